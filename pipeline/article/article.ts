@@ -1,0 +1,91 @@
+import type { Root } from "mdast";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { defineRule, report } from "../diagnostics/rules.ts";
+import { readRepoTextFile, type ReadOptions } from "./safe-read.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import type { ParsedYaml } from "./safe-yaml.ts";
+import { parseMarkdown } from "./markdown.ts";
+import { collectImageRefs, type ImageRef } from "./image-refs.ts";
+import type { FrontMatter } from "../checks/frontmatter.ts";
+
+/** The one record every stage works on. Parsed once, shared by all checks. */
+export interface Article {
+  /** Repository-relative, with `/`. */
+  path: string;
+  /** The decoded file (BOM removed, line endings as written): positions refer to this. */
+  raw: string;
+  /** Front matter exactly as the YAML said: untrusted, not yet validated. */
+  data: Record<string, unknown>;
+  yaml: ParsedYaml;
+  body: string;
+  bodyStartLine: number;
+  tree: Root;
+  images: ImageRef[];
+  /** Set once the front matter passed validation. */
+  frontMatter?: FrontMatter;
+}
+
+export const frontMatterSyntaxRules = {
+  missing: defineRule({ id: "frontmatter/missing", source: "frontmatter", severity: "error", title: "front matter がありません" }),
+  opening: defineRule({ id: "frontmatter/opening-line", source: "frontmatter", severity: "error", title: "front matter の 1 行目は --- だけにします" }),
+  unclosed: defineRule({ id: "frontmatter/unclosed", source: "frontmatter", severity: "error", title: "front matter が閉じていません" }),
+  syntax: defineRule({ id: "frontmatter/yaml-syntax", source: "frontmatter", severity: "error", title: "front matter の YAML が読み取れません" }),
+  unsafe: defineRule({ id: "frontmatter/unsafe-yaml", source: "frontmatter", severity: "error", title: "front matter に使えない YAML の機能があります" }),
+  notMapping: defineRule({ id: "frontmatter/not-mapping", source: "frontmatter", severity: "error", title: "front matter は「項目名: 値」で書きます" }),
+};
+
+const splitMessages = {
+  missing: "記事の先頭に front matter（--- で挟んだ title・writer・date・summary）がありません。1 行目を --- にして書き始めてください。",
+  opening: "front matter の 1 行目は --- だけにしてください（---js や --- yaml のように後ろに何か付けることはできません）。",
+  unclosed: "front matter の終わりの --- がありません。項目を書いた後に --- だけの行を入れてください。",
+} as const;
+
+export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
+
+/** Loads one article. Content problems become diagnostics; only bugs throw. */
+export async function loadArticle(root: string, path: string, options: ReadOptions): Promise<LoadResult> {
+  const read = await readRepoTextFile(root, path, options);
+  if (!read.ok) return { diagnostics: read.diagnostics };
+  return articleFromText(path, read.text);
+}
+
+export function articleFromText(path: string, raw: string): LoadResult {
+  const split = splitFrontMatter(raw);
+  if (!split.ok) {
+    const rule = frontMatterSyntaxRules[split.problem];
+    return { diagnostics: [report(rule, path, splitMessages[split.problem], { start: { line: split.line, column: 1 } })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const { yaml } = split;
+  for (const problem of yaml.problems) {
+    const rule = problem.kind === "unsafe" ? frontMatterSyntaxRules.unsafe : frontMatterSyntaxRules.syntax;
+    diagnostics.push(report(rule, path, problem.message, problem.span ?? { start: { line: 1, column: 1 } }));
+  }
+  let data: Record<string, unknown> = {};
+  if (yaml.problems.length === 0 && yaml.data !== null && yaml.data !== undefined) {
+    if (typeof yaml.data === "object" && !Array.isArray(yaml.data)) {
+      data = yaml.data as Record<string, unknown>;
+    } else {
+      diagnostics.push(
+        report(
+          frontMatterSyntaxRules.notMapping,
+          path,
+          "front matter は「title: タイトル」のように「項目名: 値」の形で書いてください（一覧や文章だけにはできません）。",
+          { start: { line: 2, column: 1 } },
+        ),
+      );
+    }
+  }
+  const tree = parseMarkdown(raw);
+  const article: Article = {
+    path,
+    raw,
+    data,
+    yaml,
+    body: split.body,
+    bodyStartLine: split.bodyStartLine,
+    tree,
+    images: collectImageRefs(tree, data, yaml),
+  };
+  return { article, diagnostics };
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { defineRule, report } from "../diagnostics/rules.ts";
+import { readRepoTextFile } from "./safe-read.ts";
+import { parseSafeYaml } from "./safe-yaml.ts";
+import { text, bool, yen, describeIssue, hint } from "./schema-helpers.ts";
+import { issuesToDiagnostics } from "./schema-diagnostics.ts";
+
+export const CONFIG_FILE = "kawaraban.config.yml";
+
+export const configRules = {
+  missing: defineRule({ id: "config/missing", source: "config", severity: "error", title: "設定ファイルがありません" }),
+  syntax: defineRule({ id: "config/yaml-syntax", source: "config", severity: "error", title: "設定ファイルの YAML が読み取れません" }),
+  invalid: defineRule({ id: "config/invalid", source: "config", severity: "error", title: "設定の値が正しくありません" }),
+};
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "名前は半角英小文字・数字・ハイフンで書いてください" });
+
+/**
+ * Japan's corporate number (法人番号) check digit: the first of the 13 digits equals
+ * 9 − (Σ Pn×Qn mod 9) over the other 12 digits, Pn counted from the right, Qn = 1 for odd n, 2 for even n.
+ */
+export function isValidCorporateNumber(digits: string): boolean {
+  if (!/^[1-9][0-9]{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 12; n++) sum += Number(digits[13 - n]) * (n % 2 === 1 ? 1 : 2);
+  return Number(digits[0]) === 9 - (sum % 9);
+}
+
+const writerSchema = z
+  .strictObject({
+    name: text("name（表示名）"),
+    invoiceName: text("invoiceName（明細書の宛名）"),
+    type: z.enum(["individual", "corporation"], { error: "type は individual（個人）か corporation（法人）で書いてください" }),
+    registrationNumber: z
+      .string()
+      .regex(/^T[0-9]{13}$/, { error: "registrationNumber は T に続けて半角数字 13 桁で書いてください（例: T1234567890123）" })
+      .optional(),
+    chargesConsumptionTax: bool("chargesConsumptionTax（消費税を請求するか）"),
+  })
+  .superRefine((writer, ctx) => {
+    const number = writer.registrationNumber;
+    if (writer.type === "corporation" && number && !isValidCorporateNumber(number.slice(1))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationNumber"],
+        message: "registrationNumber の法人番号のチェックディジット（先頭の数字）が合いません。番号を確認してください",
+      });
+    }
+  });
+
+export const configSchema = z.strictObject({
+  site: z.strictObject({
+    title: text("site.title（サイト名）"),
+    baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
+    language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" }).default("ja"),
+    description: text("site.description（サイトの説明）").optional(),
+  }),
+  payer: z.strictObject({ name: text("payer.name（支払者の名前）") }),
+  categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
+    error: "categories は「カテゴリー名: { name: 表示名 }」の一覧で書いてください",
+  }),
+  writers: z.record(slug, writerSchema, { error: "writers は「ハンドル名: { ... }」の一覧で書いてください" }),
+  rates: z.strictObject({
+    article: yen("rates.article（1 記事の原稿料）"),
+    categories: z.record(slug, yen("カテゴリー別の原稿料")).optional(),
+  }),
+  limits: z
+    .strictObject({
+      articleBytes: z.string().regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" }).transform(Number).optional(),
+    })
+    .default({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type Writer = Config["writers"][string];
+
+/** Defaults that config may lower or raise. An article over 512 KB is almost surely a paste accident. */
+export const DEFAULT_ARTICLE_BYTES = 512 * 1024;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function loadConfig(root: string): Promise<ConfigResult> {
+  const read = await readRepoTextFile(root, CONFIG_FILE, { maxBytes: 1024 * 1024 });
+  if (!read.ok) {
+    const notFound = read.diagnostics.some((d) => d.ruleId === "input/not-found");
+    if (notFound) {
+      return {
+        ok: false,
+        diagnostics: [report(configRules.missing, CONFIG_FILE, `${CONFIG_FILE} が見つかりません。リポジトリの一番上に置いてください。`)],
+      };
+    }
+    return { ok: false, diagnostics: read.diagnostics.map((d) => ({ ...d, source: "config" as const })) };
+  }
+  return parseConfig(read.text);
+}
+
+export function parseConfig(source: string): ConfigResult {
+  const yaml = parseSafeYaml(source);
+  if (yaml.problems.length > 0) {
+    return {
+      ok: false,
+      diagnostics: yaml.problems.map((p) => report(configRules.syntax, CONFIG_FILE, p.message, p.span)),
+    };
+  }
+  const result = configSchema.safeParse(yaml.data);
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    diagnostics: issuesToDiagnostics(result.error.issues, yaml, (issue, key, span) => {
+      const message = issue.code === "unrecognized_keys" ? unknownKeyMessage(issue.keys, issue.path) : issue.message || describeIssue(issue, key);
+      return report(configRules.invalid, CONFIG_FILE, `${CONFIG_FILE}: ${message}`, span);
+    }),
+  };
+}
+
+const knownKeys: Record<string, string[]> = {
+  "": ["site", "payer", "categories", "writers", "rates", "limits"],
+  site: ["title", "baseUrl", "language", "description"],
+  writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
+  rates: ["article", "categories"],
+};
+
+function unknownKeyMessage(keys: string[], path: readonly PropertyKey[]): string {
+  const where = path[0] === "writers" ? "writer" : String(path[0] ?? "");
+  const candidates = knownKeys[where] ?? [];
+  const parts = keys.map((k) => `「${k}」${hint(k, candidates)}`);
+  return `知らない項目があります: ${parts.join(" ")}`;
+}

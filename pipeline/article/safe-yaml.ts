@@ -1,0 +1,139 @@
+import { LineCounter, parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
+import type { Span } from "../diagnostics/diagnostic.ts";
+
+/**
+ * YAML for untrusted input (article front matter and the config file).
+ *
+ * - The failsafe schema keeps every scalar as the text the writer typed: `0123` stays
+ *   "0123" (no octal/number guessing), `2026-11-20` stays a string (no Date in a timezone).
+ * - Explicit tags are refused (`!!binary` still decodes under failsafe; `!!js/function`
+ *   and custom tags have no business in an article).
+ * - Anchors and aliases are refused: an alias bomb is harmless while it is a graph and
+ *   explodes the moment anyone serialises it, so it must never become data.
+ * - `__proto__` becomes an ordinary own key (yaml defines it with defineProperty).
+ */
+
+export type YamlPath = readonly (string | number)[];
+
+export interface YamlProblem {
+  kind: "syntax" | "unsafe" | "too-deep";
+  message: string;
+  span?: Span;
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  problems: YamlProblem[];
+  /** Where a key (or, with `value`, its value) stands; falls back to the nearest parent. */
+  locate(path: YamlPath, part?: "key" | "value"): Span | undefined;
+}
+
+/** `firstLine` is the file line on which the YAML text starts (2 for front matter). */
+export function parseSafeYaml(text: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const toSpan = (range: readonly number[] | undefined | null): Span | undefined => {
+    if (!range || range[0] === undefined) return undefined;
+    const start = lineCounter.linePos(range[0]);
+    const end = lineCounter.linePos(range[1] ?? range[0]);
+    return {
+      start: { line: start.line + firstLine - 1, column: start.col },
+      end: { line: end.line + firstLine - 1, column: end.col },
+    };
+  };
+  const problems: YamlProblem[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { schema: "failsafe", lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { data: undefined, problems: [{ kind: "too-deep", message: "入れ子が深すぎて読み取れません。" }], locate: () => undefined };
+    }
+    throw error;
+  }
+  for (const error of doc.errors) {
+    problems.push({ kind: "syntax", message: describeYamlError(error.code, error.message), span: toSpan(error.pos) });
+  }
+  try {
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node)) {
+          problems.push({ kind: "unsafe", message: "エイリアス（*名前）は使えません。値をそのまま書いてください。", span: toSpan(node.range) });
+        } else if ((node as Node).anchor) {
+          problems.push({ kind: "unsafe", message: "アンカー（&名前）は使えません。値をそのまま書いてください。", span: toSpan(node.range) });
+        }
+        if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
+          problems.push({
+            kind: "unsafe",
+            message: `タグ（${shortTag(node.tag)}）は使えません。値は普通の文字で書いてください。`,
+            span: toSpan(node.range),
+          });
+        }
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ kind: "too-deep", message: "入れ子が深すぎて読み取れません。" });
+  }
+
+  const locate = (path: YamlPath, part: "key" | "value" = "key"): Span | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const span = locateExact(doc, path.slice(0, depth), depth === path.length ? part : "value", toSpan);
+      if (span) return span;
+    }
+    return undefined;
+  };
+  if (problems.length > 0) return { data: undefined, problems, locate };
+  return { data: doc.toJS({ maxAliasCount: 0 }), problems, locate };
+}
+
+function locateExact(
+  doc: Document.Parsed,
+  path: YamlPath,
+  part: "key" | "value",
+  toSpan: (range: readonly number[] | undefined | null) => Span | undefined,
+): Span | undefined {
+  if (path.length === 0) return toSpan(doc.contents?.range);
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+    if (!pair) return undefined;
+    const keyRange = (pair.key as Node | null)?.range;
+    const valueRange = (pair.value as Node | null)?.range;
+    if (part === "key") {
+      const start = toSpan(keyRange);
+      const end = toSpan(valueRange ?? keyRange);
+      return start && { start: start.start, end: end?.end };
+    }
+    return toSpan(valueRange ?? keyRange);
+  }
+  if (isSeq(parent) && typeof last === "number") {
+    return toSpan((parent.items[last] as Node | undefined)?.range);
+  }
+  return undefined;
+}
+
+function shortTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/, "!!");
+}
+
+/** The yaml library's error codes, in plain Japanese. */
+function describeYamlError(code: string, message: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "同じ項目名が 2 回書かれています。どちらか一方にしてください。";
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN":
+      return `書き方が正しくありません（字下げや括弧・引用符の閉じ忘れを確認してください）。詳細: ${message.split("\n")[0]}`;
+    case "MULTIPLE_DOCS":
+      return "--- で区切られた文書が複数あります。front matter は 1 つにしてください。";
+    case "TAB_AS_INDENT":
+      return "字下げにタブ文字は使えません。半角スペースで字下げしてください。";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "「項目名: 値」の形になっていない行があります。コロン（:）の後に半角スペースを入れてください。";
+    default:
+      return `YAML として読み取れません。詳細: ${message.split("\n")[0]}`;
+  }
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { defineRule, report } from "../diagnostics/rules.ts";
+import type { Config } from "../article/config.ts";
+import type { Article } from "../article/article.ts";
+import { text, bool, list, describeIssue, hint } from "../article/schema-helpers.ts";
+import { issuesToDiagnostics } from "../article/schema-diagnostics.ts";
+
+export const frontMatterRules = {
+  required: defineRule({ id: "frontmatter/required", source: "frontmatter", severity: "error", title: "必須の項目がありません" }),
+  type: defineRule({ id: "frontmatter/type", source: "frontmatter", severity: "error", title: "項目の値の書き方が正しくありません" }),
+  date: defineRule({ id: "frontmatter/date", source: "frontmatter", severity: "error", title: "日付が正しくありません" }),
+  unknownWriter: defineRule({ id: "frontmatter/unknown-writer", source: "frontmatter", severity: "error", title: "登録されていないライターです" }),
+  unknownCategory: defineRule({ id: "frontmatter/unknown-category", source: "frontmatter", severity: "error", title: "設定にないカテゴリーです" }),
+  coverAlt: defineRule({ id: "frontmatter/cover-alt", source: "frontmatter", severity: "error", title: "cover と coverAlt は一緒に書きます" }),
+  length: defineRule({ id: "frontmatter/length", source: "frontmatter", severity: "warning", title: "タイトル・概要が長すぎます" }),
+  unknownKey: defineRule({ id: "frontmatter/unknown-key", source: "frontmatter", severity: "warning", title: "知らない項目があります" }),
+  fee: defineRule({ id: "frontmatter/fee", source: "frontmatter", severity: "error", title: "原稿料は front matter に書けません" }),
+};
+
+/** Feeds, search results and OGP cards cut longer text (Japanese, counted in characters). */
+export const TITLE_MAX = 40;
+export const SUMMARY_MAX = 120;
+
+const isCalendarDate = (value: string): boolean => {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/** The one schema for front matter: TypeScript type, validation and Japanese messages. */
+export function frontMatterSchema(config: Config) {
+  const writers = Object.keys(config.writers);
+  const categories = Object.keys(config.categories);
+  return z
+    .looseObject({
+      title: text("title（タイトル）"),
+      writer: text("writer（ライター）").refine((v) => Object.hasOwn(config.writers, v), {
+        error: (issue) => `writer「${String(issue.input)}」は登録されていません。${hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
+      }),
+      date: text("date（日付）")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください" })
+        .refine(isCalendarDate, { error: (issue) => `date「${String(issue.input)}」は存在しない日付です` }),
+      summary: text("summary（概要）"),
+      tags: list(text("tags の項目"), "tags（タグ）").optional(),
+      category: text("category（カテゴリー）")
+        .refine((v) => Object.hasOwn(config.categories, v), {
+          error: (issue) =>
+            `category「${String(issue.input)}」は設定にありません。${hint(String(issue.input), categories)}使えるもの: ${categories.join(", ")}`,
+        })
+        .optional(),
+      cover: text("cover（カバー写真）").optional(),
+      coverAlt: text("coverAlt（カバー写真の説明）").optional(),
+      draft: bool("draft（下書き）").optional().default(false),
+    })
+    .superRefine((fm, ctx) => {
+      if (fm.cover && !fm.coverAlt) {
+        ctx.addIssue({ code: "custom", path: ["cover"], message: "cover を付けたときは coverAlt（写真に何が写っているかの説明）も書いてください" });
+      }
+      if (fm.coverAlt && !fm.cover) {
+        ctx.addIssue({ code: "custom", path: ["coverAlt"], message: "coverAlt は cover（カバー写真）と一緒に書いてください" });
+      }
+    });
+}
+
+export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>;
+
+/** Permanent rule ids per kind of mistake, so baselines and editors can tell them apart. */
+function ruleForIssue(issue: z.core.$ZodIssue) {
+  const field = issue.path[0];
+  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) return frontMatterRules.required;
+  if (issue.code === "custom" && (field === "cover" || field === "coverAlt")) return frontMatterRules.coverAlt;
+  if (issue.code === "custom" && field === "writer") return frontMatterRules.unknownWriter;
+  if (issue.code === "custom" && field === "category") return frontMatterRules.unknownCategory;
+  if (field === "date" && issue.code !== "invalid_type") return frontMatterRules.date;
+  return frontMatterRules.type;
+}
+
+export const sentence = (message: string) => (/[。？！）]$/.test(message) ? message : `${message}。`);
+
+const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "cover", "coverAlt", "draft"];
+const FEE_KEYS = /^(fee|price|rate|amount|pay|payment|原稿料|料金|報酬|金額)$/i;
+
+const schemaCache = new WeakMap<Config, ReturnType<typeof frontMatterSchema>>();
+
+/** Validates front matter; on success the typed value is returned for later stages. */
+export function checkFrontMatter(article: Article, config: Config): { frontMatter?: FrontMatter; diagnostics: Diagnostic[] } {
+  const { yaml } = article;
+  // Syntax problems were reported at load; guessing at broken YAML would only add noise.
+  if (yaml.problems.length > 0) return { diagnostics: [] };
+  if (yaml.data !== null && yaml.data !== undefined && (typeof yaml.data !== "object" || Array.isArray(yaml.data))) {
+    return { diagnostics: [] };
+  }
+  let schema = schemaCache.get(config);
+  if (!schema) schemaCache.set(config, (schema = frontMatterSchema(config)));
+  const diagnostics: Diagnostic[] = [];
+  for (const key of Object.keys(article.data)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const span = yaml.locate([key]);
+    if (FEE_KEYS.test(key)) {
+      diagnostics.push(report(frontMatterRules.fee, article.path, `「${key}」は書けません。原稿料は kawaraban.config.yml の料金表で決まり、記事には書きません。`, span));
+    } else {
+      diagnostics.push(report(frontMatterRules.unknownKey, article.path, `知らない項目「${key}」があります。${hint(key, KNOWN_KEYS)}不要なら消してください。`, span));
+    }
+  }
+  const result = schema.safeParse(article.data);
+  if (!result.success) {
+    const missingAt = { start: { line: 1, column: 1 } };
+    diagnostics.push(
+      ...issuesToDiagnostics(result.error.issues, yaml, (issue, key, span) =>
+        report(ruleForIssue(issue), article.path, sentence(issue.message || describeIssue(issue, key)), span ?? missingAt),
+      ),
+    );
+    return { diagnostics };
+  }
+  const fm = result.data;
+  const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
+    const length = [...new Intl.Segmenter("ja", { granularity: "grapheme" }).segment(fm[key])].length;
+    if (length > max) {
+      diagnostics.push(
+        report(frontMatterRules.length, article.path, `${key} が ${length} 文字あります。${why}ので、${max} 文字以内にしてください。`, yaml.locate([key], "value")),
+      );
+    }
+  };
+  lengthCheck("title", TITLE_MAX, "検索結果や SNS のカードでは後ろが切れる");
+  lengthCheck("summary", SUMMARY_MAX, "フィードや SNS のカードに表示される");
+  return { frontMatter: fm, diagnostics };
+}

@@ -1,0 +1,56 @@
+import { checkCommand } from "./commands/check.ts";
+import { startCommand } from "./commands/start.ts";
+import { EXIT, UsageError, type Io } from "./cli-io.ts";
+import { VERSION } from "./version.ts";
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  check: { run: checkCommand, summary: "記事を確認します（front matter・画像の参照など）" },
+  start: { run: startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
+};
+
+const usage = () =>
+  [
+    `kawaraban ${VERSION} — 市民ライター記事のワークフロー`,
+    "",
+    "使い方: kawaraban <コマンド> [オプション]",
+    "",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`),
+    "",
+    "各コマンドの詳細: kawaraban <コマンド> --help",
+    "終了コード: 0 問題なし / 1 記事にエラーあり / 2 使い方・設定・内部のエラー",
+    "",
+  ].join("\n");
+
+/** Entry point: argv without node and script; streams and cwd injected. Returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.failure : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`不明なコマンドです: ${name}\n\n${usage()}`);
+    return EXIT.failure;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`kawaraban ${name}: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(`kawaraban ${name}: オプションが正しくありません: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr.write(`kawaraban ${name}: 内部エラーが起きました（不具合です）。\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,118 @@
+import { parseArgs } from "node:util";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { buildReport, repositoryUrlFromEnv, type CheckReport } from "../diagnostics/report.ts";
+import { formatPretty } from "../diagnostics/format/pretty.ts";
+import { formatJson } from "../diagnostics/format/json.ts";
+import { formatSarif } from "../diagnostics/format/sarif.ts";
+import { formatGithub } from "../diagnostics/format/github.ts";
+import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
+import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
+import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
+import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
+import { EXIT, UsageError, findRoot, useColor, type Io } from "../cli-io.ts";
+import { VERSION } from "../version.ts";
+
+export const FORMATS = ["pretty", "json", "sarif", "github"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const checkHelp = `使い方: kawaraban check [パス…] [--changed-since <git-ref>] [--format pretty|json|sarif|github]
+
+  パスを省くと articles/ のすべての記事を確認します。
+  --changed-since <ref>  <ref> から変わった記事だけを確認します（プルリクエスト用）
+  --format <形式>        出力形式（pretty: 人が読む形、json、sarif、github: Actions の注釈）
+`;
+
+export interface CheckRun {
+  root: string;
+  config: Config;
+  outcomes: ArticleOutcome[];
+  report: CheckReport;
+  exitCode: number;
+}
+
+export function parseCheckArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "pretty" },
+      "changed-since": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (!FORMATS.includes(values.format as Format)) {
+    throw new UsageError(`--format には ${FORMATS.join(", ")} のどれかを指定してください（指定: ${values.format}）。`);
+  }
+  return { format: values.format as Format, changedSince: values["changed-since"], paths: positionals, help: values.help === true };
+}
+
+/** The check core shared by `check` and `start`: config, targets, stages, report, exit code. */
+export async function runCheck(io: Io, options: { paths: string[]; changedSince?: string }): Promise<CheckRun | { configFailure: Diagnostic[] }> {
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) return { configFailure: loaded.diagnostics };
+  const config = loaded.config;
+  const discovery = options.changedSince
+    ? await discoverChanged(root, io.cwd, options.changedSince, options.paths)
+    : await discoverArticles(root, io.cwd, options.paths);
+  const outcomes = await checkArticles({ root, config, gitSymlinks: await gitSymlinks(root) }, discovery.articles);
+  const diagnostics = [...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
+  const report = buildReport(
+    [...discovery.articles, ...discovery.diagnostics.map((d) => d.path)],
+    diagnostics,
+  );
+  return { root, config, outcomes, report, exitCode: exitCodeFor(diagnostics) };
+}
+
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((d) => d.internal)) return EXIT.failure;
+  return diagnostics.some((d) => d.severity === "error") ? EXIT.contentErrors : EXIT.ok;
+}
+
+async function discoverChanged(root: string, cwd: string, ref: string, paths: string[]): Promise<Discovery> {
+  let changed;
+  try {
+    changed = await changedSince(root, ref);
+  } catch (error) {
+    if (error instanceof UnknownRefError) throw new UsageError(error.message);
+    throw error;
+  }
+  const underArticles = changed.changed.filter((p) => p.startsWith(`${ARTICLES_DIR}/`) && !p.split("/").some((s) => s.startsWith(".")));
+  if (underArticles.length === 0) return { articles: [], diagnostics: [] };
+  // The changed files go through the same discovery as explicit paths, so they get identical treatment.
+  const discovery = await discoverArticles(root, root, underArticles);
+  if (paths.length === 0) return discovery;
+  const wanted = await discoverArticles(root, cwd, paths);
+  const keep = new Set(wanted.articles);
+  return { articles: discovery.articles.filter((a) => keep.has(a)), diagnostics: discovery.diagnostics };
+}
+
+export function render(report: CheckReport, format: Format, io: Io): string {
+  const repositoryUrl = repositoryUrlFromEnv(io.env);
+  switch (format) {
+    case "json":
+      return formatJson(report);
+    case "sarif":
+      return formatSarif(report, { repositoryUrl, version: VERSION });
+    case "github":
+      return formatGithub(report);
+    default:
+      return formatPretty(report, { color: useColor(io.stdout, io.env), repositoryUrl });
+  }
+}
+
+export async function checkCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseCheckArgs(argv);
+  if (args.help) {
+    io.stdout.write(checkHelp);
+    return EXIT.ok;
+  }
+  const run = await runCheck(io, { paths: args.paths, changedSince: args.changedSince });
+  if ("configFailure" in run) {
+    io.stdout.write(render(buildReport([CONFIG_FILE], run.configFailure), args.format, io));
+    if (args.format !== "pretty") io.stderr.write(`${CONFIG_FILE} に問題があるため確認を中止しました。\n`);
+    return EXIT.failure;
+  }
+  io.stdout.write(render(run.report, args.format, io));
+  return run.exitCode;
+}
