@@ -103,7 +103,7 @@ export function parseConfig(source: string): ConfigResult {
       diagnostics: yaml.problems.map((p) => report(configRules.syntax, CONFIG_FILE, p.message, p.span)),
     };
   }
-  const result = configSchema.safeParse(yaml.data);
+  const result = configSchema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return { ok: true, config: result.data };
   return {
     ok: false,

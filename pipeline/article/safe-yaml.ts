@@ -46,34 +46,19 @@ export function parseSafeYaml(text: string, firstLine = 1): ParsedYaml {
     doc = parseDocument(text, { schema: "failsafe", lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
     if (error instanceof RangeError) {
-      return { data: undefined, problems: [{ kind: "too-deep", message: "入れ子が深すぎて読み取れません。" }], locate: () => undefined };
+      return { data: undefined, problems: [{ kind: "too-deep", message: TOO_DEEP }], locate: () => undefined };
     }
     throw error;
   }
   for (const error of doc.errors) {
-    problems.push({ kind: "syntax", message: describeYamlError(error.code, error.message), span: toSpan(error.pos) });
-  }
-  try {
-    visit(doc, {
-      Node(_key, node) {
-        if (isAlias(node)) {
-          problems.push({ kind: "unsafe", message: "エイリアス（*名前）は使えません。値をそのまま書いてください。", span: toSpan(node.range) });
-        } else if ((node as Node).anchor) {
-          problems.push({ kind: "unsafe", message: "アンカー（&名前）は使えません。値をそのまま書いてください。", span: toSpan(node.range) });
-        }
-        if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
-          problems.push({
-            kind: "unsafe",
-            message: `タグ（${shortTag(node.tag)}）は使えません。値は普通の文字で書いてください。`,
-            span: toSpan(node.range),
-          });
-        }
-      },
+    const tooDeep = /call stack/i.test(error.message);
+    problems.push({
+      kind: tooDeep ? "too-deep" : "syntax",
+      message: tooDeep ? TOO_DEEP : describeYamlError(error.code, error.message),
+      span: toSpan(error.pos),
     });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    problems.push({ kind: "too-deep", message: "入れ子が深すぎて読み取れません。" });
   }
+  if (problems.length === 0) problems.push(...unsafeFeatures(doc, toSpan));
 
   const locate = (path: YamlPath, part: "key" | "value" = "key"): Span | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -84,6 +69,40 @@ export function parseSafeYaml(text: string, firstLine = 1): ParsedYaml {
   };
   if (problems.length > 0) return { data: undefined, problems, locate };
   return { data: doc.toJS({ maxAliasCount: 0 }), problems, locate };
+}
+
+const TOO_DEEP = "括弧などの入れ子が深すぎて読み取れません。front matter は「項目名: 値」の簡単な形で書いてください。";
+
+/**
+ * Anchors, aliases and explicit tags. One diagnostic per kind (with a count): an alias bomb
+ * has hundreds of aliases and the writer needs one clear message, not a wall of them.
+ */
+function unsafeFeatures(doc: Document.Parsed, toSpan: (range: readonly number[] | undefined | null) => Span | undefined): YamlProblem[] {
+  const found = new Map<string, { message: string; span?: Span; count: number }>();
+  const note = (kind: string, message: string, range: readonly number[] | undefined | null) => {
+    const entry = found.get(kind);
+    if (entry) entry.count++;
+    else found.set(kind, { message, span: toSpan(range), count: 1 });
+  };
+  try {
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node)) note("alias", "エイリアス（*名前）は使えません。値をそのまま書いてください。", node.range);
+        else if ((node as Node).anchor) note("anchor", "アンカー（&名前）は使えません。値をそのまま書いてください。", node.range);
+        if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
+          note(`tag:${node.tag}`, `タグ（${shortTag(node.tag)}）は使えません。値は普通の文字で書いてください。`, node.range);
+        }
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [{ kind: "too-deep", message: TOO_DEEP }];
+  }
+  return [...found.values()].map(({ message, span, count }) => ({
+    kind: "unsafe" as const,
+    message: count > 1 ? `${message}（ほかに ${count - 1} か所）` : message,
+    span,
+  }));
 }
 
 function locateExact(

@@ -16,6 +16,7 @@ export const frontMatterRules = {
   length: defineRule({ id: "frontmatter/length", source: "frontmatter", severity: "warning", title: "タイトル・概要が長すぎます" }),
   unknownKey: defineRule({ id: "frontmatter/unknown-key", source: "frontmatter", severity: "warning", title: "知らない項目があります" }),
   fee: defineRule({ id: "frontmatter/fee", source: "frontmatter", severity: "error", title: "原稿料は front matter に書けません" }),
+  reservedKey: defineRule({ id: "frontmatter/reserved-key", source: "frontmatter", severity: "error", title: "使えない項目名です" }),
 };
 
 /** Feeds, search results and OGP cards cut longer text (Japanese, counted in characters). */
@@ -39,7 +40,7 @@ export function frontMatterSchema(config: Config) {
         error: (issue) => `writer「${String(issue.input)}」は登録されていません。${hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
       }),
       date: text("date（日付）")
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください" })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください", abort: true })
         .refine(isCalendarDate, { error: (issue) => `date「${String(issue.input)}」は存在しない日付です` }),
       summary: text("summary（概要）"),
       tags: list(text("tags の項目"), "tags（タグ）").optional(),
@@ -79,6 +80,7 @@ function ruleForIssue(issue: z.core.$ZodIssue) {
 export const sentence = (message: string) => (/[。？！）]$/.test(message) ? message : `${message}。`);
 
 const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "cover", "coverAlt", "draft"];
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const FEE_KEYS = /^(fee|price|rate|amount|pay|payment|原稿料|料金|報酬|金額)$/i;
 
 const schemaCache = new WeakMap<Config, ReturnType<typeof frontMatterSchema>>();
@@ -97,13 +99,16 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
   for (const key of Object.keys(article.data)) {
     if (KNOWN_KEYS.includes(key)) continue;
     const span = yaml.locate([key]);
-    if (FEE_KEYS.test(key)) {
+    if (RESERVED_KEYS.has(key)) {
+      // Harmless here (parsed as plain data), but never legitimate and a classic pollution probe.
+      diagnostics.push(report(frontMatterRules.reservedKey, article.path, `「${key}」は項目名に使えません。消してください。`, span));
+    } else if (FEE_KEYS.test(key)) {
       diagnostics.push(report(frontMatterRules.fee, article.path, `「${key}」は書けません。原稿料は kawaraban.config.yml の料金表で決まり、記事には書きません。`, span));
     } else {
       diagnostics.push(report(frontMatterRules.unknownKey, article.path, `知らない項目「${key}」があります。${hint(key, KNOWN_KEYS)}不要なら消してください。`, span));
     }
   }
-  const result = schema.safeParse(article.data);
+  const result = schema.safeParse(article.data, { reportInput: true });
   if (!result.success) {
     const missingAt = { start: { line: 1, column: 1 } };
     diagnostics.push(

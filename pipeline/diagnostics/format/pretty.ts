@@ -1,12 +1,14 @@
-import { styleText } from "node:util";
 import type { CheckReport, FormatOptions } from "../report.ts";
 import { severityLabel } from "../report.ts";
 
-type Style = Parameters<typeof styleText>[0];
+// Plain SGR codes: util.styleText decides colour from process.stdout by itself, but the
+// stream here is injected and the caller has already decided (TTY, NO_COLOR, FORCE_COLOR).
+const sgr = { red: [31, 39], yellow: [33, 39], blue: [34, 39], green: [32, 39], dim: [2, 22], underline: [4, 24] } as const;
+type Style = keyof typeof sgr;
 
 /** Human output for a terminal: grouped by file, in Japanese, coloured only on a TTY. */
 export function formatPretty(report: CheckReport, options: FormatOptions = {}): string {
-  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${sgr[style][0]}m${text}\u001b[${sgr[style][1]}m` : text);
   const severityStyle = { error: "red", warning: "yellow", info: "blue" } as const;
   const lines: string[] = [];
   for (const file of report.files) {

@@ -1,0 +1,65 @@
+import { describe, it, expect } from "vitest";
+import { runCli } from "../support/cli.ts";
+import { REPO_ROOT, fixture } from "../support/repo.ts";
+import { checkArticle } from "../../pipeline/checks/run.ts";
+import { exitCodeFor } from "../../pipeline/commands/check.ts";
+import type { Config } from "../../pipeline/article/config.ts";
+
+describe("cli", () => {
+  it("prints usage and exits 2 without a command", async () => {
+    const result = await runCli([], REPO_ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("使い方: kawaraban <コマンド>");
+  });
+
+  it("exits 0 for --help", async () => {
+    expect((await runCli(["--help"], REPO_ROOT)).code).toBe(0);
+    const check = await runCli(["check", "--help"], REPO_ROOT);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain("--changed-since");
+  });
+
+  it.each([
+    [["publishh"], "不明なコマンドです: publishh"],
+    [["check", "--format", "xml"], "--format には pretty, json, sarif, github のどれか"],
+    [["check", "--colour"], "オプションが正しくありません"],
+  ])("exits 2 for %j", async (argv, message) => {
+    const result = await runCli(argv, REPO_ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("checks the repository's own samples clean (npm start's first step)", async () => {
+    const result = await runCli(["check", "--format", "json"], REPO_ROOT);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.summary).toEqual({ files: 9, errors: 0, warnings: 0 });
+    expect(result.code).toBe(0);
+  });
+
+  it("runs npm start's job on the samples with exit 0", async () => {
+    const result = await runCli(["start"], REPO_ROOT);
+    expect(result.stdout).toContain("✓ 問題は見つかりませんでした");
+    expect(result.code).toBe(0);
+  });
+
+  it("reports paths that are not articles, missing or outside the repository", async () => {
+    const result = await runCli(["check", "--format", "json", "kawaraban.config.yml", "articles/nope.md", "../../../etc/passwd"], fixture("bad-input"));
+    const doc = JSON.parse(result.stdout);
+    const byPath = Object.fromEntries(doc.files.map((f: { path: string; messages: { ruleId: string }[] }) => [f.path, f.messages[0]?.ruleId]));
+    expect(byPath).toEqual({
+      "kawaraban.config.yml": "input/not-article",
+      "articles/nope.md": "input/not-found",
+      "../../../etc/passwd": "input/outside-repository",
+    });
+    expect(result.code).toBe(1);
+  });
+
+  it("turns a stage that throws into one internal diagnostic and exit code 2", async () => {
+    const broken = { writers: null, categories: null, limits: {} } as unknown as Config;
+    const outcome = await checkArticle({ root: REPO_ROOT, config: broken, gitSymlinks: new Set() }, "articles/2026/11/bousai.md");
+    expect(outcome.diagnostics).toHaveLength(1);
+    expect(outcome.diagnostics[0]).toMatchObject({ ruleId: "internal/exception", internal: true });
+    expect(outcome.diagnostics[0]!.message).toContain("不具合");
+    expect(exitCodeFor(outcome.diagnostics)).toBe(2);
+  });
+});

@@ -1,0 +1,50 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { afterAll } from "vitest";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const fixture = (...parts: string[]) => path.join(REPO_ROOT, "tests", "fixtures", ...parts);
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh temporary folder, removed after the test file. */
+export async function tempDir(prefix = "kawaraban-"): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Copies a folder (symlinks kept as links) into a temp dir. */
+export async function copyTree(from: string): Promise<string> {
+  const dir = await tempDir();
+  await cp(from, dir, { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "テスト",
+      GIT_AUTHOR_EMAIL: "test@example.test",
+      GIT_COMMITTER_NAME: "テスト",
+      GIT_COMMITTER_EMAIL: "test@example.test",
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+    },
+  });
+}
+
+/** A real git repository with everything in `dir` committed on `main`. */
+export function initRepo(dir: string): void {
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "initial");
+}
