@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { buildReport } from "../../pipeline/diagnostics/report.ts";
 import { formatJson } from "../../pipeline/diagnostics/format/json.ts";
 import { formatSarif } from "../../pipeline/diagnostics/format/sarif.ts";
@@ -68,8 +68,9 @@ const sarifSchema = JSON.parse(
 
 describe("sarif", () => {
   const schema = sarifSchema;
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
+  // Both packages are CommonJS with `exports.default` set, which is what NodeNext types see.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it("is valid SARIF 2.1.0", () => {
