@@ -1,0 +1,17 @@
+import { describe, it, expect } from "vitest";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { REPO_ROOT } from "../support/repo.ts";
+import { allRules } from "../../pipeline/diagnostics/rules.ts";
+// Importing the stages registers every rule they declare.
+import "../../pipeline/commands/check.ts";
+
+describe("rule documentation", () => {
+  it("documents every rule under its permanent id", async () => {
+    const docs = await readFile(path.join(REPO_ROOT, "docs/rules.md"), "utf8");
+    const headings = new Set([...docs.matchAll(/^### (\S+)$/gm)].map((m) => m[1]));
+    const rules = allRules().map((r) => r.id);
+    expect(rules.length).toBeGreaterThan(30);
+    expect(rules.filter((id) => !headings.has(id))).toEqual([]);
+  });
+});
