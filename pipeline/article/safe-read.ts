@@ -6,7 +6,8 @@ import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { isInside } from "./repo-path.ts";
 
-export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; diagnostics: Diagnostic[] };
+/** `bom`: the file started with a UTF-8 byte order mark (removed from `text`, kept when writing back). */
+export type ReadResult = { ok: true; text: string; bytes: number; bom: boolean } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface ReadOptions {
   maxBytes: number;
@@ -60,7 +61,7 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
   const buffer = await readAtMost(abs, options.maxBytes + 1);
   if (buffer.length > options.maxBytes) return fail(tooLarge(repoPath, buffer.length, options.maxBytes));
   const decoded = decodeUtf8(buffer, repoPath);
-  return decoded.ok ? { ok: true, text: decoded.text, bytes: buffer.length } : fail(decoded.diagnostic);
+  return decoded.ok ? { ok: true, text: decoded.text, bytes: buffer.length, bom: decoded.bom } : fail(decoded.diagnostic);
 }
 
 function symlinkDiagnostic(repoPath: string): Diagnostic {
@@ -95,7 +96,7 @@ async function readAtMost(abs: string, limit: number): Promise<Buffer> {
   }
 }
 
-type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; diagnostic: Diagnostic };
 
 /** Strict UTF-8 decoding with a plain-language diagnosis of what the file is instead. */
 export function decodeUtf8(buffer: Buffer, repoPath: string): Decoded {
@@ -125,9 +126,9 @@ export function decodeUtf8(buffer: Buffer, repoPath: string): Decoded {
       ),
     };
   }
-  let text = buffer.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
+  const text = buffer.toString("utf8");
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
 }
 
 /** Multi-byte UTF-8 sequences never contain 0x0A, so checking line by line is exact. */

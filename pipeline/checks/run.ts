@@ -5,18 +5,27 @@ import { DEFAULT_ARTICLE_BYTES, type Config } from "../article/config.ts";
 import { loadArticle, type Article } from "../article/article.ts";
 import { checkFrontMatter } from "./frontmatter.ts";
 import { checkImageRefs } from "./image-refs.ts";
+import { lintProse, type ProseOptions } from "./prose/stage.ts";
+import type { TextStats } from "./stats.ts";
+import { TextlintConfigError, TEXTLINTRC } from "./prose/textlint.ts";
+import { RemarkConfigError, REMARKRC } from "./markdown.ts";
+import { defineRule } from "../diagnostics/rules.ts";
 
 export interface CheckContext {
   root: string;
   config: Config;
   gitSymlinks: ReadonlySet<string>;
+  prose?: ProseOptions & { enabled?: boolean };
 }
 
 export interface ArticleOutcome {
   path: string;
   article?: Article;
   diagnostics: Diagnostic[];
+  stats?: TextStats;
 }
+
+export const lintConfigRule = defineRule({ id: "config/lint", source: "config", severity: "error", title: "校正ツールの設定に誤りがあります" });
 
 /**
  * Loads and checks one article. A stage that throws is a bug in kawaraban, not a problem
@@ -54,8 +63,28 @@ export function internalDiagnostic(path: string, error: unknown): Diagnostic {
   };
 }
 
-export async function checkArticles(ctx: CheckContext, paths: readonly string[]): Promise<ArticleOutcome[]> {
+/** Structure first (cheap, per file), then prose for every article that loaded (batched: cache, workers). */
+export async function checkArticles(ctx: CheckContext, paths: readonly string[]): Promise<{ outcomes: ArticleOutcome[]; failures: Diagnostic[] }> {
   const outcomes: ArticleOutcome[] = [];
   for (const path of paths) outcomes.push(await checkArticle(ctx, path));
-  return outcomes;
+  const failures: Diagnostic[] = [];
+  if (ctx.prose?.enabled === false) return { outcomes, failures };
+  const loaded = outcomes.filter((o) => o.article);
+  try {
+    const prose = await lintProse(ctx.root, loaded.map((o) => o.article!), ctx.prose);
+    for (const outcome of loaded) {
+      const result = prose.get(outcome.path);
+      if (!result) continue;
+      outcome.diagnostics.push(...result.diagnostics);
+      outcome.stats = result.stats;
+    }
+  } catch (error) {
+    if (error instanceof TextlintConfigError || error instanceof RemarkConfigError) {
+      const file = error instanceof TextlintConfigError ? TEXTLINTRC : REMARKRC;
+      failures.push(report(lintConfigRule, file, error.message, undefined, { cause: error }));
+    } else {
+      failures.push(...loaded.map((o) => internalDiagnostic(o.path, error)));
+    }
+  }
+  return { outcomes, failures };
 }

@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
+import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { buildReport, repositoryUrlFromEnv, type CheckReport } from "../diagnostics/report.ts";
 import { formatPretty } from "../diagnostics/format/pretty.ts";
 import { formatJson } from "../diagnostics/format/json.ts";
 import { formatSarif } from "../diagnostics/format/sarif.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
-import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
+import { CONFIG_FILE, DEFAULT_ARTICLE_BYTES, loadConfig, type Config } from "../article/config.ts";
+import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
 import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
 import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
@@ -15,11 +17,13 @@ import { VERSION } from "../version.ts";
 export const FORMATS = ["pretty", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const checkHelp = `使い方: kawaraban check [パス…] [--changed-since <git-ref>] [--format pretty|json|sarif|github]
+export const checkHelp = `使い方: kawaraban check [パス…] [--changed-since <git-ref>] [--format pretty|json|sarif|github] [--fix]
 
   パスを省くと articles/ のすべての記事を確認します。
   --changed-since <ref>  <ref> から変わった記事だけを確認します（プルリクエスト用）
   --format <形式>        出力形式（pretty: 人が読む形、json、sarif、github: Actions の注釈）
+  --fix                  表記など、安全に直せるものを記事ファイルに書き込んで直します
+  --no-cache             前回の結果を使わずに、すべて確認し直します
 `;
 
 export interface CheckRun {
@@ -27,6 +31,7 @@ export interface CheckRun {
   config: Config;
   outcomes: ArticleOutcome[];
   report: CheckReport;
+  fixes: FixOutcome[];
   exitCode: number;
 }
 
@@ -37,17 +42,26 @@ export function parseCheckArgs(argv: string[]) {
     options: {
       format: { type: "string", default: "pretty" },
       "changed-since": { type: "string" },
+      "no-cache": { type: "boolean" },
+      fix: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (!FORMATS.includes(values.format as Format)) {
     throw new UsageError(`--format には ${FORMATS.join(", ")} のどれかを指定してください（指定: ${values.format}）。`);
   }
-  return { format: values.format as Format, changedSince: values["changed-since"], paths: positionals, help: values.help === true };
+  return {
+    format: values.format as Format,
+    changedSince: values["changed-since"],
+    paths: positionals,
+    help: values.help === true,
+    cache: values["no-cache"] !== true,
+    fix: values.fix === true,
+  };
 }
 
 /** The check core shared by `check` and `start`: config, targets, stages, report, exit code. */
-export async function runCheck(io: Io, options: { paths: string[]; changedSince?: string }): Promise<CheckRun | { configFailure: Diagnostic[] }> {
+export async function runCheck(io: Io, options: { paths: string[]; changedSince?: string; cache?: boolean; fix?: boolean }): Promise<CheckRun | { configFailure: Diagnostic[] }> {
   const root = await findRoot(io.cwd);
   const loaded = await loadConfig(root);
   if (!loaded.ok) return { configFailure: loaded.diagnostics };
@@ -55,17 +69,31 @@ export async function runCheck(io: Io, options: { paths: string[]; changedSince?
   const discovery = options.changedSince
     ? await discoverChanged(root, io.cwd, options.changedSince, options.paths)
     : await discoverArticles(root, io.cwd, options.paths);
-  const outcomes = await checkArticles({ root, config, gitSymlinks: await gitSymlinks(root) }, discovery.articles);
-  const diagnostics = [...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
+  const symlinks = await gitSymlinks(root);
+  const fixes: FixOutcome[] = [];
+  if (options.fix) {
+    const readOptions = { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES, gitSymlinks: symlinks };
+    for (const article of discovery.articles) {
+      const outcome = await fixArticleFile(root, article, readOptions);
+      if (outcome) fixes.push(outcome);
+    }
+  }
+  const prose = { enabled: true, cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose") };
+  const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
+  const diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
   const report = buildReport(
-    [...discovery.articles, ...discovery.diagnostics.map((d) => d.path)],
+    [...discovery.articles, ...discovery.diagnostics.map((d) => d.path), ...failures.map((d) => d.path)],
     diagnostics,
   );
-  return { root, config, outcomes, report, exitCode: exitCodeFor(diagnostics) };
+  report.stats = Object.fromEntries(outcomes.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
+  return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
 }
 
+/** Where kawaraban keeps its caches (gitignored). */
+export const CACHE_DIR = ".cache/kawaraban";
+
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
-  if (diagnostics.some((d) => d.internal)) return EXIT.failure;
+  if (diagnostics.some((d) => d.internal || (d.source === "config" && d.severity === "error"))) return EXIT.failure;
   return diagnostics.some((d) => d.severity === "error") ? EXIT.contentErrors : EXIT.ok;
 }
 
@@ -107,12 +135,27 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(checkHelp);
     return EXIT.ok;
   }
-  const run = await runCheck(io, { paths: args.paths, changedSince: args.changedSince });
+  const run = await runCheck(io, { paths: args.paths, changedSince: args.changedSince, cache: args.cache, fix: args.fix });
   if ("configFailure" in run) {
     io.stdout.write(render(buildReport([CONFIG_FILE], run.configFailure), args.format, io));
     if (args.format !== "pretty") io.stderr.write(`${CONFIG_FILE} に問題があるため確認を中止しました。\n`);
     return EXIT.failure;
   }
+  if (run.fixes.length > 0) {
+    // With a machine format, stdout stays one document; the notes go to stderr.
+    (args.format === "pretty" ? io.stdout : io.stderr).write(`${describeFixes(run.fixes)}\n`);
+  }
   io.stdout.write(render(run.report, args.format, io));
   return run.exitCode;
+}
+
+export function describeFixes(fixes: readonly FixOutcome[]): string {
+  return fixes
+    .map((f) => {
+      const counts = Object.entries(f.applied)
+        .map(([rule, n]) => `${rule} ${n} 件`)
+        .join("、");
+      return f.skipped ? `修正を見送りました: ${f.path}（${f.skipped}。${counts}）` : `修正しました: ${f.path}（${counts}）`;
+    })
+    .join("\n");
 }

@@ -1,10 +1,13 @@
 import type { Diagnostic, FileReport, Summary } from "./diagnostic.ts";
+import type { TextStats } from "../checks/stats.ts";
 import { groupByFile, summarize } from "./diagnostic.ts";
 
 /** What `check` produces, whatever the output format. Later stages add sections beside `files`. */
 export interface CheckReport {
   files: FileReport[];
   summary: Summary;
+  /** Text statistics per article path (articles that could be read). */
+  stats?: Record<string, TextStats>;
 }
 
 export function buildReport(checkedPaths: Iterable<string>, diagnostics: Diagnostic[]): CheckReport {

@@ -18,7 +18,11 @@ export function publicMessage(d: Diagnostic) {
 export function formatJson(report: CheckReport): string {
   const doc = {
     version: 1,
-    files: report.files.map((f) => ({ path: f.path, messages: f.messages.map(publicMessage) })),
+    files: report.files.map((f) => ({
+      path: f.path,
+      messages: f.messages.map(publicMessage),
+      ...(report.stats?.[f.path] && { stats: report.stats[f.path] }),
+    })),
     summary: report.summary,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -22,6 +22,7 @@ export function formatPretty(report: CheckReport, options: FormatOptions = {}): 
     });
     lines.push("");
   }
+  lines.push(...statsTable(report, paint));
   const { files, errors, warnings } = report.summary;
   if (errors === 0 && warnings === 0) {
     lines.push(paint("green", `✓ 問題は見つかりませんでした（${files} ファイルを確認）`));
@@ -30,4 +31,19 @@ export function formatPretty(report: CheckReport, options: FormatOptions = {}): 
     lines.push(`${mark} エラー ${errors} 件・警告 ${warnings} 件（${files} ファイルを確認）`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Character counts per article, for editors; left out for large runs where it would only scroll. */
+const STATS_MAX_ROWS = 30;
+
+function statsTable(report: CheckReport, paint: (style: Style, text: string) => string): string[] {
+  const entries = Object.entries(report.stats ?? {});
+  if (entries.length === 0 || entries.length > STATS_MAX_ROWS) return [];
+  const width = Math.max(...entries.map(([path]) => path.length));
+  const number = (n: number) => n.toLocaleString("ja-JP");
+  const rows = entries.map(
+    ([path, s]) =>
+      `  ${path.padEnd(width)}  ${number(s.characters).padStart(6)} 文字  ${String(s.sentences).padStart(3)} 文  平均 ${s.averageSentence.toFixed(1).padStart(5)} 字  最長 ${String(s.longestSentence).padStart(3)} 字  漢字 ${Math.round(s.kanjiRatio * 100).toString().padStart(2)}%  約 ${s.readingMinutes} 分`,
+  );
+  return [paint("dim", "文字数（本文のみ。記号・空白・コードを除く）"), ...rows.map((r) => paint("dim", r)), ""];
 }

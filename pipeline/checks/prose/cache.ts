@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { TextStats } from "../stats.ts";
+
+export interface CachedProse {
+  diagnostics: Omit<Diagnostic, "path">[];
+  stats: TextStats;
+}
+
+export const sha256 = (...parts: string[]) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+};
+
+/**
+ * A content-addressed store of prose findings (not only of clean files, unlike textlint's
+ * own --cache): the key is the article's bytes plus the fingerprint of every rule,
+ * dictionary and package version that could change the result.
+ */
+export class ProseCache {
+  constructor(private readonly dir: string | undefined) {}
+
+  private file(key: string): string {
+    return path.join(this.dir ?? "", key.slice(0, 2), `${key}.json`);
+  }
+
+  async get(key: string): Promise<CachedProse | undefined> {
+    if (!this.dir) return undefined;
+    try {
+      return JSON.parse(await readFile(this.file(key), "utf8")) as CachedProse;
+    } catch {
+      return undefined; // missing or torn: recompute
+    }
+  }
+
+  async set(key: string, value: CachedProse): Promise<void> {
+    if (!this.dir) return;
+    const target = this.file(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temp, JSON.stringify(value));
+    await rename(temp, target); // atomic: a reader never sees half a file
+  }
+}

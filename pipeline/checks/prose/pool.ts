@@ -1,0 +1,62 @@
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { LintJob } from "./worker.ts";
+import { TextlintConfigError } from "./textlint.ts";
+
+type Pending = { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void };
+
+/**
+ * textlint spread over worker threads. Tokenizing Japanese is CPU-bound and synchronous,
+ * so one process uses one core; on the 2-core runners a pool of two halves a large run.
+ * Small runs (a PR's few articles) never start a pool: a worker's start-up costs more.
+ */
+export class LintPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { job: LintJob; pending: Pending }[] = [];
+  private readonly inFlight = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      // The pipeline is TypeScript run through tsx; the worker needs the same loader.
+      const worker = new Worker(new URL("./worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+      worker.on("message", (result: { id: number; diagnostics?: Diagnostic[]; error?: { name: string; message: string } }) => {
+        const pending = this.inFlight.get(result.id);
+        this.inFlight.delete(result.id);
+        if (result.error) {
+          const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
+          pending?.reject(error);
+        } else pending?.resolve(result.diagnostics ?? []);
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on("error", (error) => {
+        for (const pending of this.inFlight.values()) pending.reject(error);
+        this.inFlight.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  lint(job: Omit<LintJob, "id">): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { ...job, id: this.nextId++ }, pending: { resolve, reject } });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const { job, pending } = this.queue.shift()!;
+      this.inFlight.set(job.id, pending);
+      worker.postMessage(job);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,90 @@
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Article } from "../../article/article.ts";
+import { VERSION } from "../../version.ts";
+import { textlintFor, TEXTLINTRC } from "./textlint.ts";
+import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
+import { lintMarkdown, REMARKRC } from "../markdown.ts";
+import { checkA11y } from "../a11y.ts";
+import { textStats, type TextStats } from "../stats.ts";
+import { ProseCache, sha256 } from "./cache.ts";
+import { LintPool } from "./pool.ts";
+
+export interface ProseResult {
+  diagnostics: Diagnostic[];
+  stats: TextStats;
+}
+
+/** Bump when this stage's output changes for the same inputs, to retire old cache entries. */
+const STAGE_VERSION = "prose-1";
+/** Below this many uncached articles, worker start-up (≈1 s each for the tokenizer) is not worth it. */
+export const WORKER_THRESHOLD = 24;
+
+/**
+ * Everything that can change prose findings: the native configs, every file they point at
+ * (prh dictionaries, the proper-noun allowlist), the locked package versions, and kawaraban.
+ */
+export async function proseFingerprint(root: string): Promise<string> {
+  const read = (file: string) => readFile(path.join(root, file), "utf8").catch(() => "");
+  const textlintrc = await read(TEXTLINTRC);
+  const referenced = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === "string" && /\.(ya?ml|json)$/.test(value)) referenced.add(value);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(textlintrc));
+  } catch {
+    // An unreadable config fails loudly when textlint loads it; here it only changes the key.
+  }
+  const files = await Promise.all([...referenced].sort().map(async (f) => `${f}\n${await read(f)}`));
+  return sha256(STAGE_VERSION, VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
+}
+
+export interface ProseOptions {
+  /** Folder for the findings cache; undefined turns caching off. */
+  cacheDir?: string;
+  /** Override the pool size (tests); defaults to the machine's parallelism for large runs. */
+  workers?: number;
+}
+
+/** Runs textlint, remark-lint, the accessibility rules and the statistics over loaded articles. */
+export async function lintProse(root: string, articles: readonly Article[], options: ProseOptions = {}): Promise<Map<string, ProseResult>> {
+  const results = new Map<string, ProseResult>();
+  if (articles.length === 0) return results;
+  const cache = new ProseCache(options.cacheDir);
+  const fingerprint = await proseFingerprint(root);
+  const misses: { article: Article; key: string }[] = [];
+  await Promise.all(
+    articles.map(async (article) => {
+      const key = sha256(fingerprint, article.raw);
+      const hit = await cache.get(key);
+      if (hit) results.set(article.path, { stats: hit.stats, diagnostics: hit.diagnostics.map((d) => ({ ...d, path: article.path }) as Diagnostic) });
+      else misses.push({ article, key });
+    }),
+  );
+  if (misses.length === 0) return results;
+
+  const poolSize = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  const pool = poolSize > 1 ? new LintPool(poolSize) : undefined;
+  const linter = pool ? undefined : await textlintFor(root);
+  try {
+    const prose = async ({ article, key }: { article: Article; key: string }) => {
+      const absPath = path.join(root, article.path);
+      const textlint = pool
+        ? await pool.lint({ root, path: article.path, absPath, raw: article.raw })
+        : textlintToDiagnostics(article.path, article.raw, await linter!.lint(article.raw, absPath));
+      const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
+      const stats = textStats(article.tree);
+      results.set(article.path, { diagnostics, stats });
+      await cache.set(key, { stats, diagnostics: diagnostics.map(({ path: _path, ...rest }) => rest) });
+    };
+    if (pool) await Promise.all(misses.map(prose));
+    else for (const miss of misses) await prose(miss); // CPU-bound: one at a time
+  } finally {
+    await pool?.close();
+  }
+  return results;
+}

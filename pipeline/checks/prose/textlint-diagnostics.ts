@@ -1,0 +1,40 @@
+import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.ts";
+import { LineIndex } from "../../article/positions.ts";
+import type { TextlintMessage } from "./textlint.ts";
+import { textlintMessageJa, ruleName } from "./messages-ja.ts";
+
+const severities: Record<number, Severity> = { 1: "warning", 2: "error", 3: "info" };
+
+/** Upstream documentation of a textlint rule (the preset's rules are packages of their own). */
+export function textlintRuleUrl(ruleId: string): string {
+  if (ruleId === "prh") return "prh.yml";
+  return `https://www.npmjs.com/package/textlint-rule-${ruleName(ruleId)}`;
+}
+
+/**
+ * textlint's messages in the project's one diagnostic shape. The span is the fix's range
+ * where there is one (textlint's own range is often a single character), so an editor
+ * highlights the whole word being replaced.
+ */
+export function textlintToDiagnostics(path: string, raw: string, messages: readonly TextlintMessage[]): Diagnostic[] {
+  const index = new LineIndex(raw);
+  return messages.map((m) => {
+    const range = m.fix?.range ?? m.range;
+    const start = m.fix ? index.point(range[0]) : m.loc.start;
+    const end = m.fix ? index.point(range[1]) : m.loc.end;
+    const d: Diagnostic = {
+      ruleId: m.ruleId,
+      source: "textlint",
+      severity: severities[m.severity] ?? "error",
+      message: textlintMessageJa(m.ruleId, m.message),
+      path,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      url: textlintRuleUrl(m.ruleId),
+    };
+    if (m.fix) d.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+    return d;
+  });
+}
