@@ -1,5 +1,6 @@
 import { checkCommand } from "./commands/check.ts";
 import { startCommand } from "./commands/start.ts";
+import { baselineCommand } from "./commands/baseline.ts";
 import { EXIT, UsageError, type Io } from "./cli-io.ts";
 import { VERSION } from "./version.ts";
 
@@ -7,6 +8,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: "記事を確認します（front matter・画像の参照など）" },
+  baseline: { run: baselineCommand, summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）" },
   start: { run: startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
 };
 

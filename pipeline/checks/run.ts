@@ -73,7 +73,7 @@ export async function checkArticles(ctx: CheckContext, paths: readonly string[])
   try {
     const prose = await lintProse(ctx.root, loaded.map((o) => o.article!), ctx.prose);
     for (const outcome of loaded) {
-      const result = prose.get(outcome.path);
+      const result = prose.results.get(outcome.path);
       if (!result) continue;
       outcome.diagnostics.push(...result.diagnostics);
       outcome.stats = result.stats;

@@ -8,6 +8,8 @@ import { formatSarif } from "../diagnostics/format/sarif.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
 import { CONFIG_FILE, DEFAULT_ARTICLE_BYTES, loadConfig, type Config } from "../article/config.ts";
 import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
+import { applyBaseline, readBaseline, type LineTexts } from "../checks/baseline.ts";
+import { LineIndex } from "../article/positions.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
 import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
 import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
@@ -24,6 +26,7 @@ export const checkHelp = `使い方: kawaraban check [パス…] [--changed-sinc
   --format <形式>        出力形式（pretty: 人が読む形、json、sarif、github: Actions の注釈）
   --fix                  表記など、安全に直せるものを記事ファイルに書き込んで直します
   --no-cache             前回の結果を使わずに、すべて確認し直します
+  --no-baseline          ベースライン（kawaraban.baseline.json）にある既存の指摘も表示します
 `;
 
 export interface CheckRun {
@@ -44,6 +47,7 @@ export function parseCheckArgs(argv: string[]) {
       "changed-since": { type: "string" },
       "no-cache": { type: "boolean" },
       fix: { type: "boolean" },
+      "no-baseline": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -57,11 +61,21 @@ export function parseCheckArgs(argv: string[]) {
     help: values.help === true,
     cache: values["no-cache"] !== true,
     fix: values.fix === true,
+    baseline: values["no-baseline"] !== true,
   };
 }
 
 /** The check core shared by `check` and `start`: config, targets, stages, report, exit code. */
-export async function runCheck(io: Io, options: { paths: string[]; changedSince?: string; cache?: boolean; fix?: boolean }): Promise<CheckRun | { configFailure: Diagnostic[] }> {
+export interface CheckOptions {
+  paths: string[];
+  changedSince?: string;
+  cache?: boolean;
+  fix?: boolean;
+  /** false: report findings the baseline already knows (used to write the baseline itself). */
+  baseline?: boolean;
+}
+
+export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun | { configFailure: Diagnostic[] }> {
   const root = await findRoot(io.cwd);
   const loaded = await loadConfig(root);
   if (!loaded.ok) return { configFailure: loaded.diagnostics };
@@ -80,13 +94,30 @@ export async function runCheck(io: Io, options: { paths: string[]; changedSince?
   }
   const prose = { enabled: true, cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose") };
   const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
-  const diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
+  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
+  let baselined: number | undefined;
+  const baseline = options.baseline === false ? undefined : await readBaseline(root).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  if (baseline) {
+    ({ kept: diagnostics, baselined } = applyBaseline(diagnostics, baseline, lineTexts(outcomes)));
+  }
   const report = buildReport(
     [...discovery.articles, ...discovery.diagnostics.map((d) => d.path), ...failures.map((d) => d.path)],
     diagnostics,
   );
+  if (baselined !== undefined) report.summary.baselined = baselined;
   report.stats = Object.fromEntries(outcomes.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
   return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
+}
+
+export function lineTexts(outcomes: readonly ArticleOutcome[]): LineTexts {
+  const indexes = new Map<string, LineIndex>();
+  const raw = new Map(outcomes.filter((o) => o.article).map((o) => [o.path, o.article!.raw]));
+  return (file) => {
+    if (!indexes.has(file) && raw.has(file)) indexes.set(file, new LineIndex(raw.get(file)!));
+    return indexes.get(file);
+  };
 }
 
 /** Where kawaraban keeps its caches (gitignored). */
@@ -135,7 +166,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(checkHelp);
     return EXIT.ok;
   }
-  const run = await runCheck(io, { paths: args.paths, changedSince: args.changedSince, cache: args.cache, fix: args.fix });
+  const run = await runCheck(io, args);
   if ("configFailure" in run) {
     io.stdout.write(render(buildReport([CONFIG_FILE], run.configFailure), args.format, io));
     if (args.format !== "pretty") io.stderr.write(`${CONFIG_FILE} に問題があるため確認を中止しました。\n`);

@@ -51,6 +51,8 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** Findings left out because the baseline already records them (present only when a baseline is used). */
+  baselined?: number;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

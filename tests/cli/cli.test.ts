@@ -63,3 +63,21 @@ describe("cli", () => {
     expect(exitCodeFor(outcome.diagnostics)).toBe(2);
   });
 });
+
+describe("lint configuration problems", () => {
+  it("stops with exit 2 and names the file when .textlintrc.json is missing or broken", async () => {
+    const { copySampleContent } = await import("../support/sample-repo.ts");
+    const { rm, writeFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const root = await copySampleContent();
+    await rm(path.join(root, ".textlintrc.json"));
+    const missing = await runCli(["check", "--no-cache", "articles/2026/11/bousai.md"], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/\.textlintrc\.json\n.*\.textlintrc\.json を読み込めませんでした/);
+
+    await writeFile(path.join(root, ".textlintrc.json"), '{ "rules": { "prh": { "rulePaths": ["./nope.yml"] } } }');
+    const broken = await runCli(["check", "--no-cache", "articles/2026/11/bousai.md"], root);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain("config/lint");
+  });
+});

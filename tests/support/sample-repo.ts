@@ -1,12 +1,23 @@
-import { cp } from "node:fs/promises";
+import { cp, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { REPO_ROOT, tempDir } from "./repo.ts";
 
-/** A copy of the repository's own content (config, articles, photos) in a temp folder. */
+/** What a fork of the template holds: content plus the native lint configuration. */
+const TEMPLATE_FILES = ["kawaraban.config.yml", "articles", "assets", ".textlintrc.json", ".remarkrc.json", "prh.yml", "proper-nouns.yml", "package.json"];
+
+/**
+ * A copy of the repository's own content and configuration in a temp folder. Rules are
+ * resolved from a node_modules link to this repository's, as a fork's would be after npm ci.
+ */
 export async function copySampleContent(): Promise<string> {
-  const dir = await tempDir();
-  for (const entry of ["kawaraban.config.yml", "articles", "assets"]) {
-    await cp(path.join(REPO_ROOT, entry), path.join(dir, entry), { recursive: true });
+  const root = await tempDir();
+  for (const entry of TEMPLATE_FILES) {
+    await cp(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
-  return dir;
+  await writeFile(path.join(root, ".gitignore"), "node_modules\n.cache\n");
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"));
+  return root;
 }
+
+/** Kept as a name for tests that are about linting. */
+export const lintRepo = copySampleContent;

@@ -19,8 +19,7 @@ export class LintPool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      // The pipeline is TypeScript run through tsx; the worker needs the same loader.
-      const worker = new Worker(new URL("./worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+      const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
       worker.on("message", (result: { id: number; diagnostics?: Diagnostic[]; error?: { name: string; message: string } }) => {
         const pending = this.inFlight.get(result.id);
         this.inFlight.delete(result.id);

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -17,8 +18,16 @@ export interface ProseResult {
   stats: TextStats;
 }
 
-/** Bump when this stage's output changes for the same inputs, to retire old cache entries. */
-const STAGE_VERSION = "prose-1";
+/** kawaraban's own code is part of the key too, so a changed rule or mapping never serves stale findings. */
+const PIPELINE_DIR = fileURLToPath(new URL("../../", import.meta.url));
+let codeHash: Promise<string> | undefined;
+function pipelineCodeHash(): Promise<string> {
+  codeHash ??= (async () => {
+    const files = (await readdir(PIPELINE_DIR, { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
+    return sha256(...(await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(PIPELINE_DIR, f), "utf8")}`))));
+  })();
+  return codeHash;
+}
 /** Below this many uncached articles, worker start-up (≈1 s each for the tokenizer) is not worth it. */
 export const WORKER_THRESHOLD = 24;
 
@@ -40,7 +49,7 @@ export async function proseFingerprint(root: string): Promise<string> {
     // An unreadable config fails loudly when textlint loads it; here it only changes the key.
   }
   const files = await Promise.all([...referenced].sort().map(async (f) => `${f}\n${await read(f)}`));
-  return sha256(STAGE_VERSION, VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
+  return sha256(await pipelineCodeHash(), VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
 }
 
 export interface ProseOptions {
@@ -51,9 +60,16 @@ export interface ProseOptions {
 }
 
 /** Runs textlint, remark-lint, the accessibility rules and the statistics over loaded articles. */
-export async function lintProse(root: string, articles: readonly Article[], options: ProseOptions = {}): Promise<Map<string, ProseResult>> {
+export interface ProseRun {
+  results: Map<string, ProseResult>;
+  /** How many articles were answered from the cache, and how many were linted. */
+  cacheHits: number;
+  linted: number;
+}
+
+export async function lintProse(root: string, articles: readonly Article[], options: ProseOptions = {}): Promise<ProseRun> {
   const results = new Map<string, ProseResult>();
-  if (articles.length === 0) return results;
+  if (articles.length === 0) return { results, cacheHits: 0, linted: 0 };
   const cache = new ProseCache(options.cacheDir);
   const fingerprint = await proseFingerprint(root);
   const misses: { article: Article; key: string }[] = [];
@@ -65,7 +81,8 @@ export async function lintProse(root: string, articles: readonly Article[], opti
       else misses.push({ article, key });
     }),
   );
-  if (misses.length === 0) return results;
+  const run = { results, cacheHits: articles.length - misses.length, linted: misses.length };
+  if (misses.length === 0) return run;
 
   const poolSize = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
   const pool = poolSize > 1 ? new LintPool(poolSize) : undefined;
@@ -86,5 +103,5 @@ export async function lintProse(root: string, articles: readonly Article[], opti
   } finally {
     await pool?.close();
   }
-  return results;
+  return run;
 }

@@ -3,6 +3,8 @@
  * `.textlintrc.json` once per process and lints the raw file, so positions are the
  * writer's editor positions and editor plugins read the same configuration.
  */
+import { existsSync } from "node:fs";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { createLinter, loadTextlintrc } from "textlint";
 import type { TextlintMessage } from "@textlint/types";
@@ -30,10 +32,20 @@ export function textlintFor(root: string): Promise<ProseLinter> {
   return linter;
 }
 
+/** Rules resolve like Node modules: from the nearest node_modules upwards of the repository. */
+function nearestNodeModules(root: string): string | undefined {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "node_modules"))) return path.join(dir, "node_modules");
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 async function createProseLinter(root: string): Promise<ProseLinter> {
   let linter: ReturnType<typeof createLinter>;
   try {
-    const descriptor = await loadTextlintrc({ configFilePath: path.join(root, TEXTLINTRC), node_modulesDir: path.join(root, "node_modules") });
+    const configFilePath = path.join(root, TEXTLINTRC);
+    await access(configFilePath);
+    const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir: nearestNodeModules(root) });
     linter = createLinter({ descriptor, cwd: root });
   } catch (error) {
     throw new TextlintConfigError(`${TEXTLINTRC} を読み込めませんでした: ${error instanceof Error ? error.message : String(error)}`);

@@ -23,7 +23,8 @@ export function formatPretty(report: CheckReport, options: FormatOptions = {}): 
     lines.push("");
   }
   lines.push(...statsTable(report, paint));
-  const { files, errors, warnings } = report.summary;
+  const { files, errors, warnings, baselined } = report.summary;
+  if (baselined) lines.push(paint("dim", `（ベースラインにある既存の指摘 ${baselined} 件は表示していません）`));
   if (errors === 0 && warnings === 0) {
     lines.push(paint("green", `✓ 問題は見つかりませんでした（${files} ファイルを確認）`));
   } else {

@@ -1,0 +1,28 @@
+import { describe, it, expect } from "vitest";
+import { articleFromText } from "../../pipeline/article/article.ts";
+import { lintMarkdown } from "../../pipeline/checks/markdown.ts";
+import { REPO_ROOT } from "../support/repo.ts";
+
+const lint = (body: string) =>
+  lintMarkdown(articleFromText("articles/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n---\n\n${body}`).article!, REPO_ROOT);
+
+describe("remark-lint with the repository's .remarkrc.json", () => {
+  it("maps messages into diagnostics in Japanese with the position and rule docs", async () => {
+    const found = await lint("本文です。[説明][未定義]\n\n\n\n## 同じ\n\n## 同じ");
+    expect(found.map((d) => `${d.ruleId}@${d.line}`).sort()).toEqual([
+      "final-newline@14",
+      "no-consecutive-blank-lines@12",
+      "no-duplicate-headings@14",
+      "no-undefined-references@8",
+    ]);
+    for (const d of found) {
+      expect(d.source).toBe("remark-lint");
+      expect(d.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(d.url).toMatch(/^https:\/\/github\.com\/remarkjs\/remark-lint/);
+    }
+  });
+
+  it("leaves bare URLs to the accessibility rule (no duplicate finding)", async () => {
+    expect(await lint("https://example.com/page を見てください。\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { articleFromText, type Article } from "../../pipeline/article/article.ts";
+import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
+import { REPO_ROOT } from "../support/repo.ts";
+import { textlintCli } from "../support/textlint-cli.ts";
+
+async function load(dir: string): Promise<Article[]> {
+  const files = (await readdir(path.join(REPO_ROOT, dir), { recursive: true })).filter((f) => f.endsWith(".md")).sort();
+  return Promise.all(
+    files.map(async (f) => {
+      const repoPath = `${dir}/${f}`;
+      return articleFromText(repoPath, await readFile(path.join(REPO_ROOT, repoPath), "utf8")).article!;
+    }),
+  );
+}
+
+const expectedMistakes: Record<string, string> = {
+  "double-negative.md": "ja-technical-writing/no-double-negative-ja",
+  "ra-nuki.md": "ja-technical-writing/no-dropping-the-ra",
+  "successive-word.md": "ja-technical-writing/ja-no-successive-word",
+  "notation-city.md": "prh",
+  "orthographic-variants.md": "ja-no-orthographic-variants",
+  "zenkaku-alnum.md": "prh",
+  "hankaku-kana.md": "ja-technical-writing/no-hankaku-kana",
+  "doubled-joshi.md": "ja-technical-writing/no-doubled-joshi",
+  "long-sentence.md": "ja-technical-writing/sentence-length",
+  "mixed-style.md": "ja-technical-writing/no-mix-dearu-desumasu",
+  "abusage.md": "ja-technical-writing/ja-no-abusage",
+  "halfwidth-exclamation.md": "ja-technical-writing/no-exclamation-question-mark",
+};
+
+const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe("prose lint (municipal profile)", () => {
+  let mistakes: ProseRun;
+  let edited: ProseRun;
+  let samples: ProseRun;
+  let all: Article[];
+
+  beforeAll(async () => {
+    const [m, e, s] = await Promise.all([load("tests/fixtures/prose/mistakes"), load("tests/fixtures/prose/edited"), load("articles")]);
+    all = [...m, ...e, ...s];
+    mistakes = await lintProse(REPO_ROOT, m);
+    edited = await lintProse(REPO_ROOT, e);
+    samples = await lintProse(REPO_ROOT, s);
+  });
+
+  it.each(Object.entries(expectedMistakes))("catches the mistake in %s (%s)", (file, ruleId) => {
+    const result = mistakes.results.get(`tests/fixtures/prose/mistakes/${file}`)!;
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain(ruleId);
+  });
+
+  it("speaks Japanese in every message, never raw English", () => {
+    for (const run of [mistakes, edited]) {
+      for (const { diagnostics } of run.results.values()) {
+        for (const d of diagnostics) expect(d.message, d.ruleId).toMatch(japanese);
+      }
+    }
+  });
+
+  it("reports few false positives on edited municipal prose, and no errors", () => {
+    const found = [...edited.results.values()].flatMap((r) => r.diagnostics);
+    expect(found.filter((d) => d.severity === "error")).toEqual([]);
+    expect(found.length).toBeLessThanOrEqual(4);
+  });
+
+  it("reports far fewer findings there than the plain preset", async () => {
+    const files = [...edited.results.keys()];
+    const plain = await textlintCli(files, "tests/fixtures/prose/plain-preset.textlintrc.json");
+    const plainCount = [...plain.values()].reduce((n, m) => n + m.length, 0);
+    const profileCount = [...edited.results.values()].reduce((n, r) => n + r.diagnostics.length, 0);
+    expect(plainCount).toBeGreaterThanOrEqual(3 * profileCount);
+  });
+
+  it("passes the sample articles clean", () => {
+    for (const [file, result] of samples.results) expect(result.diagnostics, file).toEqual([]);
+  });
+
+  it("agrees with the textlint CLI for the same configuration", async () => {
+    const files = all.map((a) => a.path);
+    const cli = await textlintCli(files);
+    for (const run of [mistakes, edited, samples]) {
+      for (const [file, result] of run.results) {
+        const ours = result.diagnostics.filter((d) => d.source === "textlint").map((d) => `${d.ruleId}@${d.line}`).sort();
+        const theirs = (cli.get(file) ?? []).map((m) => `${m.ruleId}@${m.line}`).sort();
+        expect(ours, file).toEqual(theirs);
+      }
+    }
+    expect([...cli.values()].flat().length).toBeGreaterThan(10);
+  });
+
+  it("turns textlint fixes into text edits on the raw file", () => {
+    const result = mistakes.results.get("tests/fixtures/prose/mistakes/notation-city.md")!;
+    const prh = result.diagnostics.find((d) => d.ruleId === "prh")!;
+    expect(prh.fix?.text).toBe("子ども");
+    expect(prh.message).toBe("「子供」→「子ども」: 市の方針で「子ども」と書きます。");
+    expect(prh).toMatchObject({ line: 8, column: 1, endLine: 8, endColumn: 3 });
+  });
+});
