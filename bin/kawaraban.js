@@ -4,10 +4,15 @@
 import { register } from "tsx/esm/api";
 
 register();
+const argv = process.argv.slice(2);
+// Before the pipeline loads: let a worker start loading textlint on the other core.
+const { prestartLintWorker } = await import("../pipeline/checks/prose/prestart.ts");
+const lintWorker = prestartLintWorker(argv, process.cwd());
 const { main } = await import("../pipeline/cli.ts");
-process.exitCode = await main(process.argv.slice(2), {
+process.exitCode = await main(argv, {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  lintWorker,
 });

@@ -13,6 +13,8 @@ export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: NodeJS.ProcessEnv;
+  /** A textlint worker the launcher started early (see checks/prose/prestart.ts). */
+  lintWorker?: import("node:worker_threads").Worker;
 }
 
 export const EXIT = { ok: 0, contentErrors: 1, failure: 2 } as const;

@@ -1,15 +1,16 @@
-import { checkCommand } from "./commands/check.ts";
-import { startCommand } from "./commands/start.ts";
-import { baselineCommand } from "./commands/baseline.ts";
 import { EXIT, UsageError, type Io } from "./cli-io.ts";
 import { VERSION } from "./version.ts";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-const commands: Record<string, { run: Command; summary: string }> = {
-  check: { run: checkCommand, summary: "記事を確認します（front matter・画像の参照など）" },
-  baseline: { run: baselineCommand, summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）" },
-  start: { run: startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
+// Commands load on demand: `kawaraban check` in a PR should not pay for the site builder or sharp.
+const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  check: { load: async () => (await import("./commands/check.ts")).checkCommand, summary: "記事を確認します（front matter・文章・Markdown・アクセシビリティ）" },
+  baseline: {
+    load: async () => (await import("./commands/baseline.ts")).baselineCommand,
+    summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）",
+  },
+  start: { load: async () => (await import("./commands/start.ts")).startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
 };
 
 const usage = () =>
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.failure;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`kawaraban ${name}: ${error.message}\n`);

@@ -7,7 +7,7 @@ import { checkFrontMatter } from "./frontmatter.ts";
 import { checkImageRefs } from "./image-refs.ts";
 import { lintProse, type ProseOptions } from "./prose/stage.ts";
 import type { TextStats } from "./stats.ts";
-import { TextlintConfigError, TEXTLINTRC } from "./prose/textlint.ts";
+import { TextlintConfigError, TEXTLINTRC } from "./prose/textlint-config.mjs";
 import { RemarkConfigError, REMARKRC } from "./markdown.ts";
 import { defineRule } from "../diagnostics/rules.ts";
 

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
+import { existsSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { buildReport, repositoryUrlFromEnv, type CheckReport } from "../diagnostics/report.ts";
 import { formatPretty } from "../diagnostics/format/pretty.ts";
@@ -80,6 +81,11 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   const loaded = await loadConfig(root);
   if (!loaded.ok) return { configFailure: loaded.diagnostics };
   const config = loaded.config;
+  const cacheDir = options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose");
+  if (!io.lintWorker && (!cacheDir || !existsSync(cacheDir))) {
+    // No findings cache (CI, a fresh clone): textlint will surely be needed, so start loading it now.
+    void import("../checks/prose/textlint.mjs").then((m) => m.warmUp(root));
+  }
   const discovery = options.changedSince
     ? await discoverChanged(root, io.cwd, options.changedSince, options.paths)
     : await discoverArticles(root, io.cwd, options.paths);
@@ -92,7 +98,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
       if (outcome) fixes.push(outcome);
     }
   }
-  const prose = { enabled: true, cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose") };
+  const prose = { enabled: true, cacheDir, prestarted: io.lintWorker };
   const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
   let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
   let baselined: number | undefined;

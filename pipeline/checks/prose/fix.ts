@@ -3,7 +3,6 @@ import path from "node:path";
 import { readRepoTextFile, type ReadOptions } from "../../article/safe-read.ts";
 import { articleFromText } from "../../article/article.ts";
 import { splitFrontMatter } from "../../article/front-matter.ts";
-import { textlintFor } from "./textlint.ts";
 
 export interface FixOutcome {
   path: string;
@@ -24,7 +23,7 @@ export async function fixArticleFile(root: string, repoPath: string, options: Re
   if (!read.ok) return undefined;
   const before = articleFromText(repoPath, read.text);
   if (!before.article || before.diagnostics.length > 0) return undefined; // broken front matter: not ours to touch
-  const linter = await textlintFor(root);
+  const linter = await (await import("./textlint.mjs")).textlintFor(root);
   const { output, applied } = await linter.fix(read.text, path.join(root, repoPath));
   if (output === read.text || applied.length === 0) return undefined;
   const counts: Record<string, number> = {};

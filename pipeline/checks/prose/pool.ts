@@ -1,9 +1,16 @@
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { LintJob } from "./worker.ts";
-import { TextlintConfigError } from "./textlint.ts";
+import type { TextlintMessage } from "./textlint.mjs";
+import { TextlintConfigError } from "./textlint-config.mjs";
+import { WORKER_ENTRY } from "./prestart.ts";
 
-type Pending = { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void };
+export interface LintJob {
+  id: number;
+  root: string;
+  absPath: string;
+  raw: string;
+}
+
+type Pending = { resolve: (m: TextlintMessage[]) => void; reject: (e: Error) => void };
 
 /**
  * textlint spread over worker threads. Tokenizing Japanese is CPU-bound and synchronous,
@@ -17,16 +24,18 @@ export class LintPool {
   private readonly inFlight = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size: number) {
+  /** `adopt`: workers started earlier (already loading textlint) count towards `size`. */
+  constructor(size: number, adopt: Worker[] = []) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
-      worker.on("message", (result: { id: number; diagnostics?: Diagnostic[]; error?: { name: string; message: string } }) => {
+      const worker = adopt[i] ?? new Worker(WORKER_ENTRY);
+      worker.ref();
+      worker.on("message", (result: { id: number; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
         const pending = this.inFlight.get(result.id);
         this.inFlight.delete(result.id);
         if (result.error) {
           const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
           pending?.reject(error);
-        } else pending?.resolve(result.diagnostics ?? []);
+        } else pending?.resolve(result.messages ?? []);
         this.idle.push(worker);
         this.pump();
       });
@@ -39,7 +48,7 @@ export class LintPool {
     }
   }
 
-  lint(job: Omit<LintJob, "id">): Promise<Diagnostic[]> {
+  lint(job: Omit<LintJob, "id">): Promise<TextlintMessage[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, pending: { resolve, reject } });
       this.pump();

@@ -5,13 +5,14 @@ import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Article } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
-import { textlintFor, TEXTLINTRC } from "./textlint.ts";
+import { TEXTLINTRC } from "./textlint-config.mjs";
 import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
 import { lintMarkdown, REMARKRC } from "../markdown.ts";
 import { checkA11y } from "../a11y.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool } from "./pool.ts";
+import type { Worker } from "node:worker_threads";
 
 export interface ProseResult {
   diagnostics: Diagnostic[];
@@ -57,6 +58,8 @@ export interface ProseOptions {
   cacheDir?: string;
   /** Override the pool size (tests); defaults to the machine's parallelism for large runs. */
   workers?: number;
+  /** A worker already loading textlint (started by the launcher); used, or terminated if not needed. */
+  prestarted?: Worker;
 }
 
 /** Runs textlint, remark-lint, the accessibility rules and the statistics over loaded articles. */
@@ -82,17 +85,22 @@ export async function lintProse(root: string, articles: readonly Article[], opti
     }),
   );
   const run = { results, cacheHits: articles.length - misses.length, linted: misses.length };
-  if (misses.length === 0) return run;
+  if (misses.length === 0) {
+    await options.prestarted?.terminate();
+    return run;
+  }
 
-  const poolSize = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
-  const pool = poolSize > 1 ? new LintPool(poolSize) : undefined;
-  const linter = pool ? undefined : await textlintFor(root);
+  const wanted = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  // A prestarted worker is already loading textlint: even one article goes to it.
+  const poolSize = options.prestarted ? Math.max(wanted, 1) : wanted;
+  const pool = poolSize >= 1 && (options.prestarted || poolSize > 1) ? new LintPool(poolSize, options.prestarted ? [options.prestarted] : []) : undefined;
+  // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
+  const linter = pool ? undefined : await (await import("./textlint.mjs")).textlintFor(root);
   try {
     const prose = async ({ article, key }: { article: Article; key: string }) => {
       const absPath = path.join(root, article.path);
-      const textlint = pool
-        ? await pool.lint({ root, path: article.path, absPath, raw: article.raw })
-        : textlintToDiagnostics(article.path, article.raw, await linter!.lint(article.raw, absPath));
+      const messages = pool ? await pool.lint({ root, absPath, raw: article.raw }) : await linter!.lint(article.raw, absPath);
+      const textlint = textlintToDiagnostics(article.path, article.raw, messages);
       const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
       const stats = textStats(article.tree);
       results.set(article.path, { diagnostics, stats });

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.ts";
 import { LineIndex } from "../../article/positions.ts";
-import type { TextlintMessage } from "./textlint.ts";
+import type { TextlintMessage } from "./textlint.mjs";
 import { textlintMessageJa, ruleName } from "./messages-ja.ts";
 
 const severities: Record<number, Severity> = { 1: "warning", 2: "error", 3: "info" };

@@ -1,29 +1,24 @@
 /**
  * The only file that imports textlint (CommonJS). It loads the repository's native
- * `.textlintrc.json` once per process and lints the raw file, so positions are the
- * writer's editor positions and editor plugins read the same configuration.
+ * `.textlintrc.json` once per thread and lints the raw file, so positions are the writer's
+ * editor positions and editor plugins read the same configuration.
+ *
+ * Plain JavaScript (types in textlint.d.mts) on purpose: the lint worker threads import it
+ * without a TypeScript loader, which would cost each worker a loader thread of its own.
  */
 import { existsSync } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { createLinter, loadTextlintrc } from "textlint";
-import type { TextlintMessage } from "@textlint/types";
 
-export const TEXTLINTRC = ".textlintrc.json";
+import { TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 
-export type { TextlintMessage };
+export { TEXTLINTRC, TextlintConfigError };
 
-export interface ProseLinter {
-  lint(raw: string, absPath: string): Promise<TextlintMessage[]>;
-  fix(raw: string, absPath: string): Promise<{ output: string; applied: TextlintMessage[] }>;
-}
+const linters = new Map();
 
-export class TextlintConfigError extends Error {}
-
-const linters = new Map<string, Promise<ProseLinter>>();
-
-/** One linter per repository root and process: rule modules and the tokenizer load once. */
-export function textlintFor(root: string): Promise<ProseLinter> {
+/** One linter per repository root and thread: rule modules and the tokenizer load once. */
+export function textlintFor(root) {
   let linter = linters.get(root);
   if (!linter) {
     linter = createProseLinter(root);
@@ -32,16 +27,29 @@ export function textlintFor(root: string): Promise<ProseLinter> {
   return linter;
 }
 
+/**
+ * Starts loading textlint's rules and the tokenizer dictionary (the slow part of a cold
+ * start) so that it is ready by the time the first article is. Both at once: the
+ * dictionary's file reads and gunzip run on libuv's threads while the rules are required.
+ */
+export function warmUp(root) {
+  const ignore = () => {
+    // Errors surface, with their message, when the linter is actually used.
+  };
+  import("kuromojin").then((kuromojin) => kuromojin.getTokenizer()).catch(ignore);
+  textlintFor(root).catch(ignore);
+}
+
 /** Rules resolve like Node modules: from the nearest node_modules upwards of the repository. */
-function nearestNodeModules(root: string): string | undefined {
+function nearestNodeModules(root) {
   for (let dir = root; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, "node_modules"))) return path.join(dir, "node_modules");
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-async function createProseLinter(root: string): Promise<ProseLinter> {
-  let linter: ReturnType<typeof createLinter>;
+async function createProseLinter(root) {
+  let linter;
   try {
     const configFilePath = path.join(root, TEXTLINTRC);
     await access(configFilePath);
@@ -51,7 +59,7 @@ async function createProseLinter(root: string): Promise<ProseLinter> {
     throw new TextlintConfigError(`${TEXTLINTRC} を読み込めませんでした: ${error instanceof Error ? error.message : String(error)}`);
   }
   // Rules such as prh load their dictionaries on first use; a broken dictionary is a config error.
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+  const guard = async (run) => {
     try {
       return await run();
     } catch (error) {

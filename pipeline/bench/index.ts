@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: performance goals measured side by side with the plain tools, on generated
+ * realistic data. Not a test: it prints figures (and takes minutes).
+ *   npm run bench [-- --only prose] [--articles 1000]
+ */
+import { parseArgs } from "node:util";
+import { mkdir } from "node:fs/promises";
+import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { proseBench } from "./prose-bench.ts";
+import { hasGnuTime } from "./measure.ts";
+
+const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const { values } = parseArgs({ options: { only: { type: "string" }, articles: { type: "string", default: "1000" } } });
+const workDir = path.join(tmpdir(), "kawaraban-bench");
+await mkdir(workDir, { recursive: true });
+
+const sections: Record<string, () => Promise<string>> = {
+  prose: () => proseBench(repoRoot, workDir, Number(values.articles)),
+};
+
+console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
+if (!hasGnuTime) console.log("(peak RSS needs GNU time: apt-get install time)");
+for (const [name, run] of Object.entries(sections)) {
+  if (values.only && values.only !== name) continue;
+  console.log(`\n${await run()}`);
+}

@@ -1,0 +1,2 @@
+export const TEXTLINTRC: ".textlintrc.json";
+export class TextlintConfigError extends Error {}

@@ -1,0 +1,27 @@
+/**
+ * A lint worker thread: owns one textlint instance (rules and the tokenizer dictionary load
+ * once) and answers jobs with textlint's raw messages; the main thread maps them.
+ * Messages: { type: "warm", root } starts loading early; { id, root, absPath, raw } lints.
+ */
+import { parentPort } from "node:worker_threads";
+import { textlintFor, warmUp } from "./textlint.mjs";
+
+parentPort?.on("message", async (message) => {
+  if (message.type === "warm") {
+    warmUp(message.root);
+    return;
+  }
+  try {
+    const linter = await textlintFor(message.root);
+    const messages = await linter.lint(message.raw, message.absPath);
+    // Plain objects only: rule-specific `data` may not survive structured cloning.
+    parentPort?.postMessage({
+      id: message.id,
+      messages: messages.map(({ ruleId, message: text, line, column, index, range, loc, severity, fix }) => ({
+        ruleId, message: text, line, column, index, range, loc, severity, fix, type: "lint",
+      })),
+    });
+  } catch (error) {
+    parentPort?.postMessage({ id: message.id, error: { name: error?.name ?? "Error", message: String(error?.message ?? error) } });
+  }
+});
