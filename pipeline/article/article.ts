@@ -19,7 +19,9 @@ export interface Article {
   yaml: ParsedYaml;
   body: string;
   bodyStartLine: number;
-  tree: Root;
+  /** mdast of the whole raw file (front matter as a `yaml` node), parsed lazily and once. */
+  readonly tree: Root;
+  /** Images the article references; from the tree, or from the findings cache. */
   images: ImageRef[];
   /** Set once the front matter passed validation. */
   frontMatter?: FrontMatter;
@@ -76,7 +78,10 @@ export function articleFromText(path: string, raw: string): LoadResult {
       );
     }
   }
-  const tree = parseMarkdown(raw);
+  // The Markdown tree is parsed on first use, once: a re-check answered from the findings
+  // cache (images included) never needs it.
+  let tree: Root | undefined;
+  let images: ImageRef[] | undefined;
   const article: Article = {
     path,
     raw,
@@ -84,8 +89,15 @@ export function articleFromText(path: string, raw: string): LoadResult {
     yaml,
     body: split.body,
     bodyStartLine: split.bodyStartLine,
-    tree,
-    images: collectImageRefs(tree, data, yaml),
+    get tree() {
+      return (tree ??= parseMarkdown(raw));
+    },
+    get images() {
+      return (images ??= collectImageRefs(this.tree, data, yaml));
+    },
+    set images(known: ImageRef[]) {
+      images = known;
+    },
   };
   return { article, diagnostics };
 }

@@ -50,8 +50,8 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
     return fail(report(inputRules.unreadable, repoPath, "通常のファイルではありません（フォルダーなど）。記事は .md ファイルで置いてください。"));
   }
   // A parent folder may itself be a link that leads out of the repository.
-  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(abs)]);
-  if (!isInside(realRoot, realFile)) {
+  const [rootReal, realFile] = await Promise.all([realRootOf(root), realpath(abs)]);
+  if (!isInside(rootReal, realFile)) {
     return fail(report(inputRules.outsideRepo, repoPath, "リンクをたどるとリポジトリの外に出るため、このファイルは確認できません。"));
   }
   if (stat.size > options.maxBytes) return fail(tooLarge(repoPath, stat.size, options.maxBytes));
@@ -62,6 +62,14 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
   if (buffer.length > options.maxBytes) return fail(tooLarge(repoPath, buffer.length, options.maxBytes));
   const decoded = decodeUtf8(buffer, repoPath);
   return decoded.ok ? { ok: true, text: decoded.text, bytes: buffer.length, bom: decoded.bom } : fail(decoded.diagnostic);
+}
+
+const realRoots = new Map<string, Promise<string>>();
+/** The repository root's real path, resolved once per run rather than once per file. */
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (!real) realRoots.set(root, (real = realpath(root)));
+  return real;
 }
 
 function symlinkDiagnostic(repoPath: string): Diagnostic {

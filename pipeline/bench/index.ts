@@ -9,6 +9,7 @@ import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { proseBench } from "./prose-bench.ts";
+import { inputBench } from "./input-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -17,6 +18,7 @@ const workDir = path.join(tmpdir(), "kawaraban-bench");
 await mkdir(workDir, { recursive: true });
 
 const sections: Record<string, () => Promise<string>> = {
+  input: () => inputBench(repoRoot, workDir),
   prose: () => proseBench(repoRoot, workDir, Number(values.articles)),
 };
 

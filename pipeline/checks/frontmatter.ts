@@ -83,6 +83,7 @@ const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "c
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const FEE_KEYS = /^(fee|price|rate|amount|pay|payment|原稿料|料金|報酬|金額)$/i;
 
+const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
 const schemaCache = new WeakMap<Config, ReturnType<typeof frontMatterSchema>>();
 
 /** Validates front matter; on success the typed value is returned for later stages. */
@@ -120,7 +121,7 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
   }
   const fm = result.data;
   const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
-    const length = [...new Intl.Segmenter("ja", { granularity: "grapheme" }).segment(fm[key])].length;
+    const length = [...graphemes.segment(fm[key])].length;
     if (length > max) {
       diagnostics.push(
         report(frontMatterRules.length, article.path, `${key} が ${length} 文字あります。${why}ので、${max} 文字以内にしてください。`, yaml.locate([key], "value")),

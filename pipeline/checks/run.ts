@@ -45,7 +45,6 @@ export async function checkArticle(ctx: CheckContext, path: string): Promise<Art
     const fm = checkFrontMatter(article, ctx.config);
     diagnostics.push(...fm.diagnostics);
     if (fm.frontMatter) article.frontMatter = fm.frontMatter;
-    diagnostics.push(...(await checkImageRefs(article, ctx.root)));
     return { path, article, diagnostics };
   } catch (error) {
     diagnostics.push(internalDiagnostic(path, error));
@@ -63,13 +62,42 @@ export function internalDiagnostic(path: string, error: unknown): Diagnostic {
   };
 }
 
-/** Structure first (cheap, per file), then prose for every article that loaded (batched: cache, workers). */
+/**
+ * Structure first (cheap, per file), then prose for every article that loaded (batched:
+ * cache, workers), then image references (which the prose cache can answer without parsing).
+ */
 export async function checkArticles(ctx: CheckContext, paths: readonly string[]): Promise<{ outcomes: ArticleOutcome[]; failures: Diagnostic[] }> {
-  const outcomes: ArticleOutcome[] = [];
-  for (const path of paths) outcomes.push(await checkArticle(ctx, path));
+  const outcomes = await mapConcurrent(paths, READ_CONCURRENCY, (path) => checkArticle(ctx, path));
   const failures: Diagnostic[] = [];
-  if (ctx.prose?.enabled === false) return { outcomes, failures };
   const loaded = outcomes.filter((o) => o.article);
+  if (ctx.prose?.enabled !== false) await addProse(ctx, loaded, failures);
+  for (const outcome of loaded) {
+    try {
+      outcome.diagnostics.push(...(await checkImageRefs(outcome.article!, ctx.root)));
+    } catch (error) {
+      outcome.diagnostics.push(internalDiagnostic(outcome.path, error));
+    }
+  }
+  return { outcomes, failures };
+}
+
+/** Reading is I/O-bound: a few files in flight keep the disk busy while the CPU parses. */
+const READ_CONCURRENCY = 16;
+
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+async function addProse(ctx: CheckContext, loaded: ArticleOutcome[], failures: Diagnostic[]): Promise<void> {
   try {
     const prose = await lintProse(ctx.root, loaded.map((o) => o.article!), ctx.prose);
     for (const outcome of loaded) {
@@ -86,5 +114,4 @@ export async function checkArticles(ctx: CheckContext, paths: readonly string[])
       failures.push(...loaded.map((o) => internalDiagnostic(o.path, error)));
     }
   }
-  return { outcomes, failures };
 }

@@ -3,10 +3,13 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { TextStats } from "../stats.ts";
+import type { ImageRef } from "../../article/image-refs.ts";
 
 export interface CachedProse {
   diagnostics: Omit<Diagnostic, "path">[];
   stats: TextStats;
+  /** The article's image references, so a cached re-check never parses the Markdown. */
+  images: ImageRef[];
 }
 
 export const sha256 = (...parts: string[]) => {

@@ -80,7 +80,10 @@ export async function lintProse(root: string, articles: readonly Article[], opti
     articles.map(async (article) => {
       const key = sha256(fingerprint, article.raw);
       const hit = await cache.get(key);
-      if (hit) results.set(article.path, { stats: hit.stats, diagnostics: hit.diagnostics.map((d) => ({ ...d, path: article.path }) as Diagnostic) });
+      if (hit) {
+        results.set(article.path, { stats: hit.stats, diagnostics: hit.diagnostics.map((d) => ({ ...d, path: article.path }) as Diagnostic) });
+        article.images = hit.images;
+      }
       else misses.push({ article, key });
     }),
   );
@@ -104,7 +107,7 @@ export async function lintProse(root: string, articles: readonly Article[], opti
       const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
       const stats = textStats(article.tree);
       results.set(article.path, { diagnostics, stats });
-      await cache.set(key, { stats, diagnostics: diagnostics.map(({ path: _path, ...rest }) => rest) });
+      await cache.set(key, { stats, images: article.images, diagnostics: diagnostics.map(({ path: _path, ...rest }) => rest) });
     };
     if (pool) await Promise.all(misses.map(prose));
     else for (const miss of misses) await prose(miss); // CPU-bound: one at a time
