@@ -10,6 +10,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/baseline.ts")).baselineCommand,
     summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）",
   },
+  report: {
+    load: async () => (await import("./commands/report.ts")).reportCommand,
+    summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",
+  },
   start: { load: async () => (await import("./commands/start.ts")).startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
 };
 

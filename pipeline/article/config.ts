@@ -65,6 +65,11 @@ export const configSchema = z.strictObject({
     article: yen("rates.article（1 記事の原稿料）"),
     categories: z.record(slug, yen("カテゴリー別の原稿料")).optional(),
   }),
+  github: z
+    .strictObject({
+      cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
+    })
+    .default({ cityStaff: [] }),
   limits: z
     .strictObject({
       articleBytes: z.string().regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" }).transform(Number).optional(),
@@ -115,7 +120,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "github", "limits"],
   site: ["title", "baseUrl", "language", "description"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
   rates: ["article", "categories"],

@@ -23,6 +23,17 @@ export class LineIndex {
     return (this.starts[point.line - 1] ?? this.text.length) + point.column - 1;
   }
 
+  /** The lines a fix touches, rewritten with the fix applied (for one-click suggestions). */
+  suggestion(range: readonly [number, number], text: string): { line: number; endLine: number; text: string } {
+    const start = this.point(range[0]);
+    const end = this.point(Math.max(range[0], range[1] - (range[1] > range[0] ? 1 : 0)));
+    const from = this.starts[start.line - 1] ?? 0;
+    const next = this.starts[end.line] ?? this.text.length + 1;
+    const to = Math.min(next - 1, this.text.length);
+    const replaced = this.text.slice(from, range[0]) + text + this.text.slice(range[1], to);
+    return { line: start.line, endLine: end.line, text: replaced.replace(/\r(?=\n|$)/g, "") };
+  }
+
   lineText(line: number): string {
     const start = this.starts[line - 1];
     if (start === undefined) return "";

@@ -24,6 +24,11 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /**
+   * The fix as whole lines (what a GitHub ```suggestion block replaces): lines `line` to
+   * `endLine` of the file become `text`. Computed where the raw text is known.
+   */
+  suggestion?: { line: number; endLine: number; text: string };
   /** Documentation of the rule. */
   url?: string;
   /** Set on diagnostics that stand for a bug in kawaraban itself (exit code 2). */

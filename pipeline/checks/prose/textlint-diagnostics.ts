@@ -34,7 +34,10 @@ export function textlintToDiagnostics(path: string, raw: string, messages: reado
       endColumn: end.column,
       url: textlintRuleUrl(m.ruleId),
     };
-    if (m.fix) d.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+    if (m.fix) {
+      d.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+      d.suggestion = index.suggestion(d.fix.range, d.fix.text);
+    }
     return d;
   });
 }

@@ -11,6 +11,7 @@ export function publicMessage(d: Diagnostic) {
     ...(d.line !== undefined && { line: d.line, column: d.column ?? 1 }),
     ...(d.endLine !== undefined && { endLine: d.endLine, endColumn: d.endColumn }),
     ...(d.fix && { fix: d.fix }),
+    ...(d.suggestion && { suggestion: d.suggestion }),
     ...(d.url && { url: d.url }),
   };
 }

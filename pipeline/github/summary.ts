@@ -1,0 +1,93 @@
+import type { CheckReportDocument } from "./report-input.ts";
+import { SUMMARY_MARKER, escapeMarkdown, findingsOf, ruleLink, type Finding } from "./findings.ts";
+
+export interface SummaryContext {
+  repositoryUrl?: string;
+  /** Findings posted as line comments in this run, and those only in this summary. */
+  inlinePosted: number;
+  /** Findings on lines this PR did not change (summary only). */
+  outsideDiff: number;
+  /** Findings over the line-comment cap (summary only). */
+  overCap: number;
+  /** Earlier line comments whose finding is gone. */
+  fixedSincePreviousPush: number;
+  /** The PR changes configuration, rates or writers. */
+  configChanged?: string[];
+}
+
+const sourceLabel: Record<string, string> = {
+  frontmatter: "記事の情報",
+  textlint: "文章",
+  "remark-lint": "Markdown",
+  a11y: "読みやすさ・アクセシビリティ",
+  image: "画像",
+  input: "ファイル",
+  config: "設定",
+};
+const icon = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
+const number = (n: number) => n.toLocaleString("ja-JP");
+
+/** The verdict an editor reads first. */
+export function verdict(report: CheckReportDocument): string {
+  const { errors, warnings } = report.summary;
+  if (errors > 0) return `❌ **直してほしいところが ${errors} 件あります。** 直してから、もう一度プッシュしてください。`;
+  if (warnings > 0) return `⚠️ **エラーはありません。** 確認してほしい点が ${warnings} 件あります（直さなくても公開できます）。`;
+  return "✅ **問題は見つかりませんでした。** 編集担当の確認に進めます。";
+}
+
+function topRules(findings: Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.source, (counts.get(f.source) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([source, n]) => `${sourceLabel[source] ?? source} ${n}`)
+    .join("、");
+}
+
+/** The sticky summary comment (Markdown), found again by its hidden marker on the next push. */
+export function renderSummary(report: CheckReportDocument, ctx: SummaryContext): string {
+  const findings = findingsOf(report);
+  const lines = [SUMMARY_MARKER, "## 瓦版チェックの結果", "", verdict(report), ""];
+  if (ctx.configChanged?.length) {
+    lines.push(
+      `> [!IMPORTANT]`,
+      `> このプルリクエストは設定ファイル（${ctx.configChanged.map((p) => `\`${escapeMarkdown(p)}\``).join("、")}）を変更しています。料金・ライター・校正ルールに関わるため、**市の担当者の承認が必要です**。`,
+      "",
+    );
+  }
+  const rows = report.files.filter((f) => f.messages.length > 0 || f.stats);
+  if (rows.length > 0) {
+    lines.push("| 記事 | エラー | 警告 | 文字数 | 主な指摘 |", "| --- | ---: | ---: | ---: | --- |");
+    for (const file of rows) {
+      const own = findings.filter((f) => f.path === file.path);
+      const errors = own.filter((f) => f.severity === "error").length;
+      const warnings = own.filter((f) => f.severity === "warning").length;
+      const chars = file.stats ? number(file.stats.characters) : "—";
+      lines.push(`| \`${escapeMarkdown(file.path)}\` | ${errors} | ${warnings} | ${chars} | ${topRules(own) || "—"} |`);
+    }
+    lines.push("");
+  }
+  if (findings.length > 0) {
+    lines.push(`<details><summary>指摘の一覧（${findings.length} 件）</summary>`, "");
+    for (const file of report.files.filter((f) => f.messages.length > 0)) {
+      lines.push(`#### \`${escapeMarkdown(file.path)}\``, "");
+      for (const f of findings.filter((x) => x.path === file.path)) {
+        const where = f.line !== undefined ? `${f.line} 行目: ` : "";
+        lines.push(`- ${icon[f.severity]} ${where}${escapeMarkdown(f.message)}（${ruleLink(f, ctx.repositoryUrl)}）`);
+      }
+      lines.push("");
+    }
+    lines.push("</details>", "");
+  }
+  const notes: string[] = [];
+  if (ctx.inlinePosted > 0) notes.push(`変更した行への指摘 ${ctx.inlinePosted} 件を、その行にコメントしました。`);
+  if (ctx.outsideDiff > 0) notes.push(`変更していない行の指摘 ${ctx.outsideDiff} 件は、この一覧だけに載せています。`);
+  if (ctx.overCap > 0) notes.push(`行へのコメントが多すぎるため、残りの ${ctx.overCap} 件はこの一覧だけに載せています。`);
+  if (ctx.fixedSincePreviousPush > 0) notes.push(`前回のプッシュからの修正で、${ctx.fixedSincePreviousPush} 件の指摘が直りました。`);
+  if (report.summary.baselined) notes.push(`以前からある指摘 ${report.summary.baselined} 件は、ベースラインにあるため表示していません。`);
+  lines.push(...notes.map((n) => `- ${n}`), ...(notes.length ? [""] : []));
+  const docs = ctx.repositoryUrl ? `[ルールの説明](${ctx.repositoryUrl}/blob/HEAD/docs/rules.md)` : "ルールの説明は docs/rules.md";
+  lines.push(`<sub>${docs} ・ 指摘について分からないことは、このプルリクエストで編集担当に聞いてください。</sub>`, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,263 @@
+/**
+ * A local GitHub REST API for tests. Every request is checked against GitHub's official
+ * OpenAPI description (@octokit/openapi): an unknown route, a wrong method, a path or query
+ * parameter of the wrong type, an unknown query parameter or a body that does not match the
+ * schema is recorded as a violation (and answered 404/422), so a wrong call fails the test.
+ * It keeps just enough state — comments, reviews, labels, check runs, statuses — to assert
+ * outcomes, and can inject faults (5xx, rate limits, 403s) per operation.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import AjvModule from "ajv";
+import ajvFormats from "ajv-formats";
+
+type Json = Record<string, any>;
+const require = createRequire(import.meta.url);
+const spec: Json = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
+
+// CommonJS with exports.default: what NodeNext types see.
+const ajv = new AjvModule.default({ strict: false, allErrors: true, validateFormats: true });
+ajvFormats.default(ajv);
+ajv.addSchema({ ...spec, $id: "gh" });
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+
+interface Route {
+  template: string;
+  regex: RegExp;
+  names: string[];
+}
+const routes: Route[] = Object.keys(spec.paths).map((template) => {
+  const names: string[] = [];
+  const regex = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`)).replace(/\{([^}]+)\}/g, (_m, n) => (names.push(n), "([^/]+)"))}$`);
+  return { template, regex, names };
+});
+
+const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+function validator(ref: string) {
+  let v = validators.get(ref);
+  if (!v) validators.set(ref, (v = ajv.compile({ $ref: `gh#/${ref}` })));
+  return v;
+}
+
+export interface Fault {
+  operationId: string;
+  status: number;
+  body?: Json;
+  headers?: Record<string, string>;
+  times?: number;
+}
+
+export interface PullState {
+  number: number;
+  draft: boolean;
+  merged: boolean;
+  headSha: string;
+  baseSha: string;
+  files: { filename: string; patch?: string; status?: string }[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId?: string;
+  body?: Json;
+}
+
+export class GithubSim {
+  readonly violations: string[] = [];
+  readonly requests: RecordedRequest[] = [];
+  readonly pulls = new Map<number, PullState>();
+  readonly issueComments: { id: number; issue: number; body: string }[] = [];
+  readonly reviewComments: { id: number; pull: number; path: string; line: number; start_line?: number; body: string; commit_id: string }[] = [];
+  readonly reviews: { id: number; pull: number; user: string; state: string; body?: string }[] = [];
+  readonly repoLabels: { name: string; color: string; description?: string }[] = [];
+  readonly issueLabels = new Map<number, string[]>();
+  readonly checkRuns: { id: number; head_sha: string; name: string; conclusion?: string; annotations: Json[]; updates: number }[] = [];
+  readonly statuses: Json[] = [];
+  faults: Fault[] = [];
+  private nextId = 1000;
+  private server = createServer((req, res) => void this.handle(req, res));
+  url = "";
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== "GET");
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.url);
+    const method = (req.method ?? "GET").toLowerCase();
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+      res.end(body === undefined ? "" : JSON.stringify(body));
+    };
+    const route = routes.find((r) => r.regex.test(url.pathname));
+    const operation: Json | undefined = route && spec.paths[route.template][method];
+    const recorded: RecordedRequest = { method: method.toUpperCase(), path: url.pathname, operationId: operation?.operationId };
+    this.requests.push(recorded);
+    if (!route || !operation) {
+      this.violations.push(`no such route in GitHub's API: ${method.toUpperCase()} ${url.pathname}`);
+      return send(404, { message: "Not Found" });
+    }
+    if (!req.headers.authorization) this.violations.push(`${operation.operationId}: no Authorization header`);
+    const params: Record<string, string> = {};
+    route.regex.exec(url.pathname)!.slice(1).forEach((v, i) => (params[route.names[i]!] = decodeURIComponent(v)));
+    const problems = this.validate(route.template, method, operation, params, url.searchParams, raw);
+    let body: Json | undefined;
+    if (raw) body = JSON.parse(raw);
+    recorded.body = body;
+    if (problems.length) {
+      this.violations.push(...problems.map((p) => `${operation.operationId}: ${p}`));
+      return send(422, { message: "Validation Failed", errors: problems });
+    }
+    const fault = this.faults.find((f) => f.operationId === operation.operationId && (f.times ?? 1) > 0);
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      return send(fault.status, fault.body ?? { message: "fault" }, fault.headers);
+    }
+    const answer = this.answer(operation.operationId, params, url.searchParams, body ?? {});
+    if (Array.isArray(answer.body) && url.searchParams.has("per_page")) {
+      const perPage = Number(url.searchParams.get("per_page"));
+      const page = Number(url.searchParams.get("page") ?? 1);
+      const all = answer.body;
+      const headers: Record<string, string> = {};
+      if (page * perPage < all.length) {
+        const next = new URL(url);
+        next.searchParams.set("page", String(page + 1));
+        headers.link = `<${next}>; rel="next"`;
+      }
+      return send(200, all.slice((page - 1) * perPage, page * perPage), headers);
+    }
+    send(answer.status ?? 200, answer.body);
+  }
+
+  private validate(template: string, method: string, operation: Json, params: Record<string, string>, query: URLSearchParams, raw: string): string[] {
+    const problems: string[] = [];
+    const declared: Json[] = [...(spec.paths[template].parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) =>
+      p.$ref ? spec.components.parameters[p.$ref.split("/").pop()] : p,
+    );
+    const check = (p: Json, value: string) => {
+      const schema = p.schema ?? {};
+      const typed = schema.type === "integer" || schema.type === "number" ? Number(value) : schema.type === "boolean" ? value === "true" : value;
+      if (!ajv.validate(schema, typed)) problems.push(`parameter ${p.name}=${value}: ${ajv.errorsText()}`);
+    };
+    for (const p of declared.filter((d) => d.in === "path")) check(p, params[p.name] ?? "");
+    const known = new Set(declared.filter((d) => d.in === "query").map((d) => d.name));
+    for (const [name, value] of query) {
+      const p = declared.find((d) => d.in === "query" && d.name === name);
+      if (!known.has(name) || !p) problems.push(`unknown query parameter ${name}`);
+      else check(p, value);
+    }
+    const content = operation.requestBody?.content?.["application/json"];
+    if (content) {
+      if (!raw) {
+        if (operation.requestBody.required) problems.push("missing request body");
+      } else {
+        const v = validator(pointer("paths", template, method, "requestBody", "content", "application/json", "schema"));
+        if (!v(JSON.parse(raw))) problems.push(`body: ${ajv.errorsText(v.errors)}`);
+      }
+    } else if (raw && method !== "get") {
+      problems.push("a body where the operation takes none");
+    }
+    return problems;
+  }
+
+  private id(): number {
+    return this.nextId++;
+  }
+
+  private pull(params: Record<string, string>): PullState {
+    const pull = this.pulls.get(Number(params.pull_number ?? params.issue_number));
+    if (!pull) throw new Error(`unknown pull request ${JSON.stringify(params)}`);
+    return pull;
+  }
+
+  private answer(operationId: string, params: Record<string, string>, query: URLSearchParams, body: Json): { status?: number; body: unknown } {
+    switch (operationId) {
+      case "pulls/get": {
+        const p = this.pull(params);
+        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", head: { sha: p.headSha }, base: { sha: p.baseSha } } };
+      }
+      case "pulls/list":
+        return { body: [...this.pulls.values()].map((p) => ({ number: p.number, head: { sha: p.headSha } })) };
+      case "pulls/list-files":
+        return { body: this.pull(params).files.map((f) => ({ status: "modified", ...f })) };
+      case "pulls/list-review-comments":
+        return { body: this.reviewComments.filter((c) => c.pull === Number(params.pull_number)) };
+      case "pulls/create-review": {
+        const pull = Number(params.pull_number);
+        const review = { id: this.id(), pull, user: "github-actions[bot]", state: body.event === "COMMENT" ? "COMMENTED" : body.event, body: body.body };
+        this.reviews.push(review);
+        for (const c of body.comments ?? []) this.reviewComments.push({ id: this.id(), pull, commit_id: body.commit_id, ...c });
+        return { body: { id: review.id, state: review.state } };
+      }
+      case "pulls/update-review-comment": {
+        const comment = this.reviewComments.find((c) => c.id === Number(params.comment_id))!;
+        comment.body = body.body;
+        return { body: comment };
+      }
+      case "pulls/list-reviews":
+        return { body: this.reviews.filter((r) => r.pull === Number(params.pull_number)).map((r) => ({ id: r.id, user: { login: r.user }, state: r.state })) };
+      case "issues/list-comments":
+        return { body: this.issueComments.filter((c) => c.issue === Number(params.issue_number)) };
+      case "issues/create-comment": {
+        const comment = { id: this.id(), issue: Number(params.issue_number), body: body.body };
+        this.issueComments.push(comment);
+        return { status: 201, body: comment };
+      }
+      case "issues/update-comment": {
+        const comment = this.issueComments.find((c) => c.id === Number(params.comment_id))!;
+        comment.body = body.body;
+        return { body: comment };
+      }
+      case "checks/create": {
+        const run = { id: this.id(), head_sha: body.head_sha, name: body.name, conclusion: body.conclusion, annotations: [...(body.output?.annotations ?? [])], updates: 0 };
+        this.checkRuns.push(run);
+        return { status: 201, body: { id: run.id } };
+      }
+      case "checks/update": {
+        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id))!;
+        run.annotations.push(...(body.output?.annotations ?? []));
+        run.updates++;
+        return { body: { id: run.id } };
+      }
+      case "repos/create-commit-status":
+        this.statuses.push({ sha: params.sha, ...body });
+        return { status: 201, body: { id: this.id(), ...body } };
+      case "issues/list-labels-for-repo":
+        return { body: this.repoLabels };
+      case "issues/create-label":
+        this.repoLabels.push({ name: body.name, color: body.color, description: body.description });
+        return { status: 201, body: { name: body.name } };
+      case "issues/list-labels-on-issue":
+        return { body: (this.issueLabels.get(Number(params.issue_number)) ?? []).map((name) => ({ name })) };
+      case "issues/add-labels": {
+        const list = this.issueLabels.get(Number(params.issue_number)) ?? [];
+        list.push(...(body.labels as string[]).filter((l) => !list.includes(l)));
+        this.issueLabels.set(Number(params.issue_number), list);
+        return { body: list.map((name) => ({ name })) };
+      }
+      case "issues/remove-label": {
+        const list = (this.issueLabels.get(Number(params.issue_number)) ?? []).filter((l) => l !== params.name);
+        this.issueLabels.set(Number(params.issue_number), list);
+        return { body: list.map((name) => ({ name })) };
+      }
+      default:
+        this.violations.push(`the simulator has no handler for ${operationId} (${query})`);
+        return { status: 501, body: { message: "not simulated" } };
+    }
+  }
+}
