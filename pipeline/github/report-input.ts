@@ -13,7 +13,7 @@ const repoPath = z
   .string()
   .min(1)
   .max(300)
-  .refine((p) => !p.startsWith("/") && !p.split("/").includes("..") && !/[\0\r\n\\]/.test(p), "not a repository path");
+  .refine((p) => !p.startsWith("/") && !p.split("/").includes("..") && !/[\0\r\n\\`]/.test(p), "not a repository path");
 const position = z.number().int().min(1).max(1_000_000);
 
 const message = z.object({

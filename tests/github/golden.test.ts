@@ -1,0 +1,43 @@
+import { describe, it, expect } from "vitest";
+import { readFile, writeFile } from "node:fs/promises";
+import { fixture } from "../support/repo.ts";
+import { parseCheckReport } from "../../pipeline/github/report-input.ts";
+import { renderSummary } from "../../pipeline/github/summary.ts";
+import { planReview } from "../../pipeline/github/review.ts";
+import { findingsOf } from "../../pipeline/github/findings.ts";
+
+/** Golden Markdown: what editors and writers see in the PR, reviewable in the repository. */
+async function golden(name: string, actual: string): Promise<void> {
+  const file = fixture("github", name);
+  if (process.env.UPDATE_GOLDEN === "1") await writeFile(file, actual);
+  expect(actual).toBe(await readFile(file, "utf8"));
+}
+
+const report = parseCheckReport(await readFile(fixture("github", "report.json"), "utf8"));
+const repositoryUrl = "https://github.com/hibarino/kawaraban";
+
+describe("what the PR shows (golden files)", () => {
+  it("renders the sticky summary", async () => {
+    const summary = renderSummary(report, {
+      repositoryUrl,
+      inlinePosted: 2,
+      outsideDiff: 1,
+      overCap: 0,
+      fixedSincePreviousPush: 1,
+      configChanged: ["kawaraban.config.yml"],
+    });
+    await golden("summary.md", summary);
+    // Untrusted text is defused: no raw HTML, no live @mention, no broken table.
+    expect(summary).not.toContain("<img");
+    expect(summary).not.toContain("<script>");
+    expect(summary).not.toMatch(/@everyone/);
+  });
+
+  it("renders the line comments, with a one-click suggestion where a fix exists", async () => {
+    const changed = new Map([["articles/2026/11/bousai.md", new Set([35, 36])]]);
+    const plan = planReview(findingsOf(report), changed, [], repositoryUrl);
+    const rendered = plan.comments.map((c) => `### ${c.path}:${c.line}\n\n${c.body}\n`).join("\n");
+    await golden("review-comments.md", rendered);
+    expect(plan.outsideDiff).toBe(2);
+  });
+});
