@@ -181,6 +181,15 @@ describe("kawaraban report against a GitHub API that validates every request", (
     expect(await readFile(summaryFile, "utf8")).toContain("直してほしいところが 1 件あります");
   });
 
+  it("falls back to a commit status when the token may not create check runs", async () => {
+    const { sim, run } = await track(world());
+    sim.faults.push({ operationId: "checks/create", status: 403, body: { message: "Resource not accessible by integration" } });
+    await run(realReport);
+    expect(sim.checkRuns).toEqual([]);
+    expect(sim.statuses).toMatchObject([{ sha: HEAD, state: "failure", context: "kawaraban" }]);
+    expect(sim.violations).toEqual([]);
+  });
+
   it.each([
     ["a wrong shape", JSON.stringify({ version: 1, files: [{ path: "../../etc/passwd", messages: [] }], summary: { files: 1, errors: 0, warnings: 0 } })],
     ["not JSON", "<html>"],
