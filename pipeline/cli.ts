@@ -10,6 +10,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/baseline.ts")).baselineCommand,
     summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）",
   },
+  images: {
+    load: async () => (await import("./commands/images.ts")).imagesCommand,
+    summary: "画像を確認し、--fix で位置情報の削除・向きの補正・縮小を行います",
+  },
   report: {
     load: async () => (await import("./commands/report.ts")).reportCommand,
     summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",

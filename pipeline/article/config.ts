@@ -49,6 +49,9 @@ const writerSchema = z
     }
   });
 
+const positiveInt = (label: string) =>
+  z.string().regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` }).transform(Number);
+
 export const configSchema = z.strictObject({
   site: z.strictObject({
     title: text("site.title（サイト名）"),
@@ -70,6 +73,14 @@ export const configSchema = z.strictObject({
       cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
     })
     .default({ cityStaff: [] }),
+  images: z
+    .strictObject({
+      maxLongEdge: positiveInt("images.maxLongEdge（長い辺の上限、ピクセル）").optional(),
+      maxPixels: positiveInt("images.maxPixels（画素数の上限）").optional(),
+      maxBytes: positiveInt("images.maxBytes（ファイルの大きさの上限、バイト）").optional(),
+      softBytes: positiveInt("images.softBytes（大きさの目安、バイト）").optional(),
+    })
+    .default({}),
   limits: z
     .strictObject({
       articleBytes: z.string().regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" }).transform(Number).optional(),
@@ -120,7 +131,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "github", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
   rates: ["article", "categories"],

@@ -23,13 +23,15 @@ export function formatBytes(bytes: number): string {
   return `${bytes} バイト`;
 }
 
+export type BytesResult = { ok: true; buffer: Buffer } | { ok: false; diagnostics: Diagnostic[] };
+
 /**
- * Reads an untrusted text file from the repository: refuses symlinks and anything that
- * resolves outside `root`, checks the size before reading a byte, and decodes strict UTF-8
- * (BOM removed). Every refusal is a diagnostic for `repoPath`; nothing throws for bad input.
+ * Reads an untrusted file from the repository: refuses symlinks and anything that resolves
+ * outside `root`, and checks the size before reading a byte. Every refusal is a diagnostic
+ * for `repoPath`; nothing throws for bad input.
  */
-export async function readRepoTextFile(root: string, repoPath: string, options: ReadOptions): Promise<ReadResult> {
-  const fail = (d: Diagnostic): ReadResult => ({ ok: false, diagnostics: [d] });
+export async function readRepoBytes(root: string, repoPath: string, options: ReadOptions): Promise<BytesResult> {
+  const fail = (d: Diagnostic): BytesResult => ({ ok: false, diagnostics: [d] });
   const abs = path.resolve(root, repoPath);
   if (!isInside(root, abs)) {
     return fail(report(inputRules.outsideRepo, repoPath, "リポジトリの外にあるファイルは確認できません。記事は articles/ に置いてください。"));
@@ -47,7 +49,7 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
   }
   if (stat.isSymbolicLink()) return fail(symlinkDiagnostic(repoPath));
   if (!stat.isFile()) {
-    return fail(report(inputRules.unreadable, repoPath, "通常のファイルではありません（フォルダーなど）。記事は .md ファイルで置いてください。"));
+    return fail(report(inputRules.unreadable, repoPath, "通常のファイルではありません（フォルダーなど）。"));
   }
   // A parent folder may itself be a link that leads out of the repository.
   const [rootReal, realFile] = await Promise.all([realRootOf(root), realpath(abs)]);
@@ -56,12 +58,24 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
   }
   if (stat.size > options.maxBytes) return fail(tooLarge(repoPath, stat.size, options.maxBytes));
   if (stat.size === 0) {
-    return fail(report(inputRules.empty, repoPath, "ファイルが空です。front matter と本文を書いてから保存してください。"));
+    return fail(report(inputRules.empty, repoPath, "ファイルが空です。中身を書いてから保存してください。"));
   }
   const buffer = await readAtMost(abs, options.maxBytes + 1);
   if (buffer.length > options.maxBytes) return fail(tooLarge(repoPath, buffer.length, options.maxBytes));
-  const decoded = decodeUtf8(buffer, repoPath);
-  return decoded.ok ? { ok: true, text: decoded.text, bytes: buffer.length, bom: decoded.bom } : fail(decoded.diagnostic);
+  return { ok: true, buffer };
+}
+
+/** A text file (an article, the config): the checks of readRepoBytes, then strict UTF-8. */
+export async function readRepoTextFile(root: string, repoPath: string, options: ReadOptions): Promise<ReadResult> {
+  const read = await readRepoBytes(root, repoPath, options);
+  if (!read.ok) {
+    for (const d of read.diagnostics) {
+      if (d.ruleId === "input/empty") d.message = "ファイルが空です。front matter と本文を書いてから保存してください。";
+    }
+    return read;
+  }
+  const decoded = decodeUtf8(read.buffer, repoPath);
+  return decoded.ok ? { ok: true, text: decoded.text, bytes: read.buffer.length, bom: decoded.bom } : { ok: false, diagnostics: [decoded.diagnostic] };
 }
 
 const realRoots = new Map<string, Promise<string>>();

@@ -11,6 +11,7 @@ import { CONFIG_FILE, DEFAULT_ARTICLE_BYTES, loadConfig, type Config } from "../
 import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
 import { applyBaseline, readBaseline, type LineTexts } from "../checks/baseline.ts";
 import { LineIndex } from "../article/positions.ts";
+import { checkImagesForRun, listAssets } from "../images/check-images.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
 import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
 import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
@@ -86,9 +87,10 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     // No findings cache (CI, a fresh clone): textlint will surely be needed, so start loading it now.
     void import("../checks/prose/textlint.mjs").then((m) => m.warmUp(root));
   }
-  const discovery = options.changedSince
+  const discovery: Discovery & { assets?: string[] } = options.changedSince
     ? await discoverChanged(root, io.cwd, options.changedSince, options.paths)
     : await discoverArticles(root, io.cwd, options.paths);
+  const fullRun = !options.changedSince && options.paths.length === 0;
   const symlinks = await gitSymlinks(root);
   const fixes: FixOutcome[] = [];
   if (options.fix) {
@@ -100,7 +102,16 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   }
   const prose = { enabled: true, cacheDir, prestarted: io.lintWorker };
   const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
-  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics)];
+  const images = await checkImagesForRun({
+    root,
+    config,
+    gitSymlinks: symlinks,
+    outcomes,
+    assets: fullRun ? await listAssets(root) : (discovery.assets ?? []),
+    fullRun,
+    cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
+  });
+  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics), ...images.diagnostics];
   let baselined: number | undefined;
   const baseline = options.baseline === false ? undefined : await readBaseline(root).catch((error: Error) => {
     throw new UsageError(error.message);
@@ -113,6 +124,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     diagnostics,
   );
   if (baselined !== undefined) report.summary.baselined = baselined;
+  report.images = images.section;
   report.stats = Object.fromEntries(outcomes.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
   return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
 }
@@ -134,7 +146,7 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
   return diagnostics.some((d) => d.severity === "error") ? EXIT.contentErrors : EXIT.ok;
 }
 
-async function discoverChanged(root: string, cwd: string, ref: string, paths: string[]): Promise<Discovery> {
+async function discoverChanged(root: string, cwd: string, ref: string, paths: string[]): Promise<Discovery & { assets: string[] }> {
   let changed;
   try {
     changed = await changedSince(root, ref);
@@ -142,14 +154,17 @@ async function discoverChanged(root: string, cwd: string, ref: string, paths: st
     if (error instanceof UnknownRefError) throw new UsageError(error.message);
     throw error;
   }
-  const underArticles = changed.changed.filter((p) => p.startsWith(`${ARTICLES_DIR}/`) && !p.split("/").some((s) => s.startsWith(".")));
-  if (underArticles.length === 0) return { articles: [], diagnostics: [] };
+  const visible = changed.changed.filter((p) => !p.split("/").some((s) => s.startsWith(".")));
+  const underArticles = visible.filter((p) => p.startsWith(`${ARTICLES_DIR}/`));
+  // PRs that only add or replace photos still get their images checked.
+  const assets = visible.filter((p) => p.startsWith("assets/"));
+  if (underArticles.length === 0) return { articles: [], diagnostics: [], assets };
   // The changed files go through the same discovery as explicit paths, so they get identical treatment.
   const discovery = await discoverArticles(root, root, underArticles);
-  if (paths.length === 0) return discovery;
+  if (paths.length === 0) return { ...discovery, assets };
   const wanted = await discoverArticles(root, cwd, paths);
   const keep = new Set(wanted.articles);
-  return { articles: discovery.articles.filter((a) => keep.has(a)), diagnostics: discovery.diagnostics };
+  return { articles: discovery.articles.filter((a) => keep.has(a)), diagnostics: discovery.diagnostics, assets };
 }
 
 export function render(report: CheckReport, format: Format, io: Io): string {

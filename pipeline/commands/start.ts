@@ -1,7 +1,10 @@
 import { EXIT, type Io } from "../cli-io.ts";
 import { runCheck, render } from "./check.ts";
+import path from "node:path";
+import { variantsForRepository } from "./images.ts";
 import { buildReport } from "../diagnostics/report.ts";
 import { CONFIG_FILE } from "../article/config.ts";
+import { formatBytes } from "../article/safe-read.ts";
 
 /**
  * `npm start`: the main job on the repository's own content, offline and without accounts.
@@ -15,5 +18,11 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
     return EXIT.failure;
   }
   io.stdout.write(render(run.report, "pretty", io));
+  if (run.report.images) {
+    const { files, bytes, after } = run.report.images;
+    io.stdout.write(`画像 ${files.length} 枚（${formatBytes(bytes)}${after < bytes ? `、--fix で ${formatBytes(after)}` : ""}）\n`);
+  }
+  io.stdout.write("\n■ サイト用の画像（kawaraban images --variants）\n");
+  io.stdout.write(`${await variantsForRepository(run.root, run.config, path.join(run.root, "dist"), io.cwd)}\n`);
   return run.exitCode;
 }

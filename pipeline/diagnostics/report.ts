@@ -6,6 +6,8 @@ import { groupByFile, summarize } from "./diagnostic.ts";
 export interface CheckReport {
   files: FileReport[];
   summary: Summary;
+  /** The images section: every inspected image with its size before and after `images --fix`. */
+  images?: import("../images/check-images.ts").ImagesSection;
   /** Text statistics per article path (articles that could be read). */
   stats?: Record<string, TextStats>;
 }

@@ -25,6 +25,7 @@ export function formatJson(report: CheckReport): string {
       ...(report.stats?.[f.path] && { stats: report.stats[f.path] }),
     })),
     summary: report.summary,
+    ...(report.images && { images: report.images }),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,0 +1,99 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
+import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
+import type { ImageInfo } from "../images/inspect.ts";
+import { buildReport } from "../diagnostics/report.ts";
+import { render, CACHE_DIR, exitCodeFor } from "./check.ts";
+import { gitSymlinks } from "../git/changed.ts";
+import { toRepoPath } from "../article/repo-path.ts";
+import { checkImages, listAssets, ASSETS } from "../images/stage.ts";
+import { imageLimits } from "../images/limits.ts";
+import { fixImage } from "../images/fix.ts";
+import { planVariants, buildVariants } from "../images/variants.ts";
+import { formatBytes } from "../article/safe-read.ts";
+
+export const imagesHelp = `使い方: kawaraban images [パス…] [--fix] [--variants] [--out dist]
+
+  assets/ の画像を確認します（形式、大きさ、位置情報などの個人情報、壊れていないか）。
+  --fix       画像を直して上書きします: 向きを補正し、位置情報を含むすべての撮影情報を削除し、
+              大きすぎれば縮小し、同じ形式で画質を保ったまま軽くします。
+  --variants  サイト用に AVIF・WebP・JPEG の幅違いの画像を --out（既定 dist）に書き出します。
+`;
+
+export async function imagesCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { fix: { type: "boolean" }, variants: { type: "boolean" }, out: { type: "string", default: "dist" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    io.stdout.write(imagesHelp);
+    return EXIT.ok;
+  }
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) {
+    io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
+    return EXIT.failure;
+  }
+  const limits = imageLimits(loaded.config);
+  const all = await listAssets(root);
+  const paths = positionals.length === 0 ? all : selectImages(root, io.cwd, positionals, all);
+  const ctx = { root, limits, gitSymlinks: await gitSymlinks(root), keepBuffers: true };
+  let result = await checkImages(ctx, paths, new Map());
+
+  if (values.fix) {
+    const lines: string[] = [];
+    for (const { info, buffer } of result.usable) {
+      const outcome = await fixImage(buffer!, info, limits);
+      if (!outcome.output) continue;
+      const target = path.join(root, info.path);
+      await writeFile(`${target}.kawaraban-fix.tmp`, outcome.output);
+      await rename(`${target}.kawaraban-fix.tmp`, target);
+      lines.push(`直しました: ${info.path}（${outcome.notes.join("、")}）`);
+    }
+    io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "直す画像はありませんでした。\n");
+    result = await checkImages(ctx, paths, new Map()); // what is left, read back from disk
+  }
+  if (values.variants) {
+    const out = path.resolve(io.cwd, values.out);
+    io.stdout.write(`${await writeVariants(root, result.usable.map((u) => u.info), out, io.cwd)}\n`);
+  }
+  const report = buildReport(paths, result.diagnostics);
+  const before = result.images.reduce((n, i) => n + i.bytes, 0);
+  const after = result.images.reduce((n, i) => n + i.after, 0);
+  io.stdout.write(render(report, "pretty", io));
+  io.stdout.write(`画像 ${result.images.length} 枚: ${formatBytes(before)}${after < before ? `（--fix で ${formatBytes(after)} にできます）` : ""}\n`);
+  return exitCodeFor(result.diagnostics);
+}
+
+/**
+ * Writes the site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest
+ * (sizes for width/height attributes) into `out/images/`. Returns a line for the log.
+ */
+export async function writeVariants(root: string, images: readonly ImageInfo[], out: string, cwd: string): Promise<string> {
+  const { plans, jobs } = planVariants(images);
+  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), out, path.join(root, CACHE_DIR, "images", "variants"));
+  await mkdir(path.join(out, "images"), { recursive: true });
+  await writeFile(path.join(out, "images", "manifest.json"), `${JSON.stringify(plans, null, 2)}\n`);
+  return `サイト用の画像: ${jobs.length} 枚（新しく作成 ${run.generated}、前回の結果を再利用 ${run.cached}）→ ${path.relative(cwd, out) || "."}/images/`;
+}
+
+/** Inspects every image under assets/ and writes the variants of the usable ones. */
+export async function variantsForRepository(root: string, config: Config, out: string, cwd: string): Promise<string> {
+  const result = await checkImages({ root, limits: imageLimits(config), gitSymlinks: await gitSymlinks(root) }, await listAssets(root), new Map());
+  return writeVariants(root, result.usable.map((u) => u.info), out, cwd);
+}
+
+function selectImages(root: string, cwd: string, inputs: string[], all: readonly string[]): string[] {
+  const selected = new Set<string>();
+  for (const input of inputs) {
+    const repoPath = toRepoPath(root, path.resolve(cwd, input));
+    if (!repoPath || !(repoPath === ASSETS || repoPath.startsWith(`${ASSETS}/`))) throw new UsageError(`画像は assets/ の中のものを指定してください: ${input}`);
+    const matches = all.filter((a) => a === repoPath || a.startsWith(`${repoPath}/`));
+    (matches.length ? matches : [repoPath]).forEach((m) => selected.add(m));
+  }
+  return [...selected].sort();
+}

@@ -1,0 +1,57 @@
+import { sharp } from "./sharp.ts";
+import { encodeAs } from "./encode.ts";
+import type { ImageInfo } from "./inspect.ts";
+import type { ImageLimits } from "./limits.ts";
+import { formatBytes } from "../article/safe-read.ts";
+
+export interface FixPlan {
+  /** What must change for privacy or correctness, whatever it does to the size. */
+  required: string[];
+  resize: boolean;
+}
+
+/** Below this saving a clean image is left alone: re-encoding again would only lose quality (and break idempotence). */
+export const MIN_SAVING = 0.1;
+
+export function planFix(info: ImageInfo, limits: ImageLimits): FixPlan {
+  const required: string[] = [];
+  if (info.personal.length > 0) required.push(`個人情報（${info.personal.join("、")}）を削除`);
+  else if (info.metadata) required.push("撮影情報（EXIF など）を削除");
+  if (info.orientation && info.orientation !== 1) required.push("写真の向きを補正");
+  const resize = Math.max(info.width ?? 0, info.height ?? 0) > limits.maxLongEdge;
+  if (resize) required.push(`長い辺を ${limits.maxLongEdge} ピクセルに縮小`);
+  if (info.icc && info.space !== "srgb") required.push("色を sRGB に変換");
+  return { required, resize };
+}
+
+export interface FixOutcome {
+  output?: Buffer;
+  /** Japanese, for the writer: what was done, or why nothing was. */
+  notes: string[];
+  before: number;
+  after: number;
+}
+
+/**
+ * The rewritten image, or none when the original is already fine. Orientation is applied,
+ * all metadata dropped (colour converted to sRGB), the long edge capped, and the same format
+ * re-encoded. A clean image is only rewritten when that saves at least 10 %; an image with
+ * personal data or a wrong orientation is always rewritten — privacy comes before bytes.
+ */
+export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Promise<FixOutcome> {
+  const plan = planFix(info, limits);
+  let pipeline = sharp(buffer, { limitInputPixels: limits.maxPixels, failOn: "truncated" }).autoOrient();
+  if (plan.resize) pipeline = pipeline.resize({ width: limits.maxLongEdge, height: limits.maxLongEdge, fit: "inside", withoutEnlargement: true });
+  const candidate = await encodeAs(pipeline.toColourspace("srgb"), info.format).toBuffer();
+  const saving = 1 - candidate.length / buffer.length;
+  if (plan.required.length > 0) {
+    const notes = [...plan.required];
+    if (candidate.length < buffer.length) notes.push(`${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}`);
+    else notes.push(`個人情報などを取り除くため、少し大きくなりました（${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}）`);
+    return { output: candidate, notes, before: buffer.length, after: candidate.length };
+  }
+  if (saving >= MIN_SAVING) {
+    return { output: candidate, notes: [`画質を保ったまま軽くしました（${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}）`], before: buffer.length, after: candidate.length };
+  }
+  return { notes: ["直すところはありません"], before: buffer.length, after: buffer.length };
+}

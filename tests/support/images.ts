@@ -1,0 +1,56 @@
+import { crc32, deflateSync } from "node:zlib";
+import sharp from "sharp";
+
+/** Real image bytes for tests, made with sharp (and one PNG written by hand). */
+export const photo = (width = 1200, height = 800, color = "#7aa95a") =>
+  sharp({ create: { width, height, channels: 3, background: color, noise: { type: "gaussian", mean: 120, sigma: 30 } } });
+
+export async function gpsTaggedJpeg(): Promise<Buffer> {
+  return photo()
+    .jpeg({ quality: 95 })
+    .withExif({
+      IFD0: { Artist: "Hibari Taro", Make: "Phone", Model: "X" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 41/1 2/1", GPSLongitudeRef: "E", GPSLongitude: "139/1 41/1 3/1" },
+    })
+    .toBuffer();
+}
+
+export async function xmpLocatedJpeg(): Promise<Buffer> {
+  const xmp =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="Hibarino"/></rdf:RDF></x:xmpmeta>';
+  return photo(600, 400).jpeg().withXmp(xmp).toBuffer();
+}
+
+/** Stored 400×200 with EXIF orientation 6: shown 200 wide and 400 tall. */
+export async function rotatedJpeg(): Promise<Buffer> {
+  return photo(400, 200).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+}
+
+export async function animatedGif(): Promise<Buffer> {
+  const frame = (c: string) => sharp({ create: { width: 20, height: 20, channels: 4, background: c } }).png().toBuffer();
+  return sharp([await frame("#ff0000"), await frame("#0000ff")], { join: { animated: true } }).gif().toBuffer();
+}
+
+/** A valid PNG header declaring 30000×30000 pixels in a file of a few hundred bytes. */
+export function pixelBombPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(30000, 0);
+  ihdr.writeUInt32BE(30000, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+export const svgWithEntity = `<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&secret;</text></svg>
+`;
