@@ -44,6 +44,25 @@ export const checkReportSchema = z.object({
   files: z
     .array(z.object({ path: repoPath, messages: z.array(message).max(5000), stats: stats.optional() }))
     .max(5000),
+  images: z
+    .object({
+      files: z
+        .array(
+          z.object({
+            path: repoPath,
+            format: z.string().max(20),
+            width: z.number().int().min(0).optional(),
+            height: z.number().int().min(0).optional(),
+            bytes: z.number().int().min(0),
+            after: z.number().int().min(0),
+            ruleIds: z.array(z.string().max(200)).max(50),
+          }),
+        )
+        .max(5000),
+      bytes: z.number().int().min(0),
+      after: z.number().int().min(0),
+    })
+    .optional(),
   summary: z.object({
     files: z.number().int().min(0),
     errors: z.number().int().min(0),

@@ -1,5 +1,6 @@
 import type { CheckReportDocument } from "./report-input.ts";
 import { SUMMARY_MARKER, escapeMarkdown, findingsOf, ruleLink, type Finding } from "./findings.ts";
+import { formatBytes } from "../article/safe-read.ts";
 
 export interface SummaryContext {
   repositoryUrl?: string;
@@ -81,6 +82,11 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
     lines.push("</details>", "");
   }
   const notes: string[] = [];
+  if (report.images && report.images.files.length > 0) {
+    const { files, bytes, after } = report.images;
+    const saving = after < bytes ? `。\`npx kawaraban images --fix\` で ${formatBytes(after)} に軽くできます` : "";
+    notes.push(`画像 ${files.length} 枚（${formatBytes(bytes)}）${saving}。`);
+  }
   if (ctx.inlinePosted > 0) notes.push(`変更した行への指摘 ${ctx.inlinePosted} 件を、その行にコメントしました。`);
   if (ctx.outsideDiff > 0) notes.push(`変更していない行の指摘 ${ctx.outsideDiff} 件は、この一覧だけに載せています。`);
   if (ctx.overCap > 0) notes.push(`行へのコメントが多すぎるため、残りの ${ctx.overCap} 件はこの一覧だけに載せています。`);
