@@ -49,6 +49,12 @@ const writerSchema = z
     }
   });
 
+/** Rates are written as text ("10%", "2.5") and kept exact: never a float. */
+const percent = (label: string) =>
+  z.string().regex(/^\d{1,3}(\.\d{1,4})?%$/, { error: `${label} は 10% や 10.21% のように書いてください` });
+const decimal = (label: string) => z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, { error: `${label} は 2.5 のような半角の数で書いてください` });
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} は 2019-10-01 のように書いてください` });
+
 const positiveInt = (label: string) =>
   z.string().regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` }).transform(Number);
 
@@ -67,7 +73,24 @@ export const configSchema = z.strictObject({
   rates: z.strictObject({
     article: yen("rates.article（1 記事の原稿料）"),
     categories: z.record(slug, yen("カテゴリー別の原稿料")).optional(),
+    perCharacter: decimal("rates.perCharacter（1 文字あたりの原稿料、円）").optional(),
+    perPhoto: yen("rates.perPhoto（写真 1 枚あたりの原稿料）").optional(),
   }),
+  contractor: z
+    .strictObject({
+      name: text("contractor.name（受託団体の名前）"),
+      registrationNumber: z.string().regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" }).optional(),
+    })
+    .optional(),
+  tax: z
+    .strictObject({
+      consumption: z.array(z.strictObject({ from: isoDate("tax.consumption の from"), rate: percent("tax.consumption の rate") })).min(1).optional(),
+      withholding: z
+        .array(z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }))
+        .min(1)
+        .optional(),
+    })
+    .default({}),
   github: z
     .strictObject({
       cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
@@ -131,10 +154,10 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "github", "images", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
-  rates: ["article", "categories"],
+  rates: ["article", "categories", "perCharacter", "perPhoto"],
 };
 
 function unknownKeyMessage(keys: string[], path: readonly PropertyKey[]): string {

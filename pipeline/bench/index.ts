@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { proseBench } from "./prose-bench.ts";
 import { inputBench } from "./input-bench.ts";
+import { imagesBench } from "./images-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -20,6 +21,7 @@ await mkdir(workDir, { recursive: true });
 const sections: Record<string, () => Promise<string>> = {
   input: () => inputBench(repoRoot, workDir),
   prose: () => proseBench(repoRoot, workDir, Number(values.articles)),
+  images: () => imagesBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

@@ -3,11 +3,14 @@ import { encodeAs } from "./encode.ts";
 import type { ImageInfo } from "./inspect.ts";
 import type { ImageLimits } from "./limits.ts";
 import { formatBytes } from "../article/safe-read.ts";
+import { stripJpegMetadata, stripPngMetadata } from "./strip.ts";
 
 export interface FixPlan {
   /** What must change for privacy or correctness, whatever it does to the size. */
   required: string[];
   resize: boolean;
+  /** Only metadata has to go: that can be done without touching the pixels. */
+  metadataOnly: boolean;
 }
 
 /** Below this saving a clean image is left alone: re-encoding again would only lose quality (and break idempotence). */
@@ -17,11 +20,12 @@ export function planFix(info: ImageInfo, limits: ImageLimits): FixPlan {
   const required: string[] = [];
   if (info.personal.length > 0) required.push(`個人情報（${info.personal.join("、")}）を削除`);
   else if (info.metadata) required.push("撮影情報（EXIF など）を削除");
+  const pixelWork = required.length;
   if (info.orientation && info.orientation !== 1) required.push("写真の向きを補正");
   const resize = Math.max(info.width ?? 0, info.height ?? 0) > limits.maxLongEdge;
   if (resize) required.push(`長い辺を ${limits.maxLongEdge} ピクセルに縮小`);
   if (info.icc && info.space !== "srgb") required.push("色を sRGB に変換");
-  return { required, resize };
+  return { required, resize, metadataOnly: pixelWork > 0 && required.length === pixelWork };
 }
 
 export interface FixOutcome {
@@ -36,7 +40,8 @@ export interface FixOutcome {
  * The rewritten image, or none when the original is already fine. Orientation is applied,
  * all metadata dropped (colour converted to sRGB), the long edge capped, and the same format
  * re-encoded. A clean image is only rewritten when that saves at least 10 %; an image with
- * personal data or a wrong orientation is always rewritten — privacy comes before bytes.
+ * personal data or a wrong orientation is always rewritten — privacy comes before bytes —
+ * losslessly (metadata segments dropped, pixels untouched) when metadata is all that is wrong.
  */
 export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Promise<FixOutcome> {
   const plan = planFix(info, limits);
@@ -44,6 +49,13 @@ export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLim
   if (plan.resize) pipeline = pipeline.resize({ width: limits.maxLongEdge, height: limits.maxLongEdge, fit: "inside", withoutEnlargement: true });
   const candidate = await encodeAs(pipeline.toColourspace("srgb"), info.format).toBuffer();
   const saving = 1 - candidate.length / buffer.length;
+  if (plan.metadataOnly && saving < MIN_SAVING) {
+    // Privacy is the only reason to touch this photo: remove the metadata, keep every pixel.
+    const stripped = info.format === "jpeg" ? stripJpegMetadata(buffer) : info.format === "png" ? stripPngMetadata(buffer) : undefined;
+    if (stripped) {
+      return { output: stripped, notes: [...plan.required, `画質はそのまま（${formatBytes(buffer.length)} → ${formatBytes(stripped.length)}）`], before: buffer.length, after: stripped.length };
+    }
+  }
   if (plan.required.length > 0) {
     const notes = [...plan.required];
     if (candidate.length < buffer.length) notes.push(`${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}`);

@@ -130,3 +130,23 @@ describe("site variants (pure plan)", () => {
     expect(jobs).toHaveLength(9 + 3 + 6);
   });
 });
+
+describe("lossless metadata removal", () => {
+  it("drops EXIF from a JPEG without touching a pixel byte", async () => {
+    const { stripJpegMetadata } = await import("../../pipeline/images/strip.ts");
+    const plain = await photo(300, 200).jpeg({ quality: 70 }).toBuffer();
+    const tagged = await sharp(plain).withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } }).jpeg({ quality: 70 }).toBuffer();
+    const stripped = stripJpegMetadata(tagged)!;
+    expect(personalMetadata(await sharp(stripped).metadata())).toEqual([]);
+    const [a, b] = await Promise.all([sharp(tagged).raw().toBuffer(), sharp(stripped).raw().toBuffer()]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it("is what --fix does to an otherwise fine photo that only carries GPS", async () => {
+    const tight = await photo(600, 400).jpeg({ quality: 60, mozjpeg: true }).withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } }).toBuffer();
+    const fixed = await fixImage(tight, (await inspectImage("assets/t.jpg", tight, limits)).info, limits);
+    expect(fixed.output!.length).toBeLessThan(tight.length);
+    expect(fixed.notes.join("")).toContain("画質はそのまま");
+    expect(personalMetadata(await sharp(fixed.output!).metadata())).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+import { firstParentHistory, readBlobs, type HistoryCommit } from "../git/history.ts";
+import { splitFrontMatter } from "../article/front-matter.ts";
+import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
+import { ARTICLES_DIR } from "../article/discover.ts";
+import { feeFor } from "./fees.ts";
+
+/** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
+export interface BillingEntry {
+  /** The article's path when it was billed (its identity; renames keep it). */
+  id: string;
+  path: string;
+  writer: string;
+  title: string;
+  category?: string;
+  /** YYYY-MM, Asia/Tokyo. */
+  month: string;
+  /** YYYY-MM-DD, Asia/Tokyo. */
+  mergedAt: string;
+  commit: string;
+  fee: number;
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** Japan has no daylight saving time, so UTC+9 is exact whatever the runner's timezone. */
+export const jstDate = (date: Date) => new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+export const jstMonth = (date: Date) => jstDate(date).slice(0, 7);
+
+interface Event {
+  index: number;
+  kind: "add" | "modify" | "delete";
+  path: string;
+}
+
+interface Identity {
+  id: string;
+  events: Event[];
+}
+
+const isArticle = (p: string) => p.startsWith(`${ARTICLES_DIR}/`) && p.toLowerCase().endsWith(".md");
+
+/** Follows each article through adds, edits, renames and deletions, without reading any content. */
+function identities(history: readonly HistoryCommit[]): Identity[] {
+  const byPath = new Map<string, Identity>();
+  const all: Identity[] = [];
+  history.forEach((commit, index) => {
+    for (const change of commit.changes) {
+      if (change.status === "R") {
+        const moved = change.from && isArticle(change.from) ? byPath.get(change.from) : undefined;
+        if (moved && change.from) byPath.delete(change.from);
+        if (!isArticle(change.path)) continue;
+        const identity = moved ?? { id: change.path, events: [] };
+        if (!moved) all.push(identity);
+        identity.events.push({ index, kind: moved ? "modify" : "add", path: change.path });
+        byPath.set(change.path, identity);
+        continue;
+      }
+      if (!isArticle(change.path)) continue;
+      let identity = byPath.get(change.path);
+      if (!identity || change.status === "A") {
+        if (!identity) {
+          identity = { id: change.path, events: [] };
+          all.push(identity);
+          byPath.set(change.path, identity);
+        }
+      }
+      identity.events.push({ index, kind: change.status === "D" ? "delete" : change.status === "A" ? "add" : "modify", path: change.path });
+    }
+  });
+  return all;
+}
+
+interface FrontMatterFacts {
+  writer: string;
+  title: string;
+  category?: string;
+  draft: boolean;
+}
+
+function facts(raw: string | undefined): FrontMatterFacts | undefined {
+  if (raw === undefined) return undefined;
+  const split = splitFrontMatter(raw.replace(/^\ufeff/, ""));
+  if (!split.ok || split.yaml.problems.length > 0) return undefined;
+  const data = split.yaml.data as Record<string, unknown> | null;
+  if (!data || typeof data !== "object") return undefined;
+  if (typeof data.writer !== "string" || typeof data.title !== "string") return undefined;
+  return { writer: data.writer, title: data.title, category: typeof data.category === "string" ? data.category : undefined, draft: data.draft === "true" };
+}
+
+/**
+ * The billing ledger of `ref`: one `git log` pass for the history, then a few
+ * `git cat-file --batch` passes for the front matter and the rate card at the right commits.
+ *
+ * - An article is billed at the first commit where it exists as a non-draft, at the rate card
+ *   of that commit (a later rate change never rewrites a past month).
+ * - Edits, renames and moves never bill again (renames are followed; a delete and an add of
+ *   the same title and writer in one commit count as a move).
+ * - An article deleted again within its billing month (a reverted merge) is not billed.
+ */
+export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEntry[]> {
+  const history = await firstParentHistory(root, ref, [ARTICLES_DIR, CONFIG_FILE]);
+  const people = identities(history);
+  const configCache = new Map<string, Config | undefined>();
+  const configAt = async (indices: number[]) => {
+    const blobs = await readBlobs(root, indices.map((i) => `${history[i]!.sha}:${CONFIG_FILE}`));
+    return blobs.map((text) => {
+      if (text === undefined) return undefined;
+      if (!configCache.has(text)) {
+        const parsed = parseConfig(text);
+        configCache.set(text, parsed.ok ? parsed.config : undefined);
+      }
+      return configCache.get(text);
+    });
+  };
+
+  const entries: BillingEntry[] = [];
+  const lastFacts = new Map<Identity, FrontMatterFacts>();
+  // Each round reads the next event of every article not yet billed: usually one or two rounds.
+  let pending = people.map((identity) => ({ identity, cursor: 0 }));
+  while (pending.length > 0) {
+    const wanted = pending
+      .map((p) => {
+        while (p.cursor < p.identity.events.length && p.identity.events[p.cursor]!.kind === "delete") p.cursor++;
+        return p;
+      })
+      .filter((p) => p.cursor < p.identity.events.length);
+    if (wanted.length === 0) break;
+    const events = wanted.map((p) => p.identity.events[p.cursor]!);
+    const texts = await readBlobs(root, events.map((e) => `${history[e.index]!.sha}:${e.path}`));
+    const billable = wanted.map((p, i) => ({ p, event: events[i]!, facts: facts(texts[i]), raw: texts[i] })).filter((b) => b.facts && !b.facts.draft);
+    const configs = await configAt(billable.map((b) => b.event.index));
+    const next: typeof pending = [];
+    wanted.forEach((p, i) => {
+      const f = facts(texts[i]);
+      if (f) lastFacts.set(p.identity, f);
+    });
+    billable.forEach((b, i) => {
+      const commit = history[b.event.index]!;
+      entries.push({
+        id: b.p.identity.id,
+        path: b.event.path,
+        writer: b.facts!.writer,
+        title: b.facts!.title,
+        category: b.facts!.category,
+        month: jstMonth(commit.date),
+        mergedAt: jstDate(commit.date),
+        commit: commit.sha,
+        fee: feeFor(configs[i], b.facts!.category, b.raw!),
+      });
+    });
+    const billedIds = new Set(billable.map((b) => b.p.identity));
+    for (const p of wanted) if (!billedIds.has(p.identity)) next.push({ identity: p.identity, cursor: p.cursor + 1 });
+    pending = next;
+  }
+  return withoutRevertsAndMoves(entries, people, history, lastFacts);
+}
+
+function withoutRevertsAndMoves(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[], lastFacts: Map<Identity, FrontMatterFacts>): BillingEntry[] {
+  const identityOf = new Map(people.map((p) => [p.id, p]));
+  const kept: BillingEntry[] = [];
+  const billedByKey = new Map<string, BillingEntry>();
+  for (const entry of [...entries].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.id.localeCompare(b.id))) {
+    const identity = identityOf.get(entry.id)!;
+    const billedAt = history.findIndex((c) => c.sha === entry.commit);
+    const removal = identity.events.find((e) => e.index > billedAt && e.kind === "delete");
+    if (removal && jstMonth(history[removal.index]!.date) === entry.month) continue; // reverted within the month
+    // A move that git could not see as a rename: same writer and title already billed.
+    const key = JSON.stringify([entry.writer, entry.title]);
+    const earlier = billedByKey.get(key);
+    if (earlier && earlier.id !== entry.id && lastFacts.get(identityOf.get(earlier.id)!)?.title === entry.title) {
+      const earlierIdentity = identityOf.get(earlier.id)!;
+      if (earlierIdentity.events.some((e) => e.kind === "delete" && e.index <= billedAt)) continue;
+    }
+    billedByKey.set(key, entry);
+    kept.push(entry);
+  }
+  return kept;
+}
