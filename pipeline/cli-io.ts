@@ -13,6 +13,8 @@ export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: NodeJS.ProcessEnv;
+  /** Today's date, injectable so month boundaries can be tested; defaults to the system clock. */
+  now?: () => Date;
   /** A textlint worker the launcher started early (see checks/prose/prestart.ts). */
   lintWorker?: import("node:worker_threads").Worker;
 }

@@ -14,6 +14,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/images.ts")).imagesCommand,
     summary: "画像を確認し、--fix で位置情報の削除・向きの補正・縮小を行います",
   },
+  invoice: {
+    load: async () => (await import("./commands/invoice.ts")).invoiceCommand,
+    summary: "月ごと・ライターごとの原稿料を集計します（源泉徴収・消費税、CSV・印刷用の明細書）",
+  },
   report: {
     load: async () => (await import("./commands/report.ts")).reportCommand,
     summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",

@@ -94,7 +94,8 @@ function facts(raw: string | undefined): FrontMatterFacts | undefined {
  *   of that commit (a later rate change never rewrites a past month).
  * - Edits, renames and moves never bill again (renames are followed; a delete and an add of
  *   the same title and writer in one commit count as a move).
- * - An article deleted again within its billing month (a reverted merge) is not billed.
+ * - An article deleted again within its billing month (a reverted merge) is not billed then;
+ *   if it comes back later, it is billed when it does.
  */
 export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEntry[]> {
   const history = await firstParentHistory(root, ref, [ARTICLES_DIR, CONFIG_FILE]);
@@ -113,7 +114,6 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
   };
 
   const entries: BillingEntry[] = [];
-  const lastFacts = new Map<Identity, FrontMatterFacts>();
   // Each round reads the next event of every article not yet billed: usually one or two rounds.
   let pending = people.map((identity) => ({ identity, cursor: 0 }));
   while (pending.length > 0) {
@@ -126,13 +126,21 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
     if (wanted.length === 0) break;
     const events = wanted.map((p) => p.identity.events[p.cursor]!);
     const texts = await readBlobs(root, events.map((e) => `${history[e.index]!.sha}:${e.path}`));
-    const billable = wanted.map((p, i) => ({ p, event: events[i]!, facts: facts(texts[i]), raw: texts[i] })).filter((b) => b.facts && !b.facts.draft);
+    const candidates = wanted.map((p, i) => ({ p, event: events[i]!, facts: facts(texts[i]), raw: texts[i] }));
+    const billable: typeof candidates = [];
+    for (const c of candidates) {
+      if (!c.facts || c.facts.draft) continue;
+      // Deleted again within the same month (a reverted merge): not billed; a later return may be.
+      const month = jstMonth(history[c.event.index]!.date);
+      const removal = c.p.identity.events.find((e) => e.index > c.event.index && e.kind === "delete");
+      if (removal && jstMonth(history[removal.index]!.date) === month && !(await movedAway(root, history[removal.index]!, c.facts))) {
+        c.p.cursor = c.p.identity.events.indexOf(removal);
+        continue;
+      }
+      billable.push(c);
+    }
     const configs = await configAt(billable.map((b) => b.event.index));
     const next: typeof pending = [];
-    wanted.forEach((p, i) => {
-      const f = facts(texts[i]);
-      if (f) lastFacts.set(p.identity, f);
-    });
     billable.forEach((b, i) => {
       const commit = history[b.event.index]!;
       entries.push({
@@ -151,27 +159,34 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
     for (const p of wanted) if (!billedIds.has(p.identity)) next.push({ identity: p.identity, cursor: p.cursor + 1 });
     pending = next;
   }
-  return withoutRevertsAndMoves(entries, people, history, lastFacts);
+  return withoutMoves(entries, people, history);
 }
 
-function withoutRevertsAndMoves(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[], lastFacts: Map<Identity, FrontMatterFacts>): BillingEntry[] {
+/** Whether a deletion is half of a move: the same writer's same title added in the same commit. */
+async function movedAway(root: string, commit: HistoryCommit, before: FrontMatterFacts): Promise<boolean> {
+  const added = commit.changes.filter((c) => c.status === "A" && isArticle(c.path)).map((c) => `${commit.sha}:${c.path}`);
+  const texts = await readBlobs(root, added);
+  return texts.some((t) => {
+    const f = facts(t);
+    return f !== undefined && f.writer === before.writer && f.title === before.title;
+  });
+}
+
+function withoutMoves(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[]): BillingEntry[] {
   const identityOf = new Map(people.map((p) => [p.id, p]));
+  const commitIndex = new Map(history.map((c, i) => [c.sha, i]));
+  const sorted = [...entries].sort((a, b) => commitIndex.get(a.commit)! - commitIndex.get(b.commit)! || a.id.localeCompare(b.id));
   const kept: BillingEntry[] = [];
-  const billedByKey = new Map<string, BillingEntry>();
-  for (const entry of [...entries].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.id.localeCompare(b.id))) {
-    const identity = identityOf.get(entry.id)!;
-    const billedAt = history.findIndex((c) => c.sha === entry.commit);
-    const removal = identity.events.find((e) => e.index > billedAt && e.kind === "delete");
-    if (removal && jstMonth(history[removal.index]!.date) === entry.month) continue; // reverted within the month
-    // A move that git could not see as a rename: same writer and title already billed.
-    const key = JSON.stringify([entry.writer, entry.title]);
-    const earlier = billedByKey.get(key);
-    if (earlier && earlier.id !== entry.id && lastFacts.get(identityOf.get(earlier.id)!)?.title === entry.title) {
-      const earlierIdentity = identityOf.get(earlier.id)!;
-      if (earlierIdentity.events.some((e) => e.kind === "delete" && e.index <= billedAt)) continue;
-    }
-    billedByKey.set(key, entry);
-    kept.push(entry);
+  for (const entry of sorted) {
+    const billedAt = commitIndex.get(entry.commit)!;
+    // A move git could not see as a rename: the same writer's same title, deleted in the very commit that adds this one.
+    const moved = kept.some(
+      (earlier) =>
+        earlier.writer === entry.writer &&
+        earlier.title === entry.title &&
+        identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index === billedAt),
+    );
+    if (!moved) kept.push(entry);
   }
   return kept;
 }

@@ -1,0 +1,153 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
+import { loadConfig, type Config } from "../article/config.ts";
+import { isGitRepository, git } from "../git/git.ts";
+import { readLedger, jstMonth } from "../invoice/ledger.ts";
+import { readBooks, BooksError, snapshotFile, CLOSED_FILE, type Books } from "../invoice/books.ts";
+import { buildInvoice, type InvoiceDocument } from "../invoice/statement.ts";
+import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.ts";
+import { invoiceMarkdown } from "../invoice/markdown.ts";
+import { writerStatementHtml, contractorInvoiceHtml } from "../invoice/html.ts";
+
+export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
+                         [--encoding utf8|cp932] [--close]
+
+  その月にマージされた記事の原稿料を、ライターごとに集計します（源泉徴収・消費税を含む）。
+  --format json  集計（既定）     csv  Excel 用（--out で明細 CSV も）
+  --format md    表（Markdown）   html 印刷用の支払明細書（--out が必要）
+  --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
+  --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
+`;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Everything an invoice is computed from, read once. */
+export interface InvoiceSources {
+  root: string;
+  config: Config;
+  books: Books;
+  ledger: Awaited<ReturnType<typeof readLedger>>;
+  frozen: (month: string) => InvoiceDocument | undefined;
+}
+
+export async function loadInvoiceSources(root: string): Promise<InvoiceSources> {
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
+  if (!(await isGitRepository(root))) throw new UsageError("git の履歴がないため、原稿料を集計できません（git clone したリポジトリで実行してください）。");
+  let books: Books;
+  try {
+    books = await readBooks(root);
+  } catch (error) {
+    if (error instanceof BooksError) throw new UsageError(error.message);
+    throw error;
+  }
+  const ref = (await git(root, ["rev-parse", "--verify", "--quiet", "main"]).catch(() => "")).trim() ? "main" : "HEAD";
+  const ledger = await readLedger(root, ref);
+  const snapshots = new Map<string, InvoiceDocument>();
+  for (const month of books.closed) {
+    const file = path.join(root, snapshotFile(month));
+    const text = await readFile(file, "utf8").catch(() => {
+      throw new UsageError(`${month} は締め済みですが、${snapshotFile(month)} がありません。`);
+    });
+    snapshots.set(month, JSON.parse(text) as InvoiceDocument);
+  }
+  return { root, config: loaded.config, books, ledger, frozen: (m) => snapshots.get(m) };
+}
+
+/** The month's statement: the frozen one for a closed month, computed otherwise. */
+export function invoiceFor(sources: InvoiceSources, month: string): InvoiceDocument {
+  return sources.frozen(month) ?? buildInvoice(month, sources.ledger, sources.books.adjustments, sources.books.closed, sources.config, sources.frozen);
+}
+
+export const currentMonth = (io: Pick<Io, "now">) => jstMonth(io.now?.() ?? new Date());
+
+export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      month: { type: "string" },
+      format: { type: "string", default: "json" },
+      out: { type: "string" },
+      encoding: { type: "string", default: "utf8" },
+      close: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(invoiceHelp);
+    return EXIT.ok;
+  }
+  const month = values.month;
+  if (!month || !MONTH.test(month)) throw new UsageError("--month には 2026-11 のように年と月を指定してください。");
+  if (!["json", "csv", "md", "html"].includes(values.format!)) throw new UsageError("--format には json, csv, md, html のどれかを指定してください。");
+  if (values.encoding !== "utf8" && values.encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
+  const root = await findRoot(io.cwd);
+  const sources = await loadInvoiceSources(root);
+  const doc = invoiceFor(sources, month);
+  const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
+
+  if (values.close) return closeMonth(io, sources, month, doc);
+  switch (values.format) {
+    case "json":
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      break;
+    case "md":
+      io.stdout.write(invoiceMarkdown(doc));
+      break;
+    case "csv": {
+      let summary: Buffer;
+      let detail: Buffer;
+      try {
+        summary = encodeCsv(summaryCsv(doc), values.encoding);
+        detail = encodeCsv(detailCsv(doc), values.encoding);
+      } catch (error) {
+        if (error instanceof EncodingError) throw new UsageError(error.message);
+        throw error;
+      }
+      if (!out) {
+        io.stdout.write(summary.toString(values.encoding === "utf8" ? "utf8" : "latin1"));
+        break;
+      }
+      await mkdir(out, { recursive: true });
+      await writeFile(path.join(out, `invoice-${month}.csv`), summary);
+      await writeFile(path.join(out, `invoice-${month}-detail.csv`), detail);
+      io.stderr.write(`CSV を書き出しました: ${path.relative(io.cwd, out) || "."}/invoice-${month}.csv（集計）、invoice-${month}-detail.csv（明細）\n`);
+      break;
+    }
+    case "html": {
+      if (!out) throw new UsageError("--format html には --out（書き出すフォルダー）が必要です。");
+      await mkdir(out, { recursive: true });
+      const files: string[] = [];
+      for (const w of doc.writers) {
+        const file = `statement-${month}-${w.writer}.html`;
+        await writeFile(path.join(out, file), writerStatementHtml(doc, w, sources.config));
+        files.push(file);
+      }
+      const contractor = contractorInvoiceHtml(doc, sources.config);
+      if (contractor) {
+        await writeFile(path.join(out, `contractor-invoice-${month}.html`), contractor);
+        files.push(`contractor-invoice-${month}.html`);
+      }
+      io.stderr.write(`印刷用の明細書を ${files.length} 件書き出しました（${path.relative(io.cwd, out) || "."}/）。ブラウザーで開いて印刷してください。\n`);
+      break;
+    }
+  }
+  return EXIT.ok;
+}
+
+async function closeMonth(io: Io, sources: InvoiceSources, month: string, doc: InvoiceDocument): Promise<number> {
+  if (sources.books.closed.has(month)) {
+    io.stdout.write(`${month} はすでに締め済みです（${snapshotFile(month)}）。\n`);
+    return EXIT.ok;
+  }
+  if (month >= currentMonth(io)) throw new UsageError(`${month} はまだ終わっていないため、締められません。`);
+  const frozen: InvoiceDocument = { ...doc, closed: true };
+  await mkdir(path.join(sources.root, path.dirname(snapshotFile(month))), { recursive: true });
+  await writeFile(path.join(sources.root, snapshotFile(month)), `${JSON.stringify(frozen, null, 2)}\n`);
+  const closed = [...sources.books.closed, month].sort();
+  await writeFile(path.join(sources.root, CLOSED_FILE), `# 締めた月（この月の明細は invoices/<月>.json に固定され、以後変わりません）\n${closed.map((m) => `- "${m}"`).join("\n")}\n`);
+  io.stdout.write(`${month} を締めました。${snapshotFile(month)} と ${CLOSED_FILE} をコミットしてください。以後の調整は翌月以降に計上されます。\n`);
+  return EXIT.ok;
+}

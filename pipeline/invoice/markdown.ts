@@ -1,0 +1,35 @@
+import type { InvoiceDocument } from "./statement.ts";
+
+const yen = (n: number) => `${n < 0 ? "−" : ""}¥${Math.abs(n).toLocaleString("ja-JP")}`;
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/[<>]/g, "").replace(/@/g, "@\u200b");
+
+/** A summary table for an issue or a job summary. */
+export function invoiceMarkdown(doc: InvoiceDocument): string {
+  const [y, m] = doc.month.split("-");
+  const lines = [`### ${y} 年 ${Number(m)} 月分の原稿料${doc.closed ? "（締め済み）" : ""}`, ""];
+  if (doc.writers.length === 0) return [...lines, "この月に支払う原稿料はありません。", ""].join("\n");
+  lines.push("| ライター | 区分 | 記事数 | 小計（税抜） | 消費税 | 源泉徴収 | 支払額 |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const w of doc.writers) {
+    lines.push(
+      `| ${cell(w.invoiceName)}（${cell(w.writer)}） | ${w.type === "corporation" ? "法人" : "個人"}${w.registrationNumber ? "・登録あり" : ""} | ${w.articles.length} | ${yen(w.subtotal)} | ${yen(w.consumptionTax)} | ${yen(w.withholdingTax)} | ${yen(w.payment)} |`,
+    );
+  }
+  const t = doc.totals;
+  lines.push(`| **合計** | | ${doc.writers.reduce((n, w) => n + w.articles.length, 0)} | ${yen(t.subtotal)} | ${yen(t.consumptionTax)} | ${yen(t.withholdingTax)} | **${yen(t.payment)}** |`, "");
+  const notes = doc.writers.flatMap((w) => [...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${a.title}（${a.note}）`), ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`)]);
+  if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");
+  return lines.join("\n");
+}
+
+/** A Mermaid bar chart of the last months' payments per writer (GitHub renders it in issues). */
+export function paymentsChart(docs: readonly InvoiceDocument[]): string {
+  const months = docs.map((d) => d.month);
+  const writers = [...new Set(docs.flatMap((d) => d.writers.map((w) => w.writer)))].sort();
+  const max = Math.max(1, ...docs.flatMap((d) => d.writers.map((w) => w.payment)));
+  const lines = ["```mermaid", "xychart-beta", '  title "ライター別の支払額（円）"', `  x-axis [${months.map((m) => `"${m}"`).join(", ")}]`, `  y-axis "支払額" 0 --> ${Math.ceil(max * 1.1)}`];
+  for (const writer of writers) {
+    lines.push(`  bar [${docs.map((d) => d.writers.find((w) => w.writer === writer)?.payment ?? 0).join(", ")}]`);
+  }
+  lines.push("```", "", `棒の順: ${writers.join("、")}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,119 @@
+import type { Config, Writer } from "../article/config.ts";
+import type { BillingEntry } from "./ledger.ts";
+import { firstOpenMonth, type Adjustment } from "./books.ts";
+import { consumptionTax, taxRatesOn, withholdingTax } from "./tax.ts";
+
+export interface InvoiceArticle {
+  path: string;
+  title: string;
+  mergedAt: string;
+  fee: number;
+  note?: string;
+}
+
+export interface InvoiceAdjustment {
+  amount: number;
+  reason: string;
+  approver: string;
+  note?: string;
+}
+
+export interface WriterStatement {
+  writer: string;
+  invoiceName: string;
+  type: "individual" | "corporation" | "unknown";
+  registrationNumber?: string;
+  chargesConsumptionTax: boolean;
+  articles: InvoiceArticle[];
+  adjustments: InvoiceAdjustment[];
+  subtotal: number;
+  consumptionTax: number;
+  withholdingTax: number;
+  payment: number;
+}
+
+export interface Totals {
+  subtotal: number;
+  consumptionTax: number;
+  withholdingTax: number;
+  payment: number;
+}
+
+/** `kawaraban invoice --format json` (DESIGN.md contract, version 1; extra fields are additions). */
+export interface InvoiceDocument {
+  version: 1;
+  month: string;
+  closed: boolean;
+  payer: string;
+  writers: WriterStatement[];
+  totals: Totals;
+}
+
+export const lastDayOf = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+};
+
+/**
+ * One month's statements, a pure function of the ledger, the books and the config. Anything
+ * that belongs to a closed month but is not in its frozen statement (a late adjustment) is
+ * booked in the first open month after it, with a note.
+ */
+export function buildInvoice(month: string, ledger: readonly BillingEntry[], adjustments: readonly Adjustment[], closed: ReadonlySet<string>, config: Config, frozen: (m: string) => InvoiceDocument | undefined): InvoiceDocument {
+  const bookedIn = (m: string) => firstOpenMonth(m, closed);
+  const late = (m: string) => (m !== month ? `${Number(m.slice(5))} 月分（締め済み）から繰り越し` : undefined);
+  const frozenPaths = new Map<string, Set<string>>();
+  const frozenIn = (m: string) => {
+    if (!frozenPaths.has(m)) frozenPaths.set(m, new Set(frozen(m)?.writers.flatMap((w) => w.articles.map((a) => a.path)) ?? []));
+    return frozenPaths.get(m)!;
+  };
+
+  const byWriter = new Map<string, { articles: InvoiceArticle[]; adjustments: InvoiceAdjustment[] }>();
+  const slot = (writer: string) => {
+    if (!byWriter.has(writer)) byWriter.set(writer, { articles: [], adjustments: [] });
+    return byWriter.get(writer)!;
+  };
+  for (const e of ledger) {
+    if (closed.has(e.month) && frozenIn(e.month).has(e.path)) continue; // already paid in its month
+    if (bookedIn(e.month) !== month) continue;
+    slot(e.writer).articles.push({ path: e.path, title: e.title, mergedAt: e.mergedAt, fee: e.fee, ...(late(e.month) && { note: late(e.month) }) });
+  }
+  for (const a of adjustments) {
+    if (bookedIn(a.month) !== month) continue;
+    slot(a.writer).adjustments.push({ amount: a.amount, reason: a.reason, approver: a.approver, ...(late(a.month) && { note: late(a.month) }) });
+  }
+
+  const rates = taxRatesOn(lastDayOf(month), config);
+  const writers = [...byWriter.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([handle, items]): WriterStatement => {
+      const profile: Writer | undefined = config.writers[handle];
+      const subtotal = items.articles.reduce((n, a) => n + a.fee, 0) + items.adjustments.reduce((n, a) => n + a.amount, 0);
+      const charges = profile?.chargesConsumptionTax ?? false;
+      const tax = charges ? consumptionTax(subtotal, rates) : 0;
+      const withholding = profile?.type === "corporation" ? 0 : withholdingTax(subtotal, rates);
+      items.articles.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.path.localeCompare(b.path));
+      return {
+        writer: handle,
+        invoiceName: profile?.invoiceName ?? handle,
+        type: profile?.type ?? "unknown",
+        ...(profile?.registrationNumber && { registrationNumber: profile.registrationNumber }),
+        chargesConsumptionTax: charges,
+        articles: items.articles,
+        adjustments: items.adjustments,
+        subtotal,
+        consumptionTax: tax,
+        withholdingTax: withholding,
+        payment: subtotal + tax - withholding,
+      };
+    });
+  const sum = (key: keyof Totals) => writers.reduce((n, w) => n + w[key], 0);
+  return {
+    version: 1,
+    month,
+    closed: false,
+    payer: config.payer.name,
+    writers,
+    totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
+  };
+}
