@@ -8,7 +8,7 @@ import { readLedger, jstMonth } from "../invoice/ledger.ts";
 import { readBooks, BooksError, snapshotFile, CLOSED_FILE, type Books } from "../invoice/books.ts";
 import { buildInvoice, type InvoiceDocument } from "../invoice/statement.ts";
 import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.ts";
-import { invoiceMarkdown } from "../invoice/markdown.ts";
+import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
 import { writerStatementHtml, contractorInvoiceHtml } from "../invoice/html.ts";
 
 export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
@@ -19,6 +19,7 @@ export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--form
   --format md    表（Markdown）   html 印刷用の支払明細書（--out が必要）
   --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
   --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
+  --issue        市の担当者向けのイシューに、集計と直近 12 か月のグラフを書き込みます（GITHUB_TOKEN）
 `;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -72,6 +73,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
       out: { type: "string" },
       encoding: { type: "string", default: "utf8" },
       close: { type: "boolean" },
+      issue: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -89,6 +91,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
   const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
 
   if (values.close) return closeMonth(io, sources, month, doc);
+  if (values.issue) return postIssue(io, sources, month, doc);
   switch (values.format) {
     case "json":
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
@@ -149,5 +152,35 @@ async function closeMonth(io: Io, sources: InvoiceSources, month: string, doc: I
   const closed = [...sources.books.closed, month].sort();
   await writeFile(path.join(sources.root, CLOSED_FILE), `# 締めた月（この月の明細は invoices/<月>.json に固定され、以後変わりません）\n${closed.map((m) => `- "${m}"`).join("\n")}\n`);
   io.stdout.write(`${month} を締めました。${snapshotFile(month)} と ${CLOSED_FILE} をコミットしてください。以後の調整は翌月以降に計上されます。\n`);
+  return EXIT.ok;
+}
+
+/** The last `count` months up to `month`, oldest first. */
+export function monthsUpTo(month: string, count: number): string[] {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (count - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: InvoiceDocument): Promise<number> {
+  const token = io.env.GITHUB_TOKEN;
+  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
+  const { createGithubClient } = await import("../github/client.ts");
+  const { upsertInvoiceIssue } = await import("../github/invoice-issue.ts");
+  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
+  const history = monthsUpTo(month, 12).map((m) => invoiceFor(sources, m));
+  const body = [
+    invoiceMarkdown(doc),
+    "#### 直近 12 か月の支払額",
+    "",
+    paymentsChart(history),
+    "",
+    "CSV と印刷用の明細書は、このワークフローの実行結果（Artifacts）からダウンロードできます。金額は `kawaraban.config.yml` の料金表と `invoices/adjustments.yml` から計算しています。",
+  ].join("\n");
+  const result = await upsertInvoiceIssue(client, { owner, repo }, month, body);
+  io.stdout.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
   return EXIT.ok;
 }

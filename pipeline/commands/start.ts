@@ -2,6 +2,9 @@ import { EXIT, type Io } from "../cli-io.ts";
 import { runCheck, render } from "./check.ts";
 import path from "node:path";
 import { variantsForRepository } from "./images.ts";
+import { UsageError } from "../cli-io.ts";
+import { currentMonth, invoiceFor, loadInvoiceSources } from "./invoice.ts";
+import { invoiceMarkdown } from "../invoice/markdown.ts";
 import { buildReport } from "../diagnostics/report.ts";
 import { CONFIG_FILE } from "../article/config.ts";
 import { formatBytes } from "../article/safe-read.ts";
@@ -24,5 +27,24 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
   }
   io.stdout.write("\n■ サイト用の画像（kawaraban images --variants）\n");
   io.stdout.write(`${await variantsForRepository(run.root, run.config, path.join(run.root, "dist"), io.cwd)}\n`);
+  io.stdout.write("\n■ 今月の原稿料（kawaraban invoice）\n");
+  io.stdout.write(await invoiceSummary(run.root, io));
   return run.exitCode;
+}
+
+/** This month's summary; when nothing is billed yet this month, also the latest month that has any. */
+async function invoiceSummary(root: string, io: Io): Promise<string> {
+  let sources;
+  try {
+    sources = await loadInvoiceSources(root);
+  } catch (error) {
+    if (error instanceof UsageError) return `${error.message}\n`;
+    throw error;
+  }
+  const month = currentMonth(io);
+  const now = invoiceFor(sources, month);
+  if (now.writers.length > 0) return invoiceMarkdown(now);
+  const latest = sources.ledger.map((e) => e.month).sort().pop();
+  const note = `${month.replace("-", " 年 ")} 月分はまだありません。`;
+  return latest ? `${note}直近の ${latest} 分:\n\n${invoiceMarkdown(invoiceFor(sources, latest))}` : `${note}\n`;
 }

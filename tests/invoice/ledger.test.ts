@@ -129,3 +129,25 @@ describe("the billing ledger from git history", () => {
     expect(komorebi.subtotal).toBe(18000 + 5000);
   });
 });
+
+describe("the monthly issue for city staff", () => {
+  it("opens one issue per month with the table and a 12-month chart, then updates the same issue", async () => {
+    const { GithubSim } = await import("../support/github-sim.ts");
+    const sim = await new GithubSim().start();
+    try {
+      const env = { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+      const first = await runCli(["invoice", "--month", "2026-12", "--issue"], root, env);
+      expect(first.stdout).toMatch(/イシュー #\d+ を作成しました/);
+      const second = await runCli(["invoice", "--month", "2026-12", "--issue"], root, env);
+      expect(second.stdout).toMatch(/イシュー #\d+ を更新しました/);
+      expect(sim.issues).toHaveLength(1);
+      expect(sim.issues[0]!.title).toBe("原稿料の集計（2026 年 12 月分）");
+      expect(sim.issues[0]!.body).toContain("```mermaid");
+      expect(sim.issues[0]!.body).toContain("| 小森 ゆう（komorebi）");
+      expect(sim.repoLabels.map((l) => l.name)).toEqual(["原稿料"]);
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

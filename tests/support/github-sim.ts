@@ -18,6 +18,23 @@ const require = createRequire(import.meta.url);
 const spec: Json = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
 
 // CommonJS with exports.default: what NodeNext types see.
+// OpenAPI 3.0 allows `nullable` beside `allOf`/`oneOf` without a `type`; JSON Schema
+// validators do not. Those few nodes get an explicit "or null" instead.
+function openApiNullable(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(openApiNullable);
+  if (!node || typeof node !== "object") return;
+  const schema = node as Json;
+  for (const value of Object.values(schema)) openApiNullable(value);
+  if (schema.nullable === true && schema.type === undefined) {
+    delete schema.nullable;
+    const copy = { ...schema };
+    for (const key of Object.keys(schema)) delete schema[key];
+    schema.anyOf = [copy, { type: "null" }];
+  }
+}
+openApiNullable(spec.components?.schemas);
+openApiNullable(spec.paths);
+
 const ajv = new AjvModule.default({ strict: false, allErrors: true, validateFormats: true });
 ajvFormats.default(ajv);
 ajv.addSchema({ ...spec, $id: "gh" });
@@ -76,6 +93,7 @@ export class GithubSim {
   readonly issueLabels = new Map<number, string[]>();
   readonly checkRuns: { id: number; head_sha: string; name: string; conclusion?: string; annotations: Json[]; updates: number }[] = [];
   readonly statuses: Json[] = [];
+  readonly issues: { number: number; title: string; body: string; labels: string[]; state: string }[] = [];
   faults: Fault[] = [];
   private nextId = 1000;
   private server = createServer((req, res) => void this.handle(req, res));
@@ -96,6 +114,16 @@ export class GithubSim {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await this.handleRequest(req, res);
+    } catch (error) {
+      this.violations.push(`simulator failure: ${(error as Error).message}`);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: "simulator failure" }));
+    }
+  }
+
+  private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
     const method = (req.method ?? "GET").toLowerCase();
     let raw = "";
@@ -254,6 +282,20 @@ export class GithubSim {
         const list = (this.issueLabels.get(Number(params.issue_number)) ?? []).filter((l) => l !== params.name);
         this.issueLabels.set(Number(params.issue_number), list);
         return { body: list.map((name) => ({ name })) };
+      }
+      case "issues/list-for-repo": {
+        const label = query.get("labels");
+        return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })) };
+      }
+      case "issues/create": {
+        const issue = { number: this.id(), title: body.title, body: body.body ?? "", labels: (body.labels ?? []) as string[], state: "open" };
+        this.issues.push(issue);
+        return { status: 201, body: { ...issue, labels: issue.labels.map((name) => ({ name })) } };
+      }
+      case "issues/update": {
+        const issue = this.issues.find((i) => i.number === Number(params.issue_number))!;
+        Object.assign(issue, { title: body.title ?? issue.title, body: body.body ?? issue.body });
+        return { body: { ...issue, labels: issue.labels.map((name) => ({ name })) } };
       }
       default:
         this.violations.push(`the simulator has no handler for ${operationId} (${query})`);

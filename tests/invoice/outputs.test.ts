@@ -1,0 +1,130 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import iconv from "iconv-lite";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { buildInvoice, type InvoiceDocument } from "../../pipeline/invoice/statement.ts";
+import { summaryCsv, detailCsv, encodeCsv, textCell, EncodingError } from "../../pipeline/invoice/csv.ts";
+import { writerStatementHtml, contractorInvoiceHtml } from "../../pipeline/invoice/html.ts";
+import { invoiceMarkdown, paymentsChart } from "../../pipeline/invoice/markdown.ts";
+import { parseConfig, type Config } from "../../pipeline/article/config.ts";
+import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
+import { REPO_ROOT } from "../support/repo.ts";
+
+const parsed = parseConfig(
+  (await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")) + "\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n",
+);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+const config: Config = parsed.config;
+
+const entry = (writer: string, fee: number, title = "記事", n = 1): BillingEntry => ({
+  id: `articles/${writer}-${n}.md`,
+  path: `articles/${writer}-${n}.md`,
+  writer,
+  title,
+  month: "2026-11",
+  mergedAt: `2026-11-${String(n).padStart(2, "0")}`,
+  commit: "c",
+  fee,
+});
+const invoice = (ledger: BillingEntry[]) => buildInvoice("2026-11", ledger, [], new Set(), config, () => undefined);
+
+describe("statements", () => {
+  it("a corporation has no withholding; a writer without registration is charged no consumption tax", () => {
+    const doc = invoice([entry("hibari-npo", 20000), entry("komorebi", 15000)]);
+    expect(doc.writers.map((w) => [w.writer, w.consumptionTax, w.withholdingTax, w.payment])).toEqual([
+      ["hibari-npo", 2000, 0, 22000],
+      ["komorebi", 0, 1531, 13469],
+    ]);
+  });
+
+  it("applies the million-yen threshold per payment (one monthly statement)", () => {
+    const doc = invoice(Array.from({ length: 100 }, (_, i) => entry("hinata", 15000, "記事", i + 1)));
+    expect(doc.writers[0]!.subtotal).toBe(1_500_000);
+    expect(doc.writers[0]!.withholdingTax).toBe(204_200);
+  });
+
+  it("keeps its sums: payment = subtotal + tax − withholding, and totals = the sum of writers", () => {
+    const writers = ["hinata", "komorebi", "hibari-npo"];
+    fc.assert(
+      fc.property(fc.array(fc.record({ w: fc.constantFrom(...writers), fee: fc.integer({ min: 0, max: 2_000_000 }) }), { maxLength: 40 }), (items) => {
+        const doc = invoice(items.map((it, i) => entry(it.w, it.fee, "記事", (i % 28) + 1)));
+        for (const w of doc.writers) if (w.payment !== w.subtotal + w.consumptionTax - w.withholdingTax || w.withholdingTax < 0) return false;
+        const sum = (k: "subtotal" | "consumptionTax" | "withholdingTax" | "payment") => doc.writers.reduce((n, w) => n + w[k], 0);
+        return doc.totals.subtotal === sum("subtotal") && doc.totals.payment === sum("payment") && doc.totals.withholdingTax === sum("withholdingTax");
+      }),
+    );
+  });
+
+  it("renders byte-identical outputs when run again", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100000 }), { maxLength: 10 }), (fees) => {
+        const a = invoice(fees.map((f, i) => entry("hinata", f, "記事", i + 1)));
+        const b = invoice(fees.map((f, i) => entry("hinata", f, "記事", i + 1)));
+        return JSON.stringify(a) === JSON.stringify(b) && summaryCsv(a) === summaryCsv(b) && invoiceMarkdown(a) === invoiceMarkdown(b) && a.writers.every((w, i) => writerStatementHtml(a, w, config) === writerStatementHtml(b, b.writers[i]!, config));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("CSV for Excel", () => {
+  const doc: InvoiceDocument = invoice([entry("hinata", 15000, '=HYPERLINK("http://evil")'), entry("komorebi", 15000, "「まち」の記事, その2")]);
+
+  it("is UTF-8 with a BOM and CRLF, quoted per RFC 4180, with Japanese headers", () => {
+    const bytes = encodeCsv(detailCsv(doc), "utf8");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text.split("\r\n")[0]).toBe("対象月,ライター,支払先名義,種類,記事・内容,ファイル,公開日,金額,備考");
+    expect(text).not.toMatch(/[^\r]\n/);
+    expect(text).toContain('"「まち」の記事, その2"');
+  });
+
+  it("defuses formula injection in text cells, leaving numbers alone", () => {
+    expect(detailCsv(doc)).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(["=1", "+1", "-1", "@SUM(A1)", "\tx"].map(textCell)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\tx"]);
+    expect(summaryCsv(invoice([entry("hinata", 15000)]))).toContain(",15000,1500,1531,14969\r\n");
+  });
+
+  it("writes Shift_JIS (CP932) for older systems, and refuses characters it cannot hold", () => {
+    const sjis = encodeCsv(summaryCsv(doc), "cp932");
+    expect(iconv.decode(sjis, "cp932")).toBe(summaryCsv(doc));
+    const bad = invoice([entry("hinata", 15000, "𠮷野家さんの取材")]);
+    expect(() => encodeCsv(detailCsv(bad), "cp932")).toThrow(EncodingError);
+    expect(() => encodeCsv(detailCsv(bad), "cp932")).toThrow(/「𠮷」（2 行目）は Shift_JIS/);
+  });
+});
+
+describe("printable statements", () => {
+  const doc = invoice([entry("hinata", 15000, "<script>alert(1)</script>"), entry("komorebi", 15000)]);
+
+  it("carries what a qualified invoice needs for a registered writer", () => {
+    const html = writerStatementHtml(doc, doc.writers[0]!, config);
+    for (const needed of ["支払明細書（仕入明細書）", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4"]) {
+      expect(html, needed).toContain(needed);
+    }
+    expect(html).not.toContain("<script>alert");
+  });
+
+  it("gives a writer without registration no T-number and no qualified-invoice wording", () => {
+    const html = writerStatementHtml(doc, doc.writers[1]!, config);
+    expect(html).toContain("<h1>支払明細書</h1>");
+    expect(html).not.toMatch(/T\d{13}/);
+    expect(html).not.toContain("仕入明細書");
+  });
+
+  it("makes the community's invoice to the city when the config names a contractor", () => {
+    const html = contractorInvoiceHtml(doc, config)!;
+    expect(html).toContain("一般社団法人ひばり野ワークス");
+    expect(html).toContain("登録番号 T4500000000012");
+    expect(html).toContain("33,000円"); // 30,000 + 10 %
+  });
+
+  it("summarises in Markdown with a Mermaid chart of the last months", () => {
+    expect(invoiceMarkdown(doc)).toContain("| 日向 さくら（hinata） | 個人・登録あり | 1 | ¥15,000 | ¥1,500 | ¥1,531 | ¥14,969 |");
+    const chart = paymentsChart([doc, { ...doc, month: "2026-12", writers: [] }]);
+    expect(chart).toContain("xychart-beta");
+    expect(chart).toContain('x-axis ["2026-11", "2026-12"]');
+    expect(chart).toContain("bar [14969, 0]");
+  });
+});
