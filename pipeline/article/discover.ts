@@ -5,7 +5,9 @@ import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { toRepoPath, fromRepoPath } from "./repo-path.ts";
 
-export const ARTICLES_DIR = "articles";
+import { ARTICLES_DIR } from "./paths.ts";
+
+export { ARTICLES_DIR };
 
 export interface Discovery {
   /** Repository-relative paths of the Markdown articles to check. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { proseBench } from "./prose-bench.ts";
 import { inputBench } from "./input-bench.ts";
 import { imagesBench } from "./images-bench.ts";
+import { invoiceBench } from "./invoice-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -22,6 +23,7 @@ const sections: Record<string, () => Promise<string>> = {
   input: () => inputBench(repoRoot, workDir),
   prose: () => proseBench(repoRoot, workDir, Number(values.articles)),
   images: () => imagesBench(repoRoot, workDir),
+  invoice: () => invoiceBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

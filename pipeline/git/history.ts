@@ -6,6 +6,8 @@ export interface FileChange {
   path: string;
   /** For renames: the old path. */
   from?: string;
+  /** The file's blob after the change (read by id, which is much faster than by commit:path). */
+  blob: string;
 }
 
 export interface HistoryCommit {
@@ -18,9 +20,9 @@ export interface HistoryCommit {
 /**
  * The first-parent history of `ref` (a merge counts as one commit: the day the PR reached
  * the branch), oldest first, with renames detected — in one `git log` process, whatever
- * the number of files.
+ * the number of files. `keep` selects the paths of interest.
  */
-export async function firstParentHistory(root: string, ref: string, paths: readonly string[]): Promise<HistoryCommit[]> {
+export async function firstParentHistory(root: string, ref: string, keep: (path: string) => boolean): Promise<HistoryCommit[]> {
   const out = await git(root, [
     "log",
     ref,
@@ -28,27 +30,32 @@ export async function firstParentHistory(root: string, ref: string, paths: reado
     "--diff-merges=first-parent",
     "--reverse",
     "-M",
-    "--name-status",
+    "--raw",
+    "--no-abbrev",
     "-z",
     "--format=%x1e%H%x1f%cI",
-    "--",
-    ...paths,
+    // No pathspec: git's pathspec filtering doubles the time of this pass; filtering here is cheap.
   ]);
   const commits: HistoryCommit[] = [];
-  for (const record of out.split("\x1e").slice(1)) {
-    const headerEnd = record.indexOf("\0") === -1 ? record.length : record.indexOf("\0");
-    const header = record.slice(0, headerEnd).replace(/\n+$/, "");
-    const [sha, date] = header.split("\x1f");
-    const fields = record.slice(headerEnd + 1).split("\0").map((f) => f.replace(/^\n+/, "")).filter((f) => f !== "");
+  for (const record of out.split("\x1e")) {
+    if (record === "") continue;
+    const fields = record.split("\0");
+    const [sha, date] = fields[0]!.trim().split("\x1f");
     const changes: FileChange[] = [];
-    for (let i = 0; i < fields.length; ) {
-      const status = fields[i++]!;
+    for (let i = 1; i < fields.length; ) {
+      let meta = fields[i++]!;
+      if (meta.charCodeAt(0) === 10) meta = meta.trimStart();
+      if (meta.charCodeAt(0) !== 58 /* ":" */) continue;
+      // ":100644 100644 <old blob> <new blob> <status>"
+      const [, , , blob, status] = meta.slice(1).split(" ") as [string, string, string, string, string];
       if (status.startsWith("R") || status.startsWith("C")) {
         const from = fields[i++]!;
         const to = fields[i++]!;
-        changes.push(status.startsWith("R") ? { status: "R", path: to, from } : { status: "A", path: to });
+        const change: FileChange = status.startsWith("R") ? { status: "R", path: to, from, blob } : { status: "A", path: to, blob };
+        if (keep(to) || keep(from)) changes.push(change);
       } else {
-        changes.push({ status: (status[0] === "D" ? "D" : status[0] === "A" ? "A" : "M") as FileChange["status"], path: fields[i++]! });
+        const path = fields[i++]!;
+        if (keep(path)) changes.push({ status: status === "D" ? "D" : status === "A" ? "A" : "M", path, blob });
       }
     }
     commits.push({ sha: sha!, date: new Date(date!), changes });
@@ -57,7 +64,7 @@ export async function firstParentHistory(root: string, ref: string, paths: reado
 }
 
 /**
- * Reads many blobs (`<commit>:<path>`) through one `git cat-file --batch` process.
+ * Reads many objects (blob ids, or `<commit>:<path>`) through one `git cat-file --batch` process.
  * Missing objects come back as undefined.
  */
 export async function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {

@@ -1,8 +1,8 @@
 import { firstParentHistory, readBlobs, type HistoryCommit } from "../git/history.ts";
 import { splitFrontMatter } from "../article/front-matter.ts";
+import { ARTICLES_DIR } from "../article/paths.ts";
 import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
-import { ARTICLES_DIR } from "../article/discover.ts";
-import { feeFor } from "./fees.ts";
+import { feeFor, loadMeasures, type ArticleMeasures } from "./fees.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
 export interface BillingEntry {
@@ -29,6 +29,7 @@ interface Event {
   index: number;
   kind: "add" | "modify" | "delete";
   path: string;
+  blob: string;
 }
 
 interface Identity {
@@ -50,7 +51,7 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
         if (!isArticle(change.path)) continue;
         const identity = moved ?? { id: change.path, events: [] };
         if (!moved) all.push(identity);
-        identity.events.push({ index, kind: moved ? "modify" : "add", path: change.path });
+        identity.events.push({ index, kind: moved ? "modify" : "add", path: change.path, blob: change.blob });
         byPath.set(change.path, identity);
         continue;
       }
@@ -63,7 +64,7 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
           byPath.set(change.path, identity);
         }
       }
-      identity.events.push({ index, kind: change.status === "D" ? "delete" : change.status === "A" ? "add" : "modify", path: change.path });
+      identity.events.push({ index, kind: change.status === "D" ? "delete" : change.status === "A" ? "add" : "modify", path: change.path, blob: change.blob });
     }
   });
   return all;
@@ -76,8 +77,31 @@ interface FrontMatterFacts {
   draft: boolean;
 }
 
+/**
+ * Front matter made only of `key: plain value` lines (what the check enforces on every merged
+ * article) is read directly; anything else — quotes, lists, comments, anchors — goes through
+ * the safe YAML parser. Ten thousand articles of history are read in well under a second.
+ */
+const SIMPLE_LINE = /^([A-Za-z][\w-]*): ?([^\s'"[{&*!|>%@`#][^#]*?)?\s*$/;
+function simpleFacts(raw: string): FrontMatterFacts | undefined | "complex" {
+  const text = raw.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  if (!text.startsWith("---\n")) return undefined;
+  const end = text.indexOf("\n---\n", 3);
+  if (end === -1) return "complex";
+  const values: Record<string, string> = {};
+  for (const line of text.slice(4, end).split("\n")) {
+    const match = SIMPLE_LINE.exec(line);
+    if (!match || line.includes(": ", (match[1]?.length ?? 0) + 2)) return "complex";
+    if (match[2] !== undefined) values[match[1]!] = match[2];
+  }
+  if (values.writer === undefined || values.title === undefined) return undefined;
+  return { writer: values.writer, title: values.title, category: values.category, draft: values.draft === "true" };
+}
+
 function facts(raw: string | undefined): FrontMatterFacts | undefined {
   if (raw === undefined) return undefined;
+  const simple = simpleFacts(raw);
+  if (simple !== "complex") return simple;
   const split = splitFrontMatter(raw.replace(/^\ufeff/, ""));
   if (!split.ok || split.yaml.problems.length > 0) return undefined;
   const data = split.yaml.data as Record<string, unknown> | null;
@@ -98,19 +122,29 @@ function facts(raw: string | undefined): FrontMatterFacts | undefined {
  *   if it comes back later, it is billed when it does.
  */
 export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEntry[]> {
-  const history = await firstParentHistory(root, ref, [ARTICLES_DIR, CONFIG_FILE]);
+  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || isArticle(p));
   const people = identities(history);
-  const configCache = new Map<string, Config | undefined>();
-  const configAt = async (indices: number[]) => {
-    const blobs = await readBlobs(root, indices.map((i) => `${history[i]!.sha}:${CONFIG_FILE}`));
-    return blobs.map((text) => {
-      if (text === undefined) return undefined;
-      if (!configCache.has(text)) {
-        const parsed = parseConfig(text);
-        configCache.set(text, parsed.ok ? parsed.config : undefined);
-      }
-      return configCache.get(text);
-    });
+  // The rate card changes rarely: read it only at the commits that change it, then look back.
+  const configCommits = history.flatMap((c, i) => (c.changes.some((ch) => ch.path === CONFIG_FILE) ? [i] : []));
+  const configTexts = await readBlobs(root, configCommits.map((i) => history[i]!.changes.find((c) => c.path === CONFIG_FILE)!.blob));
+  const configs = configTexts.map((text) => {
+    if (text === undefined) return undefined;
+    const parsed = parseConfig(text);
+    return parsed.ok ? parsed.config : undefined;
+  });
+  const measures: ArticleMeasures | undefined = configs.some((c) => c?.rates.perCharacter || c?.rates.perPhoto) ? await loadMeasures() : undefined;
+  const configAt = (index: number): Config | undefined => {
+    let low = 0;
+    let high = configCommits.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (configCommits[mid]! <= index) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found === -1 ? undefined : configs[found];
   };
 
   const entries: BillingEntry[] = [];
@@ -125,7 +159,7 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
       .filter((p) => p.cursor < p.identity.events.length);
     if (wanted.length === 0) break;
     const events = wanted.map((p) => p.identity.events[p.cursor]!);
-    const texts = await readBlobs(root, events.map((e) => `${history[e.index]!.sha}:${e.path}`));
+    const texts = await readBlobs(root, events.map((e) => e.blob));
     const candidates = wanted.map((p, i) => ({ p, event: events[i]!, facts: facts(texts[i]), raw: texts[i] }));
     const billable: typeof candidates = [];
     for (const c of candidates) {
@@ -139,9 +173,8 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
       }
       billable.push(c);
     }
-    const configs = await configAt(billable.map((b) => b.event.index));
     const next: typeof pending = [];
-    billable.forEach((b, i) => {
+    billable.forEach((b) => {
       const commit = history[b.event.index]!;
       entries.push({
         id: b.p.identity.id,
@@ -152,7 +185,7 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
         month: jstMonth(commit.date),
         mergedAt: jstDate(commit.date),
         commit: commit.sha,
-        fee: feeFor(configs[i], b.facts!.category, b.raw!),
+        fee: feeFor(configAt(b.event.index), b.facts!.category, b.raw!, measures),
       });
     });
     const billedIds = new Set(billable.map((b) => b.p.identity));
@@ -164,7 +197,7 @@ export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEnt
 
 /** Whether a deletion is half of a move: the same writer's same title added in the same commit. */
 async function movedAway(root: string, commit: HistoryCommit, before: FrontMatterFacts): Promise<boolean> {
-  const added = commit.changes.filter((c) => c.status === "A" && isArticle(c.path)).map((c) => `${commit.sha}:${c.path}`);
+  const added = commit.changes.filter((c) => c.status === "A" && isArticle(c.path)).map((c) => c.blob);
   const texts = await readBlobs(root, added);
   return texts.some((t) => {
     const f = facts(t);
@@ -177,16 +210,15 @@ function withoutMoves(entries: BillingEntry[], people: Identity[], history: read
   const commitIndex = new Map(history.map((c, i) => [c.sha, i]));
   const sorted = [...entries].sort((a, b) => commitIndex.get(a.commit)! - commitIndex.get(b.commit)! || a.id.localeCompare(b.id));
   const kept: BillingEntry[] = [];
+  const keptByWork = new Map<string, BillingEntry[]>();
   for (const entry of sorted) {
     const billedAt = commitIndex.get(entry.commit)!;
+    const work = JSON.stringify([entry.writer, entry.title]);
     // A move git could not see as a rename: the same writer's same title, deleted in the very commit that adds this one.
-    const moved = kept.some(
-      (earlier) =>
-        earlier.writer === entry.writer &&
-        earlier.title === entry.title &&
-        identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index === billedAt),
-    );
-    if (!moved) kept.push(entry);
+    const moved = (keptByWork.get(work) ?? []).some((earlier) => identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index === billedAt));
+    if (moved) continue;
+    kept.push(entry);
+    keptByWork.set(work, [...(keptByWork.get(work) ?? []), entry]);
   }
   return kept;
 }

@@ -128,3 +128,16 @@ describe("printable statements", () => {
     expect(chart).toContain("bar [14969, 0]");
   });
 });
+
+describe("fees", () => {
+  it("adds the per-character rate (fractions dropped) and the per-photo fee, never anything from front matter", async () => {
+    const { feeFor, loadMeasures } = await import("../../pipeline/invoice/fees.ts");
+    const measures = await loadMeasures();
+    const raw = "---\ntitle: t\nwriter: hinata\nfee: 999999\n---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../a.jpg)\n\n![買い物客](../b.jpg)\n";
+    const withRates = { ...config, rates: { ...config.rates, perCharacter: "2.5", perPhoto: 1000 } } as Config;
+    expect(measures.characters(raw)).toBe(9);
+    expect(feeFor(withRates, undefined, raw, measures)).toBe(15000 + 22 + 2000); // 9 × 2.5 = 22.5 → 22
+    expect(feeFor(withRates, "hito", raw, measures)).toBe(20000 + 22 + 2000);
+    expect(feeFor(config, undefined, raw)).toBe(15000);
+  });
+});
