@@ -14,6 +14,7 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/images.ts")).imagesCommand,
     summary: "画像を確認し、--fix で位置情報の削除・向きの補正・縮小を行います",
   },
+  build: { load: async () => (await import("./commands/build.ts")).buildCommand, summary: "公開用のサイト（記事・一覧・フィード）を作ります" },
   invoice: {
     load: async () => (await import("./commands/invoice.ts")).invoiceCommand,
     summary: "月ごと・ライターごとの原稿料を集計します（源泉徴収・消費税、CSV・印刷用の明細書）",

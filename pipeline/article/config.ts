@@ -55,6 +55,16 @@ const percent = (label: string) =>
 const decimal = (label: string) => z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, { error: `${label} は 2.5 のような半角の数で書いてください` });
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} は 2019-10-01 のように書いてください` });
 
+/** WCAG 2.1 contrast ratio of a colour against white (links are read on a white page). */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return 1.05 / (luminance + 0.05);
+}
+
 const positiveInt = (label: string) =>
   z.string().regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` }).transform(Number);
 
@@ -64,6 +74,11 @@ export const configSchema = z.strictObject({
     baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
     language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" }).default("ja"),
     description: text("site.description（サイトの説明）").optional(),
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: "site.accentColor は #0b5e47 のような 6 桁の色で書いてください", abort: true })
+      .refine((c) => contrastWithWhite(c) >= 4.5, { error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください` })
+      .optional(),
   }),
   payer: z.strictObject({ name: text("payer.name（支払者の名前）") }),
   categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
@@ -155,7 +170,7 @@ export function parseConfig(source: string): ConfigResult {
 
 const knownKeys: Record<string, string[]> = {
   "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "github", "images", "limits"],
-  site: ["title", "baseUrl", "language", "description"],
+  site: ["title", "baseUrl", "language", "description", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],
 };

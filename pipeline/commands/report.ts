@@ -4,7 +4,7 @@ import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig } from "../article/config.ts";
 import { createGithubClient } from "../github/client.ts";
 import { HostileReportError, readCheckReport, type CheckReportDocument } from "../github/report-input.ts";
-import { reportToPullRequest } from "../github/pr-report.ts";
+import { reportToPullRequest, markPublished } from "../github/pr-report.ts";
 import { renderSummary } from "../github/summary.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
 import { repositoryUrlFromEnv } from "../diagnostics/report.ts";
@@ -18,6 +18,7 @@ export const reportHelp = `使い方: kawaraban report (--pr <番号> | --head-s
   GITHUB_API_URL を使います（手元では個人のトークンを GITHUB_TOKEN に入れます）。
   --from を省くと、その場でプルリクエストの変更をチェックします。
   --job-summary  GitHub には書き込まず、まとめを $GITHUB_STEP_SUMMARY に書き出します。
+  --published <コミット>  公開したコミットのプルリクエストに「公開済み」のラベルを付けます。
 `;
 
 /** Files whose change in a PR needs city staff's approval (rates, writers, rules, automation). */
@@ -41,6 +42,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       "head-sha": { type: "string" },
       from: { type: "string" },
       "job-summary": { type: "boolean" },
+      published: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -70,6 +72,12 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!token) throw new UsageError("GITHUB_TOKEN がありません。Actions では自動で設定されます。手元では個人用アクセストークンを設定してください。");
   if (!owner || !repo) throw new UsageError("GITHUB_REPOSITORY（owner/repo の形）がありません。");
   const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log, fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
+  if (values.published) {
+    if (!/^[0-9a-f]{40}$/.test(values.published)) throw new UsageError("--published には公開したコミット（40 桁）を指定してください。");
+    const prs = await markPublished(client, { owner, repo }, values.published);
+    io.stdout.write(prs.length ? `「公開済み」にしました: ${prs.map((n) => `#${n}`).join("、")}\n` : "このコミットに対応するマージ済みのプルリクエストはありません。\n");
+    return EXIT.ok;
+  }
   const pr = values.pr ? Number(values.pr) : await findPullRequest(client, { owner, repo }, values["head-sha"]);
   if (!Number.isInteger(pr) || pr <= 0) throw new UsageError("--pr にはプルリクエストの番号を指定してください。");
 

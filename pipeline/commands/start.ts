@@ -1,7 +1,10 @@
 import { EXIT, type Io } from "../cli-io.ts";
 import { runCheck, render } from "./check.ts";
 import path from "node:path";
-import { variantsForRepository } from "./images.ts";
+import { buildSite } from "../site/build.ts";
+import { siteContext } from "../site/model.ts";
+import { jstDate } from "../invoice/ledger.ts";
+import { writeSummary } from "./build.ts";
 import { UsageError } from "../cli-io.ts";
 import { currentMonth, invoiceFor, loadInvoiceSources } from "./invoice.ts";
 import { invoiceMarkdown } from "../invoice/markdown.ts";
@@ -25,8 +28,9 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
     const { files, bytes, after } = run.report.images;
     io.stdout.write(`画像 ${files.length} 枚（${formatBytes(bytes)}${after < bytes ? `、--fix で ${formatBytes(after)}` : ""}）\n`);
   }
-  io.stdout.write("\n■ サイト用の画像（kawaraban images --variants）\n");
-  io.stdout.write(`${await variantsForRepository(run.root, run.config, path.join(run.root, "dist"), io.cwd)}\n`);
+  io.stdout.write("\n■ サイトの作成（kawaraban build）\n");
+  const site = await buildSite(run.root, run.config, siteContext(run.config, undefined, jstDate(io.now?.() ?? new Date())), path.join(run.root, "dist"), io.cwd);
+  io.stdout.write(`${writeSummary(site, path.relative(io.cwd, path.join(run.root, "dist")) || "dist")}\n`);
   io.stdout.write("\n■ 今月の原稿料（kawaraban invoice）\n");
   io.stdout.write(await invoiceSummary(run.root, io));
   return run.exitCode;

@@ -229,3 +229,22 @@ describe("the GitHub API simulator", () => {
     expect(sim.violations).toHaveLength(6);
   });
 });
+
+describe("after publishing", () => {
+  it("labels the merged PRs of the published commit 公開済み", async () => {
+    const sim = await new GithubSim().start();
+    sims.push(sim);
+    const MERGE = "c".repeat(40);
+    sim.pulls.set(9, { number: 9, draft: false, merged: true, headSha: HEAD, baseSha: HEAD, mergeSha: MERGE, files: [] });
+    sim.issueLabels.set(9, ["承認済み"]);
+    const result = await runCli(["report", "--published", MERGE], root, {
+      GITHUB_TOKEN: "t",
+      GITHUB_REPOSITORY: "hibarino/kawaraban",
+      GITHUB_API_URL: sim.url,
+      KAWARABAN_TEST_FAST_GITHUB: "1",
+    });
+    expect(result.stdout).toContain("「公開済み」にしました: #9");
+    expect(sim.issueLabels.get(9)).toEqual(["公開済み"]);
+    expect(sim.violations).toEqual([]);
+  });
+});

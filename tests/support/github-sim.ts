@@ -72,6 +72,7 @@ export interface PullState {
   merged: boolean;
   headSha: string;
   baseSha: string;
+  mergeSha?: string;
   files: { filename: string; patch?: string; status?: string }[];
 }
 
@@ -283,6 +284,8 @@ export class GithubSim {
         this.issueLabels.set(Number(params.issue_number), list);
         return { body: list.map((name) => ({ name })) };
       }
+      case "repos/list-pull-requests-associated-with-commit":
+        return { body: [...this.pulls.values()].filter((p) => p.headSha === params.commit_sha || p.mergeSha === params.commit_sha).map((p) => ({ number: p.number, merged_at: p.merged ? "2026-11-20T00:00:00Z" : null })) };
       case "issues/list-for-repo": {
         const label = query.get("labels");
         return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })) };

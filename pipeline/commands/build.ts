@@ -1,0 +1,47 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
+import { CONFIG_FILE, loadConfig } from "../article/config.ts";
+import { buildReport } from "../diagnostics/report.ts";
+import { render } from "./check.ts";
+import { buildSite } from "../site/build.ts";
+import { siteContext } from "../site/model.ts";
+import { jstDate } from "../invoice/ledger.ts";
+
+export const buildHelp = `使い方: kawaraban build [--out dist] [--base-url <URL>]
+
+  公開する記事からサイトを作ります（記事・一覧・カテゴリー・タグ・ライターのページ、
+  フィード、サイトマップ）。下書きと、公開日がまだ来ていない記事は含めません。
+  --out       書き出すフォルダー（既定 dist）
+  --base-url  公開先の URL（既定は kawaraban.config.yml の site.baseUrl）
+`;
+
+export async function buildCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: "string", default: "dist" }, "base-url": { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    io.stdout.write(buildHelp);
+    return EXIT.ok;
+  }
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) {
+    io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
+    return EXIT.failure;
+  }
+  let ctx;
+  try {
+    ctx = siteContext(loaded.config, values["base-url"], jstDate(io.now?.() ?? new Date()));
+  } catch {
+    throw new UsageError("--base-url には https:// から始まる URL を指定してください。");
+  }
+  const out = path.resolve(io.cwd, values.out!);
+  const result = await buildSite(root, loaded.config, ctx, out, io.cwd);
+  io.stdout.write(`${writeSummary(result, path.relative(io.cwd, out) || ".")}\n`);
+  return EXIT.ok;
+}
+
+export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out: string): string {
+  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚 → ${out}/（${out}/index.html をブラウザーで開けます）`];
+  for (const s of result.skipped) lines.push(`  公開しない記事: ${s.path}（${s.reason}）`);
+  return lines.join("\n");
+}

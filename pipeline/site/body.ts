@@ -1,0 +1,92 @@
+import { unified } from "unified";
+import remarkRehype from "remark-rehype";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import { visit } from "unist-util-visit";
+import type { Root as Mdast } from "mdast";
+import type { Root as Hast, Element } from "hast";
+import { resolveImageUrl } from "../checks/image-refs.ts";
+import type { ImageVariants } from "../images/variants.ts";
+
+/**
+ * Writers' Markdown (and any raw HTML in it) is untrusted. It is turned into HTML, then
+ * sanitized with GitHub's schema (hast-util-sanitize): no script or style, no event handlers,
+ * no javascript: or data: URLs, no iframes/objects/forms, ids prefixed so they cannot clobber
+ * the page. Only after that are kawaraban's own trusted changes made (responsive images).
+ */
+const schema = {
+  ...defaultSchema,
+  // Front matter never reaches the page; the title comes from it, rendered by the layout.
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !["input", "details", "summary"].includes(t)),
+};
+
+export interface BodyOptions {
+  source: string;
+  basePath: string;
+  images: ReadonlyMap<string, ImageVariants>;
+}
+
+function picture(variants: ImageVariants, alt: string, basePath: string): Element {
+  const srcset = (list: { width: number; file: string }[]) => list.map((v) => `${basePath}${v.file} ${v.width}w`).join(", ");
+  const jpeg = variants.variants.jpeg;
+  const fallback = jpeg.find((v) => v.width >= 960) ?? jpeg[jpeg.length - 1]!;
+  const sizes = "(min-width: 48rem) 44rem, 100vw";
+  return {
+    type: "element",
+    tagName: "picture",
+    properties: {},
+    children: [
+      { type: "element", tagName: "source", properties: { type: "image/avif", srcSet: srcset(variants.variants.avif), sizes }, children: [] },
+      { type: "element", tagName: "source", properties: { type: "image/webp", srcSet: srcset(variants.variants.webp), sizes }, children: [] },
+      {
+        type: "element",
+        tagName: "img",
+        properties: { src: `${basePath}${fallback.file}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async" },
+        children: [],
+      },
+    ],
+  };
+}
+
+/** Trusted, after sanitizing: each article image becomes a <picture> of its variants with width and height. */
+function responsiveImages(options: BodyOptions) {
+  return (tree: Hast) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "img" || !parent || index === undefined) return;
+      const src = String(node.properties?.src ?? "");
+      const resolved = resolveImageUrl(options.source, src);
+      const variants = resolved.ok ? options.images.get(resolved.repoPath) : undefined;
+      if (!variants) {
+        parent.children.splice(index, 1); // not a checked image of this repository: never hotlinked
+        return index;
+      }
+      parent.children[index] = picture(variants, String(node.properties?.alt ?? ""), options.basePath);
+      return index + 1;
+    });
+  };
+}
+
+/**
+ * A line break inside Japanese text is only the writer's editor wrapping; in HTML it would
+ * show as a space between two Japanese characters. Removed there, kept elsewhere.
+ */
+const CJK_BREAK = /([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\n(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])/g;
+function joinJapaneseLines(tree: Mdast): void {
+  visit(tree, "text", (node: { value: string }) => {
+    node.value = node.value.replace(CJK_BREAK, "$1");
+  });
+}
+
+export function renderBody(tree: Mdast, options: BodyOptions): string {
+  const processor = unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, schema)
+    .use(responsiveImages, options)
+    .use(rehypeStringify);
+  const clone = structuredClone(tree);
+  clone.children = clone.children.filter((n) => n.type !== "yaml");
+  joinJapaneseLines(clone);
+  return String(processor.stringify(processor.runSync(clone) as Hast));
+}

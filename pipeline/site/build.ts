@@ -1,0 +1,113 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../article/config.ts";
+import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
+import { loadArticle } from "../article/article.ts";
+import { discoverArticles } from "../article/discover.ts";
+import { checkFrontMatter } from "../checks/frontmatter.ts";
+import { textStats } from "../checks/stats.ts";
+import { resolveImageUrl } from "../checks/image-refs.ts";
+import { checkImages, listAssets } from "../images/stage.ts";
+import { imageLimits } from "../images/limits.ts";
+import { writeVariants } from "../commands/images.ts";
+import type { ImageVariants } from "../images/variants.ts";
+import { renderBody } from "./body.ts";
+import { layout, articleMain, listMain, notFoundMain, coverPicture } from "./templates.ts";
+import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
+import { themeCss } from "./theme.ts";
+import { articleUrl, byNewest, isPublished, categoryUrl, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
+
+export const PAGE_SIZE = 10;
+
+export interface BuildResult {
+  pages: number;
+  articles: number;
+  skipped: { path: string; reason: string }[];
+}
+
+/**
+ * Renders the whole site into `out`, atomically: everything is written to a temporary folder
+ * next to it, then swapped in, so a failed build never leaves a half-written site.
+ */
+export async function buildSite(root: string, config: Config, ctx: SiteContext, out: string, cwd: string): Promise<BuildResult> {
+  const temp = `${out}.building-${process.pid}`;
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  const skipped: BuildResult["skipped"] = [];
+
+  const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
+  await writeVariants(root, inspected.usable.map((u) => u.info), temp, cwd);
+  const { readFile } = await import("node:fs/promises");
+  const manifest = JSON.parse(await readFile(path.join(temp, "images/manifest.json"), "utf8")) as ImageVariants[];
+  const images = new Map(manifest.map((m) => [m.source, m]));
+
+  const articles: SiteArticle[] = [];
+  for (const source of (await discoverArticles(root, root, [])).articles) {
+    const loaded = await loadArticle(root, source, { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES });
+    const fm = loaded.article && checkFrontMatter(loaded.article, config).frontMatter;
+    if (!loaded.article || !fm || loaded.diagnostics.some((d) => d.severity === "error")) {
+      skipped.push({ path: source, reason: "エラーがあるため公開しません（kawaraban check で確認してください）" });
+      continue;
+    }
+    if (!isPublished(fm, ctx.today)) {
+      if (!fm.draft) skipped.push({ path: source, reason: `公開日（${fm.date}）になるまで公開しません` });
+      continue;
+    }
+    articles.push({ source, url: articleUrl(source), fm, article: loaded.article, stats: textStats(loaded.article.tree) });
+  }
+  articles.sort(byNewest);
+
+  const bodies = new Map<string, string>();
+  const write = async (rel: string, content: string) => {
+    const file = path.join(temp, rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  };
+  let pages = 0;
+  const page = async (rel: string, html: string) => {
+    await write(rel, html);
+    pages++;
+  };
+  for (const a of articles) {
+    const body = renderBody(a.article.tree, { source: a.source, basePath: ctx.basePath, images });
+    bodies.set(a.source, body);
+    const cover = a.fm.cover ? resolveImageUrl(a.source, a.fm.cover) : undefined;
+    const coverVariants = cover?.ok ? images.get(cover.repoPath) : undefined;
+    const og = coverVariants?.variants.jpeg[coverVariants.variants.jpeg.length - 1];
+    const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.fm.coverAlt ?? "", ctx.basePath));
+    await page(`${a.url}index.html`, layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(og && { image: { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height } }) }, main));
+  }
+
+  const list = async (base: string, heading: string, items: SiteArticle[], description: string) => {
+    const count = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+    for (let i = 0; i < count; i++) {
+      const at = (n: number) => (n === 0 ? base : `${base}page/${n + 1}/`);
+      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? at(i - 1) : undefined, next: i < count - 1 ? at(i + 1) : undefined });
+      await page(`${at(i)}index.html`, layout(ctx, { title: i === 0 ? heading : `${heading}（${i + 1} ページ目）`, description, path: at(i) }, main));
+    }
+  };
+  const site = config.site;
+  await list("", `${site.title}の新着記事`, articles, site.description ?? site.title);
+  for (const [slug, category] of Object.entries(config.categories)) {
+    await list(categoryUrl(slug), `${category.name}の記事`, articles.filter((a) => a.fm.category === slug), `${category.name}の記事の一覧`);
+  }
+  for (const tag of [...new Set(articles.flatMap((a) => a.fm.tags ?? []))].sort()) {
+    await list(tagUrl(tag), `#${tag} の記事`, articles.filter((a) => a.fm.tags?.includes(tag)), `タグ「${tag}」の記事の一覧`);
+  }
+  for (const [handle, writer] of Object.entries(config.writers)) {
+    await list(writerUrl(handle), `${writer.name}さんの記事`, articles.filter((a) => a.fm.writer === handle), `${writer.name}さんが書いた記事の一覧`);
+  }
+  await write("404.html", layout(ctx, { title: "ページが見つかりません", description: "ページが見つかりません", path: "404.html", noindex: true }, notFoundMain(ctx)));
+  await write("assets/style.css", themeCss(site.accentColor ?? "#0b5e47"));
+  await write("feed.xml", atomFeed(ctx, articles, bodies));
+  await write("feed.json", jsonFeed(ctx, articles, bodies));
+  await write("sitemap.xml", sitemap(ctx, [{ path: "" }, ...articles.map((a) => ({ path: a.url, lastmod: a.fm.date }))]));
+  await write("robots.txt", robots(ctx));
+  await write(".nojekyll", ""); // GitHub Pages: serve the files as they are
+
+  const old = `${out}.old-${process.pid}`;
+  await rename(out, old).catch(() => undefined);
+  await rename(temp, out);
+  await rm(old, { recursive: true, force: true });
+  return { pages, articles: articles.length, skipped };
+}

@@ -1,0 +1,74 @@
+import type { SiteArticle, SiteContext } from "./model.ts";
+import { esc } from "./templates.ts";
+
+const FEED_SIZE = 20;
+/** Dates carry Japan's offset: an article dated 2026-11-20 is published that morning in Japan. */
+const iso = (date: string) => `${date}T09:00:00+09:00`;
+const abs = (ctx: SiteContext, path: string) => new URL(path, ctx.baseUrl).href;
+
+export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {
+  const site = ctx.config.site;
+  const items = articles.slice(0, FEED_SIZE);
+  const updated = items[0] ? iso(items[0].fm.date) : iso(ctx.today);
+  const entries = items.map((a) => {
+    const author = ctx.config.writers[a.fm.writer]?.name ?? a.fm.writer;
+    return `  <entry>
+    <title>${esc(a.fm.title)}</title>
+    <link rel="alternate" type="text/html" href="${esc(abs(ctx, a.url))}"/>
+    <id>${esc(abs(ctx, a.url))}</id>
+    <published>${iso(a.fm.date)}</published>
+    <updated>${iso(a.fm.date)}</updated>
+    <author><name>${esc(author)}</name></author>
+    <summary>${esc(a.fm.summary)}</summary>
+    <content type="html">${esc(bodies.get(a.source) ?? "")}</content>
+${(a.fm.tags ?? []).map((t) => `    <category term="${esc(t)}"/>`).join("\n")}
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(site.language)}">
+  <title>${esc(site.title)}</title>
+  ${site.description ? `<subtitle>${esc(site.description)}</subtitle>\n  ` : ""}<link rel="alternate" type="text/html" href="${esc(ctx.baseUrl)}"/>
+  <link rel="self" type="application/atom+xml" href="${esc(abs(ctx, "feed.xml"))}"/>
+  <id>${esc(ctx.baseUrl)}</id>
+  <updated>${updated}</updated>
+  <author><name>${esc(ctx.config.payer.name)}</name></author>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export function jsonFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {
+  const site = ctx.config.site;
+  return `${JSON.stringify(
+    {
+      version: "https://jsonfeed.org/version/1.1",
+      title: site.title,
+      home_page_url: ctx.baseUrl,
+      feed_url: abs(ctx, "feed.json"),
+      ...(site.description && { description: site.description }),
+      language: site.language,
+      items: articles.slice(0, FEED_SIZE).map((a) => ({
+        id: abs(ctx, a.url),
+        url: abs(ctx, a.url),
+        title: a.fm.title,
+        summary: a.fm.summary,
+        content_html: bodies.get(a.source) ?? "",
+        date_published: iso(a.fm.date),
+        authors: [{ name: ctx.config.writers[a.fm.writer]?.name ?? a.fm.writer, url: abs(ctx, `writers/${a.fm.writer}/`) }],
+        ...(a.fm.tags?.length && { tags: a.fm.tags }),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function sitemap(ctx: SiteContext, paths: readonly { path: string; lastmod?: string }[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${paths.map((p) => `  <url><loc>${esc(abs(ctx, p.path))}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ""}</url>`).join("\n")}
+</urlset>
+`;
+}
+
+export const robots = (ctx: SiteContext) => `User-agent: *\nAllow: /\nSitemap: ${abs(ctx, "sitemap.xml")}\n`;
