@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import type { Server } from "node:http";
+import { copySampleContent } from "../support/sample-repo.ts";
+import { runCli } from "../support/cli.ts";
+import { launchBrowser, serveSite } from "../support/browser.ts";
+import { REPO_ROOT } from "../support/repo.ts";
+
+/** Screenshots land here for a person to look at (kept out of git). */
+const ARTIFACTS = path.join(REPO_ROOT, "tests", "artifacts");
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let server: Server;
+let site: string;
+let root: string;
+
+beforeAll(async () => {
+  root = await copySampleContent();
+  await runCli(["build", "--out", "site"], root, {}, new Date("2026-11-23T03:00:00Z"));
+  const served = await serveSite(path.join(root, "site"), "/kawaraban/");
+  server = served.server;
+  site = served.url;
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the built site in a real browser (Debian's Chromium)", () => {
+  it("renders an article with its images loaded, and axe finds no serious accessibility violations", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site}2026/11/satoyama-walk/`, { waitUntil: "load" });
+    expect(await page.title()).toBe("紅葉の里山さんぽで、まちの自然を再発見｜ひばり野まちの瓦版");
+    const images = await page.$$eval("img", (imgs) => imgs.map((i) => ({ src: i.currentSrc, loaded: i.complete && i.naturalWidth > 0 })));
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // lazy images load when near
+    await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 10_000 });
+    expect(images.every((i) => i.src.includes("/kawaraban/images/"))).toBe(true);
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(async () => (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    expect(serious).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "article-phone.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows the keyboard focus and a working skip link", async () => {
+    const page = await browser.newPage();
+    await page.goto(site);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused).toEqual({ text: "本文へ移動", outline: "solid" });
+    await page.close();
+  });
+
+  it("prints an invoice statement on one A4 page (headless Chromium to PDF)", async () => {
+    const out = path.join(root, "statements");
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: root });
+    execFileSync("git", ["add", "-A"], { cwd: root });
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], { cwd: root, env: { ...process.env, GIT_COMMITTER_DATE: "2026-11-20T10:00:00+09:00" } });
+    const result = await runCli(["invoice", "--month", "2026-11", "--format", "html", "--out", out], root);
+    expect(result.code).toBe(0);
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(out, "statement-2026-11-hinata.html")}`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await writeFile(path.join(ARTIFACTS, "statement-hinata.pdf"), pdf);
+    const text = pdf.toString("latin1");
+    expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text)!;
+    expect([Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]); // A4 in points
+    await page.close();
+  });
+});
