@@ -106,6 +106,11 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .default({}),
+  channels: z
+    .strictObject({
+      webhook: z.strictObject({ url: z.url({ protocol: /^https?$/, error: "channels.webhook.url は https:// から始まる URL で書いてください" }) }).optional(),
+    })
+    .default({}),
   github: z
     .strictObject({
       cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
@@ -169,7 +174,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "github", "images", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],

@@ -15,6 +15,8 @@ import { renderBody } from "./body.ts";
 import { layout, articleMain, listMain, notFoundMain, coverPicture } from "./templates.ts";
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
+import { sha256 } from "../checks/prose/cache.ts";
+import type { PublishItem } from "../channels/webhook.ts";
 import { articleUrl, byNewest, isPublished, categoryUrl, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
 
 export const PAGE_SIZE = 10;
@@ -23,6 +25,8 @@ export interface BuildResult {
   pages: number;
   articles: number;
   skipped: { path: string; reason: string }[];
+  /** What channels deliver: each published article with its rendered HTML. */
+  items: PublishItem[];
 }
 
 /**
@@ -109,5 +113,15 @@ export async function buildSite(root: string, config: Config, ctx: SiteContext, 
   await rename(out, old).catch(() => undefined);
   await rename(temp, out);
   await rm(old, { recursive: true, force: true });
-  return { pages, articles: articles.length, skipped };
+  const items: PublishItem[] = articles.map((a) => ({
+    source: a.source,
+    hash: sha256(a.article.raw),
+    url: new URL(a.url, ctx.baseUrl).href,
+    title: a.fm.title,
+    summary: a.fm.summary,
+    date: a.fm.date,
+    html: bodies.get(a.source) ?? "",
+    images: [...(bodies.get(a.source) ?? "").matchAll(/<img src="([^"]+)"/g)].map((m) => new URL(m[1]!, ctx.baseUrl).href),
+  }));
+  return { pages, articles: articles.length, skipped, items };
 }
