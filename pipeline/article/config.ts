@@ -74,6 +74,7 @@ export const configSchema = z.strictObject({
     baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
     language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" }).default("ja"),
     description: text("site.description（サイトの説明）").optional(),
+    logo: z.string().regex(/^assets\/[\w./-]+\.(png|jpe?g|webp|avif)$/i, { error: "site.logo は assets/logo.png のように assets/ の中の画像を書いてください" }).optional(),
     accentColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: "site.accentColor は #0b5e47 のような 6 桁の色で書いてください", abort: true })
@@ -175,7 +176,7 @@ export function parseConfig(source: string): ConfigResult {
 
 const knownKeys: Record<string, string[]> = {
   "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "channels", "github", "images", "limits"],
-  site: ["title", "baseUrl", "language", "description", "accentColor"],
+  site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],
 };

@@ -41,7 +41,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 }
 
 export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out: string): string {
-  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚 → ${out}/（${out}/index.html をブラウザーで開けます）`];
+  const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものを再利用）` : "";
+  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（${out}/index.html をブラウザーで開けます）`];
   for (const s of result.skipped) lines.push(`  公開しない記事: ${s.path}（${s.reason}）`);
   return lines.join("\n");
 }

@@ -48,7 +48,8 @@ export async function checkImagesForRun(input: CheckImagesInput): Promise<{ diag
   const limits = imageLimits(input.config);
   const result = await checkImages({ root: input.root, limits, gitSymlinks: input.gitSymlinks, cacheDir: input.cacheDir }, paths, references);
   const diagnostics = [...result.diagnostics];
-  if (input.fullRun) diagnostics.push(...unreferencedDiagnostics(input.assets, references));
+  // The site's logo is used by every page, not by an article.
+  if (input.fullRun) diagnostics.push(...unreferencedDiagnostics(input.assets.filter((a) => a !== input.config.site.logo), references));
   const files = result.images;
   return {
     diagnostics,

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
 import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
@@ -16,6 +16,7 @@ import { layout, articleMain, listMain, notFoundMain, coverPicture } from "./tem
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
 import { sha256 } from "../checks/prose/cache.ts";
+import { pipelineCodeHash } from "../checks/prose/stage.ts";
 import type { PublishItem } from "../channels/webhook.ts";
 import { articleUrl, byNewest, isPublished, categoryUrl, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
 
@@ -24,6 +25,8 @@ export const PAGE_SIZE = 10;
 export interface BuildResult {
   pages: number;
   articles: number;
+  /** Article pages reused from the previous build (unchanged inputs). */
+  reused: number;
   skipped: { path: string; reason: string }[];
   /** What channels deliver: each published article with its rendered HTML. */
   items: PublishItem[];
@@ -33,7 +36,8 @@ export interface BuildResult {
  * Renders the whole site into `out`, atomically: everything is written to a temporary folder
  * next to it, then swapped in, so a failed build never leaves a half-written site.
  */
-export async function buildSite(root: string, config: Config, ctx: SiteContext, out: string, cwd: string): Promise<BuildResult> {
+export async function buildSite(root: string, config: Config, siteCtx: SiteContext, out: string, cwd: string): Promise<BuildResult> {
+  let ctx = siteCtx;
   const temp = `${out}.building-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
@@ -41,9 +45,17 @@ export async function buildSite(root: string, config: Config, ctx: SiteContext, 
 
   const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
   await writeVariants(root, inspected.usable.map((u) => u.info), temp, cwd);
-  const { readFile } = await import("node:fs/promises");
   const manifest = JSON.parse(await readFile(path.join(temp, "images/manifest.json"), "utf8")) as ImageVariants[];
   const images = new Map(manifest.map((m) => [m.source, m]));
+
+  const logo = config.site.logo;
+  if (logo && inspected.usable.some((u) => u.info.path === logo)) {
+    ctx = { ...ctx, logo: `assets/logo${path.extname(logo).toLowerCase()}` };
+    await mkdir(path.join(temp, "assets"), { recursive: true });
+    await copyFile(path.join(root, logo), path.join(temp, ctx.logo!));
+  } else if (logo) {
+    skipped.push({ path: logo, reason: "ロゴの画像が見つからないか、使えない画像のため表示しません" });
+  }
 
   const articles: SiteArticle[] = [];
   for (const source of (await discoverArticles(root, root, [])).articles) {
@@ -72,14 +84,31 @@ export async function buildSite(root: string, config: Config, ctx: SiteContext, 
     await write(rel, html);
     pages++;
   };
+  // Incremental: an article page depends on its own text, the images it shows, the site's
+  // settings and kawaraban's code; when none of those changed, the page from the last build is reused.
+  const cacheDir = path.join(root, ".cache", "kawaraban", "site");
+  const shared = sha256(await pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo }));
+  let reused = 0;
   for (const a of articles) {
+    const shown = a.article.images.map((i) => resolveImageUrl(a.source, i.url)).flatMap((r) => (r.ok ? [images.get(r.repoPath) ?? null] : []));
+    const key = sha256(shared, a.article.raw, JSON.stringify(shown));
+    const cached = await readFile(path.join(cacheDir, `${key}.json`), "utf8").then((t) => JSON.parse(t) as { body: string; html: string }, () => undefined);
+    if (cached) {
+      bodies.set(a.source, cached.body);
+      await page(`${a.url}index.html`, cached.html);
+      reused++;
+      continue;
+    }
     const body = renderBody(a.article.tree, { source: a.source, basePath: ctx.basePath, images });
     bodies.set(a.source, body);
     const cover = a.fm.cover ? resolveImageUrl(a.source, a.fm.cover) : undefined;
     const coverVariants = cover?.ok ? images.get(cover.repoPath) : undefined;
     const og = coverVariants?.variants.jpeg[coverVariants.variants.jpeg.length - 1];
     const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.fm.coverAlt ?? "", ctx.basePath));
-    await page(`${a.url}index.html`, layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(og && { image: { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height } }) }, main));
+    const html = layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(og && { image: { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height } }) }, main);
+    await page(`${a.url}index.html`, html);
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(path.join(cacheDir, `${key}.json`), JSON.stringify({ body, html }));
   }
 
   const list = async (base: string, heading: string, items: SiteArticle[], description: string) => {
@@ -123,5 +152,5 @@ export async function buildSite(root: string, config: Config, ctx: SiteContext, 
     html: bodies.get(a.source) ?? "",
     images: [...(bodies.get(a.source) ?? "").matchAll(/<img src="([^"]+)"/g)].map((m) => new URL(m[1]!, ctx.baseUrl).href),
   }));
-  return { pages, articles: articles.length, skipped, items };
+  return { pages, articles: articles.length, reused, skipped, items };
 }

@@ -21,6 +21,8 @@ export interface SiteContext {
   basePath: string;
   /** Today in Japan (YYYY-MM-DD): articles dated later are held back. */
   today: string;
+  /** Site-relative path of the logo, when the config names one that exists. */
+  logo?: string;
 }
 
 export function siteContext(config: Config, baseUrl: string | undefined, today: string): SiteContext {

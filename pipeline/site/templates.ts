@@ -54,7 +54,7 @@ ${meta.noindex ? '<meta name="robots" content="noindex">\n' : ""}${og.join("\n")
 <body>
 <a class="skip" href="#main">本文へ移動</a>
 <header class="site"><div class="wrap">
-<a class="brand" href="${p}">${esc(site.title)}</a>
+<a class="brand" href="${p}">${ctx.logo ? `<img src="${p}${esc(ctx.logo)}" alt="">` : ""}${esc(site.title)}</a>
 <nav class="site" aria-label="サイト内">${Object.entries(ctx.config.categories).map(([slug, c]) => `<a href="${p}${categoryUrl(slug)}">${esc(c.name)}</a>`).join("")}</nav>
 </div></header>
 <main id="main" class="wrap">

@@ -82,3 +82,37 @@ describe("kawaraban build", () => {
     expect(order).toEqual([...order].sort().reverse());
   });
 });
+
+describe("incremental rebuilds", () => {
+  it("re-renders only the article that changed", async () => {
+    const root = await copySampleContent();
+    const first = await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(first.stdout).not.toContain("再利用");
+    const article = path.join(root, "articles/2026/11/bousai.md");
+    await writeFile(article, (await readFile(article, "utf8")).replace("およそ200人", "およそ250人"));
+    const second = await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(second.stdout).toContain("変わっていない記事 7 件は前回のものを再利用");
+    expect(await readFile(path.join(root, "site/2026/11/bousai/index.html"), "utf8")).toContain("およそ250人");
+  });
+});
+
+describe("site settings from the config", () => {
+  it("shows the configured logo and accent colour, and refuses an accent colour too light to read", async () => {
+    const root = await copySampleContent();
+    const sharp = (await import("sharp")).default;
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: "#0b5e47" } }).png().toFile(path.join(root, "assets/logo.png"));
+    const configFile = path.join(root, "kawaraban.config.yml");
+    const config = await readFile(configFile, "utf8");
+    await writeFile(configFile, config.replace("  language: ja\n", "  language: ja\n  logo: assets/logo.png\n  accentColor: \"#1a4f8b\"\n"));
+    const built = await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(built.code).toBe(0);
+    const top = await readFile(path.join(root, "site/index.html"), "utf8");
+    expect(top).toContain('<a class="brand" href="/kawaraban/"><img src="/kawaraban/assets/logo.png" alt="">');
+    expect(await readFile(path.join(root, "site/assets/style.css"), "utf8")).toContain("--accent: #1a4f8b;");
+    expect(JSON.parse((await runCli(["check", "--format", "json"], root)).stdout).summary.warnings).toBe(0);
+    await writeFile(configFile, config.replace("  language: ja\n", "  language: ja\n  accentColor: \"#9ad0ff\"\n"));
+    const light = await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(light.code).toBe(2);
+    expect(light.stdout).toContain("白との明るさの差が足りません");
+  });
+});

@@ -22,7 +22,7 @@ export interface ProseResult {
 /** kawaraban's own code is part of the key too, so a changed rule or mapping never serves stale findings. */
 const PIPELINE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 let codeHash: Promise<string> | undefined;
-function pipelineCodeHash(): Promise<string> {
+export function pipelineCodeHash(): Promise<string> {
   codeHash ??= (async () => {
     const files = (await readdir(PIPELINE_DIR, { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
     return sha256(...(await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(PIPELINE_DIR, f), "utf8")}`))));
