@@ -12,6 +12,7 @@ import { proseBench } from "./prose-bench.ts";
 import { inputBench } from "./input-bench.ts";
 import { imagesBench } from "./images-bench.ts";
 import { invoiceBench } from "./invoice-bench.ts";
+import { siteBench } from "./site-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<string>> = {
   prose: () => proseBench(repoRoot, workDir, Number(values.articles)),
   images: () => imagesBench(repoRoot, workDir),
   invoice: () => invoiceBench(repoRoot, workDir),
+  site: () => siteBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
