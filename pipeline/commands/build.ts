@@ -1,9 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
-import { CONFIG_FILE, loadConfig } from "../article/config.ts";
-import { buildReport } from "../diagnostics/report.ts";
-import { render } from "./check.ts";
+import { EXIT, UsageError, type Io } from "../cli-io.ts";
+import { repositoryConfig } from "./check.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../invoice/ledger.ts";
@@ -22,20 +20,17 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(buildHelp);
     return EXIT.ok;
   }
-  const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
-  if (!loaded.ok) {
-    io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
-    return EXIT.failure;
-  }
+  const repository = await repositoryConfig(io);
+  if ("exitCode" in repository) return repository.exitCode;
+  const { root, config } = repository;
   let ctx;
   try {
-    ctx = siteContext(loaded.config, values["base-url"], jstDate(io.now?.() ?? new Date()));
+    ctx = siteContext(config, values["base-url"], jstDate(io.now?.() ?? new Date()));
   } catch {
     throw new UsageError("--base-url には https:// から始まる URL を指定してください。");
   }
   const out = path.resolve(io.cwd, values.out!);
-  const result = await buildSite(root, loaded.config, ctx, out, io.cwd);
+  const result = await buildSite(root, config, ctx, out, io.cwd);
   io.stdout.write(`${writeSummary(result, path.relative(io.cwd, out) || ".")}\n`);
   return EXIT.ok;
 }

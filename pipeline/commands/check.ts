@@ -211,3 +211,15 @@ export function describeFixes(fixes: readonly FixOutcome[]): string {
     })
     .join("\n");
 }
+
+/**
+ * For commands other than check: the repository root and its config, or — when the config
+ * is broken — its diagnostics printed as check would print them, and exit code 2.
+ */
+export async function repositoryConfig(io: Io): Promise<{ root: string; config: Config } | { exitCode: number }> {
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(root);
+  if (loaded.ok) return { root, config: loaded.config };
+  io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
+  return { exitCode: EXIT.failure };
+}

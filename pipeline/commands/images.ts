@@ -1,11 +1,11 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
-import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
+import { EXIT, UsageError, type Io } from "../cli-io.ts";
+import type { Config } from "../article/config.ts";
 import type { ImageInfo } from "../images/inspect.ts";
 import { buildReport } from "../diagnostics/report.ts";
-import { render, CACHE_DIR, exitCodeFor } from "./check.ts";
+import { render, CACHE_DIR, exitCodeFor, repositoryConfig } from "./check.ts";
 import { gitSymlinks } from "../git/changed.ts";
 import { toRepoPath } from "../article/repo-path.ts";
 import { checkImages, listAssets, ASSETS } from "../images/stage.ts";
@@ -32,13 +32,10 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(imagesHelp);
     return EXIT.ok;
   }
-  const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
-  if (!loaded.ok) {
-    io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
-    return EXIT.failure;
-  }
-  const limits = imageLimits(loaded.config);
+  const repository = await repositoryConfig(io);
+  if ("exitCode" in repository) return repository.exitCode;
+  const { root, config } = repository;
+  const limits = imageLimits(config);
   const all = await listAssets(root);
   const paths = positionals.length === 0 ? all : selectImages(root, io.cwd, positionals, all);
   const ctx = { root, limits, gitSymlinks: await gitSymlinks(root), keepBuffers: true };

@@ -1,29 +1,9 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFile, writeFile, mkdir, rm, rename } from "node:fs/promises";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { tempDir, REPO_ROOT } from "../support/repo.ts";
+import { tempDir, REPO_ROOT, gitAt } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
-
-/** git with fixed identities and a controlled date for both author and committer. */
-function gitAt(cwd: string, date: string, ...args: string[]): string {
-  return execFileSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "テスト",
-      GIT_AUTHOR_EMAIL: "t@example.test",
-      GIT_COMMITTER_NAME: "テスト",
-      GIT_COMMITTER_EMAIL: "t@example.test",
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-      GIT_CONFIG_GLOBAL: "/dev/null",
-      GIT_CONFIG_NOSYSTEM: "1",
-    },
-  });
-}
 
 const article = (title: string, writer: string, extra = "", body = "本文です。") =>
   `---\ntitle: ${title}\nwriter: ${writer}\ndate: 2026-11-01\nsummary: 概要です。\n${extra}---\n\n${body}\n`;

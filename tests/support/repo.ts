@@ -27,6 +27,11 @@ export async function copyTree(from: string): Promise<string> {
 }
 
 export function git(cwd: string, ...args: string[]): string {
+  return gitAt(cwd, undefined, ...args);
+}
+
+/** git with fixed identities and, when given, a controlled date for author and committer. */
+export function gitAt(cwd: string, date: string | undefined, ...args: string[]): string {
   return execFileSync("git", args, {
     cwd,
     encoding: "utf8",
@@ -38,6 +43,7 @@ export function git(cwd: string, ...args: string[]): string {
       GIT_COMMITTER_EMAIL: "test@example.test",
       GIT_CONFIG_NOSYSTEM: "1",
       GIT_CONFIG_GLOBAL: "/dev/null",
+      ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
     },
   });
 }
