@@ -27,7 +27,8 @@ export interface BodyOptions {
   images: ReadonlyMap<string, ImageVariants>;
 }
 
-function picture(variants: ImageVariants, alt: string, basePath: string): Element {
+/** The one <picture> markup of the site: AVIF, WebP, then JPEG with width and height. */
+export function picture(variants: ImageVariants, alt: string, basePath: string, extra: Record<string, string> = {}): Element {
   const srcset = (list: { width: number; file: string }[]) => list.map((v) => `${basePath}${v.file} ${v.width}w`).join(", ");
   const jpeg = variants.variants.jpeg;
   const fallback = jpeg.find((v) => v.width >= 960) ?? jpeg[jpeg.length - 1]!;
@@ -42,7 +43,7 @@ function picture(variants: ImageVariants, alt: string, basePath: string): Elemen
       {
         type: "element",
         tagName: "img",
-        properties: { src: `${basePath}${fallback.file}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async" },
+        properties: { src: `${basePath}${fallback.file}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async", ...extra },
         children: [],
       },
     ],

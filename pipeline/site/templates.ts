@@ -1,6 +1,8 @@
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { categoryUrl, tagUrl, writerUrl } from "./model.ts";
 import type { ImageVariants } from "../images/variants.ts";
+import { toHtml } from "hast-util-to-html";
+import { picture } from "./body.ts";
 
 export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
@@ -68,11 +70,9 @@ ${main}
 
 export function coverPicture(variants: ImageVariants | undefined, alt: string, basePath: string): string {
   if (!variants) return "";
-  const set = (list: { width: number; file: string }[]) => list.map((v) => `${basePath}${v.file} ${v.width}w`).join(", ");
-  const jpeg = variants.variants.jpeg;
-  const main = jpeg.find((v) => v.width >= 960) ?? jpeg[jpeg.length - 1]!;
-  const sizes = "(min-width: 48rem) 44rem, 100vw";
-  return `<picture class="cover"><source type="image/avif" srcset="${set(variants.variants.avif)}" sizes="${sizes}"><source type="image/webp" srcset="${set(variants.variants.webp)}" sizes="${sizes}"><img src="${basePath}${main.file}" srcset="${set(jpeg)}" sizes="${sizes}" width="${main.width}" height="${main.height}" alt="${esc(alt)}" fetchpriority="high"></picture>`;
+  const element = picture(variants, alt, basePath, { fetchPriority: "high", loading: "eager" });
+  element.properties = { className: ["cover"] };
+  return toHtml(element);
 }
 
 export function articleMain(ctx: SiteContext, a: SiteArticle, body: string, cover: string): string {
