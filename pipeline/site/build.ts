@@ -69,7 +69,10 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
       if (!fm.draft) skipped.push({ path: source, reason: `公開日（${fm.date}）になるまで公開しません` });
       continue;
     }
-    articles.push({ source, url: articleUrl(source), fm, article: loaded.article, stats: textStats(loaded.article.tree) });
+    const article = loaded.article;
+    let stats: ReturnType<typeof textStats> | undefined;
+    // Statistics need the Markdown tree: computed only for pages that are rendered again.
+    articles.push({ source, url: articleUrl(source), fm, article, get stats() { return (stats ??= textStats(article.tree)); } });
   }
   articles.sort(byNewest);
 
@@ -87,11 +90,12 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
   // Incremental: an article page depends on its own text, the images it shows, the site's
   // settings and kawaraban's code; when none of those changed, the page from the last build is reused.
   const cacheDir = path.join(root, ".cache", "kawaraban", "site");
-  const shared = sha256(await pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo }));
+  // The images manifest as a whole: a changed photo re-renders every page (rare), and an
+  // unchanged article never needs its Markdown parsed just to find which photos it shows.
+  const shared = sha256(await pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo, manifest }));
   let reused = 0;
   for (const a of articles) {
-    const shown = a.article.images.map((i) => resolveImageUrl(a.source, i.url)).flatMap((r) => (r.ok ? [images.get(r.repoPath) ?? null] : []));
-    const key = sha256(shared, a.article.raw, JSON.stringify(shown));
+    const key = sha256(shared, a.article.raw);
     const cached = await readFile(path.join(cacheDir, `${key}.json`), "utf8").then((t) => JSON.parse(t) as { body: string; html: string }, () => undefined);
     if (cached) {
       bodies.set(a.source, cached.body);

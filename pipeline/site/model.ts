@@ -10,7 +10,7 @@ export interface SiteArticle {
   url: string;
   fm: FrontMatter;
   article: Article;
-  stats: TextStats;
+  readonly stats: TextStats;
 }
 
 export interface SiteContext {
