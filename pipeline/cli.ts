@@ -15,6 +15,7 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     summary: "画像を確認し、--fix で位置情報の削除・向きの補正・縮小を行います",
   },
   build: { load: async () => (await import("./commands/build.ts")).buildCommand, summary: "公開用のサイト（記事・一覧・フィード）を作ります" },
+  preview: { load: async () => (await import("./commands/preview.ts")).previewCommand, summary: "書いている記事をブラウザーで確かめます（保存すると自動で更新）" },
   publish: { load: async () => (await import("./commands/publish.ts")).publishCommand, summary: "記事を公開先（Pages・webhook・note）に届けます" },
   invoice: {
     load: async () => (await import("./commands/invoice.ts")).invoiceCommand,

@@ -25,6 +25,17 @@ export interface BodyOptions {
   source: string;
   basePath: string;
   images: ReadonlyMap<string, ImageVariants>;
+  /** Preview only: mark block elements with the source line they start on (for inline findings). */
+  lineMarks?: boolean;
+}
+
+/** After sanitizing (so writers cannot forge them): data-line on each block, from the Markdown positions. */
+function lineMarks() {
+  return (tree: Hast) => {
+    visit(tree, "element", (node: Element) => {
+      if (/^(p|h[1-6]|li|table|blockquote|pre)$/.test(node.tagName) && node.position) node.properties = { ...node.properties, dataLine: node.position.start.line };
+    });
+  };
 }
 
 /** The one <picture> markup of the site: AVIF, WebP, then JPEG with width and height. */
@@ -91,6 +102,7 @@ export function renderBody(tree: Mdast, options: BodyOptions): string {
     .use(hasHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, schema)
     .use(responsiveImages, options)
+    .use(options.lineMarks ? [lineMarks] : [])
     .use(rehypeStringify);
   const clone = structuredClone(tree);
   clone.children = clone.children.filter((n) => n.type !== "yaml");

@@ -36,7 +36,14 @@ export interface BuildResult {
  * Renders the whole site into `out`, atomically: everything is written to a temporary folder
  * next to it, then swapped in, so a failed build never leaves a half-written site.
  */
-export async function buildSite(root: string, config: Config, siteCtx: SiteContext, out: string, cwd: string): Promise<BuildResult> {
+export interface BuildOptions {
+  /** Preview: drafts and future-dated articles included, pages marked with source lines, never cached. */
+  preview?: boolean;
+  /** Preview: extra HTML appended to every page (the live-reload and findings script). */
+  inject?: (source: string | undefined) => string;
+}
+
+export async function buildSite(root: string, config: Config, siteCtx: SiteContext, out: string, cwd: string, options: BuildOptions = {}): Promise<BuildResult> {
   let ctx = siteCtx;
   const temp = `${out}.building-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
@@ -65,7 +72,7 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
       skipped.push({ path: source, reason: "エラーがあるため公開しません（kawaraban check で確認してください）" });
       continue;
     }
-    if (!isPublished(fm, ctx.today)) {
+    if (!options.preview && !isPublished(fm, ctx.today)) {
       if (!fm.draft) skipped.push({ path: source, reason: `公開日（${fm.date}）になるまで公開しません` });
       continue;
     }
@@ -83,8 +90,8 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
     await writeFile(file, content);
   };
   let pages = 0;
-  const page = async (rel: string, html: string) => {
-    await write(rel, html);
+  const page = async (rel: string, html: string, source?: string) => {
+    await write(rel, options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html);
     pages++;
   };
   // Incremental: an article page depends on its own text, the images it shows, the site's
@@ -96,23 +103,24 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
   let reused = 0;
   for (const a of articles) {
     const key = sha256(shared, a.article.raw);
-    const cached = await readFile(path.join(cacheDir, `${key}.json`), "utf8").then((t) => JSON.parse(t) as { body: string; html: string }, () => undefined);
+    const cached = options.preview ? undefined : await readFile(path.join(cacheDir, `${key}.json`), "utf8").then((t) => JSON.parse(t) as { body: string; html: string }, () => undefined);
     if (cached) {
       bodies.set(a.source, cached.body);
       await page(`${a.url}index.html`, cached.html);
       reused++;
       continue;
     }
-    const body = renderBody(a.article.tree, { source: a.source, basePath: ctx.basePath, images });
+    const body = renderBody(a.article.tree, { source: a.source, basePath: ctx.basePath, images, lineMarks: options.preview });
     bodies.set(a.source, body);
     const cover = a.fm.cover ? resolveImageUrl(a.source, a.fm.cover) : undefined;
     const coverVariants = cover?.ok ? images.get(cover.repoPath) : undefined;
     const og = coverVariants?.variants.jpeg[coverVariants.variants.jpeg.length - 1];
     const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.fm.coverAlt ?? "", ctx.basePath));
-    const html = layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(og && { image: { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height } }) }, main);
-    await page(`${a.url}index.html`, html);
+    const rendered = layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(og && { image: { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height } }) }, main);
+    await page(`${a.url}index.html`, rendered, a.source);
+    if (options.preview) continue;
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(path.join(cacheDir, `${key}.json`), JSON.stringify({ body, html }));
+    await writeFile(path.join(cacheDir, `${key}.json`), JSON.stringify({ body, html: rendered }));
   }
 
   const list = async (base: string, heading: string, items: SiteArticle[], description: string) => {

@@ -1,0 +1,39 @@
+import { describe, it, expect } from "vitest";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { copySampleContent } from "../support/sample-repo.ts";
+import { startPreview } from "../../pipeline/site/preview.ts";
+import { findingsFor } from "../../pipeline/commands/preview.ts";
+import { parseConfig } from "../../pipeline/article/config.ts";
+
+describe("kawaraban preview", () => {
+  it("serves drafts on 127.0.0.1 with findings beside their paragraph, and tells the page to reload after a save", async () => {
+    const root = await copySampleContent();
+    const article = path.join(root, "articles/2026/11/winter-festival-draft.md");
+    await writeFile(article, (await readFile(article, "utf8")).replace("公民館で灯ろうづくり", "公民館で子供たちが灯ろうづくり"));
+    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
+    if (!parsed.ok) throw new Error("config");
+    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
+    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    try {
+      expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
+      expect(page).toContain("冬のあかり祭りの準備が始まりました"); // a draft, shown in preview only
+      expect(page).toMatch(/<p data-line="\d+">/);
+      expect(page).toContain("「子供」→「子ども」");
+      expect(page).toContain('new EventSource("/__kawaraban/events")');
+
+      const events = await fetch(`${preview.url}__kawaraban/events`);
+      const reader = events.body!.getReader();
+      await reader.read(); // ": connected"
+      await writeFile(article, (await readFile(article, "utf8")).replace("子供たちが", "子どもたちが"));
+      const next = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no reload event")), 20_000))]);
+      expect(new TextDecoder().decode(next.value)).toContain("event: reload");
+      await reader.cancel();
+      const fixed = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
+      expect(fixed).not.toContain("「子供」→「子ども」");
+    } finally {
+      await preview.close();
+    }
+  }, 60_000);
+});
