@@ -37,6 +37,10 @@ export function textlintToDiagnostics(path: string, raw: string, messages: reado
     if (m.fix) {
       d.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
       d.suggestion = index.suggestion(d.fix.range, d.fix.text);
+    } else if (m.suggestions?.[0]) {
+      // A rule's suggestion is offered for one click in the PR, never applied by --fix.
+      const { range, text } = m.suggestions[0].fix;
+      d.suggestion = index.suggestion([range[0], range[1]], text);
     }
     return d;
   });

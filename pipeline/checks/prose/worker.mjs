@@ -17,8 +17,8 @@ parentPort?.on("message", async (message) => {
     // Plain objects only: rule-specific `data` may not survive structured cloning.
     parentPort?.postMessage({
       id: message.id,
-      messages: messages.map(({ ruleId, message: text, line, column, index, range, loc, severity, fix }) => ({
-        ruleId, message: text, line, column, index, range, loc, severity, fix, type: "lint",
+      messages: messages.map(({ ruleId, message: text, line, column, index, range, loc, severity, fix, suggestions }) => ({
+        ruleId, message: text, line, column, index, range, loc, severity, fix, suggestions, type: "lint",
       })),
     });
   } catch (error) {
