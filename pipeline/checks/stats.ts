@@ -21,10 +21,19 @@ export const READING_CHARS_PER_MINUTE = 500;
 
 const SKIPPED = new Set(["code", "inlineCode", "html", "yaml", "image", "imageReference", "definition", "footnoteDefinition"]);
 const WHITESPACE = /[\s\u3000]/gu;
-const KANJI = /[\p{Script=Han}々〆ヶ]/u;
+const KANJI = /[\p{Script=Han}々〆ヶ]/gu;
 const segmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
+/** Only these make a user-perceived character longer than one code unit: surrogates, combining marks, joiners, selectors. */
+const CLUSTERING = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200c\u200d\u3099\u309a\ufe00-\ufe0f\ud800-\udfff]/;
 
-const graphemes = (text: string) => [...segmenter.segment(text.replace(WHITESPACE, ""))].map((s) => s.segment);
+/** Graphemes without whitespace. Plain Japanese text (almost all of it) is counted by length, without segmenting. */
+function graphemeCount(text: string): number {
+  const compact = text.replace(WHITESPACE, "");
+  if (!CLUSTERING.test(compact)) return compact.length;
+  let count = 0;
+  for (const _ of segmenter.segment(compact)) count++;
+  return count;
+}
 
 function textOf(node: Nodes): string {
   if (SKIPPED.has(node.type)) return "";
@@ -44,13 +53,13 @@ function paragraphs(node: Nodes, out: string[]): string[] {
 }
 
 export function textStats(tree: Root): TextStats {
-  const characters = graphemes(textOf(tree));
+  const text = textOf(tree);
   const sentences = paragraphs(tree, [])
     .flatMap((p) => p.split(/(?<=[。！？!?])(?![」』）)])|\n/))
-    .map((s) => graphemes(s).length)
+    .map(graphemeCount)
     .filter((length) => length > 0);
-  const kanji = characters.filter((c) => KANJI.test(c)).length;
-  const total = characters.length;
+  const kanji = text.match(KANJI)?.length ?? 0;
+  const total = graphemeCount(text);
   return {
     characters: total,
     sentences: sentences.length,

@@ -32,6 +32,6 @@ describe("textlint messages in the one diagnostic shape", () => {
   });
 
   it("maps severities: 1 warning, 2 error, 3 info", () => {
-    expect(textlintToDiagnostics("a.md", raw, [1, 2, 3].map((severity) => message({ severity }))).map((d) => d.severity)).toEqual(["warning", "error", "info"]);
+    expect(textlintToDiagnostics("a.md", raw, ([1, 2, 3] as const).map((severity) => message({ severity }))).map((d) => d.severity)).toEqual(["warning", "error", "info"]);
   });
 });
