@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { mapConcurrent } from "../concurrency.ts";
 import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { DEFAULT_ARTICLE_BYTES, type Config } from "../article/config.ts";
@@ -84,18 +85,6 @@ export async function checkArticles(ctx: CheckContext, paths: readonly string[])
 /** Reading is I/O-bound: a few files in flight keep the disk busy while the CPU parses. */
 const READ_CONCURRENCY = 16;
 
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
 
 async function addProse(ctx: CheckContext, loaded: ArticleOutcome[], failures: Diagnostic[]): Promise<void> {
   try {

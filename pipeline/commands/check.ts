@@ -138,8 +138,9 @@ export function lineTexts(outcomes: readonly ArticleOutcome[]): LineTexts {
   };
 }
 
-/** Where kawaraban keeps its caches (gitignored). */
-export const CACHE_DIR = ".cache/kawaraban";
+import { CACHE_DIR } from "../cache-dir.ts";
+
+export { CACHE_DIR };
 
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
   if (diagnostics.some((d) => d.internal || (d.source === "config" && d.severity === "error"))) return EXIT.failure;

@@ -1,9 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
-import type { Config } from "../article/config.ts";
-import type { ImageInfo } from "../images/inspect.ts";
 import { buildReport } from "../diagnostics/report.ts";
 import { render, CACHE_DIR, exitCodeFor, repositoryConfig } from "./check.ts";
 import { gitSymlinks } from "../git/changed.ts";
@@ -11,7 +9,7 @@ import { toRepoPath } from "../article/repo-path.ts";
 import { checkImages, listAssets, ASSETS } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
 import { fixImage } from "../images/fix.ts";
-import { planVariants, buildVariants } from "../images/variants.ts";
+import { writeVariants } from "../images/variants.ts";
 import { formatBytes } from "../article/safe-read.ts";
 
 export const imagesHelp = `使い方: kawaraban images [パス…] [--fix] [--variants] [--out dist]
@@ -56,7 +54,8 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.variants) {
     const out = path.resolve(io.cwd, values.out);
-    io.stdout.write(`${await writeVariants(root, result.usable.map((u) => u.info), out, io.cwd)}\n`);
+    const written = await writeVariants(root, result.usable.map((u) => u.info), out, path.join(root, CACHE_DIR, "images", "variants"), io.cwd);
+    io.stdout.write(`${written.line}\n`);
   }
   const report = buildReport(paths, result.diagnostics);
   const before = result.images.reduce((n, i) => n + i.bytes, 0);
@@ -64,24 +63,6 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   io.stdout.write(render(report, "pretty", io));
   io.stdout.write(`画像 ${result.images.length} 枚: ${formatBytes(before)}${after < before ? `（--fix で ${formatBytes(after)} にできます）` : ""}\n`);
   return exitCodeFor(result.diagnostics);
-}
-
-/**
- * Writes the site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest
- * (sizes for width/height attributes) into `out/images/`. Returns a line for the log.
- */
-export async function writeVariants(root: string, images: readonly ImageInfo[], out: string, cwd: string): Promise<string> {
-  const { plans, jobs } = planVariants(images);
-  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), out, path.join(root, CACHE_DIR, "images", "variants"));
-  await mkdir(path.join(out, "images"), { recursive: true });
-  await writeFile(path.join(out, "images", "manifest.json"), `${JSON.stringify(plans, null, 2)}\n`);
-  return `サイト用の画像: ${jobs.length} 枚（新しく作成 ${run.generated}、前回の結果を再利用 ${run.cached}）→ ${path.relative(cwd, out) || "."}/images/`;
-}
-
-/** Inspects every image under assets/ and writes the variants of the usable ones. */
-export async function variantsForRepository(root: string, config: Config, out: string, cwd: string): Promise<string> {
-  const result = await checkImages({ root, limits: imageLimits(config), gitSymlinks: await gitSymlinks(root) }, await listAssets(root), new Map());
-  return writeVariants(root, result.usable.map((u) => u.info), out, cwd);
 }
 
 function selectImages(root: string, cwd: string, inputs: string[], all: readonly string[]): string[] {

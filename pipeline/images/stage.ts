@@ -8,7 +8,7 @@ import { inspectImage, type ImageInfo } from "./inspect.ts";
 import { fixImage } from "./fix.ts";
 import { imageRules } from "./rules.ts";
 import type { ImageLimits } from "./limits.ts";
-import { mapConcurrent } from "../checks/run.ts";
+import { mapConcurrent } from "../concurrency.ts";
 import { sha256 } from "../checks/prose/cache.ts";
 
 export const ASSETS = "assets";

@@ -1,9 +1,9 @@
-import { copyFile, mkdir, rename, access } from "node:fs/promises";
+import { copyFile, mkdir, rename, access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import { sharp } from "./sharp.ts";
 import type { ImageInfo } from "./inspect.ts";
-import { mapConcurrent } from "../checks/run.ts";
+import { mapConcurrent } from "../concurrency.ts";
 
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 export const VARIANT_FORMATS = ["avif", "webp", "jpeg"] as const;
@@ -103,4 +103,16 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
     await copyFile(cached, target);
   });
   return run;
+}
+
+/**
+ * Writes the site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest
+ * (sizes for width/height attributes) into `out/images/`. Returns the plans and a line for the log.
+ */
+export async function writeVariants(root: string, images: readonly ImageInfo[], out: string, cacheDir: string, cwd: string): Promise<{ line: string; plans: ImageVariants[] }> {
+  const { plans, jobs } = planVariants(images);
+  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), out, cacheDir);
+  await mkdir(path.join(out, "images"), { recursive: true });
+  await writeFile(path.join(out, "images", "manifest.json"), `${JSON.stringify(plans, null, 2)}\n`);
+  return { plans, line: `サイト用の画像: ${jobs.length} 枚（新しく作成 ${run.generated}、前回の結果を再利用 ${run.cached}）→ ${path.relative(cwd, out) || "."}/images/` };
 }

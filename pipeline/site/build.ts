@@ -9,14 +9,14 @@ import { textStats } from "../checks/stats.ts";
 import { resolveImageUrl } from "../checks/image-refs.ts";
 import { checkImages, listAssets } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
-import { writeVariants } from "../commands/images.ts";
-import type { ImageVariants } from "../images/variants.ts";
+import { writeVariants } from "../images/variants.ts";
+import { CACHE_DIR } from "../cache-dir.ts";
 import { renderBody } from "./body.ts";
 import { layout, articleMain, listMain, notFoundMain, coverPicture } from "./templates.ts";
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
 import { sha256 } from "../checks/prose/cache.ts";
-import { mapConcurrent } from "../checks/run.ts";
+import { mapConcurrent } from "../concurrency.ts";
 import { pipelineCodeHash } from "../checks/prose/stage.ts";
 import type { PublishItem } from "../channels/webhook.ts";
 import { articleUrl, byNewest, isPublished, categoryUrl, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
@@ -52,8 +52,7 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
   const skipped: BuildResult["skipped"] = [];
 
   const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
-  await writeVariants(root, inspected.usable.map((u) => u.info), temp, cwd);
-  const manifest = JSON.parse(await readFile(path.join(temp, "images/manifest.json"), "utf8")) as ImageVariants[];
+  const { plans: manifest } = await writeVariants(root, inspected.usable.map((u) => u.info), temp, path.join(root, CACHE_DIR, "images", "variants"), cwd);
   const images = new Map(manifest.map((m) => [m.source, m]));
 
   const logo = config.site.logo;
@@ -105,7 +104,7 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
   };
   // Incremental: an article page depends on its own text, the images it shows, the site's
   // settings and kawaraban's code; when none of those changed, the page from the last build is reused.
-  const cacheDir = path.join(root, ".cache", "kawaraban", "site");
+  const cacheDir = path.join(root, CACHE_DIR, "site");
   // The images manifest as a whole: a changed photo re-renders every page (rare), and an
   // unchanged article never needs its Markdown parsed just to find which photos it shows.
   const shared = sha256(await pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo, manifest }));

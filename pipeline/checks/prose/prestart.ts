@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { CACHE_DIR } from "../../cache-dir.ts";
 
 export const WORKER_ENTRY = new URL("./worker.mjs", import.meta.url);
-export const PROSE_CACHE = path.join(".cache", "kawaraban", "prose");
+export const PROSE_CACHE = path.join(CACHE_DIR, "prose");
 const CONFIG_FILE = "kawaraban.config.yml";
 
 /**
