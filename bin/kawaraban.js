@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: registers tsx so the TypeScript pipeline runs without a build step,
-// then hands argv and the process streams to the CLI core.
-import { register } from "tsx/esm/api";
+// Thin launcher: loads the pipeline (prebuilt by esbuild when possible, else the TypeScript
+// sources through tsx), then hands argv and the process streams to the CLI core.
+import { pipelineLoader } from "./prebuilt.js";
 
 // `kawaraban check | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,12 +10,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-register();
+const load = await pipelineLoader();
 const argv = process.argv.slice(2);
 // Before the pipeline loads: let a worker start loading textlint on the other core.
-const { prestartLintWorker } = await import("../pipeline/checks/prose/prestart.ts");
+const { prestartLintWorker } = await load("prestart");
 const lintWorker = prestartLintWorker(argv, process.cwd());
-const { main } = await import("../pipeline/cli.ts");
+const { main } = await load("cli");
 process.exitCode = await main(argv, {
   cwd: process.cwd(),
   stdout: process.stdout,

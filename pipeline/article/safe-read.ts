@@ -52,7 +52,9 @@ export async function readRepoBytes(root: string, repoPath: string, options: Rea
     return fail(report(inputRules.unreadable, repoPath, "通常のファイルではありません（フォルダーなど）。"));
   }
   // A parent folder may itself be a link that leads out of the repository.
-  const [rootReal, realFile] = await Promise.all([realRootOf(root), realpath(abs)]);
+  // The file itself is not a link (lstat above), so its real path is its folder's plus its name.
+  const [rootReal, realDir] = await Promise.all([realPathOf(root), realPathOf(path.dirname(abs))]);
+  const realFile = path.join(realDir, path.basename(abs));
   if (!isInside(rootReal, realFile)) {
     return fail(report(inputRules.outsideRepo, repoPath, "リンクをたどるとリポジトリの外に出るため、このファイルは確認できません。"));
   }
@@ -60,7 +62,7 @@ export async function readRepoBytes(root: string, repoPath: string, options: Rea
   if (stat.size === 0) {
     return fail(report(inputRules.empty, repoPath, "ファイルが空です。中身を書いてから保存してください。"));
   }
-  const buffer = await readAtMost(abs, options.maxBytes + 1);
+  const buffer = await readAtMost(abs, stat.size, options.maxBytes + 1);
   if (buffer.length > options.maxBytes) return fail(tooLarge(repoPath, buffer.length, options.maxBytes));
   return { ok: true, buffer };
 }
@@ -78,11 +80,18 @@ export async function readRepoTextFile(root: string, repoPath: string, options: 
   return decoded.ok ? { ok: true, text: decoded.text, bytes: read.buffer.length, bom: decoded.bom } : { ok: false, diagnostics: [decoded.diagnostic] };
 }
 
-const realRoots = new Map<string, Promise<string>>();
-/** The repository root's real path, resolved once per run rather than once per file. */
-function realRootOf(root: string): Promise<string> {
-  let real = realRoots.get(root);
-  if (!real) realRoots.set(root, (real = realpath(root)));
+const realPaths = new Map<string, Promise<string>>();
+/**
+ * A folder's real path, resolved once per run rather than once per file (realpath reads every
+ * component of the path: six system calls per article). Entries expire after a second, so a
+ * long-running preview notices a folder replaced by a link.
+ */
+function realPathOf(dir: string): Promise<string> {
+  let real = realPaths.get(dir);
+  if (!real) {
+    realPaths.set(dir, (real = realpath(dir)));
+    setTimeout(() => realPaths.delete(dir), 1000).unref();
+  }
   return real;
 }
 
@@ -102,13 +111,23 @@ function tooLarge(repoPath: string, size: number, max: number): Diagnostic {
   );
 }
 
-async function readAtMost(abs: string, limit: number): Promise<Buffer> {
+/**
+ * Reads up to `limit` bytes. The buffer starts at the size lstat saw (plus one byte, to notice
+ * a file that grew since): allocating the whole limit for every article cost more than reading.
+ */
+async function readAtMost(abs: string, expected: number, limit: number): Promise<Buffer> {
   const handle = await open(abs, "r");
   try {
-    const buffer = Buffer.alloc(limit);
+    let buffer = Buffer.alloc(Math.min(limit, expected + 1));
     let filled = 0;
-    while (filled < limit) {
-      const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled);
+    for (;;) {
+      if (filled === buffer.length) {
+        if (buffer.length >= limit) break;
+        const bigger = Buffer.alloc(Math.min(limit, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }

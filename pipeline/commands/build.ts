@@ -35,9 +35,15 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** Scheduled articles beyond this many are counted, not listed: a city may schedule a month ahead. */
+const LISTED_SCHEDULED = 5;
+
 export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out: string): string {
-  const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものを再利用）` : "";
+  const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものをそのまま使用）` : "";
   const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（${out}/index.html をブラウザーで開けます）`];
-  for (const s of result.skipped) lines.push(`  公開しない記事: ${s.path}（${s.reason}）`);
+  const scheduled = result.skipped.filter((s) => s.scheduled);
+  for (const s of result.skipped.filter((s) => !s.scheduled)) lines.push(`  公開しない記事: ${s.path}（${s.reason}）`);
+  for (const s of scheduled.slice(0, LISTED_SCHEDULED)) lines.push(`  公開日待ちの記事: ${s.path}（${s.reason}）`);
+  if (scheduled.length > LISTED_SCHEDULED) lines.push(`  ほかに公開日待ちの記事が ${scheduled.length - LISTED_SCHEDULED} 件あります`);
   return lines.join("\n");
 }

@@ -9,7 +9,7 @@ import { toRepoPath } from "../article/repo-path.ts";
 import { checkImages, listAssets, ASSETS } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
 import { fixImage } from "../images/fix.ts";
-import { writeVariants } from "../images/variants.ts";
+import { folderSink, variantsLine, writeVariants } from "../images/variants.ts";
 import { formatBytes } from "../article/safe-read.ts";
 
 export const imagesHelp = `使い方: kawaraban images [パス…] [--fix] [--variants] [--out dist]
@@ -54,8 +54,10 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.variants) {
     const out = path.resolve(io.cwd, values.out);
-    const written = await writeVariants(root, result.usable.map((u) => u.info), out, path.join(root, CACHE_DIR, "images", "variants"), io.cwd);
-    io.stdout.write(`${written.line}\n`);
+    const sink = folderSink(out);
+    const written = await writeVariants(root, result.usable.map((u) => u.info), sink, path.join(root, CACHE_DIR, "images", "variants"));
+    await sink.flush();
+    io.stdout.write(`${variantsLine(written, path.relative(io.cwd, out) || ".")}\n`);
   }
   const report = buildReport(paths, result.diagnostics);
   const before = result.images.reduce((n, i) => n + i.bytes, 0);

@@ -80,18 +80,38 @@ export interface VariantRun {
   cached: number;
 }
 
+/** Where variants go: the site's output (which skips unchanged files) or a plain folder. */
+export interface VariantSink {
+  put(rel: string, content: string): void;
+  /** `key` names the content, so an unchanged file need not be copied again. */
+  copy(rel: string, from: string, key: string): void;
+}
+
+/** A plain folder as a sink (`kawaraban images --variants`): every file is written. */
+export function folderSink(dir: string): VariantSink & { flush(): Promise<void> } {
+  const pending: Promise<void>[] = [];
+  const place = (rel: string, write: (target: string) => Promise<void>) => {
+    const target = path.join(dir, rel);
+    pending.push(mkdir(path.dirname(target), { recursive: true }).then(() => write(target)));
+  };
+  return {
+    put: (rel, content) => place(rel, (target) => writeFile(target, content)),
+    copy: (rel, from) => place(rel, (target) => copyFile(from, target)),
+    flush: async () => void (await Promise.all(pending)),
+  };
+}
+
 /**
  * Applies the plan: each variant is made once per source content (`cacheDir`, keyed by the
- * source's hash, width and format) and copied into `outDir`; jobs run on every core.
+ * source's hash, width and format) and handed to `sink`; jobs run on every core.
  */
-export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer>, outDir: string, cacheDir: string): Promise<VariantRun> {
+export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
   const run: VariantRun = { generated: 0, cached: 0 };
   // libvips threads per image × images in flight ≈ cores.
   sharp.concurrency(1);
   await mapConcurrent(jobs, availableParallelism(), async (job) => {
-    const cached = path.join(cacheDir, `${job.hash}-${job.width}.${EXT[job.format]}`);
-    const target = path.join(outDir, job.file);
-    await mkdir(path.dirname(target), { recursive: true });
+    const name = `${job.hash}-${job.width}.${EXT[job.format]}`;
+    const cached = path.join(cacheDir, name);
     const hit = await access(cached).then(() => true, () => false);
     if (!hit) {
       await mkdir(cacheDir, { recursive: true });
@@ -100,19 +120,23 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
       await rename(temp, cached);
       run.generated++;
     } else run.cached++;
-    await copyFile(cached, target);
+    sink.copy(job.file, cached, name);
   });
   return run;
 }
 
 /**
- * Writes the site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest
- * (sizes for width/height attributes) into `out/images/`. Returns the plans and a line for the log.
+ * The site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest (sizes
+ * for width/height attributes), as `images/…` in `sink`. Returns the plans and what was done.
  */
-export async function writeVariants(root: string, images: readonly ImageInfo[], out: string, cacheDir: string, cwd: string): Promise<{ line: string; plans: ImageVariants[] }> {
+export async function writeVariants(root: string, images: readonly ImageInfo[], sink: VariantSink, cacheDir: string): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
   const { plans, jobs } = planVariants(images);
-  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), out, cacheDir);
-  await mkdir(path.join(out, "images"), { recursive: true });
-  await writeFile(path.join(out, "images", "manifest.json"), `${JSON.stringify(plans, null, 2)}\n`);
-  return { plans, line: `サイト用の画像: ${jobs.length} 枚（新しく作成 ${run.generated}、前回の結果を再利用 ${run.cached}）→ ${path.relative(cwd, out) || "."}/images/` };
+  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), sink, cacheDir);
+  sink.put("images/manifest.json", `${JSON.stringify(plans, null, 2)}\n`);
+  return { ...run, plans, count: jobs.length };
+}
+
+/** The log line for a variants run. */
+export function variantsLine(run: VariantRun & { count: number }, shownOut: string): string {
+  return `サイト用の画像: ${run.count} 枚（新しく作成 ${run.generated}、前回の結果を再利用 ${run.cached}）→ ${shownOut}/images/`;
 }

@@ -3,7 +3,7 @@ import remarkRehype from "remark-rehype";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
-import { visit } from "unist-util-visit";
+import { visit, SKIP, CONTINUE, EXIT } from "unist-util-visit";
 import type { Root as Mdast } from "mdast";
 import type { Root as Hast, Element } from "hast";
 import { resolveImageUrl } from "../checks/image-refs.ts";
@@ -30,12 +30,10 @@ export interface BodyOptions {
 }
 
 /** After sanitizing (so writers cannot forge them): data-line on each block, from the Markdown positions. */
-function lineMarks() {
-  return (tree: Hast) => {
-    visit(tree, "element", (node: Element) => {
-      if (/^(p|h[1-6]|li|table|blockquote|pre)$/.test(node.tagName) && node.position) node.properties = { ...node.properties, dataLine: node.position.start.line };
-    });
-  };
+function markLines(tree: Hast): void {
+  visit(tree, "element", (node: Element) => {
+    if (/^(p|h[1-6]|li|table|blockquote|pre)$/.test(node.tagName) && node.position) node.properties = { ...node.properties, dataLine: node.position.start.line };
+  });
 }
 
 /** The one <picture> markup of the site: AVIF, WebP, then JPEG with width and height. */
@@ -62,50 +60,54 @@ export function picture(variants: ImageVariants, alt: string, basePath: string, 
 }
 
 /** Trusted, after sanitizing: each article image becomes a <picture> of its variants with width and height. */
-function responsiveImages(options: BodyOptions) {
-  return (tree: Hast) => {
-    visit(tree, "element", (node: Element, index, parent) => {
-      if (node.tagName !== "img" || !parent || index === undefined) return;
-      const src = String(node.properties?.src ?? "");
-      const resolved = resolveImageUrl(options.source, src);
-      const variants = resolved.ok ? options.images.get(resolved.repoPath) : undefined;
-      if (!variants) {
-        parent.children.splice(index, 1); // not a checked image of this repository: never hotlinked
-        return index;
-      }
-      parent.children[index] = picture(variants, String(node.properties?.alt ?? ""), options.basePath);
-      return index + 1;
-    });
-  };
+function responsiveImages(tree: Hast, options: BodyOptions): void {
+  visit(tree, "element", (node: Element, index, parent) => {
+    if (node.tagName !== "img" || !parent || index === undefined) return;
+    const src = String(node.properties?.src ?? "");
+    const resolved = resolveImageUrl(options.source, src);
+    const variants = resolved.ok ? options.images.get(resolved.repoPath) : undefined;
+    if (!variants) {
+      parent.children.splice(index, 1); // not a checked image of this repository: never hotlinked
+      return index;
+    }
+    parent.children[index] = picture(variants, String(node.properties?.alt ?? ""), options.basePath);
+    return index + 1;
+  });
 }
 
 /**
  * A line break inside Japanese text is only the writer's editor wrapping; in HTML it would
- * show as a space between two Japanese characters. Removed there, kept elsewhere.
+ * show as a space between two Japanese characters. Removed there, kept elsewhere (and never
+ * inside code).
  */
 const CJK_BREAK = /([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\n(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])/g;
-function joinJapaneseLines(tree: Mdast): void {
-  visit(tree, "text", (node: { value: string }) => {
-    node.value = node.value.replace(CJK_BREAK, "$1");
+function joinJapaneseLines(tree: Hast): void {
+  visit(tree, (node) => {
+    if (node.type === "element" && (node.tagName === "pre" || node.tagName === "code")) return SKIP;
+    if (node.type === "text" && node.value.includes("\n")) node.value = node.value.replace(CJK_BREAK, "$1");
+    return CONTINUE;
   });
 }
 
+// Built once per process (plugins attach once): one without raw HTML, one with it.
+const toSanitizedHast = (raw: boolean) => unified().use(remarkRehype, { allowDangerousHtml: raw }).use(raw ? [rehypeRaw] : []).use(rehypeSanitize, schema).freeze();
+const plain = toSanitizedHast(false);
+const withRaw = toSanitizedHast(true);
+const html = unified().use(rehypeStringify).freeze();
+
+/** The article's body as sanitized HTML. The Markdown tree is read, never changed. */
 export function renderBody(tree: Mdast, options: BodyOptions): string {
   // Raw HTML needs a real HTML parser (rehype-raw, parse5); most articles have none, and
-  // skipping it halves the rendering time. Sanitizing runs either way.
+  // skipping it halves the rendering time. Sanitizing runs either way. Front matter (the
+  // `yaml` node) has no HTML form and is dropped by remark-rehype.
   let hasHtml = false;
   visit(tree, "html", () => {
     hasHtml = true;
+    return EXIT;
   });
-  const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: hasHtml })
-    .use(hasHtml ? [rehypeRaw] : [])
-    .use(rehypeSanitize, schema)
-    .use(responsiveImages, options)
-    .use(options.lineMarks ? [lineMarks] : [])
-    .use(rehypeStringify);
-  const clone = structuredClone(tree);
-  clone.children = clone.children.filter((n) => n.type !== "yaml");
-  joinJapaneseLines(clone);
-  return String(processor.stringify(processor.runSync(clone) as Hast));
+  const hast = (hasHtml ? withRaw : plain).runSync(tree) as Hast;
+  responsiveImages(hast, options);
+  if (options.lineMarks) markLines(hast);
+  joinJapaneseLines(hast);
+  return html.stringify(hast);
 }

@@ -1,7 +1,7 @@
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
 
-const FEED_SIZE = 20;
+export const FEED_SIZE = 20;
 /** Dates carry Japan's offset: an article dated 2026-11-20 is published that morning in Japan. */
 const iso = (date: string) => `${date}T09:00:00+09:00`;
 const abs = (ctx: SiteContext, path: string) => new URL(path, ctx.baseUrl).href;

@@ -1,7 +1,5 @@
 import type { Config } from "../article/config.ts";
-import type { Article } from "../article/article.ts";
 import type { FrontMatter } from "../checks/frontmatter.ts";
-import type { TextStats } from "../checks/stats.ts";
 
 /** An article as the site shows it. */
 export interface SiteArticle {
@@ -9,8 +7,10 @@ export interface SiteArticle {
   /** Path below the site root, e.g. "2026/11/satoyama-walk/". */
   url: string;
   fm: FrontMatter;
-  article: Article;
-  readonly stats: TextStats;
+  /** Hash of the article's text. */
+  hash: string;
+  /** The text, when this build read it. */
+  raw?: string;
 }
 
 export interface SiteContext {

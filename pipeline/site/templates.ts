@@ -75,13 +75,13 @@ export function coverPicture(variants: ImageVariants | undefined, alt: string, b
   return toHtml(element);
 }
 
-export function articleMain(ctx: SiteContext, a: SiteArticle, body: string, cover: string): string {
+export function articleMain(ctx: SiteContext, a: SiteArticle, body: string, cover: string, readingMinutes: number): string {
   const p = ctx.basePath;
   const writer = ctx.config.writers[a.fm.writer];
   const category = a.fm.category ? ctx.config.categories[a.fm.category] : undefined;
   return `<article>
 <h1>${esc(a.fm.title)}</h1>
-<div class="meta"><time datetime="${a.fm.date}">${dateJa(a.fm.date)}</time><span>文・<a href="${p}${writerUrl(a.fm.writer)}">${esc(writer?.name ?? a.fm.writer)}</a></span>${category ? `<span><a href="${p}${categoryUrl(a.fm.category!)}">${esc(category.name)}</a></span>` : ""}<span>約 ${a.stats.readingMinutes} 分で読めます</span></div>
+<div class="meta"><time datetime="${a.fm.date}">${dateJa(a.fm.date)}</time><span>文・<a href="${p}${writerUrl(a.fm.writer)}">${esc(writer?.name ?? a.fm.writer)}</a></span>${category ? `<span><a href="${p}${categoryUrl(a.fm.category!)}">${esc(category.name)}</a></span>` : ""}<span>約 ${readingMinutes} 分で読めます</span></div>
 ${cover}
 ${body}
 ${a.fm.tags?.length ? `<ul class="tags" aria-label="タグ">${a.fm.tags.map((t) => `<li><a href="${p}${tagUrl(t)}">#${esc(t)}</a></li>`).join("")}</ul>` : ""}

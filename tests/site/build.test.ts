@@ -32,7 +32,7 @@ describe("kawaraban build", () => {
   it("builds the published articles, holds drafts and future-dated ones", async () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("記事 8 件");
-    expect(result.stdout).toContain("公開しない記事: articles/2026/11/christmas.md（公開日（2026-12-24）になるまで公開しません）");
+    expect(result.stdout).toContain("公開日待ちの記事: articles/2026/11/christmas.md（公開日（2026-12-24）になるまで公開しません）");
     const years = await readdir(path.join(dist, "2026/11"));
     expect(years).not.toContain("winter-festival-draft");
     expect(years).not.toContain("christmas");
@@ -91,7 +91,7 @@ describe("incremental rebuilds", () => {
     const article = path.join(root, "articles/2026/11/bousai.md");
     await writeFile(article, (await readFile(article, "utf8")).replace("およそ200人", "およそ250人"));
     const second = await runCli(["build", "--out", "site"], root, {}, NOV_23);
-    expect(second.stdout).toContain("変わっていない記事 7 件は前回のものを再利用");
+    expect(second.stdout).toContain("変わっていない記事 7 件は前回のものをそのまま使用");
     expect(await readFile(path.join(root, "site/2026/11/bousai/index.html"), "utf8")).toContain("およそ250人");
   });
 });

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { CACHE_DIR } from "../../cache-dir.ts";
+import { PIPELINE_URL } from "../../self.ts";
 
-export const WORKER_ENTRY = new URL("./worker.mjs", import.meta.url);
+export const WORKER_ENTRY = new URL("checks/prose/worker.mjs", PIPELINE_URL);
 export const PROSE_CACHE = path.join(CACHE_DIR, "prose");
 const CONFIG_FILE = "kawaraban.config.yml";
 

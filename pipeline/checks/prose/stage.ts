@@ -1,10 +1,10 @@
-import { readFile, readdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Article } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
+import { pipelineCodeHash } from "../../self.ts";
 import { TEXTLINTRC } from "./textlint-config.mjs";
 import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
 import { lintMarkdown, REMARKRC } from "../markdown.ts";
@@ -19,16 +19,6 @@ export interface ProseResult {
   stats: TextStats;
 }
 
-/** kawaraban's own code is part of the key too, so a changed rule or mapping never serves stale findings. */
-const PIPELINE_DIR = fileURLToPath(new URL("../../", import.meta.url));
-let codeHash: Promise<string> | undefined;
-export function pipelineCodeHash(): Promise<string> {
-  codeHash ??= (async () => {
-    const files = (await readdir(PIPELINE_DIR, { recursive: true })).filter((f) => f.endsWith(".ts")).sort();
-    return sha256(...(await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(PIPELINE_DIR, f), "utf8")}`))));
-  })();
-  return codeHash;
-}
 /** Below this many uncached articles, worker start-up (≈1 s each for the tokenizer) is not worth it. */
 export const WORKER_THRESHOLD = 24;
 
@@ -50,7 +40,7 @@ export async function proseFingerprint(root: string): Promise<string> {
     // An unreadable config fails loudly when textlint loads it; here it only changes the key.
   }
   const files = await Promise.all([...referenced].sort().map(async (f) => `${f}\n${await read(f)}`));
-  return sha256(await pipelineCodeHash(), VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
+  return sha256(pipelineCodeHash(), VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
 }
 
 export interface ProseOptions {

@@ -1,0 +1,1 @@
+export function pipelineSourceHash(pipelineDir: string): string;

@@ -1,0 +1,23 @@
+// Plain JS: the launcher uses it before any TypeScript loader exists.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+const CODE = /\.(ts|mts|mjs|json)$/;
+
+/**
+ * A hash of every source file of kawaraban's pipeline (path and content). It keys the prebuilt
+ * bundle and every cache whose content kawaraban's own code decides (findings, pages), so a
+ * changed rule or template never serves stale results. Synchronous on purpose: about 100
+ * small files, read once per process, before anything else runs.
+ */
+export function pipelineSourceHash(pipelineDir) {
+  const hash = createHash("sha256");
+  const files = readdirSync(pipelineDir, { recursive: true }).filter((f) => CODE.test(f)).map((f) => f.split(path.sep).join("/")).sort();
+  for (const file of files) {
+    hash.update(`${file}\n`);
+    hash.update(readFileSync(path.join(pipelineDir, file)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}

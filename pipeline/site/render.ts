@@ -1,0 +1,30 @@
+import { parseMarkdown } from "../article/markdown.ts";
+import { textStats, type TextStats } from "../checks/stats.ts";
+import type { ImageVariants } from "../images/variants.ts";
+import { renderBody } from "./body.ts";
+
+/** What every article page of one build shares: plain data, so it can be sent to a worker. */
+export interface RenderSettings {
+  basePath: string;
+  images: ImageVariants[];
+  lineMarks?: boolean;
+}
+
+export interface RenderJob {
+  source: string;
+  raw: string;
+}
+
+export interface Rendered {
+  body: string;
+  stats: TextStats;
+}
+
+/** One article's Markdown to sanitized HTML and its statistics. Pure; the tree is dropped after. */
+export function renderer(settings: RenderSettings): (job: RenderJob) => Rendered {
+  const images = new Map(settings.images.map((i) => [i.source, i]));
+  return ({ source, raw }) => {
+    const tree = parseMarkdown(raw);
+    return { stats: textStats(tree), body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }) };
+  };
+}

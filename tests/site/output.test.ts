@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { readFile, readdir, stat, writeFile, utimes } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { tempDir } from "../support/repo.ts";
+import { SiteOutput } from "../../pipeline/site/output.ts";
+
+async function build(out: string, state: string, files: Record<string, string>, fail = false): Promise<void> {
+  const output = await SiteOutput.begin(out, state);
+  for (const [rel, content] of Object.entries(files)) output.put(rel, content, `from:${content}`);
+  if (fail) {
+    await output.abandon();
+    return;
+  }
+  await output.commit();
+}
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const e of entries.filter((e) => e.isFile())) files[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), "utf8");
+  return files;
+}
+
+describe("the site output folder", () => {
+  it("always holds exactly the last build, whatever the previous builds held", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    const builds = [
+      { "index.html": "v1", "a/index.html": "a1", "b/index.html": "b1" },
+      { "index.html": "v2", "a/index.html": "a1", "c/d/index.html": "d1" },
+      { "index.html": "v3", "a/index.html": "a2", "c/d/index.html": "d1" },
+      { "index.html": "v3", "b/index.html": "b2" },
+      { "index.html": "v4", "a/index.html": "a2", "b/index.html": "b2", "c/d/index.html": "d2" },
+    ];
+    for (const files of builds) {
+      await build(out, state, files);
+      expect(await tree(out)).toEqual(files);
+    }
+    // Folders left empty by removed pages are removed too.
+    await build(out, state, { "index.html": "v5" });
+    await build(out, state, { "index.html": "v6" });
+    expect(await readdir(out)).toEqual(["index.html"]);
+  });
+
+  it("keeps unchanged files without rewriting them, and never changes the live site while building", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    await build(out, state, { "index.html": "v1", "a/index.html": "a" });
+    const first = await stat(path.join(out, "a/index.html"));
+    await build(out, state, { "index.html": "v2", "a/index.html": "a" }); // a new folder: "a" is linked from the live one
+    await build(out, state, { "index.html": "v3", "a/index.html": "a" }); // the spare folder: "a" is kept as it is
+    const kept = await stat(path.join(out, "a/index.html"));
+    expect([kept.ino, kept.mtimeMs]).toEqual([first.ino, first.mtimeMs]);
+    // The spare's "a" is a hard link of the live "a": changing it must not reach the live site.
+    const output = await SiteOutput.begin(out, state);
+    expect(output.has("a/index.html", "from:a")).toBe(true);
+    expect(output.has("a/index.html", "from:something else")).toBe(false);
+    output.put("a/index.html", "changed");
+    output.put("index.html", "v4");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await tree(out)).toEqual({ "index.html": "v3", "a/index.html": "a" });
+    await output.commit();
+    expect(await tree(out)).toEqual({ "index.html": "v4", "a/index.html": "changed" });
+  });
+
+  it("notices a file edited or deleted by hand and writes it again", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    const files = { "index.html": "v1", "a/index.html": "a", "b/index.html": "b" };
+    await build(out, state, files);
+    await build(out, state, files);
+    await build(out, state, files);
+    // The working folder of the next build is the spare: edit and delete there, and in the live one.
+    const spare = path.join(dir, ".dist.previous");
+    await writeFile(path.join(spare, "a/index.html"), "x"); // same size
+    await utimes(path.join(spare, "a/index.html"), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await writeFile(path.join(spare, "b/index.html"), "tampered");
+    await build(out, state, files);
+    expect(await tree(out)).toEqual(files);
+  });
+
+  it("leaves the live site as it was when a build fails, and recovers on the next one", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    await build(out, state, { "index.html": "v1" });
+    await build(out, state, { "index.html": "v2", "new/index.html": "n" }, true);
+    expect(await tree(out)).toEqual({ "index.html": "v1" });
+    expect((await readdir(dir)).filter((n) => n.includes("building"))).toEqual([]);
+    await build(out, state, { "index.html": "v3" });
+    expect(await tree(out)).toEqual({ "index.html": "v3" });
+    expect(existsSync(`${state}.lock`)).toBe(false);
+  });
+
+  it("builds privately while another live build holds the lock", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    await build(out, state, { "index.html": "v1" });
+    await build(out, state, { "index.html": "v2" });
+    // PID 1 is always alive: another build of this folder is running.
+    await writeFile(`${state}.lock`, "1");
+    await build(out, state, { "index.html": "v3" });
+    expect(await tree(out)).toEqual({ "index.html": "v3" });
+    expect(await readFile(`${state}.lock`, "utf8")).toBe("1");
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { readFile, writeFile, utimes } from "node:fs/promises";
+import path from "node:path";
+import { copySampleContent } from "../support/sample-repo.ts";
+import { loadConfig } from "../../pipeline/article/config.ts";
+import { loadSiteSources } from "../../pipeline/site/sources.ts";
+
+async function setUp() {
+  const root = await copySampleContent();
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) throw new Error("sample config");
+  const facts = path.join(root, ".cache/facts.json");
+  // Old enough that the record trusts them (a file changed within the last seconds is always read).
+  const old = new Date(Date.now() - 60_000);
+  const touch = (file: string) => utimes(path.join(root, file), old, old);
+  return { root, config: loaded.config, facts, touch };
+}
+
+describe("the site's record of article front matter", () => {
+  it("reads an article again only when its size or mtime changed", async () => {
+    const { root, config, facts, touch } = await setUp();
+    const bousai = "articles/2026/11/bousai.md";
+    for (const file of (await loadSiteSources(root, config, undefined, "k")).sources.map((s) => s.source)) await touch(file);
+    const first = await loadSiteSources(root, config, facts, "k");
+    expect(first.sources.every((s) => s.raw !== undefined)).toBe(true);
+    const second = await loadSiteSources(root, config, facts, "k");
+    expect(second.sources.filter((s) => s.raw !== undefined)).toEqual([]);
+    expect(second.sources.map((s) => [s.source, s.fm.title, s.hash])).toEqual(first.sources.map((s) => [s.source, s.fm.title, s.hash]));
+
+    const text = await readFile(path.join(root, bousai), "utf8");
+    await writeFile(path.join(root, bousai), text.replace(/^title: .*$/m, "title: 新しいタイトル"));
+    await touch(bousai);
+    const third = await loadSiteSources(root, config, facts, "k");
+    expect(third.sources.filter((s) => s.raw !== undefined).map((s) => s.source)).toEqual([bousai]);
+    expect(third.sources.find((s) => s.source === bousai)!.fm.title).toBe("新しいタイトル");
+  });
+
+  it("does not trust a file changed just now, a record made under another key, or an article with errors", async () => {
+    const { root, config, facts, touch } = await setUp();
+    const all = (await loadSiteSources(root, config, undefined, "k")).sources.map((s) => s.source);
+    for (const file of all) await touch(file);
+    const broken = "articles/2026/11/bousai.md";
+    await writeFile(path.join(root, broken), "---\ntitle: [閉じていない\n---\n本文\n");
+    await loadSiteSources(root, config, facts, "k");
+    const again = await loadSiteSources(root, config, facts, "k");
+    // The broken article was just written: read again (and still refused), never recorded.
+    expect(again.skipped).toEqual([broken]);
+    expect(again.sources.filter((s) => s.raw !== undefined)).toEqual([]);
+    const otherKey = await loadSiteSources(root, config, facts, "another config");
+    expect(otherKey.sources.every((s) => s.raw !== undefined)).toBe(true);
+  });
+});
