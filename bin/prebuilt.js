@@ -4,6 +4,7 @@
 // node_modules/.cache; later runs start in about 0.3 s. When the bundle cannot be made (no
 // esbuild, read-only install) or KAWARABAN_NO_BUNDLE=1 is set, the launcher falls back to tsx.
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -37,20 +38,22 @@ function lockfileText() {
  */
 export async function prebuiltPipeline() {
   const sourceHash = pipelineSourceHash(PIPELINE_DIR);
-  let esbuild;
+  // The version from package.json: loading esbuild's API on every run would cost more than the check.
+  let esbuildVersion;
   try {
-    esbuild = await import("esbuild");
+    esbuildVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
   } catch {
     return undefined;
   }
   const pipelineUrl = pathToFileURL(`${PIPELINE_DIR}/`).href;
   // Everything the bundle's bytes depend on: our code, the locked dependencies, esbuild, where it runs from.
-  const key = createHash("sha256").update([sourceHash, lockfileText(), esbuild.version, pipelineUrl, process.version].join("\0")).digest("hex").slice(0, 24);
+  const key = createHash("sha256").update([sourceHash, lockfileText(), esbuildVersion, pipelineUrl, process.version].join("\0")).digest("hex").slice(0, 24);
   const dir = path.join(BUNDLES_DIR, key);
-  if (existsSync(path.join(dir, "cli.js"))) return dir;
+  if (existsSync(path.join(dir, "cli.mjs"))) return dir;
 
   const temp = `${dir}.tmp-${process.pid}`;
   try {
+    const esbuild = await import("esbuild");
     await esbuild.build({
       entryPoints: Object.fromEntries(Object.entries(ENTRY_POINTS).map(([name, file]) => [name, path.join(PIPELINE_DIR, file)])),
       outdir: temp,
@@ -61,6 +64,8 @@ export async function prebuiltPipeline() {
       target: `node${process.versions.node.split(".")[0]}`,
       external: EXTERNAL,
       chunkNames: "chunks/[name]-[hash]",
+      // .mjs: Node knows the format without looking for a package.json above node_modules/.cache.
+      outExtension: { ".js": ".mjs" },
       logLevel: "silent",
       define: {
         __KAWARABAN_PIPELINE_URL__: JSON.stringify(pipelineUrl),
@@ -77,7 +82,7 @@ export async function prebuiltPipeline() {
       rmSync(temp, { recursive: true, force: true });
     }
     removeOldBundles(key);
-    return existsSync(path.join(dir, "cli.js")) ? dir : undefined;
+    return existsSync(path.join(dir, "cli.mjs")) ? dir : undefined;
   } catch {
     rmSync(temp, { recursive: true, force: true });
     return undefined;
@@ -103,7 +108,7 @@ function removeOldBundles(current) {
  */
 export async function pipelineLoader(env = process.env) {
   const dir = env.KAWARABAN_NO_BUNDLE === "1" ? undefined : await prebuiltPipeline();
-  if (dir) return (name) => import(pathToFileURL(path.join(dir, `${name}.js`)).href);
+  if (dir) return (name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
   const { register } = await import("tsx/esm/api");
   register();
   return (name) => import(pathToFileURL(path.join(PIPELINE_DIR, ENTRY_POINTS[name])).href);

@@ -26,6 +26,6 @@ declare const __KAWARABAN_BUNDLE_URL__: string | undefined;
  * .mjs that registers tsx first (a worker does not inherit the main thread's loader).
  */
 export function workerEntry(name: "render-worker"): URL {
-  if (typeof __KAWARABAN_BUNDLE_URL__ === "string") return new URL(`${name}.js`, __KAWARABAN_BUNDLE_URL__);
+  if (typeof __KAWARABAN_BUNDLE_URL__ === "string") return new URL(`${name}.mjs`, __KAWARABAN_BUNDLE_URL__);
   return new URL(`site/${name}.mjs`, PIPELINE_URL);
 }

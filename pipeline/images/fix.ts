@@ -1,4 +1,4 @@
-import { sharp } from "./sharp.ts";
+import { loadSharp } from "./sharp.ts";
 import { encodeAs } from "./encode.ts";
 import type { ImageInfo } from "./inspect.ts";
 import type { ImageLimits } from "./limits.ts";
@@ -45,6 +45,7 @@ export interface FixOutcome {
  */
 export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Promise<FixOutcome> {
   const plan = planFix(info, limits);
+  const sharp = await loadSharp();
   let pipeline = sharp(buffer, { limitInputPixels: limits.maxPixels, failOn: "truncated" }).autoOrient();
   if (plan.resize) pipeline = pipeline.resize({ width: limits.maxLongEdge, height: limits.maxLongEdge, fit: "inside", withoutEnlargement: true });
   const candidate = await encodeAs(pipeline.toColourspace("srgb"), info.format).toBuffer();

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { sharp } from "./sharp.ts";
+import { loadSharp } from "./sharp.ts";
 import { sniffFormat, EXTENSIONS, SUPPORTED, FORMAT_NAMES, type ImageFormat } from "./sniff.ts";
 import { personalMetadata } from "./metadata.ts";
 import { imageRules, type ImageRule } from "./rules.ts";
@@ -69,7 +69,7 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
 
   let meta;
   try {
-    meta = await sharp(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
+    meta = await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
   } catch (error) {
     return fail(imageRules.corrupt, `画像を読み取れません（壊れているか、途中までしかありません）。元の写真からもう一度保存してください。（${(error as Error).message}）`);
   }
@@ -94,7 +94,7 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
   }
   try {
     // A real decode (shrunk on load, so memory stays small) finds truncated and corrupt data.
-    await sharp(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+    await (await loadSharp())(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
   } catch (error) {
     return fail(imageRules.corrupt, `画像が壊れているか、途中までしかありません。元の写真からもう一度保存してください。（${(error as Error).message.split("\n")[0]}）`);
   }

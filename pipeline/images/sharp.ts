@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import type SharpModule from "sharp";
 
 /**
  * sharp, restricted to what kawaraban needs. Untrusted files only ever reach it as buffers
@@ -7,7 +7,22 @@ import sharp from "sharp";
  * ImageMagick fallback, libvips' own formats. HEIF stays: AVIF is a HEIF format; HEIC files
  * are refused by content sniffing before sharp sees them.
  */
-sharp.block({
+let loaded: Promise<typeof SharpModule> | undefined;
+
+/**
+ * Loaded on first use: sharp and libvips take 40 ms to load, and most runs (a site rebuild, a
+ * PR with no photos) never touch an image.
+ */
+export function loadSharp(): Promise<typeof SharpModule> {
+  loaded ??= import("sharp").then(({ default: sharp }) => {
+    block(sharp);
+    return sharp;
+  });
+  return loaded;
+}
+
+const block = (sharp: typeof SharpModule) =>
+  sharp.block({
   operation: [
     "VipsForeignLoadSvg",
     "VipsForeignLoadPdf",
@@ -26,6 +41,6 @@ sharp.block({
     "VipsForeignLoadAnalyze",
     "VipsForeignLoadMat",
   ],
-});
+  });
 
-export { sharp };
+export type { Sharp } from "sharp";

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, rename, access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { availableParallelism } from "node:os";
-import { sharp } from "./sharp.ts";
+import { loadSharp, type Sharp } from "./sharp.ts";
 import type { ImageInfo } from "./inspect.ts";
 import { mapConcurrent } from "../concurrency.ts";
 
@@ -69,7 +69,7 @@ export function planVariants(images: readonly ImageInfo[]): { plans: ImageVarian
  * Variant encoders: faster than for originals (they are regenerated, never edited). AVIF at
  * sharp's default effort took ~10 s a photo on a 2-core runner; effort 2 keeps it near a second.
  */
-function encode(format: VariantFormat, input: ReturnType<typeof sharp>) {
+function encode(format: VariantFormat, input: Sharp) {
   if (format === "avif") return input.avif({ quality: 50, effort: 2 });
   if (format === "webp") return input.webp({ quality: 78, effort: 4 });
   return input.jpeg({ quality: 78, mozjpeg: true });
@@ -108,7 +108,8 @@ export function folderSink(dir: string): VariantSink & { flush(): Promise<void> 
 export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
   const run: VariantRun = { generated: 0, cached: 0 };
   // libvips threads per image × images in flight ≈ cores.
-  sharp.concurrency(1);
+  const sharp = jobs.length ? await loadSharp() : undefined;
+  sharp?.concurrency(1);
   await mapConcurrent(jobs, availableParallelism(), async (job) => {
     const name = `${job.hash}-${job.width}.${EXT[job.format]}`;
     const cached = path.join(cacheDir, name);
@@ -116,7 +117,7 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
     if (!hit) {
       await mkdir(cacheDir, { recursive: true });
       const temp = `${cached}.${process.pid}.tmp`;
-      await encode(job.format, sharp(await read(job.source), { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
+      await encode(job.format, sharp!(await read(job.source), { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
       await rename(temp, cached);
       run.generated++;
     } else run.cached++;

@@ -2,7 +2,8 @@ import { lstatSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
 import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
-import { loadArticle } from "../article/article.ts";
+import { articleFromText } from "../article/article.ts";
+import { readRepoTextFile } from "../article/safe-read.ts";
 import { discoverArticles } from "../article/discover.ts";
 import { checkFrontMatter, type FrontMatter } from "../checks/frontmatter.ts";
 import { sha256 } from "../checks/prose/cache.ts";
@@ -21,11 +22,16 @@ export interface SiteSource {
 type Fact = { size: number; mtimeMs: number; hash: string; fm: FrontMatter };
 interface FactsFile {
   key: string;
-  writtenAt: number;
+  /** When the files were read: an mtime close to it cannot be trusted (see RACY_MS). */
+  readAt: number;
   facts: Record<string, Fact>;
 }
 
-/** An mtime this close to the facts file's own is not trusted (the file may change again within the same tick, as git's index assumes). */
+/**
+ * A file whose mtime is this close to when it was read is read again next time: it may have
+ * changed again within the same timestamp tick (git's index has the same rule). Two seconds
+ * covers the coarsest filesystems (FAT).
+ */
 const RACY_MS = 2000;
 
 /**
@@ -38,12 +44,13 @@ const RACY_MS = 2000;
 export async function loadSiteSources(root: string, config: Config, factsFile: string | undefined, configKey: string): Promise<{ sources: SiteSource[]; skipped: string[] }> {
   const sources = (await discoverArticles(root, root, [])).articles;
   const previous = factsFile ? readFacts(factsFile, configKey) : undefined;
+  const readAt = Date.now();
   const facts: Record<string, Fact> = {};
   const stats = new Map(sources.map((source) => [source, lstatSync(path.join(root, source), { throwIfNoEntry: false })]));
   const known = (source: string) => {
     const fact = previous?.facts[source];
     const now = stats.get(source);
-    const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.writtenAt - RACY_MS;
+    const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - RACY_MS;
     return trusted ? fact : undefined;
   };
   const loaded = await mapConcurrent(sources, 16, async (source): Promise<SiteSource | undefined> => {
@@ -52,17 +59,26 @@ export async function loadSiteSources(root: string, config: Config, factsFile: s
       facts[source] = fact;
       return { source, fm: fact.fm, hash: fact.hash };
     }
-    const { article, diagnostics } = await loadArticle(root, source, { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES });
+    const read = await readRepoTextFile(root, source, { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES });
+    if (!read.ok) return undefined;
+    const raw = read.text;
+    const hash = sha256(raw);
+    const now = stats.get(source) ?? { size: -1, mtimeMs: -1 }; // vanished and back: never trusted
+    // Touched but not changed (a checkout, a save without edits): the text decides, not the mtime.
+    const same = previous?.facts[source]?.hash === hash ? previous.facts[source] : undefined;
+    if (same) {
+      facts[source] = { ...same, size: now.size, mtimeMs: now.mtimeMs };
+      return { source, fm: same.fm, hash, raw };
+    }
+    const { article, diagnostics } = articleFromText(source, raw);
     const fm = article && checkFrontMatter(article, config).frontMatter;
     if (!article || !fm || diagnostics.some((d) => d.severity === "error")) return undefined;
-    const hash = sha256(article.raw);
-    const now = stats.get(source);
-    if (now) facts[source] = { size: now.size, mtimeMs: now.mtimeMs, hash, fm };
-    return { source, fm, hash, raw: article.raw };
+    facts[source] = { size: now.size, mtimeMs: now.mtimeMs, hash, fm };
+    return { source, fm, hash, raw };
   });
   if (factsFile) {
     mkdirSync(path.dirname(factsFile), { recursive: true });
-    writeFileSync(factsFile, JSON.stringify({ key: configKey, writtenAt: Date.now(), facts } satisfies FactsFile));
+    writeFileSync(factsFile, JSON.stringify({ key: configKey, readAt, facts } satisfies FactsFile));
   }
   return { sources: loaded.filter((s): s is SiteSource => s !== undefined), skipped: sources.filter((_, i) => loaded[i] === undefined) };
 }
@@ -70,13 +86,8 @@ export async function loadSiteSources(root: string, config: Config, factsFile: s
 function readFacts(file: string, key: string): FactsFile | undefined {
   try {
     const facts = JSON.parse(readFileSync(file, "utf8")) as FactsFile;
-    return facts.key === key && facts.facts && typeof facts.writtenAt === "number" ? facts : undefined;
+    return facts.key === key && facts.facts && typeof facts.readAt === "number" ? facts : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Reads an article's text again (its page must be rendered, but its facts came from the record). */
-export function readSourceText(root: string, source: string): string {
-  return readFileSync(path.join(root, source), "utf8").replace(/^\uFEFF/, "");
 }

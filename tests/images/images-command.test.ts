@@ -4,8 +4,10 @@ import path from "node:path";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { runCli } from "../support/cli.ts";
 import { gpsTaggedJpeg, rotatedJpeg } from "../support/images.ts";
-import { sharp } from "../../pipeline/images/sharp.ts";
+import { loadSharp } from "../../pipeline/images/sharp.ts";
 import { personalMetadata } from "../../pipeline/images/metadata.ts";
+
+const sharp = await loadSharp();
 
 const ARTICLE = "articles/2026/11/bousai.md";
 

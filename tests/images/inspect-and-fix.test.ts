@@ -3,10 +3,12 @@ import { inspectImage } from "../../pipeline/images/inspect.ts";
 import { fixImage } from "../../pipeline/images/fix.ts";
 import { personalMetadata } from "../../pipeline/images/metadata.ts";
 import { DEFAULT_IMAGE_LIMITS } from "../../pipeline/images/limits.ts";
-import { sharp } from "../../pipeline/images/sharp.ts";
+import { loadSharp } from "../../pipeline/images/sharp.ts";
 import { sniffFormat } from "../../pipeline/images/sniff.ts";
 import { planVariants } from "../../pipeline/images/variants.ts";
 import { animatedGif, gpsTaggedJpeg, photo, pixelBombPng, rotatedJpeg, svgWithEntity, xmpLocatedJpeg } from "../support/images.ts";
+
+const sharp = await loadSharp();
 
 const limits = DEFAULT_IMAGE_LIMITS;
 const rules = async (name: string, bytes: Buffer, custom = limits) => (await inspectImage(name, bytes, custom)).problems.map((p) => p.rule.id);

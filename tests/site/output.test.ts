@@ -27,7 +27,7 @@ describe("the site output folder", () => {
     const dir = await tempDir();
     const out = path.join(dir, "dist");
     const state = path.join(dir, ".cache/state.json");
-    const builds = [
+    const builds: Record<string, string>[] = [
       { "index.html": "v1", "a/index.html": "a1", "b/index.html": "b1" },
       { "index.html": "v2", "a/index.html": "a1", "c/d/index.html": "d1" },
       { "index.html": "v3", "a/index.html": "a2", "c/d/index.html": "d1" },
@@ -64,6 +64,19 @@ describe("the site output folder", () => {
     expect(await tree(out)).toEqual({ "index.html": "v3", "a/index.html": "a" });
     await output.commit();
     expect(await tree(out)).toEqual({ "index.html": "v4", "a/index.html": "changed" });
+  });
+
+  it("takes a page from the live site when the spare folder has an older version of it", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "dist");
+    const state = path.join(dir, ".cache/state.json");
+    await build(out, state, { "index.html": "v1", "a/index.html": "old" });
+    await build(out, state, { "index.html": "v1", "a/index.html": "new" }); // e.g. the site's settings changed
+    const output = await SiteOutput.begin(out, state); // works in the spare, which holds "old"
+    expect(output.has("a/index.html", "from:new")).toBe(true);
+    expect(output.has("index.html", "from:v1")).toBe(true);
+    await output.commit();
+    expect(await tree(out)).toEqual({ "index.html": "v1", "a/index.html": "new" });
   });
 
   it("notices a file edited or deleted by hand and writes it again", async () => {
