@@ -15,6 +15,12 @@ async function build(out: string, state: string, files: Record<string, string>, 
   await output.commit();
 }
 
+/** A temp folder with the output `dist` and its state file, as a build uses them. */
+async function folders() {
+  const dir = await tempDir();
+  return { dir, out: path.join(dir, "dist"), state: path.join(dir, ".cache/state.json") };
+}
+
 async function tree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: Record<string, string> = {};
@@ -24,9 +30,7 @@ async function tree(dir: string): Promise<Record<string, string>> {
 
 describe("the site output folder", () => {
   it("always holds exactly the last build, whatever the previous builds held", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     const builds: Record<string, string>[] = [
       { "index.html": "v1", "a/index.html": "a1", "b/index.html": "b1" },
       { "index.html": "v2", "a/index.html": "a1", "c/d/index.html": "d1" },
@@ -45,9 +49,7 @@ describe("the site output folder", () => {
   });
 
   it("keeps unchanged files without rewriting them, and never changes the live site while building", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     await build(out, state, { "index.html": "v1", "a/index.html": "a" });
     const first = await stat(path.join(out, "a/index.html"));
     await build(out, state, { "index.html": "v2", "a/index.html": "a" }); // a new folder: "a" is linked from the live one
@@ -67,9 +69,7 @@ describe("the site output folder", () => {
   });
 
   it("takes a page from the live site when the spare folder has an older version of it", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     await build(out, state, { "index.html": "v1", "a/index.html": "old" });
     await build(out, state, { "index.html": "v1", "a/index.html": "new" }); // e.g. the site's settings changed
     const output = await SiteOutput.begin(out, state); // works in the spare, which holds "old"
@@ -80,9 +80,7 @@ describe("the site output folder", () => {
   });
 
   it("notices a file edited or deleted by hand and writes it again", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     const files = { "index.html": "v1", "a/index.html": "a", "b/index.html": "b" };
     await build(out, state, files);
     await build(out, state, files);
@@ -97,9 +95,7 @@ describe("the site output folder", () => {
   });
 
   it("leaves the live site as it was when a build fails, and recovers on the next one", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     await build(out, state, { "index.html": "v1" });
     await build(out, state, { "index.html": "v2", "new/index.html": "n" }, true);
     expect(await tree(out)).toEqual({ "index.html": "v1" });
@@ -110,9 +106,7 @@ describe("the site output folder", () => {
   });
 
   it("builds privately while another live build holds the lock", async () => {
-    const dir = await tempDir();
-    const out = path.join(dir, "dist");
-    const state = path.join(dir, ".cache/state.json");
+    const { dir, out, state } = await folders();
     await build(out, state, { "index.html": "v1" });
     await build(out, state, { "index.html": "v2" });
     // PID 1 is always alive: another build of this folder is running.

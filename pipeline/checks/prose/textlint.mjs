@@ -9,11 +9,29 @@
 import { existsSync } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { createLinter, loadTextlintrc } from "textlint";
+import { createRequire } from "node:module";
 
 import { TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 
 export { TEXTLINTRC, TextlintConfigError };
+
+const require = createRequire(import.meta.url);
+
+/**
+ * textlint's two API functions, without its package entry: that entry also loads the CLI and
+ * its MCP server, 170 ms of modules in every lint thread that never runs them. textlint has no
+ * "exports" map, so these paths are public; if a release moves them, the entry is used.
+ */
+function textlintApi() {
+  try {
+    const { createLinter } = require("textlint/lib/src/createLinter.js");
+    const { loadTextlintrc } = require("textlint/lib/src/loader/TextlintrcLoader.js");
+    if (typeof createLinter === "function" && typeof loadTextlintrc === "function") return { createLinter, loadTextlintrc };
+  } catch {
+    // fall through to the package entry
+  }
+  return require("textlint");
+}
 
 const linters = new Map();
 
@@ -53,6 +71,7 @@ async function createProseLinter(root) {
   try {
     const configFilePath = path.join(root, TEXTLINTRC);
     await access(configFilePath);
+    const { createLinter, loadTextlintrc } = textlintApi();
     const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir: nearestNodeModules(root) });
     linter = createLinter({ descriptor, cwd: root });
   } catch (error) {
