@@ -118,11 +118,25 @@ export class SiteOutput {
     const held = this.prior[rel];
     if (held && same(held) && unchanged(path.join(this.work, rel), held)) return use(held);
     const live = this.live?.[rel];
-    if (live && same(live) && unchanged(path.join(this.out, rel), live)) {
-      this.replace(rel, live.key, from, (target) => linkSync(path.join(this.out, rel), target));
-      return true;
+    return live !== undefined && same(live) && this.linkFromLive(rel, live) && use(live);
+  }
+
+  /** Hard-links the live file into place, if it is still the one recorded (checked on the new link: one lstat). */
+  private linkFromLive(rel: string, live: FileState): boolean {
+    this.folder(rel);
+    const target = path.join(this.work, rel);
+    const at = this.work === this.spare ? `${target}.kawaraban-tmp` : target;
+    try {
+      linkSync(path.join(this.out, rel), at);
+    } catch {
+      return false;
     }
-    return false;
+    if (!unchanged(at, live)) {
+      unlinkSync(at);
+      return false;
+    }
+    if (at !== target) renameSync(at, target);
+    return true;
   }
 
   /**
