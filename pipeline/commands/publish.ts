@@ -55,7 +55,7 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const ctx = siteContext(config, undefined, jstDate(now()));
   const out = channel === "pages" ? path.resolve(io.cwd, values.out!) : await mkdtemp(path.join(tmpdir(), "kawaraban-site-"));
   try {
-    const site = await buildSite(root, config, ctx, out, io.cwd);
+    const site = await buildSite(root, config, ctx, out, io.cwd, { temporary: channel !== "pages" });
     if (channel === "pages") {
       for (const item of site.items) if (records[item.source]?.hash !== item.hash) records[item.source] = { hash: item.hash, url: item.url, publishedAt: now().toISOString() };
       await writeRecords(root, channel, records);

@@ -36,6 +36,8 @@ export interface BuildOptions {
   preview?: boolean;
   /** Preview: extra HTML appended to every page (the live-reload and findings script). */
   inject?: (source: string | undefined) => string;
+  /** A throw-away folder (channels other than pages): no state is kept for it. */
+  temporary?: boolean;
   /** Tests: how article rendering is spread over threads. */
   render?: RenderPoolOptions;
 }
@@ -47,7 +49,8 @@ export interface BuildOptions {
  */
 export async function buildSite(root: string, config: Config, siteCtx: SiteContext, out: string, cwd: string, options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir = path.join(root, CACHE_DIR, "site");
-  const output = await SiteOutput.begin(out, options.preview ? undefined : path.join(cacheDir, `output-${sha256(path.resolve(cwd, out)).slice(0, 16)}.json`));
+  const keep = !options.preview && !options.temporary;
+  const output = await SiteOutput.begin(out, keep ? path.join(cacheDir, `output-${sha256(path.resolve(cwd, out)).slice(0, 16)}.json`) : undefined);
   try {
     const result = await buildInto(output, root, config, siteCtx, options, cacheDir);
     await output.commit();

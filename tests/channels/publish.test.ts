@@ -84,6 +84,9 @@ describe("publish --channel webhook", () => {
     const updated = await runCli(["publish", "--channel", "webhook"], root, env, NOW);
     expect(updated.stdout).toContain("新規 0 件、更新 1 件");
     expect(receiver.received.at(-1)).toMatchObject({ event: "article.updated", id: "articles/2026/11/bousai.md" });
+    // Built in a throw-away folder: no output state is kept for it.
+    const kept = await readdir(path.join(root, ".cache/kawaraban/site")).catch(() => [] as string[]);
+    expect(kept.filter((f) => f.startsWith("output-"))).toEqual([]);
   });
 
   it("refuses to run without the signing secret, and reports undeliverable articles with exit 1", async () => {
