@@ -22,17 +22,22 @@ export interface SiteSource {
 type Fact = { size: number; mtimeMs: number; hash: string; fm: FrontMatter };
 interface FactsFile {
   key: string;
-  /** When the files were read: an mtime close to it cannot be trusted (see RACY_MS). */
+  /** When the files were read: an mtime close to it cannot be trusted (see racyWindow). */
   readAt: number;
   facts: Record<string, Fact>;
 }
 
 /**
  * A file whose mtime is this close to when it was read is read again next time: it may have
- * changed again within the same timestamp tick (git's index has the same rule). Two seconds
- * covers the coarsest filesystems (FAT).
+ * changed again within the same timestamp tick, keeping its mtime (git's index has the same
+ * rule). The tick depends on the filesystem: an mtime with a fraction of a second comes from
+ * one that keeps sub-second times (ext4, APFS, NTFS: ticks of 10 ms at most), a whole-second
+ * one maybe from FAT or HFS+ (ticks of 1–2 s). A fresh clone is all "just written" files, so
+ * a fixed two seconds made the first rebuild after it read every article again.
  */
-const RACY_MS = 2000;
+export function racyWindow(mtimeMs: number): number {
+  return mtimeMs % 1000 === 0 ? 2000 : 100;
+}
 
 /**
  * Every article's validated front matter, read only when the file changed. A site build needs
@@ -50,7 +55,7 @@ export async function loadSiteSources(root: string, config: Config, factsFile: s
   const known = (source: string) => {
     const fact = previous?.facts[source];
     const now = stats.get(source);
-    const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - RACY_MS;
+    const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
     return trusted ? fact : undefined;
   };
   const loaded = await mapConcurrent(sources, 16, async (source): Promise<SiteSource | undefined> => {

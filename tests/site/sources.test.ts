@@ -3,7 +3,7 @@ import { readFile, writeFile, utimes } from "node:fs/promises";
 import path from "node:path";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { loadConfig } from "../../pipeline/article/config.ts";
-import { loadSiteSources } from "../../pipeline/site/sources.ts";
+import { loadSiteSources, racyWindow } from "../../pipeline/site/sources.ts";
 
 async function setUp() {
   const root = await copySampleContent();
@@ -48,5 +48,21 @@ describe("the site's record of article front matter", () => {
     expect(again.sources.filter((s) => s.raw !== undefined)).toEqual([]);
     const otherKey = await loadSiteSources(root, config, facts, "another config");
     expect(otherKey.sources.every((s) => s.raw !== undefined)).toBe(true);
+  });
+
+  it("trusts a sub-second mtime a moment old, but a whole-second one (FAT, HFS+) only after two seconds", async () => {
+    const { root, config, facts } = await setUp();
+    const all = (await loadSiteSources(root, config, undefined, "k")).sources.map((s) => s.source);
+    const [fine, coarse] = all;
+    const now = Date.now();
+    await utimes(path.join(root, fine!), new Date(now - 500.5), new Date(now - 500.5));
+    const wholeSecond = new Date(Math.floor(now / 1000) * 1000); // under a second old
+    await utimes(path.join(root, coarse!), wholeSecond, wholeSecond);
+    await loadSiteSources(root, config, facts, "k");
+    const again = await loadSiteSources(root, config, facts, "k");
+    const reread = again.sources.filter((s) => s.raw !== undefined).map((s) => s.source);
+    expect(reread).toContain(coarse);
+    expect(reread).not.toContain(fine);
+    expect([racyWindow(1_700_000_000_000), racyWindow(1_700_000_000_123.4)]).toEqual([2000, 100]);
   });
 });
