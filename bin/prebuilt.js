@@ -89,14 +89,16 @@ export async function prebuiltPipeline() {
   }
 }
 
-/** Keeps the three newest bundles: a long-running preview may still load chunks from its own. */
+/**
+ * Keeps the three newest bundles (a long-running preview may still load chunks from its own)
+ * and removes half-written ones that a killed process left behind.
+ */
 function removeOldBundles(current) {
   try {
-    const others = readdirSync(BUNDLES_DIR)
-      .filter((name) => name !== current && !name.includes(".tmp-"))
-      .map((name) => ({ name, time: statSync(path.join(BUNDLES_DIR, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const old of others.slice(2)) rmSync(path.join(BUNDLES_DIR, old.name), { recursive: true, force: true });
+    const entries = readdirSync(BUNDLES_DIR).map((name) => ({ name, time: statSync(path.join(BUNDLES_DIR, name)).mtimeMs }));
+    const abandoned = entries.filter((e) => e.name.includes(".tmp-") && e.time < Date.now() - 10 * 60 * 1000);
+    const others = entries.filter((e) => e.name !== current && !e.name.includes(".tmp-")).sort((a, b) => b.time - a.time);
+    for (const old of [...abandoned, ...others.slice(2)]) rmSync(path.join(BUNDLES_DIR, old.name), { recursive: true, force: true });
   } catch {
     // Tidying is best effort.
   }

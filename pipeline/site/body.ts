@@ -1,6 +1,5 @@
-import { unified } from "unified";
+import { unified, type PluggableList } from "unified";
 import remarkRehype from "remark-rehype";
-import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { visit, SKIP, CONTINUE, EXIT } from "unist-util-visit";
@@ -89,11 +88,23 @@ function joinJapaneseLines(tree: Hast): void {
   });
 }
 
-// Built once per process (plugins attach once): one without raw HTML, one with it.
-const toSanitizedHast = (raw: boolean) => unified().use(remarkRehype, { allowDangerousHtml: raw }).use(raw ? [rehypeRaw] : []).use(rehypeSanitize, schema).freeze();
-const plain = toSanitizedHast(false);
-const withRaw = toSanitizedHast(true);
+// Built once per process (plugins attach once): one without raw HTML, one with it. The second
+// needs rehype-raw (parse5, an HTML parser): loaded only when an article may contain HTML, since
+// most never do and its modules cost more than rendering one article.
+const toSanitizedHast = (raw: boolean, plugins: PluggableList) => unified().use(remarkRehype, { allowDangerousHtml: raw }).use(plugins).use(rehypeSanitize, schema).freeze();
+const plain = toSanitizedHast(false, []);
+let withRaw: ReturnType<typeof toSanitizedHast> | undefined;
 const html = unified().use(rehypeStringify).freeze();
+
+/** Whether Markdown text may hold raw HTML: it always starts with "<" and a letter, "/", "!" or "?". */
+export const mayHaveHtml = (markdown: string) => /<[A-Za-z/!?]/.test(markdown);
+
+/** Loads the raw-HTML path; renderBody needs it for any article where mayHaveHtml is true. */
+export async function loadRawHtmlSupport(): Promise<void> {
+  if (withRaw) return;
+  const { default: rehypeRaw } = await import("rehype-raw");
+  withRaw ??= toSanitizedHast(true, [rehypeRaw]);
+}
 
 /** The article's body as sanitized HTML. The Markdown tree is read, never changed. */
 export function renderBody(tree: Mdast, options: BodyOptions): string {
@@ -105,7 +116,8 @@ export function renderBody(tree: Mdast, options: BodyOptions): string {
     hasHtml = true;
     return EXIT;
   });
-  const hast = (hasHtml ? withRaw : plain).runSync(tree) as Hast;
+  if (hasHtml && !withRaw) throw new Error("renderBody: raw HTML found before loadRawHtmlSupport()");
+  const hast = (hasHtml ? withRaw! : plain).runSync(tree) as Hast;
   responsiveImages(hast, options);
   if (options.lineMarks) markLines(hast);
   joinJapaneseLines(hast);

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { workerEntry } from "../self.ts";
-import { renderer, type Rendered, type RenderJob, type RenderSettings } from "./render.ts";
+import { prepareFor, renderer, type Rendered, type RenderJob, type RenderSettings } from "./render.ts";
 
 /** Below this many articles to render, a worker's start-up (loading unified) costs more than it saves. */
 export const RENDER_WORKER_THRESHOLD = 150;
@@ -59,6 +59,7 @@ export async function renderAll(jobs: readonly RenderJob[], settings: RenderSett
   );
   try {
     const render = renderer(settings);
+    await prepareFor(jobs);
     for (let range = take(); range; range = take()) {
       for (let i = range[0]; i < range[1]; i++) done(i, render(jobs[i]!));
       // Between batches: let finished workers hand in results and take more.

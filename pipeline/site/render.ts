@@ -1,7 +1,7 @@
 import { parseMarkdown } from "../article/markdown.ts";
 import { textStats, type TextStats } from "../checks/stats.ts";
 import type { ImageVariants } from "../images/variants.ts";
-import { renderBody } from "./body.ts";
+import { loadRawHtmlSupport, mayHaveHtml, renderBody } from "./body.ts";
 
 /** What every article page of one build shares: plain data, so it can be sent to a worker. */
 export interface RenderSettings {
@@ -27,4 +27,9 @@ export function renderer(settings: RenderSettings): (job: RenderJob) => Rendered
     const tree = parseMarkdown(raw);
     return { stats: textStats(tree), body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }) };
   };
+}
+
+/** What must be loaded before `jobs` can be rendered synchronously. */
+export async function prepareFor(jobs: readonly RenderJob[]): Promise<void> {
+  if (jobs.some((job) => mayHaveHtml(job.raw))) await loadRawHtmlSupport();
 }

@@ -1,6 +1,12 @@
 import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { visit } from "unist-util-visit";
 import { articleFromText } from "../../pipeline/article/article.ts";
-import { renderBody } from "../../pipeline/site/body.ts";
+import { parseMarkdown } from "../../pipeline/article/markdown.ts";
+import { loadRawHtmlSupport, mayHaveHtml, renderBody } from "../../pipeline/site/body.ts";
+
+// The raw-HTML path loads on demand; the site build does this through prepareFor().
+await loadRawHtmlSupport();
 
 /** Writers' raw HTML is untrusted: each of these must render inert. */
 const corpus: Record<string, string> = {
@@ -61,5 +67,31 @@ describe("sanitized article HTML", () => {
 
   it("never hotlinks an image that is not one of the repository's checked photos", () => {
     expect(render("![外部](https://tracker.example/pixel.gif)")).not.toContain("tracker.example");
+  });
+});
+
+describe("loading the raw-HTML parser only when needed", () => {
+  const hasHtmlNode = (markdown: string) => {
+    let found = false;
+    visit(parseMarkdown(markdown), "html", () => {
+      found = true;
+    });
+    return found;
+  };
+
+  it("never misses raw HTML: whenever Markdown parses to an html node, mayHaveHtml says so", () => {
+    for (const input of Object.values(corpus)) if (hasHtmlNode(input)) expect(mayHaveHtml(input)).toBe(true);
+    const piece = fc.constantFrom("<", ">", "a", "B", "/", "!", "?", "-", " ", "\n", "`", "p", "div", "<!--", "-->", "<?", "<![CDATA[", "\\", "&", "日本");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const input = pieces.join("");
+        if (hasHtmlNode(input)) expect(mayHaveHtml(input)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is not needed for plain Japanese prose, tables and links", () => {
+    expect(mayHaveHtml("公民館で講座が開かれました。\n\n| 日時 | 会場 |\n| --- | --- |\n| 10時 | 図書館 |\n\n[市のページ](https://example.jp/) 5 < 6")).toBe(false);
   });
 });
