@@ -31,6 +31,21 @@ export function measure(command: string, args: string[], cwd: string, env: NodeJ
   return { seconds, peakMB, exitCode: result.status ?? -1 };
 }
 
+/**
+ * The median of `runs` measurements, for commands of a second or two where one run's noise
+ * (±0.1 s here) would decide a ratio near its goal. `between` runs before each repetition (e.g.
+ * to edit the article again).
+ */
+export function measureMedian(runs: number, command: string, args: string[], cwd: string, between?: () => void): Measurement {
+  const all: Measurement[] = [];
+  for (let i = 0; i < runs; i++) {
+    between?.();
+    all.push(measure(command, args, cwd));
+  }
+  all.sort((a, b) => a.seconds - b.seconds);
+  return all[Math.floor(all.length / 2)]!;
+}
+
 export const fmtSeconds = (s: number) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
 export const fmtMB = (mb: number | undefined) => (mb === undefined ? "—" : `${mb} MB`);
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(3)}×`;
