@@ -99,10 +99,16 @@ export class SiteOutput {
     }
   }
 
-  /** A failed build: its private folder is removed; a reused one stays (its state file still tells what it holds). */
+  /**
+   * A failed build: the live site is untouched. The working folder is removed, the spare one
+   * too: it may now hold files the state does not list, which a later build would publish.
+   */
   async abandon(): Promise<void> {
-    if (this.work !== this.spare) await rm(this.work, { recursive: true, force: true });
-    if (this.stateFile) rmSync(`${this.stateFile}.lock`, { force: true });
+    await rm(this.work, { recursive: true, force: true });
+    if (this.stateFile) {
+      if (this.work === this.spare) writeFileSync(this.stateFile, JSON.stringify({ live: this.live ?? {}, spare: {} } satisfies State));
+      rmSync(`${this.stateFile}.lock`, { force: true });
+    }
   }
 
   /**

@@ -105,6 +105,17 @@ describe("the site output folder", () => {
     expect(existsSync(`${state}.lock`)).toBe(false);
   });
 
+  it("never publishes a file left in the spare folder by a failed build", async () => {
+    const { out, state } = await folders();
+    await build(out, state, { "index.html": "v1" });
+    await build(out, state, { "index.html": "v2" }); // from now on builds work in the spare folder
+    await build(out, state, { "index.html": "v3", "gone/index.html": "an article removed before the next build" }, true);
+    await build(out, state, { "index.html": "v4" });
+    expect(await tree(out)).toEqual({ "index.html": "v4" });
+    await build(out, state, { "index.html": "v5" });
+    expect(await tree(out)).toEqual({ "index.html": "v5" });
+  });
+
   it("builds privately while another live build holds the lock", async () => {
     const { dir, out, state } = await folders();
     await build(out, state, { "index.html": "v1" });
