@@ -94,6 +94,8 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   // Everything an article page depends on besides its own text.
   const shared = sha256(pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo, manifest, preview: options.preview ?? false }));
   const pageKey = (a: SiteArticle) => sha256(shared, a.hash);
+  // Preview: the live-reload and findings script at the end of every page.
+  const withPreview = (html: string, source: string | undefined) => (options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html);
   const bodyDir = path.join(cacheDir, "bodies");
   const bodies = new Map<string, string>();
   const bodyFile = (a: SiteArticle) => path.join(bodyDir, `${pageKey(a)}.html`);
@@ -110,7 +112,7 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
       const a = stale[i]!;
       bodies.set(a.source, body);
       const html = articlePage(ctx, a, body, stats.readingMinutes, images);
-      output.put(`${a.url}index.html`, options.preview ? html.replace("</body>", `${options.inject?.(a.source) ?? ""}</body>`) : html, pageKey(a));
+      output.put(`${a.url}index.html`, withPreview(html, a.source), pageKey(a));
       // Only the feed's articles: a cache file per article cost more to create than to render again.
       if (!options.preview && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
     },
@@ -120,7 +122,7 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   // Channels other than pages build into a new folder, so every body is at hand there.
   const body = (a: SiteArticle) => bodies.get(a.source) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!bodies.has(a.source)) bodies.set(a.source, body(a));
-  const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html));
+  const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)));
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {

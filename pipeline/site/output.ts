@@ -129,38 +129,46 @@ export class SiteOutput {
 
   /** Hard-links the live file into place, if it is still the one recorded (checked on the new link: one lstat). */
   private linkFromLive(rel: string, live: FileState): boolean {
-    this.folder(rel);
-    const target = path.join(this.work, rel);
-    const at = this.work === this.spare ? `${target}.kawaraban-tmp` : target;
-    try {
-      linkSync(path.join(this.out, rel), at);
-    } catch {
-      return false;
-    }
-    if (!unchanged(at, live)) {
+    return this.place(rel, (at) => {
+      try {
+        linkSync(path.join(this.out, rel), at);
+      } catch {
+        return false;
+      }
+      if (unchanged(at, live)) return true;
       unlinkSync(at);
       return false;
-    }
-    if (at !== target) renameSync(at, target);
-    return true;
+    });
   }
 
   /**
-   * Writes through a new file renamed into place, never into the existing one: files of the
-   * two folders may be hard links of each other, and the live one must not change.
    * Synchronous: a page is a few kilobytes, and handing each open, write and close to the
    * thread pool cost more CPU (150,000 futex calls for 4,000 pages) than the writes themselves,
    * on the cores the render threads need.
    */
-  private replace(rel: string, key: string, from: string | undefined, write: (target: string) => void): void {
-    const target = path.join(this.work, rel);
-    this.folder(rel);
-    if (this.work === this.spare) {
-      write(`${target}.kawaraban-tmp`);
-      renameSync(`${target}.kawaraban-tmp`, target);
-    } else write(target);
-    const s = statSync(target);
+  private replace(rel: string, key: string, from: string | undefined, write: (at: string) => void): void {
+    this.place(rel, (at) => {
+      write(at);
+      return true;
+    });
+    const s = statSync(path.join(this.work, rel));
     this.produced[rel] = { key, size: s.size, mtimeMs: s.mtimeMs, ...(from !== undefined && { from }) };
+  }
+
+  /**
+   * Puts a file at `rel` through `make(at)`: directly in a new folder; in the spare one through
+   * a new file renamed into place, never into the existing one, because files of the two
+   * folders may be hard links of each other and the live one must not change. `make` returning
+   * false leaves nothing behind.
+   */
+  private place(rel: string, make: (at: string) => boolean): boolean {
+    this.folder(rel);
+    const target = path.join(this.work, rel);
+    if (this.work !== this.spare) return make(target);
+    const at = `${target}.kawaraban-tmp`;
+    if (!make(at)) return false;
+    renameSync(at, target);
+    return true;
   }
 
   /**
