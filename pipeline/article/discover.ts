@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { toRepoPath, fromRepoPath } from "./repo-path.ts";
+import { classifyArticlePath } from "./article-path.ts";
 
 import { ARTICLES_DIR } from "./paths.ts";
 
@@ -16,7 +17,12 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-const isArticleName = (name: string) => name.toLowerCase().endsWith(".md");
+/** Sorts a path into the result by the one article rule (see article-path.ts). */
+function classify(repoPath: string, result: Discovery): void {
+  const where = classifyArticlePath(repoPath);
+  if (where.kind === "article") result.articles.push(repoPath);
+  else if (where.kind === "invalid") result.diagnostics.push(report(inputRules.notArticle, repoPath, where.message, undefined, { severity: where.severity }));
+}
 
 /**
  * What to check: every article under `articles/` by default, or the given paths (files or
@@ -48,10 +54,8 @@ async function addInput(root: string, cwd: string, input: string, result: Discov
     result.diagnostics.push(report(inputRules.symlink, repoPath, "シンボリックリンクは使えません。ファイルそのものを置いてください。"));
   } else if (stat.isDirectory()) {
     await walk(root, repoPath, result, { implicit: false });
-  } else if (isArticleName(repoPath)) {
-    result.articles.push(repoPath);
   } else {
-    result.diagnostics.push(report(inputRules.notArticle, repoPath, "記事ファイル（.md）ではないため確認できません。記事は .md で保存してください。"));
+    classify(repoPath, result);
   }
 }
 
@@ -66,20 +70,14 @@ async function walk(root: string, dir: string, result: Discovery, { implicit }: 
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue; // .gitkeep, .DS_Store
+    // Dot-folders are walked too: what is hidden there must be reported, never silently skipped.
     const child = `${dir}/${entry.name}`;
     if (entry.isSymbolicLink()) {
       result.diagnostics.push(report(inputRules.symlink, child, "シンボリックリンクは使えません。ファイルそのものを置いてください。"));
     } else if (entry.isDirectory()) {
       await walk(root, child, result, { implicit });
-    } else if (isArticleName(entry.name)) {
-      result.articles.push(child);
     } else {
-      result.diagnostics.push(
-        report(inputRules.notArticle, child, "articles/ に記事（.md）以外のファイルがあります。写真は assets/ に置いてください。", undefined, {
-          severity: "warning",
-        }),
-      );
+      classify(child, result);
     }
   }
 }

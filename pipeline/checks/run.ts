@@ -2,9 +2,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mapConcurrent } from "../concurrency.ts";
 import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
-import { DEFAULT_ARTICLE_BYTES, type Config } from "../article/config.ts";
-import { loadArticle, type Article } from "../article/article.ts";
-import { checkFrontMatter } from "./frontmatter.ts";
+import type { Config } from "../article/config.ts";
+import type { Article } from "../article/article.ts";
+import { admitFile, type AdmittedArticle } from "../article/gate.ts";
 import { checkImageRefs } from "./image-refs.ts";
 import { lintProse, type ProseOptions } from "./prose/stage.ts";
 import type { TextStats } from "./stats.ts";
@@ -21,7 +21,10 @@ export interface CheckContext {
 
 export interface ArticleOutcome {
   path: string;
+  /** Safe to lint: within every limit of the gate. */
   article?: Article;
+  /** Passed the gate: what build, the ledger and the channels take. */
+  admitted?: AdmittedArticle;
   diagnostics: Diagnostic[];
   stats?: TextStats;
 }
@@ -36,17 +39,9 @@ export const lintConfigRule = defineRule({ id: "config/lint", source: "config", 
 export async function checkArticle(ctx: CheckContext, path: string): Promise<ArticleOutcome> {
   const diagnostics: Diagnostic[] = [];
   try {
-    const loaded = await loadArticle(ctx.root, path, {
-      maxBytes: ctx.config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES,
-      gitSymlinks: ctx.gitSymlinks,
-    });
-    diagnostics.push(...loaded.diagnostics);
-    const article = loaded.article;
-    if (!article) return { path, diagnostics };
-    const fm = checkFrontMatter(article, ctx.config);
-    diagnostics.push(...fm.diagnostics);
-    if (fm.frontMatter) article.frontMatter = fm.frontMatter;
-    return { path, article, diagnostics };
+    const gate = await admitFile(ctx.root, path, ctx.config, { gitSymlinks: ctx.gitSymlinks });
+    diagnostics.push(...gate.diagnostics);
+    return { path, article: gate.article, admitted: gate.admitted, diagnostics };
   } catch (error) {
     diagnostics.push(internalDiagnostic(path, error));
     return { path, diagnostics };

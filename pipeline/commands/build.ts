@@ -4,7 +4,7 @@ import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import { repositoryConfig } from "./check.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
-import { jstDate } from "../invoice/ledger.ts";
+import { jstDate } from "../jst.ts";
 
 export const buildHelp = `使い方: kawaraban build [--out dist] [--base-url <URL>]
 

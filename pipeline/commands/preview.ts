@@ -3,7 +3,7 @@ import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { repositoryConfig, runCheck } from "./check.ts";
 import { startPreview } from "../site/preview.ts";
-import { jstDate } from "../invoice/ledger.ts";
+import { jstDate } from "../jst.ts";
 
 export const previewHelp = `使い方: kawaraban preview [--port 4000]
 

@@ -6,7 +6,7 @@ import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig } from "../article/config.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
-import { jstDate } from "../invoice/ledger.ts";
+import { jstDate } from "../jst.ts";
 import { readRecords, writeRecords, RECORDS_DIR } from "../channels/records.ts";
 import { publishToWebhook } from "../channels/webhook.ts";
 import { exportForNote } from "../channels/note-export.ts";

@@ -3,7 +3,7 @@ import { runCheck, render } from "./check.ts";
 import path from "node:path";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
-import { jstDate } from "../invoice/ledger.ts";
+import { jstDate } from "../jst.ts";
 import { writeSummary } from "./build.ts";
 import { UsageError } from "../cli-io.ts";
 import { currentMonth, invoiceFor, loadInvoiceSources } from "./invoice.ts";
@@ -48,7 +48,7 @@ async function invoiceSummary(root: string, io: Io): Promise<string> {
   const month = currentMonth(io);
   const now = invoiceFor(sources, month);
   if (now.writers.length > 0) return invoiceMarkdown(now);
-  const latest = sources.ledger.map((e) => e.month).sort().pop();
+  const latest = sources.ledger.entries.map((e) => e.month).sort().pop();
   const note = `${month.replace("-", " 年 ")} 月分はまだありません。`;
   return latest ? `${note}直近の ${latest} 分:\n\n${invoiceMarkdown(invoiceFor(sources, latest))}` : `${note}\n`;
 }

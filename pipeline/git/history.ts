@@ -63,9 +63,29 @@ export async function firstParentHistory(root: string, ref: string, keep: (path:
   return commits;
 }
 
+/** Object sizes by id through one `git cat-file --batch-check` process (missing: undefined). */
+export async function blobSizes(root: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (ids.length === 0) return sizes;
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch-check"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`git cat-file exited with ${code}`))));
+    child.stdin.end(`${ids.join("\n")}\n`);
+  });
+  for (const line of out.split("\n")) {
+    const [id, type, size] = line.split(" ");
+    if (id && type === "blob" && size !== undefined) sizes.set(id, Number(size));
+  }
+  return sizes;
+}
+
 /**
  * Reads many objects (blob ids, or `<commit>:<path>`) through one `git cat-file --batch` process.
- * Missing objects come back as undefined.
+ * Missing objects come back as undefined. Callers bound the sizes first (blobSizes): a blob in
+ * history is as untrusted as a file in the tree.
  */
 export async function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {
   if (specs.length === 0) return [];

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { sha256Bytes } from "../hash.ts";
 import { loadSharp } from "./sharp.ts";
 import { sniffFormat, EXTENSIONS, SUPPORTED, FORMAT_NAMES, type ImageFormat } from "./sniff.ts";
 import { personalMetadata } from "./metadata.ts";
@@ -47,7 +47,7 @@ const longEdge = (info: Pick<ImageInfo, "width" | "height">) => Math.max(info.wi
  */
 export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits): Promise<Inspection> {
   const format = sniffFormat(buffer);
-  const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: createHash("sha256").update(buffer).digest("hex"), personal: [], metadata: false };
+  const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: sha256Bytes(buffer), personal: [], metadata: false };
   const problems: ImageProblem[] = [];
   const fail = (rule: ImageRule, message: string): Inspection => ({ info, problems: [...problems, { rule, message }], usable: false });
 

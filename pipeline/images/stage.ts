@@ -9,7 +9,7 @@ import { fixImage } from "./fix.ts";
 import { imageRules } from "./rules.ts";
 import type { ImageLimits } from "./limits.ts";
 import { mapConcurrent } from "../concurrency.ts";
-import { sha256 } from "../checks/prose/cache.ts";
+import { sha256 } from "../hash.ts";
 
 export const ASSETS = "assets";
 

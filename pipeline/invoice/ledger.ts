@@ -1,8 +1,9 @@
-import { firstParentHistory, readBlobs, type HistoryCommit } from "../git/history.ts";
-import { splitFrontMatter } from "../article/front-matter.ts";
-import { ARTICLES_DIR } from "../article/paths.ts";
-import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
-import { feeFor, loadMeasures, type ArticleMeasures } from "./fees.ts";
+import type { HistoryCommit } from "../git/history.ts";
+import { admitText, type AdmittedArticle } from "../article/gate.ts";
+import { classifyArticlePath } from "../article/article-path.ts";
+import { jstDate, jstMonth } from "../jst.ts";
+import { feeFor } from "./fees.ts";
+import { readLedgerInputs, type LedgerInputs } from "./ledger-inputs.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
 export interface BillingEntry {
@@ -20,10 +21,18 @@ export interface BillingEntry {
   fee: number;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-/** Japan has no daylight saving time, so UTC+9 is exact whatever the runner's timezone. */
-export const jstDate = (date: Date) => new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-export const jstMonth = (date: Date) => jstDate(date).slice(0, 7);
+/** A file on the branch that looks like an article but is not billed: city staff are told why. */
+export interface RefusedArticle {
+  path: string;
+  /** The month (Japan time) of the commit that left it in this state. */
+  month: string;
+  reason: string;
+}
+
+export interface Ledger {
+  entries: BillingEntry[];
+  refused: RefusedArticle[];
+}
 
 interface Event {
   index: number;
@@ -37,32 +46,30 @@ interface Identity {
   events: Event[];
 }
 
-const isArticle = (p: string) => p.startsWith(`${ARTICLES_DIR}/`) && p.toLowerCase().endsWith(".md");
+const underArticles = (p: string) => p.startsWith("articles/");
 
-/** Follows each article through adds, edits, renames and deletions, without reading any content. */
+/** Follows each file under articles/ through adds, edits, renames and deletions, without reading any content. */
 function identities(history: readonly HistoryCommit[]): Identity[] {
   const byPath = new Map<string, Identity>();
   const all: Identity[] = [];
   history.forEach((commit, index) => {
     for (const change of commit.changes) {
       if (change.status === "R") {
-        const moved = change.from && isArticle(change.from) ? byPath.get(change.from) : undefined;
+        const moved = change.from && underArticles(change.from) ? byPath.get(change.from) : undefined;
         if (moved && change.from) byPath.delete(change.from);
-        if (!isArticle(change.path)) continue;
+        if (!underArticles(change.path)) continue;
         const identity = moved ?? { id: change.path, events: [] };
         if (!moved) all.push(identity);
         identity.events.push({ index, kind: moved ? "modify" : "add", path: change.path, blob: change.blob });
         byPath.set(change.path, identity);
         continue;
       }
-      if (!isArticle(change.path)) continue;
+      if (!underArticles(change.path)) continue;
       let identity = byPath.get(change.path);
-      if (!identity || change.status === "A") {
-        if (!identity) {
-          identity = { id: change.path, events: [] };
-          all.push(identity);
-          byPath.set(change.path, identity);
-        }
+      if (!identity) {
+        identity = { id: change.path, events: [] };
+        all.push(identity);
+        byPath.set(change.path, identity);
       }
       identity.events.push({ index, kind: change.status === "D" ? "delete" : change.status === "A" ? "add" : "modify", path: change.path, blob: change.blob });
     }
@@ -70,138 +77,95 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
   return all;
 }
 
-interface FrontMatterFacts {
-  writer: string;
-  title: string;
-  category?: string;
-  draft: boolean;
-}
-
 /**
- * Front matter made only of `key: plain value` lines (what the check enforces on every merged
- * article) is read directly; anything else — quotes, lists, comments, anchors — goes through
- * the safe YAML parser. Ten thousand articles of history are read in well under a second.
- */
-const SIMPLE_LINE = /^([A-Za-z][\w-]*): ?([^\s'"[{&*!|>%@`#][^#]*?)?\s*$/;
-function simpleFacts(raw: string): FrontMatterFacts | undefined | "complex" {
-  const text = raw.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
-  if (!text.startsWith("---\n")) return undefined;
-  const end = text.indexOf("\n---\n", 3);
-  if (end === -1) return "complex";
-  const values: Record<string, string> = {};
-  for (const line of text.slice(4, end).split("\n")) {
-    const match = SIMPLE_LINE.exec(line);
-    if (!match || line.includes(": ", (match[1]?.length ?? 0) + 2)) return "complex";
-    if (match[2] !== undefined) values[match[1]!] = match[2];
-  }
-  if (values.writer === undefined || values.title === undefined) return undefined;
-  return { writer: values.writer, title: values.title, category: values.category, draft: values.draft === "true" };
-}
-
-function facts(raw: string | undefined): FrontMatterFacts | undefined {
-  if (raw === undefined) return undefined;
-  const simple = simpleFacts(raw);
-  if (simple !== "complex") return simple;
-  const split = splitFrontMatter(raw.replace(/^\ufeff/, ""));
-  if (!split.ok || split.yaml.problems.length > 0) return undefined;
-  const data = split.yaml.data as Record<string, unknown> | null;
-  if (!data || typeof data !== "object") return undefined;
-  if (typeof data.writer !== "string" || typeof data.title !== "string") return undefined;
-  return { writer: data.writer, title: data.title, category: typeof data.category === "string" ? data.category : undefined, draft: data.draft === "true" };
-}
-
-/**
- * The billing ledger of `ref`: one `git log` pass for the history, then a few
- * `git cat-file --batch` passes for the front matter and the rate card at the right commits.
+ * The billing ledger of `ref`, read from git (ledger-inputs.ts) and planned here without I/O.
  *
- * - An article is billed at the first commit where it exists as a non-draft, at the rate card
- *   of that commit (a later rate change never rewrites a past month).
+ * - Every version goes through the same gate as `kawaraban check` and the site build, with the
+ *   config of that commit: only an admitted article is billed (a dot-folder, an unregistered
+ *   writer, a broken front matter or an article past the limits never is).
+ * - An article is billed at the first commit where it is admitted as a non-draft, at the rate
+ *   card of that commit (a later rate change never rewrites a past month).
  * - Edits, renames and moves never bill again (renames are followed; a delete and an add of
  *   the same title and writer in one commit count as a move).
  * - An article deleted again within its billing month (a reverted merge) is not billed then;
  *   if it comes back later, it is billed when it does.
  */
-export async function readLedger(root: string, ref = "HEAD"): Promise<BillingEntry[]> {
-  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || isArticle(p));
+export async function readLedger(root: string, ref = "HEAD"): Promise<Ledger> {
+  return planLedger(await readLedgerInputs(root, ref));
+}
+
+export function planLedger(inputs: LedgerInputs): Ledger {
+  const { history } = inputs;
   const people = identities(history);
-  // The rate card changes rarely: read it only at the commits that change it, then look back.
-  const configCommits = history.flatMap((c, i) => (c.changes.some((ch) => ch.path === CONFIG_FILE) ? [i] : []));
-  const configTexts = await readBlobs(root, configCommits.map((i) => history[i]!.changes.find((c) => c.path === CONFIG_FILE)!.blob));
-  const configs = configTexts.map((text) => {
-    if (text === undefined) return undefined;
-    const parsed = parseConfig(text);
-    return parsed.ok ? parsed.config : undefined;
-  });
-  const measures: ArticleMeasures | undefined = configs.some((c) => c?.rates.perCharacter || c?.rates.perPhoto) ? await loadMeasures() : undefined;
-  const configAt = (index: number): Config | undefined => {
-    let low = 0;
-    let high = configCommits.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (configCommits[mid]! <= index) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found === -1 ? undefined : configs[found];
+  const admitCache = new Map<string, AdmittedArticle | string>();
+  /** The admitted article at an event, or the Japanese reason it is not billable. */
+  const admit = (event: Event): AdmittedArticle | string => {
+    const config = inputs.configAt(event.index);
+    const key = `${event.path}\0${event.blob}\0${event.index}`;
+    const cached = admitCache.get(key);
+    if (cached !== undefined) return cached;
+    const result = ((): AdmittedArticle | string => {
+      const where = classifyArticlePath(event.path);
+      if (where.kind !== "article") return where.kind === "invalid" ? where.message : "";
+      if (!config) return "この時点の kawaraban.config.yml が読めないため、支払いの対象にできません。";
+      const text = inputs.texts.get(event.blob);
+      if (text === undefined) return "ファイルが大きすぎるため、支払いの対象にできません。";
+      const gate = admitText(event.path, text.replace(/^\ufeff/, ""), config);
+      return gate.admitted ?? gate.diagnostics.find((d) => d.severity === "error")?.message ?? "記事として受け付けられませんでした。";
+    })();
+    admitCache.set(key, result);
+    return result;
   };
 
   const entries: BillingEntry[] = [];
-  // Each round reads the next event of every article not yet billed: usually one or two rounds.
-  let pending = people.map((identity) => ({ identity, cursor: 0 }));
-  while (pending.length > 0) {
-    const wanted = pending
-      .map((p) => {
-        while (p.cursor < p.identity.events.length && p.identity.events[p.cursor]!.kind === "delete") p.cursor++;
-        return p;
-      })
-      .filter((p) => p.cursor < p.identity.events.length);
-    if (wanted.length === 0) break;
-    const events = wanted.map((p) => p.identity.events[p.cursor]!);
-    const texts = await readBlobs(root, events.map((e) => e.blob));
-    const candidates = wanted.map((p, i) => ({ p, event: events[i]!, facts: facts(texts[i]), raw: texts[i] }));
-    const billable: typeof candidates = [];
-    for (const c of candidates) {
-      if (!c.facts || c.facts.draft) continue;
+  const refused: RefusedArticle[] = [];
+  for (const identity of people) {
+    let billed = false;
+    for (let i = 0; i < identity.events.length && !billed; i++) {
+      const event = identity.events[i]!;
+      if (event.kind === "delete") continue;
+      const article = admit(event);
+      if (typeof article === "string" || article.frontMatter.draft) continue;
+      const month = jstMonth(history[event.index]!.date);
       // Deleted again within the same month (a reverted merge): not billed; a later return may be.
-      const month = jstMonth(history[c.event.index]!.date);
-      const removal = c.p.identity.events.find((e) => e.index > c.event.index && e.kind === "delete");
-      if (removal && jstMonth(history[removal.index]!.date) === month && !(await movedAway(root, history[removal.index]!, c.facts))) {
-        c.p.cursor = c.p.identity.events.indexOf(removal);
+      const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
+      if (removal && jstMonth(history[removal.index]!.date) === month && !movedAway(inputs, history[removal.index]!, article)) {
+        i = identity.events.indexOf(removal);
         continue;
       }
-      billable.push(c);
-    }
-    const next: typeof pending = [];
-    billable.forEach((b) => {
-      const commit = history[b.event.index]!;
+      const commit = history[event.index]!;
       entries.push({
-        id: b.p.identity.id,
-        path: b.event.path,
-        writer: b.facts!.writer,
-        title: b.facts!.title,
-        category: b.facts!.category,
-        month: jstMonth(commit.date),
+        id: identity.id,
+        path: event.path,
+        writer: article.frontMatter.writer,
+        title: article.frontMatter.title,
+        category: article.category?.slug,
+        month,
         mergedAt: jstDate(commit.date),
         commit: commit.sha,
-        fee: feeFor(configAt(b.event.index), b.facts!.category, b.raw!, measures),
+        fee: feeFor(inputs.configAt(event.index)!, article),
       });
-    });
-    const billedIds = new Set(billable.map((b) => b.p.identity));
-    for (const p of wanted) if (!billedIds.has(p.identity)) next.push({ identity: p.identity, cursor: p.cursor + 1 });
-    pending = next;
+      billed = true;
+    }
+    // Still on the branch, never billed and not a draft: city staff must hear why.
+    const last = identity.events[identity.events.length - 1]!;
+    if (!billed && last.kind !== "delete") {
+      const state = admit(last);
+      if (typeof state === "string" && state !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason: state });
+    }
   }
-  return withoutMoves(entries, people, history);
+  return { entries: withoutMoves(entries, people, history), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** Whether a deletion is half of a move: the same writer's same title added in the same commit. */
-async function movedAway(root: string, commit: HistoryCommit, before: FrontMatterFacts): Promise<boolean> {
-  const added = commit.changes.filter((c) => c.status === "A" && isArticle(c.path)).map((c) => c.blob);
-  const texts = await readBlobs(root, added);
-  return texts.some((t) => {
-    const f = facts(t);
-    return f !== undefined && f.writer === before.writer && f.title === before.title;
+function movedAway(inputs: LedgerInputs, commit: HistoryCommit, before: AdmittedArticle): boolean {
+  const config = inputs.configAt(inputs.history.indexOf(commit));
+  if (!config) return false;
+  return commit.changes.some((c) => {
+    if (c.status !== "A" || !underArticles(c.path)) return false;
+    const text = inputs.texts.get(c.blob);
+    const after = text === undefined ? undefined : admitText(c.path, text, config).admitted;
+    return after !== undefined && after.frontMatter.writer === before.frontMatter.writer && after.frontMatter.title === before.frontMatter.title;
   });
 }
 

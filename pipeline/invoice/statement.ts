@@ -1,5 +1,5 @@
 import type { Config, Writer } from "../article/config.ts";
-import type { BillingEntry } from "./ledger.ts";
+import type { Ledger } from "./ledger.ts";
 import { firstOpenMonth, type Adjustment } from "./books.ts";
 import { consumptionTax, taxRatesOn, withholdingTax } from "./tax.ts";
 
@@ -47,6 +47,8 @@ export interface InvoiceDocument {
   payer: string;
   writers: WriterStatement[];
   totals: Totals;
+  /** Files on the branch that were not billed this month, with the reason (for city staff to follow up). */
+  excluded?: { path: string; reason: string }[];
 }
 
 export const lastDayOf = (month: string) => {
@@ -59,7 +61,7 @@ export const lastDayOf = (month: string) => {
  * that belongs to a closed month but is not in its frozen statement (a late adjustment) is
  * booked in the first open month after it, with a note.
  */
-export function buildInvoice(month: string, ledger: readonly BillingEntry[], adjustments: readonly Adjustment[], closed: ReadonlySet<string>, config: Config, frozen: (m: string) => InvoiceDocument | undefined): InvoiceDocument {
+export function buildInvoice(month: string, ledger: Ledger, adjustments: readonly Adjustment[], closed: ReadonlySet<string>, config: Config, frozen: (m: string) => InvoiceDocument | undefined): InvoiceDocument {
   const bookedIn = (m: string) => firstOpenMonth(m, closed);
   const late = (m: string) => (m !== month ? `${Number(m.slice(5))} 月分（締め済み）から繰り越し` : undefined);
   const frozenPaths = new Map<string, Set<string>>();
@@ -73,7 +75,7 @@ export function buildInvoice(month: string, ledger: readonly BillingEntry[], adj
     if (!byWriter.has(writer)) byWriter.set(writer, { articles: [], adjustments: [] });
     return byWriter.get(writer)!;
   };
-  for (const e of ledger) {
+  for (const e of ledger.entries) {
     if (closed.has(e.month) && frozenIn(e.month).has(e.path)) continue; // already paid in its month
     if (bookedIn(e.month) !== month) continue;
     slot(e.writer).articles.push({ path: e.path, title: e.title, mergedAt: e.mergedAt, fee: e.fee, ...(late(e.month) && { note: late(e.month) }) });
@@ -87,7 +89,7 @@ export function buildInvoice(month: string, ledger: readonly BillingEntry[], adj
   const writers = [...byWriter.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([handle, items]): WriterStatement => {
-      const profile: Writer | undefined = config.writers[handle];
+      const profile: Writer | undefined = Object.hasOwn(config.writers, handle) ? config.writers[handle] : undefined;
       const subtotal = items.articles.reduce((n, a) => n + a.fee, 0) + items.adjustments.reduce((n, a) => n + a.amount, 0);
       const charges = profile?.chargesConsumptionTax ?? false;
       const tax = charges ? consumptionTax(subtotal, rates) : 0;
@@ -108,6 +110,7 @@ export function buildInvoice(month: string, ledger: readonly BillingEntry[], adj
       };
     });
   const sum = (key: keyof Totals) => writers.reduce((n, w) => n + w[key], 0);
+  const excluded = ledger.refused.filter((r) => r.month === month).map(({ path, reason }) => ({ path, reason }));
   return {
     version: 1,
     month,
@@ -115,5 +118,6 @@ export function buildInvoice(month: string, ledger: readonly BillingEntry[], adj
     payer: config.payer.name,
     writers,
     totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
+    ...(excluded.length > 0 && { excluded }),
   };
 }

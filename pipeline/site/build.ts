@@ -2,15 +2,14 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
-import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
-import { loadArticle } from "../article/article.ts";
+import { admitFile } from "../article/gate.ts";
 import { resolveImageUrl } from "../checks/image-refs.ts";
 import { checkImages, listAssets } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
 import { writeVariants, type ImageVariants } from "../images/variants.ts";
 import { CACHE_DIR } from "../cache-dir.ts";
 import { layout, articleMain, coverPicture } from "./templates.ts";
-import { sha256 } from "../checks/prose/cache.ts";
+import { sha256 } from "../hash.ts";
 import { pipelineCodeHash } from "../self.ts";
 import type { PublishItem } from "../channels/webhook.ts";
 import { SiteOutput } from "./output.ts";
@@ -18,7 +17,7 @@ import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
-import { articleUrl, byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
+import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
 export interface BuildResult {
   pages: number;
@@ -79,17 +78,17 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
 
   // Front matter is validated against the config, so the config is part of the record's key.
   const factsKey = sha256(pipelineCodeHash(), JSON.stringify(config));
-  const { sources, skipped: broken } = await loadSiteSources(root, config, options.preview ? undefined : path.join(cacheDir, "articles.json"), factsKey);
-  for (const source of broken) skipped.push({ path: source, reason: "エラーがあるため公開しません（kawaraban check で確認してください）" });
-  const articles: SiteArticle[] = [];
+  const { sources, refused } = await loadSiteSources(root, config, options.preview ? undefined : path.join(cacheDir, "articles.json"), factsKey);
+  for (const r of refused) skipped.push({ path: r.path, reason: `エラーがあるため公開しません: ${r.diagnostic.message}` });
+  const candidates: SiteArticle[] = [];
   for (const s of sources) {
-    if (!options.preview && !isPublished(s.fm, ctx.today)) {
-      if (!s.fm.draft) skipped.push({ path: s.source, reason: `公開日（${s.fm.date}）になるまで公開しません`, scheduled: true });
+    if (!options.preview && !isPublished(s.frontMatter, ctx.today)) {
+      if (!s.frontMatter.draft) skipped.push({ path: s.path, reason: `公開日（${s.frontMatter.date}）になるまで公開しません`, scheduled: true });
       continue;
     }
-    articles.push({ source: s.source, url: articleUrl(s.source), fm: s.fm, hash: s.hash, raw: s.raw });
+    candidates.push(s);
   }
-  articles.sort(byNewest);
+  candidates.sort(byNewest);
 
   // Everything an article page depends on besides its own text.
   const shared = sha256(pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo, manifest, preview: options.preview ?? false }));
@@ -99,41 +98,50 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const bodyDir = path.join(cacheDir, "bodies");
   const bodies = new Map<string, string>();
   const bodyFile = (a: SiteArticle) => path.join(bodyDir, `${pageKey(a)}.html`);
-  const inFeed = new Set(articles.slice(0, FEED_SIZE));
+  const inFeed = new Set(candidates.slice(0, FEED_SIZE));
   // A kept page is enough, except that the feed also needs the newest articles' bodies.
-  const stale = options.preview ? articles : articles.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
-  const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.source, raw: a.raw ?? (await reread(root, config, a.source)) })));
+  const stale = options.preview ? candidates : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
+  const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.path, raw: a.raw ?? (await reread(root, config, a.path)) })));
   mkdirSync(bodyDir, { recursive: true });
   const cacheWrites: Promise<void>[] = [];
+  const failed = new Set<SiteArticle>();
   await renderAll(
     jobs,
     { basePath: ctx.basePath, images: manifest, lineMarks: options.preview },
-    (i, { body, stats }) => {
+    (i, rendered) => {
       const a = stale[i]!;
-      bodies.set(a.source, body);
+      if (rendered.error !== undefined) {
+        failed.add(a);
+        skipped.push({ path: a.path, reason: `ページを作れなかったため公開しません（kawaraban の不具合です。開発者に知らせてください: ${rendered.error.slice(0, 200)}）` });
+        return;
+      }
+      const { body, stats } = rendered;
+      bodies.set(a.path, body);
       const html = articlePage(ctx, a, body, stats.readingMinutes, images);
-      output.put(`${a.url}index.html`, withPreview(html, a.source), pageKey(a));
+      output.put(`${a.url}index.html`, withPreview(html, a.path), pageKey(a));
       // Only the feed's articles: a cache file per article cost more to create than to render again.
       if (!options.preview && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
     },
     options.render,
   );
+  // Lists, feeds and channels show only the articles whose page exists.
+  const articles = candidates.filter((a) => !failed.has(a));
   // The feed shows the newest articles in full: bodies of kept pages come from the cache.
   // Channels other than pages build into a new folder, so every body is at hand there.
-  const body = (a: SiteArticle) => bodies.get(a.source) ?? readFileSync(bodyFile(a), "utf8");
-  for (const a of inFeed) if (!bodies.has(a.source)) bodies.set(a.source, body(a));
+  const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
+  for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
   const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)));
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {
     const url = new URL(a.url, ctx.baseUrl).href;
     return {
-      source: a.source,
+      source: a.path,
       hash: a.hash,
       url,
-      title: a.fm.title,
-      summary: a.fm.summary,
-      date: a.fm.date,
+      title: a.frontMatter.title,
+      summary: a.frontMatter.summary,
+      date: a.frontMatter.date,
       get html() {
         return body(a);
       },
@@ -146,17 +154,17 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
 }
 
 function articlePage(ctx: SiteContext, a: SiteArticle, body: string, readingMinutes: number, images: ReadonlyMap<string, ImageVariants>): string {
-  const cover = a.fm.cover ? resolveImageUrl(a.source, a.fm.cover) : undefined;
+  const cover = a.frontMatter.cover ? resolveImageUrl(a.path, a.frontMatter.cover) : undefined;
   const coverVariants = cover?.ok ? images.get(cover.repoPath) : undefined;
   const og = coverVariants?.variants.jpeg[coverVariants.variants.jpeg.length - 1];
-  const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.fm.coverAlt ?? "", ctx.basePath), readingMinutes);
-  const image = og && { url: new URL(og.file, ctx.baseUrl).href, alt: a.fm.coverAlt ?? "", width: og.width, height: og.height };
-  return layout(ctx, { title: a.fm.title, description: a.fm.summary, path: a.url, type: "article", ...(image && { image }) }, main);
+  const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.frontMatter.coverAlt ?? "", ctx.basePath), readingMinutes);
+  const image = og && { url: new URL(og.file, ctx.baseUrl).href, alt: a.frontMatter.coverAlt ?? "", width: og.width, height: og.height };
+  return layout(ctx, { title: a.frontMatter.title, description: a.frontMatter.summary, path: a.url, type: "article", ...(image && { image }) }, main);
 }
 
 /** An article whose facts came from the record but whose page must be made again (settings changed). */
 async function reread(root: string, config: Config, source: string): Promise<string> {
-  const { article } = await loadArticle(root, source, { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES });
+  const { admitted: article } = await admitFile(root, source, config);
   if (!article) throw new Error(`${source} could not be read again`);
   return article.raw;
 }

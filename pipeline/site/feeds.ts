@@ -9,19 +9,19 @@ const abs = (ctx: SiteContext, path: string) => new URL(path, ctx.baseUrl).href;
 export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {
   const site = ctx.config.site;
   const items = articles.slice(0, FEED_SIZE);
-  const updated = items[0] ? iso(items[0].fm.date) : iso(ctx.today);
+  const updated = items[0] ? iso(items[0].frontMatter.date) : iso(ctx.today);
   const entries = items.map((a) => {
-    const author = ctx.config.writers[a.fm.writer]?.name ?? a.fm.writer;
+    const author = ctx.config.writers[a.frontMatter.writer]?.name ?? a.frontMatter.writer;
     return `  <entry>
-    <title>${esc(a.fm.title)}</title>
+    <title>${esc(a.frontMatter.title)}</title>
     <link rel="alternate" type="text/html" href="${esc(abs(ctx, a.url))}"/>
     <id>${esc(abs(ctx, a.url))}</id>
-    <published>${iso(a.fm.date)}</published>
-    <updated>${iso(a.fm.date)}</updated>
+    <published>${iso(a.frontMatter.date)}</published>
+    <updated>${iso(a.frontMatter.date)}</updated>
     <author><name>${esc(author)}</name></author>
-    <summary>${esc(a.fm.summary)}</summary>
-    <content type="html">${esc(bodies.get(a.source) ?? "")}</content>
-${(a.fm.tags ?? []).map((t) => `    <category term="${esc(t)}"/>`).join("\n")}
+    <summary>${esc(a.frontMatter.summary)}</summary>
+    <content type="html">${esc(bodies.get(a.path) ?? "")}</content>
+${a.tags.map((t) => `    <category term="${esc(t.name)}"/>`).join("\n")}
   </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -50,12 +50,12 @@ export function jsonFeed(ctx: SiteContext, articles: readonly SiteArticle[], bod
       items: articles.slice(0, FEED_SIZE).map((a) => ({
         id: abs(ctx, a.url),
         url: abs(ctx, a.url),
-        title: a.fm.title,
-        summary: a.fm.summary,
-        content_html: bodies.get(a.source) ?? "",
-        date_published: iso(a.fm.date),
-        authors: [{ name: ctx.config.writers[a.fm.writer]?.name ?? a.fm.writer, url: abs(ctx, `writers/${a.fm.writer}/`) }],
-        ...(a.fm.tags?.length && { tags: a.fm.tags }),
+        title: a.frontMatter.title,
+        summary: a.frontMatter.summary,
+        content_html: bodies.get(a.path) ?? "",
+        date_published: iso(a.frontMatter.date),
+        authors: [{ name: ctx.config.writers[a.frontMatter.writer]?.name ?? a.frontMatter.writer, url: abs(ctx, `writers/${a.frontMatter.writer}/`) }],
+        ...(a.tags.length && { tags: a.tags.map((t) => t.name) }),
       })),
     },
     null,

@@ -1,17 +1,10 @@
 import type { Config } from "../article/config.ts";
 import type { FrontMatter } from "../checks/frontmatter.ts";
+import type { ArticleRecord } from "../article/gate.ts";
+import { encodeSegment } from "../article/tags.ts";
 
-/** An article as the site shows it. */
-export interface SiteArticle {
-  source: string;
-  /** Path below the site root, e.g. "2026/11/satoyama-walk/". */
-  url: string;
-  fm: FrontMatter;
-  /** Hash of the article's text. */
-  hash: string;
-  /** The text, when this build read it. */
-  raw?: string;
-}
+/** An article as the site shows it: the gate's record, and the text when this build read it. */
+export type SiteArticle = ArticleRecord & { raw?: string };
 
 export interface SiteContext {
   config: Config;
@@ -31,15 +24,15 @@ export function siteContext(config: Config, baseUrl: string | undefined, today: 
   return { config, baseUrl: base.href, basePath: base.pathname, today };
 }
 
-export const articleUrl = (source: string) => `${source.replace(/^articles\//, "").replace(/\.md$/i, "")}/`;
-
 /** Drafts are never built; an article dated in the future waits for its date (scheduled publishing). */
 export function isPublished(fm: FrontMatter, today: string): boolean {
   return !fm.draft && fm.date <= today;
 }
 
-export const byNewest = (a: SiteArticle, b: SiteArticle) => b.fm.date.localeCompare(a.fm.date) || a.source.localeCompare(b.source);
+export const byNewest = (a: SiteArticle, b: SiteArticle) => b.frontMatter.date.localeCompare(a.frontMatter.date) || a.path.localeCompare(b.path);
 
-export const tagUrl = (tag: string) => `tags/${encodeURIComponent(tag)}/`;
+/** Tag slugs are Unicode folders on disk; links carry them percent-encoded (see tags.ts). */
+export const tagPath = (slug: string) => `tags/${slug}/`;
+export const tagUrl = (slug: string) => `tags/${encodeSegment(slug)}/`;
 export const categoryUrl = (slug: string) => `category/${slug}/`;
 export const writerUrl = (handle: string) => `writers/${handle}/`;

@@ -1,7 +1,7 @@
 import { layout, listMain, notFoundMain } from "./templates.ts";
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
-import { categoryUrl, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
+import { categoryUrl, tagPath, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
 
 export { FEED_SIZE } from "./feeds.ts";
 export const PAGE_SIZE = 10;
@@ -16,32 +16,41 @@ type Put = (rel: string, content: string, source?: string) => void;
  * Returns the number of HTML pages.
  */
 export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put): number {
-  let pages = 0;
-  const list = (base: string, heading: string, items: readonly SiteArticle[], description: string) => {
+  const listPages: string[] = [];
+  // `dir` is where the files go, `href` how links spell it (they differ for Unicode tag slugs).
+  const list = (base: string | { dir: string; href: string }, heading: string, items: readonly SiteArticle[], description: string) => {
+    const { dir, href } = typeof base === "string" ? { dir: base, href: base } : base;
     const count = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
     for (let i = 0; i < count; i++) {
-      const at = (n: number) => (n === 0 ? base : `${base}page/${n + 1}/`);
-      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? at(i - 1) : undefined, next: i < count - 1 ? at(i + 1) : undefined });
-      put(`${at(i)}index.html`, layout(ctx, { title: i === 0 ? heading : `${heading}（${i + 1} ページ目）`, description, path: at(i) }, main));
-      pages++;
+      const at = (root: string, n: number) => (n === 0 ? root : `${root}page/${n + 1}/`);
+      const link = (n: number) => at(href, n);
+      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? link(i - 1) : undefined, next: i < count - 1 ? link(i + 1) : undefined });
+      put(`${at(dir, i)}index.html`, layout(ctx, { title: i === 0 ? heading : `${heading}（${i + 1} ページ目）`, description, path: link(i) }, main));
+      listPages.push(link(i));
     }
   };
   const { site, categories, writers } = ctx.config;
   list("", `${site.title}の新着記事`, articles, site.description ?? site.title);
-  const byCategory = groupBy(articles, (a) => (a.fm.category ? [a.fm.category] : []));
+  const byCategory = groupBy(articles, (a) => (a.frontMatter.category ? [a.frontMatter.category] : []));
   for (const [slug, category] of Object.entries(categories)) list(categoryUrl(slug), `${category.name}の記事`, byCategory.get(slug) ?? [], `${category.name}の記事の一覧`);
-  const byTag = groupBy(articles, (a) => a.fm.tags ?? []);
-  for (const tag of [...byTag.keys()].sort()) list(tagUrl(tag), `#${tag} の記事`, byTag.get(tag)!, `タグ「${tag}」の記事の一覧`);
-  const byWriter = groupBy(articles, (a) => [a.fm.writer]);
+  const byTag = groupBy(articles, (a) => a.tags.map((t) => t.slug));
+  // A tag's shown name: the newest article's spelling (slugs fold width and case).
+  const tagName = new Map<string, string>();
+  for (const a of articles) for (const t of a.tags) if (!tagName.has(t.slug)) tagName.set(t.slug, t.name);
+  for (const slug of [...byTag.keys()].sort()) {
+    const name = tagName.get(slug)!;
+    list({ dir: tagPath(slug), href: tagUrl(slug) }, `#${name} の記事`, byTag.get(slug)!, `タグ「${name}」の記事の一覧`);
+  }
+  const byWriter = groupBy(articles, (a) => [a.frontMatter.writer]);
   for (const [handle, writer] of Object.entries(writers)) list(writerUrl(handle), `${writer.name}さんの記事`, byWriter.get(handle) ?? [], `${writer.name}さんが書いた記事の一覧`);
   put("404.html", layout(ctx, { title: "ページが見つかりません", description: "ページが見つかりません", path: "404.html", noindex: true }, notFoundMain(ctx)));
   put("assets/style.css", themeCss(site.accentColor ?? "#0b5e47"));
   put("feed.xml", atomFeed(ctx, articles, bodies));
   put("feed.json", jsonFeed(ctx, articles, bodies));
-  put("sitemap.xml", sitemap(ctx, [{ path: "" }, ...articles.map((a) => ({ path: a.url, lastmod: a.fm.date }))]));
+  put("sitemap.xml", sitemap(ctx, [...listPages.map((path) => ({ path })), ...articles.map((a) => ({ path: a.url, lastmod: a.frontMatter.date }))]));
   put("robots.txt", robots(ctx));
   put(".nojekyll", ""); // GitHub Pages: serve the files as they are
-  return pages;
+  return listPages.length;
 }
 
 /** One pass instead of filtering every article once per tag (quadratic on a large site). */

@@ -15,17 +15,20 @@ export interface RenderJob {
   raw: string;
 }
 
-export interface Rendered {
-  body: string;
-  stats: TextStats;
-}
+/** A page, or why this one article could not be rendered (the build goes on without it). */
+export type Rendered = { body: string; stats: TextStats; error?: undefined } | { error: string };
 
 /** One article's Markdown to sanitized HTML and its statistics. Pure; the tree is dropped after. */
 export function renderer(settings: RenderSettings): (job: RenderJob) => Rendered {
   const images = new Map(settings.images.map((i) => [i.source, i]));
   return ({ source, raw }) => {
-    const tree = parseMarkdown(raw);
-    return { stats: textStats(tree), body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }) };
+    try {
+      const tree = parseMarkdown(raw);
+      return { stats: textStats(tree), body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }) };
+    } catch (error) {
+      // A bug in one article's processing is never a failed build for everyone.
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
   };
 }
 

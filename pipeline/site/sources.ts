@@ -1,25 +1,15 @@
 import { lstatSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
-import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
-import { articleFromText } from "../article/article.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { readRepoTextFile } from "../article/safe-read.ts";
 import { discoverArticles } from "../article/discover.ts";
-import { checkFrontMatter, type FrontMatter } from "../checks/frontmatter.ts";
-import { sha256 } from "../checks/prose/cache.ts";
+import { admitText, articleBytes, recordOf, type ArticleRecord } from "../article/gate.ts";
+import { sha256 } from "../hash.ts";
 import { mapConcurrent } from "../concurrency.ts";
+import type { SiteArticle } from "./model.ts";
 
-/** A source article the site can show: validated front matter, and the text when it was read. */
-export interface SiteSource {
-  source: string;
-  fm: FrontMatter;
-  /** Hash of the file's text: with the build's settings, it keys the article's page. */
-  hash: string;
-  /** Present when the file was read in this build (its page may need rendering). */
-  raw?: string;
-}
-
-type Fact = { size: number; mtimeMs: number; hash: string; fm: FrontMatter };
+type Fact = { size: number; mtimeMs: number; record: ArticleRecord };
 interface FactsFile {
   key: string;
   /** When the files were read: an mtime close to it cannot be trusted (see racyWindow). */
@@ -39,53 +29,66 @@ export function racyWindow(mtimeMs: number): number {
   return mtimeMs % 1000 === 0 ? 2000 : 100;
 }
 
+export interface SiteSources {
+  sources: SiteArticle[];
+  /** Articles the gate refused, with the first error: never built. */
+  refused: { path: string; diagnostic: Diagnostic }[];
+}
+
 /**
- * Every article's validated front matter, read only when the file changed. A site build needs
- * all of them (lists, feeds, tags) but renders few; reading, parsing YAML and validating 4,000
- * files was most of an incremental build. A file whose size and mtime match the last build's
- * record is taken from it; any other is read and checked as `kawaraban check` does. Articles
- * with errors are never recorded, so they are reported every time.
+ * Every admitted article, through the same gate as `kawaraban check` (discovery, limits, front
+ * matter, tags). A site build needs all of them (lists, feeds, tags) but renders few; reading
+ * and validating 4,000 files was most of an incremental build, so a file whose size and mtime
+ * match the last build's record is taken from it. Refused articles are never recorded, so
+ * they are reported every time.
  */
-export async function loadSiteSources(root: string, config: Config, factsFile: string | undefined, configKey: string): Promise<{ sources: SiteSource[]; skipped: string[] }> {
-  const sources = (await discoverArticles(root, root, [])).articles;
+export async function loadSiteSources(root: string, config: Config, factsFile: string | undefined, configKey: string): Promise<SiteSources> {
+  const discovery = await discoverArticles(root, root, []);
+  const paths = discovery.articles;
+  const refused: SiteSources["refused"] = discovery.diagnostics.filter((d) => d.severity === "error").map((d) => ({ path: d.path, diagnostic: d }));
   const previous = factsFile ? readFacts(factsFile, configKey) : undefined;
   const readAt = Date.now();
   const facts: Record<string, Fact> = {};
-  const stats = new Map(sources.map((source) => [source, lstatSync(path.join(root, source), { throwIfNoEntry: false })]));
-  const known = (source: string) => {
-    const fact = previous?.facts[source];
-    const now = stats.get(source);
+  const stats = new Map(paths.map((p) => [p, lstatSync(path.join(root, p), { throwIfNoEntry: false })]));
+  const known = (p: string) => {
+    const fact = previous?.facts[p];
+    const now = stats.get(p);
     const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
     return trusted ? fact : undefined;
   };
-  const loaded = await mapConcurrent(sources, 16, async (source): Promise<SiteSource | undefined> => {
-    const fact = known(source);
+  const loaded = await mapConcurrent(paths, 16, async (p): Promise<SiteArticle | undefined> => {
+    const fact = known(p);
     if (fact) {
-      facts[source] = fact;
-      return { source, fm: fact.fm, hash: fact.hash };
+      facts[p] = fact;
+      return fact.record;
     }
-    const read = await readRepoTextFile(root, source, { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES });
-    if (!read.ok) return undefined;
+    const read = await readRepoTextFile(root, p, { maxBytes: articleBytes(config) });
+    if (!read.ok) {
+      refused.push({ path: p, diagnostic: read.diagnostics[0]! });
+      return undefined;
+    }
     const raw = read.text;
-    const hash = sha256(raw);
-    const now = stats.get(source) ?? { size: -1, mtimeMs: -1 }; // vanished and back: never trusted
+    const now = stats.get(p) ?? { size: -1, mtimeMs: -1 }; // vanished and back: never trusted
     // Touched but not changed (a checkout, a save without edits): the text decides, not the mtime.
-    const same = previous?.facts[source]?.hash === hash ? previous.facts[source] : undefined;
+    const same = previous?.facts[p]?.record.hash === sha256(raw) ? previous.facts[p] : undefined;
     if (same) {
-      facts[source] = { ...same, size: now.size, mtimeMs: now.mtimeMs };
-      return { source, fm: same.fm, hash, raw };
+      facts[p] = { ...same, size: now.size, mtimeMs: now.mtimeMs };
+      return { ...same.record, raw };
     }
-    const { article, diagnostics } = articleFromText(source, raw);
-    const fm = article && checkFrontMatter(article, config).frontMatter;
-    if (!article || !fm || diagnostics.some((d) => d.severity === "error")) return undefined;
-    facts[source] = { size: now.size, mtimeMs: now.mtimeMs, hash, fm };
-    return { source, fm, hash, raw };
+    const gate = admitText(p, raw, config);
+    if (!gate.admitted) {
+      refused.push({ path: p, diagnostic: gate.diagnostics.find((d) => d.severity === "error") ?? gate.diagnostics[0]! });
+      return undefined;
+    }
+    const record = recordOf(gate.admitted);
+    facts[p] = { size: now.size, mtimeMs: now.mtimeMs, record };
+    return { ...record, raw };
   });
   if (factsFile) {
     mkdirSync(path.dirname(factsFile), { recursive: true });
     writeFileSync(factsFile, JSON.stringify({ key: configKey, readAt, facts } satisfies FactsFile));
   }
-  return { sources: loaded.filter((s): s is SiteSource => s !== undefined), skipped: sources.filter((_, i) => loaded[i] === undefined) };
+  return { sources: loaded.filter((s): s is SiteArticle => s !== undefined), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 function readFacts(file: string, key: string): FactsFile | undefined {

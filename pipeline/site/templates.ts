@@ -77,24 +77,24 @@ export function coverPicture(variants: ImageVariants | undefined, alt: string, b
 
 export function articleMain(ctx: SiteContext, a: SiteArticle, body: string, cover: string, readingMinutes: number): string {
   const p = ctx.basePath;
-  const writer = ctx.config.writers[a.fm.writer];
-  const category = a.fm.category ? ctx.config.categories[a.fm.category] : undefined;
+  const writer = ctx.config.writers[a.frontMatter.writer];
+  const category = a.frontMatter.category ? ctx.config.categories[a.frontMatter.category] : undefined;
   return `<article>
-<h1>${esc(a.fm.title)}</h1>
-<div class="meta"><time datetime="${a.fm.date}">${dateJa(a.fm.date)}</time><span>文・<a href="${p}${writerUrl(a.fm.writer)}">${esc(writer?.name ?? a.fm.writer)}</a></span>${category ? `<span><a href="${p}${categoryUrl(a.fm.category!)}">${esc(category.name)}</a></span>` : ""}<span>約 ${readingMinutes} 分で読めます</span></div>
+<h1>${esc(a.frontMatter.title)}</h1>
+<div class="meta"><time datetime="${a.frontMatter.date}">${dateJa(a.frontMatter.date)}</time><span>文・<a href="${esc(p + writerUrl(a.frontMatter.writer))}">${esc(writer?.name ?? a.frontMatter.writer)}</a></span>${category ? `<span><a href="${p}${categoryUrl(a.frontMatter.category!)}">${esc(category.name)}</a></span>` : ""}<span>約 ${readingMinutes} 分で読めます</span></div>
 ${cover}
 ${body}
-${a.fm.tags?.length ? `<ul class="tags" aria-label="タグ">${a.fm.tags.map((t) => `<li><a href="${p}${tagUrl(t)}">#${esc(t)}</a></li>`).join("")}</ul>` : ""}
+${a.tags.length ? `<ul class="tags" aria-label="タグ">${a.tags.map((t) => `<li><a href="${esc(p + tagUrl(t.slug))}">#${esc(t.name)}</a></li>`).join("")}</ul>` : ""}
 </article>`;
 }
 
 export function listMain(ctx: SiteContext, heading: string, items: readonly SiteArticle[], pager?: { prev?: string; next?: string }): string {
   const p = ctx.basePath;
   const cards = items
-    .map((a) => `<li class="card"><a class="title" href="${p}${a.url}">${esc(a.fm.title)}</a><div class="meta"><time datetime="${a.fm.date}">${dateJa(a.fm.date)}</time></div><p>${esc(a.fm.summary)}</p></li>`)
+    .map((a) => `<li class="card"><a class="title" href="${esc(p + a.url)}">${esc(a.frontMatter.title)}</a><div class="meta"><time datetime="${a.frontMatter.date}">${dateJa(a.frontMatter.date)}</time></div><p>${esc(a.frontMatter.summary)}</p></li>`)
     .join("\n");
   const nav = pager && (pager.prev || pager.next)
-    ? `<nav class="pager" aria-label="ページ">${pager.prev ? `<a href="${p}${pager.prev}" rel="prev">新しい記事へ</a>` : "<span></span>"}${pager.next ? `<a href="${p}${pager.next}" rel="next">前の記事へ</a>` : ""}</nav>`
+    ? `<nav class="pager" aria-label="ページ">${pager.prev ? `<a href="${esc(p + pager.prev)}" rel="prev">新しい記事へ</a>` : "<span></span>"}${pager.next ? `<a href="${esc(p + pager.next)}" rel="next">前の記事へ</a>` : ""}</nav>`
     : "";
   return `<h1>${esc(heading)}</h1>\n${items.length ? `<ul class="cards">\n${cards}\n</ul>` : "<p>まだ記事はありません。</p>"}\n${nav}`;
 }

@@ -59,7 +59,7 @@ beforeAll(async () => {
 
 describe("the billing ledger from git history", () => {
   it("bills each article once, in the Japan-time month it first reached main as a non-draft, at that day's rates", async () => {
-    const ledger = await readLedger(root, "main");
+    const ledger = (await readLedger(root, "main")).entries;
     expect(ledger.map((e) => [e.id, e.month, e.mergedAt, e.writer, e.fee])).toEqual([
       ["articles/2026/11/a.md", "2026-11", "2026-11-01", "hinata", 15000],
       ["articles/2026/11/c.md", "2026-11", "2026-11-25", "hibari-npo", 18000],
@@ -72,7 +72,7 @@ describe("the billing ledger from git history", () => {
     const before = process.env.TZ;
     process.env.TZ = "America/Los_Angeles";
     try {
-      expect((await readLedger(root, "main"))[0]!.month).toBe("2026-11");
+      expect((await readLedger(root, "main")).entries[0]!.month).toBe("2026-11");
     } finally {
       process.env.TZ = before;
     }

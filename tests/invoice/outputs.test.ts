@@ -27,7 +27,7 @@ const entry = (writer: string, fee: number, title = "記事", n = 1): BillingEnt
   commit: "c",
   fee,
 });
-const invoice = (ledger: BillingEntry[]) => buildInvoice("2026-11", ledger, [], new Set(), config, () => undefined);
+const invoice = (entries: BillingEntry[]) => buildInvoice("2026-11", { entries, refused: [] }, [], new Set(), config, () => undefined);
 
 describe("statements", () => {
   it("a corporation has no withholding; a writer without registration is charged no consumption tax", () => {
@@ -131,13 +131,16 @@ describe("printable statements", () => {
 
 describe("fees", () => {
   it("adds the per-character rate (fractions dropped) and the per-photo fee, never anything from front matter", async () => {
-    const { feeFor, loadMeasures } = await import("../../pipeline/invoice/fees.ts");
-    const measures = await loadMeasures();
-    const raw = "---\ntitle: t\nwriter: hinata\nfee: 999999\n---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../a.jpg)\n\n![買い物客](../b.jpg)\n";
+    const { feeFor } = await import("../../pipeline/invoice/fees.ts");
+    const { admitText } = await import("../../pipeline/article/gate.ts");
+    const text = (extra: string) => `---\ntitle: t\nwriter: hinata\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../a.jpg)\n\n![買い物客](../b.jpg)\n`;
+    const plain = admitText("articles/2026/11/a.md", text(""), config).admitted!;
+    const hito = admitText("articles/2026/11/a.md", text("category: hito\n"), config).admitted!;
+    // A fee in the front matter is an error at the gate: such an article is never billed at all.
+    expect(admitText("articles/2026/11/a.md", text("fee: 999999\n"), config).admitted).toBeUndefined();
     const withRates = { ...config, rates: { ...config.rates, perCharacter: "2.5", perPhoto: 1000 } } as Config;
-    expect(measures.characters(raw)).toBe(9);
-    expect(feeFor(withRates, undefined, raw, measures)).toBe(15000 + 22 + 2000); // 9 × 2.5 = 22.5 → 22
-    expect(feeFor(withRates, "hito", raw, measures)).toBe(20000 + 22 + 2000);
-    expect(feeFor(config, undefined, raw)).toBe(15000);
+    expect(feeFor(withRates, plain)).toBe(15000 + 22 + 2000); // 9 × 2.5 = 22.5 → 22
+    expect(feeFor(withRates, hito)).toBe(20000 + 22 + 2000);
+    expect(feeFor(config, plain)).toBe(15000);
   });
 });

@@ -68,13 +68,17 @@ describe("kawaraban build", () => {
     for (const item of json.items) expect(Object.keys(item)).toEqual(expect.arrayContaining(["id", "url", "title", "content_html", "date_published"]));
     const sitemap = await readFile(path.join(dist, "sitemap.xml"), "utf8");
     expect(XMLValidator.validate(sitemap)).toBe(true);
-    const urls = new XMLParser().parse(sitemap).urlset.url;
-    expect(urls).toHaveLength(9);
+    const urls: { loc: string }[] = new XMLParser().parse(sitemap).urlset.url;
+    const locs = urls.map((u) => u.loc);
+    // Every article and every list page (home, categories, tags, writers), nothing twice.
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs.filter((l) => /\/\d{4}\/\d{2}\//.test(l))).toHaveLength(8);
+    expect(locs).toEqual(expect.arrayContaining(["https://example.github.io/kawaraban/", "https://example.github.io/kawaraban/category/kosodate/", `https://example.github.io/kawaraban/tags/${encodeURIComponent("子育て")}/`, "https://example.github.io/kawaraban/writers/komorebi/"]));
     expect(await readFile(path.join(dist, "robots.txt"), "utf8")).toContain("Sitemap: https://example.github.io/kawaraban/sitemap.xml");
   });
 
   it("has index, category, tag and writer pages and a 404 page", async () => {
-    for (const page of ["index.html", "category/kosodate/index.html", `tags/${encodeURIComponent("子育て")}/index.html`, "writers/komorebi/index.html", "404.html", "assets/style.css"]) {
+    for (const page of ["index.html", "category/kosodate/index.html", "tags/子育て/index.html", "writers/komorebi/index.html", "404.html", "assets/style.css"]) {
       expect(await readFile(path.join(dist, page), "utf8"), page).toBeTruthy();
     }
     const top = await readFile(path.join(dist, "index.html"), "utf8");

@@ -25,8 +25,10 @@ describe("rendering articles on several threads", () => {
     expect(single.results).toEqual(expected);
     expect(shared.results).toEqual(expected);
     expect([...shared.order].sort((a, b) => a - b)).toEqual(jobs.map((_, i) => i));
-    expect(expected[0]!.body).toContain("<h2>");
-    expect(expected[0]!.stats.characters).toBeGreaterThan(100);
+    const first = expected[0]!;
+    if (first.error !== undefined) throw new Error(first.error);
+    expect(first.body).toContain("<h2>");
+    expect(first.stats.characters).toBeGreaterThan(100);
   });
 
   it("reports a worker that cannot start instead of hanging", async () => {

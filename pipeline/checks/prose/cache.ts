@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -12,11 +11,7 @@ export interface CachedProse {
   images: ImageRef[];
 }
 
-export const sha256 = (...parts: string[]) => {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
-};
+export { sha256 } from "../../hash.ts";
 
 /**
  * A content-addressed store of prose findings (not only of clean files, unlike textlint's

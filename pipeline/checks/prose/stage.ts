@@ -13,6 +13,15 @@ import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool } from "./pool.ts";
 import type { Worker } from "node:worker_threads";
+import { report } from "../../diagnostics/rules.ts";
+import { limitRules } from "../../article/structure-limits.ts";
+
+/**
+ * An article whose lint takes longer than this is refused with a clear diagnostic: within the
+ * gate's limits an article lints in a few seconds, so this only fires on an input the limits
+ * did not foresee, and the writer learns what to do instead of waiting on a slow check.
+ */
+export const LINT_BUDGET_MS = 30_000;
 
 export interface ProseResult {
   diagnostics: Diagnostic[];
@@ -92,9 +101,15 @@ export async function lintProse(root: string, articles: readonly Article[], opti
   try {
     const prose = async ({ article, key }: { article: Article; key: string }) => {
       const absPath = path.join(root, article.path);
+      const started = performance.now();
       const messages = pool ? await pool.lint({ root, absPath, raw: article.raw }) : await linter!.lint(article.raw, absPath);
       const textlint = textlintToDiagnostics(article.path, article.raw, messages);
       const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
+      const seconds = (performance.now() - started) / 1000;
+      if (seconds * 1000 > LINT_BUDGET_MS) {
+        diagnostics.push(report(limitRules.time, article.path, `この記事の確認に ${Math.round(seconds)} 秒かかりました（上限 ${LINT_BUDGET_MS / 1000} 秒）。記事を分けるか、長い段落や表を短くしてください。`));
+        return void results.set(article.path, { diagnostics, stats: textStats(article.tree) }); // never cached: a faster machine may pass it
+      }
       const stats = textStats(article.tree);
       results.set(article.path, { diagnostics, stats });
       await cache.set(key, { stats, images: article.images, diagnostics: diagnostics.map(({ path: _path, ...rest }) => rest) });

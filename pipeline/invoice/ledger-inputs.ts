@@ -1,0 +1,54 @@
+import { firstParentHistory, readBlobs, blobSizes, type HistoryCommit } from "../git/history.ts";
+import { ARTICLES_DIR } from "../article/paths.ts";
+import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
+import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
+
+/** Everything the ledger is planned from, read from git in a few passes. */
+export interface LedgerInputs {
+  history: HistoryCommit[];
+  /** Article texts by blob id; `undefined` for a blob over the size limit (never read). */
+  texts: ReadonlyMap<string, string | undefined>;
+  /** The config in force at a commit index: the last valid one at or before it. */
+  configAt(index: number): Config | undefined;
+}
+
+const underArticles = (p: string) => p.startsWith(`${ARTICLES_DIR}/`);
+/** No config can raise the article limit above this for history reads (a pasted video stays unread). */
+const MAX_HISTORY_BLOB = 4 * DEFAULT_ARTICLE_BYTES;
+
+/**
+ * One `git log` pass for the history, one size check, and one `git cat-file --batch` pass for
+ * the config versions and every article version. Every path under articles/ is kept: which
+ * ones are articles is the gate's decision, not this reader's.
+ */
+export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<LedgerInputs> {
+  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || underArticles(p));
+  const configCommits = history.flatMap((c, i) => (c.changes.some((ch) => ch.path === CONFIG_FILE && ch.status !== "D") ? [i] : []));
+  const configTexts = await readBlobs(root, configCommits.map((i) => history[i]!.changes.find((c) => c.path === CONFIG_FILE && c.status !== "D")!.blob));
+  // A broken config at some commit leaves the previous one in force (the check refused that PR).
+  const configs: (Config | undefined)[] = [];
+  configTexts.forEach((text, i) => {
+    const parsed = text === undefined ? undefined : parseConfig(text);
+    configs.push(parsed?.ok ? parsed.config : configs[i - 1]);
+  });
+  const configAt = (index: number): Config | undefined => {
+    let low = 0;
+    let high = configCommits.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (configCommits[mid]! <= index) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found === -1 ? undefined : configs[found];
+  };
+  const ids = [...new Set(history.flatMap((c) => c.changes.filter((ch) => ch.status !== "D" && underArticles(ch.path)).map((ch) => ch.blob)))];
+  const sizes = await blobSizes(root, ids);
+  const readable = ids.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_HISTORY_BLOB);
+  const read = await readBlobs(root, readable);
+  const texts = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
+  readable.forEach((id, i) => texts.set(id, read[i]));
+  return { history, texts, configAt };
+}
