@@ -5,6 +5,7 @@ import { repositoryConfig } from "./check.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../jst.ts";
+import { logSafe } from "../text-safety.ts";
 
 export const buildHelp = `使い方: kawaraban build [--out dist] [--base-url <URL>]
 
@@ -42,8 +43,9 @@ export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out:
   const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものをそのまま使用）` : "";
   const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（${out}/index.html をブラウザーで開けます）`];
   const scheduled = result.skipped.filter((s) => s.scheduled);
-  for (const s of result.skipped.filter((s) => !s.scheduled)) lines.push(`  公開しない記事: ${s.path}（${s.reason}）`);
-  for (const s of scheduled.slice(0, LISTED_SCHEDULED)) lines.push(`  公開日待ちの記事: ${s.path}（${s.reason}）`);
+  // File names and reasons carry writer text: made single-line and inert for CI logs.
+  for (const s of result.skipped.filter((s) => !s.scheduled)) lines.push(`  公開しないもの: ${logSafe(s.path)}（${logSafe(s.reason)}）`);
+  for (const s of scheduled.slice(0, LISTED_SCHEDULED)) lines.push(`  公開日待ちの記事: ${logSafe(s.path)}（${logSafe(s.reason)}）`);
   if (scheduled.length > LISTED_SCHEDULED) lines.push(`  ほかに公開日待ちの記事が ${scheduled.length - LISTED_SCHEDULED} 件あります`);
   return lines.join("\n");
 }

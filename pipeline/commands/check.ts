@@ -17,6 +17,8 @@ import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
 import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
 import { EXIT, UsageError, findRoot, useColor, type Io } from "../cli-io.ts";
 import { VERSION } from "../version.ts";
+import { report } from "../diagnostics/rules.ts";
+import { inputRules } from "../diagnostics/input-rules.ts";
 
 export const FORMATS = ["pretty", "json", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -155,13 +157,18 @@ async function discoverChanged(root: string, cwd: string, ref: string, paths: st
     if (error instanceof UnknownRefError) throw new UsageError(error.message);
     throw error;
   }
-  const visible = changed.changed.filter((p) => !p.split("/").some((s) => s.startsWith(".")));
-  const underArticles = visible.filter((p) => p.startsWith(`${ARTICLES_DIR}/`));
+  // Dot-folders are not filtered out: what a PR hides there is reported, never skipped.
+  const underArticles = changed.changed.filter((p) => p.startsWith(`${ARTICLES_DIR}/`));
   // PRs that only add or replace photos still get their images checked.
-  const assets = visible.filter((p) => p.startsWith("assets/"));
-  if (underArticles.length === 0) return { articles: [], diagnostics: [], assets };
+  const assets = changed.changed.filter((p) => p.startsWith("assets/") && !p.split("/").some((s) => s.startsWith(".")));
+  // Markdown added elsewhere was most likely meant as an article: say where articles go.
+  const misplaced = changed.changed
+    .filter((p) => !p.startsWith(`${ARTICLES_DIR}/`) && /\.(md|markdown)$/i.test(p) && !/^(README|CHANGELOG|CONTRIBUTING|LICENSE|SECURITY)\.md$/i.test(p) && !p.startsWith("docs/") && !p.startsWith(".github/"))
+    .map((p) => report(inputRules.notArticle, p, `記事は ${ARTICLES_DIR}/ の中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。ここに置いた Markdown は確認も公開もされません。`, undefined, { severity: "warning" }));
+  if (underArticles.length === 0) return { articles: [], diagnostics: misplaced, assets };
   // The changed files go through the same discovery as explicit paths, so they get identical treatment.
   const discovery = await discoverArticles(root, root, underArticles);
+  discovery.diagnostics.push(...misplaced);
   if (paths.length === 0) return { ...discovery, assets };
   const wanted = await discoverArticles(root, cwd, paths);
   const keep = new Set(wanted.articles);

@@ -11,6 +11,7 @@ import { buildInvoice, type InvoiceDocument } from "../invoice/statement.ts";
 import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.ts";
 import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
 import { writerStatementHtml, contractorInvoiceHtml } from "../invoice/html.ts";
+import { containedJoin } from "../contained-path.ts";
 
 export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
                          [--encoding utf8|cp932] [--close]
@@ -126,7 +127,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
       const files: string[] = [];
       for (const w of doc.writers) {
         const file = `statement-${month}-${w.writer}.html`;
-        await writeFile(path.join(out, file), writerStatementHtml(doc, w, sources.config));
+        await writeFile(containedJoin(out, file), writerStatementHtml(doc, w, sources.config));
         files.push(file);
       }
       const contractor = contractorInvoiceHtml(doc, sources.config);

@@ -42,7 +42,11 @@ export async function previewCommand(argv: string[], io: Io): Promise<number> {
     log: (line) => io.stderr.write(`${line}\n`),
   });
   io.stdout.write(`プレビュー: ${preview.url} をブラウザーで開いてください（保存すると自動で更新されます。終わるときは Ctrl+C）\n`);
-  await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  // Ctrl+C in a terminal, SIGTERM from an editor or a process manager: the temp folder goes either way.
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   await preview.close();
   return EXIT.ok;
 }

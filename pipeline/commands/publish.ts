@@ -8,10 +8,9 @@ import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../jst.ts";
 import { readRecords, writeRecords, RECORDS_DIR } from "../channels/records.ts";
-import { publishToWebhook } from "../channels/webhook.ts";
-import { exportForNote } from "../channels/note-export.ts";
+import { CHANNEL_REGISTRY, CHANNELS } from "../channels/registry.ts";
 
-export const CHANNELS = ["pages", "webhook", "note-export"] as const;
+export { CHANNELS };
 
 export const publishHelp = `使い方: kawaraban publish [--channel pages|webhook|note-export] [--out dist]
        kawaraban publish --channel note-export --record <記事のパス> --url <投稿した URL>
@@ -33,8 +32,9 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(publishHelp);
     return EXIT.ok;
   }
-  const channel = values.channel as (typeof CHANNELS)[number];
-  if (!CHANNELS.includes(channel)) throw new UsageError(`--channel には ${CHANNELS.join(", ")} のどれかを指定してください。`);
+  const channel = values.channel!;
+  const chosen = CHANNEL_REGISTRY.get(channel);
+  if (!chosen) throw new UsageError(`--channel には ${CHANNELS.join(", ")} のどれかを指定してください。`);
   const root = await findRoot(io.cwd);
   const loaded = await loadConfig(root);
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
@@ -53,33 +53,14 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const ctx = siteContext(config, undefined, jstDate(now()));
-  const out = channel === "pages" ? path.resolve(io.cwd, values.out!) : await mkdtemp(path.join(tmpdir(), "kawaraban-site-"));
+  const out = path.resolve(io.cwd, values.out!);
+  const siteDir = chosen.buildsIntoOut ? out : await mkdtemp(path.join(tmpdir(), "kawaraban-site-"));
   try {
-    const site = await buildSite(root, config, ctx, out, io.cwd, { temporary: channel !== "pages" });
-    if (channel === "pages") {
-      for (const item of site.items) if (records[item.source]?.hash !== item.hash) records[item.source] = { hash: item.hash, url: item.url, publishedAt: now().toISOString() };
-      await writeRecords(root, channel, records);
-      io.stdout.write(`GitHub Pages 用のサイトを作りました（記事 ${site.articles} 件）→ ${path.relative(io.cwd, out) || "."}/\n`);
-      return EXIT.ok;
-    }
-    if (channel === "webhook") {
-      const url = config.channels.webhook?.url;
-      const secret = io.env.KAWARABAN_WEBHOOK_SECRET;
-      if (!url) throw new UsageError("kawaraban.config.yml に channels.webhook.url を書いてください。");
-      if (!secret) throw new UsageError("環境変数 KAWARABAN_WEBHOOK_SECRET（署名の鍵）がありません。リポジトリには書かず、Actions の secrets に入れてください。");
-      const result = await publishToWebhook(site.items, records, { url, secret, now, backoffMs: Number(io.env.KAWARABAN_WEBHOOK_BACKOFF_MS ?? 1000) });
-      await writeRecords(root, channel, records);
-      io.stdout.write(`webhook: 新規 ${result.created.length} 件、更新 ${result.updated.length} 件、変更なし ${result.unchanged.length} 件${result.failed.length ? `、失敗 ${result.failed.length} 件` : ""}\n`);
-      for (const f of result.failed) io.stderr.write(`届けられませんでした: ${f.source}（${f.error}）。次の実行で再送します。\n`);
-      return result.failed.length ? EXIT.contentErrors : EXIT.ok;
-    }
-    const written = await exportForNote(site.items, records, path.resolve(io.cwd, values.out!), out, ctx.basePath);
-    // Exported, waiting for the editor to post it and record its URL.
-    for (const item of site.items) if (records[item.source]?.hash !== item.hash) records[item.source] = { hash: item.hash, publishedAt: now().toISOString() };
+    const site = await buildSite(root, config, ctx, siteDir, io.cwd, { temporary: !chosen.buildsIntoOut });
+    const code = await chosen.deliver({ io, config, site, siteDir, basePath: ctx.basePath, out, records, now });
     await writeRecords(root, channel, records);
-    io.stdout.write(`note 用に ${written.length} 件を書き出しました → ${path.relative(io.cwd, path.resolve(io.cwd, values.out!, "note"))}/（各フォルダーの checklist.md の手順で投稿してください）\n`);
-    return EXIT.ok;
+    return code;
   } finally {
-    if (channel !== "pages") await rm(out, { recursive: true, force: true });
+    if (!chosen.buildsIntoOut) await rm(siteDir, { recursive: true, force: true });
   }
 }

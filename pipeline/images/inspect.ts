@@ -81,6 +81,14 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
       `画素数が多すぎます（${meta.width}×${meta.height}、${Math.round(pixels / 1e6)} メガピクセル。上限 ${Math.round(limits.maxPixels / 1e6)} メガピクセル）。読み込むと処理が止まるおそれがあるため、縮小してから置いてください。`,
     );
   }
+  const side = Math.max(meta.width ?? 0, meta.height ?? 0);
+  const aspect = side / Math.max(1, Math.min(meta.width ?? 0, meta.height ?? 0));
+  if (side > limits.maxSide || aspect > limits.maxAspect || !meta.width || !meta.height) {
+    return fail(
+      imageRules.shape,
+      `画像の縦横の大きさが極端です（${meta.width ?? "?"}×${meta.height ?? "?"}。長い辺は ${limits.maxSide} ピクセルまで、縦横の比は ${limits.maxAspect} 倍まで）。写真として切り抜くか縮小してから置いてください。`,
+    );
+  }
   if ((meta.pages ?? 1) > 1) {
     return fail(imageRules.animated, "動く画像（アニメーション GIF など）は使えません。1 枚の写真（JPEG）にしてください。動きを伝えたいときは、編集担当に相談してください。");
   }

@@ -8,6 +8,13 @@ export interface ImageLimits {
    * a 250 KB PNG can declare 256 MP. 50 MP covers every phone camera's normal output.
    */
   maxPixels: number;
+  /**
+   * Refused before decoding: WebP cannot hold a side over 16,383 px, and a 4×10,000,000 strip
+   * (under the pixel limit) cost libvips gigabytes to shrink. A phone panorama is well within.
+   */
+  maxSide: number;
+  /** Longest side over shortest side, refused before decoding (the same strips, the other way). */
+  maxAspect: number;
   /** Refused outright (error). */
   maxBytes: number;
   /** Warned about (a web photo rarely needs more). */
@@ -17,6 +24,8 @@ export interface ImageLimits {
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
   maxLongEdge: 2400,
   maxPixels: 50_000_000,
+  maxSide: 16_383,
+  maxAspect: 20,
   maxBytes: 20 * 1024 * 1024,
   softBytes: 1024 * 1024,
 };

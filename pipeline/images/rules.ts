@@ -4,6 +4,7 @@ export const imageRules = {
   unsupported: defineRule({ id: "image/unsupported-format", source: "image", severity: "error", title: "使えない形式の画像です" }),
   extension: defineRule({ id: "image/extension-mismatch", source: "image", severity: "error", title: "拡張子と中身の形式が違います" }),
   pixels: defineRule({ id: "image/too-many-pixels", source: "image", severity: "error", title: "画素数が多すぎます" }),
+  shape: defineRule({ id: "image/shape", source: "image", severity: "error", title: "画像の縦横の大きさが極端です" }),
   bytes: defineRule({ id: "image/too-large", source: "image", severity: "error", title: "ファイルが大きすぎます" }),
   corrupt: defineRule({ id: "image/corrupt", source: "image", severity: "error", title: "画像が壊れています" }),
   personal: defineRule({ id: "image/personal-metadata", source: "image", severity: "error", title: "位置情報などの個人情報が入っています" }),

@@ -1,9 +1,10 @@
-import { copyFile, mkdir, rename, access, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, access, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import { loadSharp, type Sharp } from "./sharp.ts";
 import type { ImageInfo } from "./inspect.ts";
 import { mapConcurrent } from "../concurrency.ts";
+import { containedJoin } from "../contained-path.ts";
 
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 export const VARIANT_FORMATS = ["avif", "webp", "jpeg"] as const;
@@ -78,6 +79,8 @@ function encode(format: VariantFormat, input: Sharp) {
 export interface VariantRun {
   generated: number;
   cached: number;
+  /** Sources an encoder failed on: left out of the manifest, so no page links a missing file. */
+  failed: { source: string; error: string }[];
 }
 
 /** Where variants go: the site's output (which skips unchanged files) or a plain folder. */
@@ -91,7 +94,7 @@ export interface VariantSink {
 export function folderSink(dir: string): VariantSink & { flush(): Promise<void> } {
   const pending: Promise<void>[] = [];
   const place = (rel: string, write: (target: string) => Promise<void>) => {
-    const target = path.join(dir, rel);
+    const target = containedJoin(dir, rel);
     pending.push(mkdir(path.dirname(target), { recursive: true }).then(() => write(target)));
   };
   return {
@@ -106,7 +109,8 @@ export function folderSink(dir: string): VariantSink & { flush(): Promise<void> 
  * source's hash, width and format) and handed to `sink`; jobs run on every core.
  */
 export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
-  const run: VariantRun = { generated: 0, cached: 0 };
+  const run: VariantRun = { generated: 0, cached: 0, failed: [] };
+  const broken = new Set<string>();
   // libvips threads per image × images in flight ≈ cores.
   const sharp = jobs.length ? await loadSharp() : undefined;
   sharp?.concurrency(1);
@@ -114,10 +118,19 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
     const name = `${job.hash}-${job.width}.${EXT[job.format]}`;
     const cached = path.join(cacheDir, name);
     const hit = await access(cached).then(() => true, () => false);
+    if (broken.has(job.source)) return;
     if (!hit) {
       await mkdir(cacheDir, { recursive: true });
       const temp = `${cached}.${process.pid}.tmp`;
-      await encode(job.format, sharp!(await read(job.source), { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
+      try {
+        await encode(job.format, sharp!(await read(job.source), { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
+      } catch (error) {
+        // One photo an encoder cannot handle is left out; every other image and page still builds.
+        if (!broken.has(job.source)) run.failed.push({ source: job.source, error: (error as Error).message.split("\n")[0]! });
+        broken.add(job.source);
+        await rm(temp, { force: true });
+        return;
+      }
       await rename(temp, cached);
       run.generated++;
     } else run.cached++;
@@ -131,10 +144,12 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
  * for width/height attributes), as `images/…` in `sink`. Returns the plans and what was done.
  */
 export async function writeVariants(root: string, images: readonly ImageInfo[], sink: VariantSink, cacheDir: string): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
-  const { plans, jobs } = planVariants(images);
-  const run = await buildVariants(jobs, (source) => readFile(path.join(root, source)), sink, cacheDir);
+  const planned = planVariants(images);
+  const run = await buildVariants(planned.jobs, (source) => readFile(path.join(root, source)), sink, cacheDir);
+  const failed = new Set(run.failed.map((f) => f.source));
+  const plans = planned.plans.filter((p) => !failed.has(p.source));
   sink.put("images/manifest.json", `${JSON.stringify(plans, null, 2)}\n`);
-  return { ...run, plans, count: jobs.length };
+  return { ...run, plans, count: planned.jobs.length };
 }
 
 /** The log line for a variants run. */

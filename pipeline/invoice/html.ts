@@ -3,7 +3,7 @@ import type { InvoiceDocument, WriterStatement } from "./statement.ts";
 import { consumptionTax, taxRatesOn } from "./tax.ts";
 import { lastDayOf } from "./statement.ts";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml as esc } from "../text-safety.ts";
 const yen = (n: number) => `${n < 0 ? "−" : ""}${Math.abs(n).toLocaleString("ja-JP")}円`;
 const monthJa = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 

@@ -64,7 +64,9 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   let ctx = siteCtx;
   const skipped: BuildResult["skipped"] = [];
   const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
-  const { plans: manifest } = await writeVariants(root, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"));
+  const variants = await writeVariants(root, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"));
+  const manifest = variants.plans;
+  for (const f of variants.failed) skipped.push({ path: f.source, reason: `サイト用の画像を作れなかったため、この写真は表示しません（${f.error.slice(0, 120)}）` });
   const images = new Map(manifest.map((m) => [m.source, m]));
 
   const logo = config.site.logo;

@@ -1,3 +1,4 @@
+import { containedRel } from "../contained-path.ts";
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
@@ -61,6 +62,7 @@ export class SiteOutput {
 
   /** Writes `rel` unless the working folder already holds exactly this content. `from`: see `has`. */
   put(rel: string, content: string | Uint8Array, from?: string): void {
+    containedRel(rel);
     const key = contentKey(content);
     if (this.keep(rel, (known) => known.key === key, from)) return;
     this.replace(rel, key, from, (target) => writeFileSync(target, content));
@@ -68,6 +70,7 @@ export class SiteOutput {
 
   /** Copies a file (a cached image variant) unless it is already there; `key` names its content. */
   copy(rel: string, from: string, key: string): void {
+    containedRel(rel);
     if (this.keep(rel, (known) => known.key === key)) return;
     this.replace(rel, key, undefined, (target) => copyFileSync(from, target, constants.COPYFILE_FICLONE));
   }

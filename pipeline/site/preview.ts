@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { watch, type FSWatcher } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +9,14 @@ import type { Config } from "../article/config.ts";
 import { buildSite } from "./build.ts";
 import { siteContext } from "./model.ts";
 import { esc } from "./templates.ts";
+import { logSafe } from "../text-safety.ts";
+
+/** The Host header a preview answers to: the loopback names it is bound to, any port. */
+export function allowedHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d{1,5}$/, "").toLowerCase();
+  return name === "127.0.0.1" || name === "localhost";
+}
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".json": "application/json", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain; charset=utf-8" };
 const EVENTS = "/__kawaraban/events";
@@ -64,8 +72,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     await buildSite(options.root, options.config, ctx, out, options.root, { preview: true, inject: (source) => previewScript(source ? (findings.get(source) ?? []) : []) });
     for (const client of clients) client.write("event: reload\ndata: {}\n\n");
   };
-  const server: Server = createServer(async (req, res) => {
-    const url = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+  const server: Server = createServer((req, res) => {
+    serve(req, res).catch((error: Error) => {
+      options.log(`プレビューでエラーが起きました: ${logSafe(error.message)}`);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("内部エラー");
+    });
+  });
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    // DNS rebinding: a web page on any other name that resolves to 127.0.0.1 must not read drafts.
+    if (!allowedHost(req.headers.host)) return void res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("このプレビューは 127.0.0.1 か localhost で開いてください。");
+    let url: string;
+    try {
+      url = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    } catch {
+      return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("URL の書き方が正しくありません。");
+    }
+    if (url.includes("\0")) return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("URL の書き方が正しくありません。");
     if (url === EVENTS) {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
       res.write(": connected\n\n");
@@ -73,12 +96,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       req.on("close", () => clients.delete(res));
       return;
     }
-    let file = path.join(out, path.normalize(url).replace(/^(\.\.[/\\])+/, ""));
+    const rel = path.posix.normalize(`/${url}`).replace(/^\/+/, "");
+    let file = rel === "" ? out : path.join(out, ...rel.split("/"));
+    if (path.relative(out, file).startsWith("..")) return void res.writeHead(400).end();
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
     const body = await readFile(file).catch(() => undefined);
-    if (!body) return res.writeHead(404, { "content-type": TYPES[".html"] }).end(`<!doctype html><html lang="ja"><title>ありません</title><p>${esc(url)} はありません。</p>`);
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
-  });
+    if (!body) return void res.writeHead(404, { "content-type": TYPES[".html"] }).end(`<!doctype html><html lang="ja"><title>ありません</title><p>${esc(url)} はありません。</p>`);
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", "x-content-type-options": "nosniff" }).end(body);
+  };
   await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   ctx = siteContext(options.config, url, options.today);

@@ -4,7 +4,9 @@ import type { ImageVariants } from "../images/variants.ts";
 import { toHtml } from "hast-util-to-html";
 import { picture } from "./body.ts";
 
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+import { escapeHtml } from "../text-safety.ts";
+
+export const esc = escapeHtml;
 
 const dateJa = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 

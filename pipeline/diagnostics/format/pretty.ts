@@ -1,5 +1,6 @@
 import type { CheckReport, FormatOptions } from "../report.ts";
 import { severityLabel } from "../report.ts";
+import { logSafe } from "../../text-safety.ts";
 
 // Plain SGR codes: util.styleText decides colour from process.stdout by itself, but the
 // stream here is injected and the caller has already decided (TTY, NO_COLOR, FORCE_COLOR).
@@ -13,12 +14,13 @@ export function formatPretty(report: CheckReport, options: FormatOptions = {}): 
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.messages.length === 0) continue;
-    lines.push(paint("underline", file.path));
+    // Names and messages carry writer text: one line each, never a workflow command (CI logs).
+    lines.push(paint("underline", logSafe(file.path)));
     const positions = file.messages.map((m) => (m.line !== undefined ? `${m.line}:${m.column ?? 1}` : ""));
     const width = Math.max(...positions.map((p) => p.length));
     file.messages.forEach((m, i) => {
       const label = paint(severityStyle[m.severity], severityLabel[m.severity]);
-      lines.push(`  ${(positions[i] ?? "").padStart(width)}  ${label}  ${m.message}  ${paint("dim", m.ruleId)}`);
+      lines.push(`  ${(positions[i] ?? "").padStart(width)}  ${label}  ${logSafe(m.message)}  ${paint("dim", m.ruleId)}`);
     });
     lines.push("");
   }
@@ -44,7 +46,7 @@ function statsTable(report: CheckReport, paint: (style: Style, text: string) => 
   const number = (n: number) => n.toLocaleString("ja-JP");
   const rows = entries.map(
     ([path, s]) =>
-      `  ${path.padEnd(width)}  ${number(s.characters).padStart(6)} 文字  ${String(s.sentences).padStart(3)} 文  平均 ${s.averageSentence.toFixed(1).padStart(5)} 字  最長 ${String(s.longestSentence).padStart(3)} 字  漢字 ${Math.round(s.kanjiRatio * 100).toString().padStart(2)}%  約 ${s.readingMinutes} 分`,
+      `  ${logSafe(path).padEnd(width)}  ${number(s.characters).padStart(6)} 文字  ${String(s.sentences).padStart(3)} 文  平均 ${s.averageSentence.toFixed(1).padStart(5)} 字  最長 ${String(s.longestSentence).padStart(3)} 字  漢字 ${Math.round(s.kanjiRatio * 100).toString().padStart(2)}%  約 ${s.readingMinutes} 分`,
   );
   return [paint("dim", "文字数（本文のみ。記号・空白・コードを除く）"), ...rows.map((r) => paint("dim", r)), ""];
 }
