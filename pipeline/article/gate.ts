@@ -10,6 +10,7 @@ import { tagSlug, TAG_MAX_CHARACTERS, TAGS_PER_ARTICLE } from "./tags.ts";
 import { readRepoTextFile, type ReadOptions } from "./safe-read.ts";
 import { checkFrontMatter, type FrontMatter } from "../checks/frontmatter.ts";
 import { sha256 } from "../hash.ts";
+import { referenceProblems, resolveImageUrl } from "../checks/image-refs.ts";
 
 /**
  * The gate: every stage's only door. Loading yields diagnostics and, when the file is safe to
@@ -63,7 +64,7 @@ export function admitText(path: string, raw: string, config: Config): GateResult
   const loaded = articleFromText(path, raw);
   const article = loaded.article;
   if (!article) return { diagnostics: loaded.diagnostics };
-  const limits = checkStructure(path, article.body, article.bodyStartLine);
+  const limits = checkStructure(path, article.raw, article.bodyStartLine);
   const diagnostics = [...loaded.diagnostics, ...limits];
   // Past a limit, no parser or linter may see the text: the article stops here.
   if (limits.length > 0) return { diagnostics };
@@ -120,14 +121,45 @@ function tagRefs(article: Article, fm: FrontMatter, diagnostics: Diagnostic[]): 
  * What later stages keep of an admitted article: plain data (cacheable, comparable), no raw
  * text and no tree. The site's lists and feeds, the ledger and the channels work on these.
  */
-export type ArticleRecord = Pick<AdmittedArticle, "path" | "frontMatter" | "slug" | "url" | "tags" | "category" | "hash">;
+export type ArticleRecord = Pick<AdmittedArticle, "path" | "frontMatter" | "slug" | "url" | "tags" | "category" | "hash"> & {
+  /** The images it shows, resolved to repository paths (cover first). */
+  assets: string[];
+  /** The first problem of its image references themselves (alt text, path rules), if any. */
+  referenceProblem?: string;
+};
 
-export const recordOf = (a: AdmittedArticle): ArticleRecord => ({
-  path: a.path,
-  frontMatter: a.frontMatter,
-  slug: a.slug,
-  url: a.url,
-  tags: a.tags,
-  hash: a.hash,
-  ...(a.category && { category: a.category }),
-});
+export function recordOf(a: AdmittedArticle): ArticleRecord {
+  const problem = referenceProblems(a)[0];
+  const assets = [...new Set(a.images.flatMap((ref) => {
+    const resolved = resolveImageUrl(a.path, ref.url);
+    return resolved.ok ? [resolved.repoPath] : [];
+  }))];
+  return {
+    path: a.path,
+    frontMatter: a.frontMatter,
+    slug: a.slug,
+    url: a.url,
+    tags: a.tags,
+    hash: a.hash,
+    assets,
+    ...(a.category && { category: a.category }),
+    ...(problem && { referenceProblem: problem.message }),
+  };
+}
+
+/** Why an image file cannot be shown (missing, unusable, an error in check), or undefined when it can. */
+export type ImageLookup = (repoPath: string) => string | undefined;
+
+/**
+ * The images of an admitted article, against what the stage knows of the image files: the
+ * site build (which inspects every asset) and the ledger (which knows which files existed at
+ * that commit) hold back an article that `check` reports an image error for.
+ */
+export function imageRefusal(record: ArticleRecord, lookup: ImageLookup): string | undefined {
+  if (record.referenceProblem) return record.referenceProblem;
+  for (const asset of record.assets) {
+    const problem = lookup(asset);
+    if (problem) return `写真（${asset}）: ${problem}`;
+  }
+  return undefined;
+}

@@ -98,8 +98,12 @@ const count = (text: string, pattern: RegExp) => {
   return n;
 };
 
-/** Body line numbers are the file's: `firstLine` is where the body starts. */
-export function checkStructure(path: string, body: string, firstLine: number, limits: StructureLimits = DEFAULT_STRUCTURE_LIMITS): Diagnostic[] {
+/**
+ * `raw` is the whole file; `bodyStartLine` the file line the body starts on. Line length and
+ * direction controls apply to every line (front matter too: a title can carry them); the
+ * block rules to the body.
+ */
+export function checkStructure(path: string, raw: string, bodyStartLine: number, limits: StructureLimits = DEFAULT_STRUCTURE_LIMITS): Diagnostic[] {
   const found: Diagnostic[] = [];
   const once = new Set<string>();
   const add = (key: string, d: Diagnostic) => {
@@ -107,8 +111,10 @@ export function checkStructure(path: string, body: string, firstLine: number, li
     once.add(key);
     found.push(d);
   };
-  const at = (line: number) => ({ start: { line: firstLine + line, column: 1 } });
-  const lines = body.split("\n");
+  const at = (line: number) => ({ start: { line: line + 1, column: 1 } });
+  const lines = raw.split("\n");
+  const firstBody = bodyStartLine - 1;
+  const body = lines.slice(firstBody).join("\n");
   let paragraph = 0;
   let paragraphStart = 0;
   let tableRows = 0;
@@ -116,11 +122,12 @@ export function checkStructure(path: string, body: string, firstLine: number, li
   lines.forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (line.length > limits.lineCharacters) {
-      add("line", report(limitRules.line, path, `${index + firstLine} 行目が ${line.length} 文字あります（上限 ${limits.lineCharacters} 文字）。文章なら段落に分け、貼り付けたデータなら取り除いてください。`, at(index)));
+      add("line", report(limitRules.line, path, `${index + 1} 行目が ${line.length} 文字あります（上限 ${limits.lineCharacters} 文字）。文章なら段落に分け、貼り付けたデータなら取り除いてください。`, at(index)));
     }
     if (BIDI_CONTROL.test(line)) {
       add("bidi", report(limitRules.bidi, path, "文字の表示の向きを変える見えない制御文字（U+202A〜202E、U+2066〜2069）があります。見た目と中身が違って見えるため、消してください。", at(index)));
     }
+    if (index < firstBody) return;
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
     const facts = lineFacts(line);
     if (!fenced && facts.nesting > limits.nesting) {
@@ -139,14 +146,14 @@ export function checkStructure(path: string, body: string, firstLine: number, li
     }
     paragraph += [...line].length;
     if (paragraph > limits.paragraphCharacters) {
-      add("paragraph", report(limitRules.paragraph, path, `${paragraphStart + firstLine} 行目からの段落が ${limits.paragraphCharacters} 文字を超えています。空行を入れて段落を分けてください。`, at(paragraphStart)));
+      add("paragraph", report(limitRules.paragraph, path, `${paragraphStart + 1} 行目からの段落が ${limits.paragraphCharacters} 文字を超えています。空行を入れて段落を分けてください。`, at(paragraphStart)));
     }
   });
   const tags = count(body, /<[A-Za-z/!?]/g);
-  if (tags > limits.htmlTags) add("html", report(limitRules.html, path, `HTML のタグが ${tags} 個あります（上限 ${limits.htmlTags} 個）。見出しや太字は Markdown（## や **）で書いてください。`, at(0)));
+  if (tags > limits.htmlTags) add("html", report(limitRules.html, path, `HTML のタグが ${tags} 個あります（上限 ${limits.htmlTags} 個）。見出しや太字は Markdown（## や **）で書いてください。`, at(firstBody)));
   const links = count(body, /\]\(|\]\[|<https?:/g);
-  if (links > limits.links) add("links", report(limitRules.links, path, `リンクが ${links} 個あります（上限 ${limits.links} 個）。リンク集は資料へのリンク 1 つにまとめてください。`, at(0)));
+  if (links > limits.links) add("links", report(limitRules.links, path, `リンクが ${links} 個あります（上限 ${limits.links} 個）。リンク集は資料へのリンク 1 つにまとめてください。`, at(firstBody)));
   const footnotes = count(body, /\[\^/g);
-  if (footnotes > limits.footnotes * 2) add("footnotes", report(limitRules.footnotes, path, `脚注が多すぎます（上限 ${limits.footnotes} 個）。本文に書き込むか、記事を分けてください。`, at(0)));
+  if (footnotes > limits.footnotes * 2) add("footnotes", report(limitRules.footnotes, path, `脚注が多すぎます（上限 ${limits.footnotes} 個）。本文に書き込むか、記事を分けてください。`, at(firstBody)));
   return found;
 }

@@ -54,21 +54,26 @@ function truncate(value: string, max = 60): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
-/** Checks every image an article references: path rules, existence, and presence of alt text. */
-export async function checkImageRefs(article: Article, root: string): Promise<Diagnostic[]> {
-  const diagnostics: Diagnostic[] = [];
-  const at = (ref: ImageRef): Span => ref.span ?? { start: { line: 1, column: 1 } };
+/** What is wrong with an article's image references without looking at any file: alt text and path rules. */
+export function referenceProblems(article: Article): { ref: ImageRef; rule: ImageRefRule; message: string; repoPath?: string }[] {
+  const problems: { ref: ImageRef; rule: ImageRefRule; message: string; repoPath?: string }[] = [];
   for (const ref of article.images) {
     if (ref.kind !== "cover" && (ref.alt === null || ref.alt.trim() === "")) {
-      diagnostics.push(
-        report(imageRefRules.altMissing, article.path, "画像に代替テキスト（alt）がありません。![ここに写真の説明](パス) のように、写っているものを書いてください。", at(ref)),
-      );
+      problems.push({ ref, rule: imageRefRules.altMissing, message: "画像に代替テキスト（alt）がありません。![ここに写真の説明](パス) のように、写っているものを書いてください。" });
     }
     const resolved = resolveImageUrl(article.path, ref.url);
-    if (!resolved.ok) {
-      diagnostics.push(report(resolved.rule, article.path, resolved.message, at(ref)));
-      continue;
-    }
+    if (!resolved.ok) problems.push({ ref, rule: resolved.rule, message: resolved.message });
+  }
+  return problems;
+}
+
+/** Checks every image an article references: path rules, existence, and presence of alt text. */
+export async function checkImageRefs(article: Article, root: string): Promise<Diagnostic[]> {
+  const at = (ref: ImageRef): Span => ref.span ?? { start: { line: 1, column: 1 } };
+  const diagnostics = referenceProblems(article).map((p) => report(p.rule, article.path, p.message, at(p.ref)));
+  for (const ref of article.images) {
+    const resolved = resolveImageUrl(article.path, ref.url);
+    if (!resolved.ok) continue;
     const problem = await fileProblem(root, resolved.repoPath);
     if (problem) diagnostics.push(report(problem.rule, article.path, problem.message, at(ref)));
   }

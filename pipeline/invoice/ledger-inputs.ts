@@ -10,6 +10,8 @@ export interface LedgerInputs {
   texts: ReadonlyMap<string, string | undefined>;
   /** The config in force at a commit index: the last valid one at or before it. */
   configAt(index: number): Config | undefined;
+  /** Whether a file under assets/ existed on the branch after the commit at `index`. */
+  assetAt(path: string, index: number): boolean;
 }
 
 const underArticles = (p: string) => p.startsWith(`${ARTICLES_DIR}/`);
@@ -22,7 +24,7 @@ const MAX_HISTORY_BLOB = 4 * DEFAULT_ARTICLE_BYTES;
  * ones are articles is the gate's decision, not this reader's.
  */
 export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<LedgerInputs> {
-  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || underArticles(p));
+  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || underArticles(p) || p.startsWith("assets/"));
   const configCommits = history.flatMap((c, i) => (c.changes.some((ch) => ch.path === CONFIG_FILE && ch.status !== "D") ? [i] : []));
   const configTexts = await readBlobs(root, configCommits.map((i) => history[i]!.changes.find((c) => c.path === CONFIG_FILE && c.status !== "D")!.blob));
   // A broken config at some commit leaves the previous one in force (the check refused that PR).
@@ -50,5 +52,28 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
   const read = await readBlobs(root, readable);
   const texts = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
   readable.forEach((id, i) => texts.set(id, read[i]));
-  return { history, texts, configAt };
+  // Each asset's life: the commit indexes where it appeared or went away, in order.
+  const lives = new Map<string, { index: number; exists: boolean }[]>();
+  const mark = (p: string, index: number, exists: boolean) => {
+    if (!p.startsWith("assets/")) return;
+    let life = lives.get(p);
+    if (!life) lives.set(p, (life = []));
+    life.push({ index, exists });
+  };
+  history.forEach((commit, index) => {
+    for (const change of commit.changes) {
+      if (change.status === "R" && change.from) mark(change.from, index, false);
+      mark(change.path, index, change.status !== "D");
+    }
+  });
+  const assetAt = (p: string, index: number) => {
+    const life = lives.get(p) ?? [];
+    let state = false;
+    for (const step of life) {
+      if (step.index > index) break;
+      state = step.exists;
+    }
+    return state;
+  };
+  return { history, texts, configAt, assetAt };
 }

@@ -1,5 +1,5 @@
 import type { HistoryCommit } from "../git/history.ts";
-import { admitText, type AdmittedArticle } from "../article/gate.ts";
+import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../article/gate.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
 import { jstDate, jstMonth } from "../jst.ts";
 import { feeFor } from "./fees.ts";
@@ -119,6 +119,7 @@ export function planLedger(inputs: LedgerInputs): Ledger {
 
   const entries: BillingEntry[] = [];
   const refused: RefusedArticle[] = [];
+  const lastRefusal = new Map<Identity, string>();
   for (const identity of people) {
     let billed = false;
     for (let i = 0; i < identity.events.length && !billed; i++) {
@@ -126,6 +127,12 @@ export function planLedger(inputs: LedgerInputs): Ledger {
       if (event.kind === "delete") continue;
       const article = admit(event);
       if (typeof article === "string" || article.frontMatter.draft) continue;
+      // Its photos, as they stood at that commit: an article check refuses for them is not billed yet.
+      const photos = imageRefusal(recordOf(article), (asset) => (inputs.assetAt(asset, event.index) ? undefined : "この時点のリポジトリにありません"));
+      if (photos) {
+        lastRefusal.set(identity, photos);
+        continue;
+      }
       const month = jstMonth(history[event.index]!.date);
       // Deleted again within the same month (a reverted merge): not billed; a later return may be.
       const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
@@ -151,7 +158,8 @@ export function planLedger(inputs: LedgerInputs): Ledger {
     const last = identity.events[identity.events.length - 1]!;
     if (!billed && last.kind !== "delete") {
       const state = admit(last);
-      if (typeof state === "string" && state !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason: state });
+      const reason = typeof state === "string" ? state : state.frontMatter.draft ? "" : lastRefusal.get(identity) ?? "";
+      if (reason !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason });
     }
   }
   return { entries: withoutMoves(entries, people, history), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) };

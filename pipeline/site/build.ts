@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
-import { admitFile } from "../article/gate.ts";
+import { admitFile, imageRefusal } from "../article/gate.ts";
 import { resolveImageUrl } from "../checks/image-refs.ts";
 import { checkImages, listAssets } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
@@ -66,7 +66,12 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
   const variants = await writeVariants(root, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"));
   const manifest = variants.plans;
-  for (const f of variants.failed) skipped.push({ path: f.source, reason: `サイト用の画像を作れなかったため、この写真は表示しません（${f.error.slice(0, 120)}）` });
+  // What check says of each image: an article showing a photo check refuses is held back too.
+  const imageErrors = new Map<string, string>();
+  for (const d of inspected.diagnostics) if (d.severity === "error" && !imageErrors.has(d.path)) imageErrors.set(d.path, d.message);
+  for (const f of variants.failed) imageErrors.set(f.source, `サイト用の画像を作れませんでした（${f.error.slice(0, 120)}）`);
+  const inspectedPaths = new Set(inspected.images.map((i) => i.path));
+  const imageLookup = (p: string) => imageErrors.get(p) ?? (inspectedPaths.has(p) ? undefined : "見つかりません");
   const images = new Map(manifest.map((m) => [m.source, m]));
 
   const logo = config.site.logo;
@@ -84,6 +89,11 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   for (const r of refused) skipped.push({ path: r.path, reason: `エラーがあるため公開しません: ${r.diagnostic.message}` });
   const candidates: SiteArticle[] = [];
   for (const s of sources) {
+    const refusal = options.preview ? undefined : imageRefusal(s, imageLookup);
+    if (refusal) {
+      skipped.push({ path: s.path, reason: `写真に問題があるため公開しません: ${refusal}` });
+      continue;
+    }
     if (!options.preview && !isPublished(s.frontMatter, ctx.today)) {
       if (!s.frontMatter.draft) skipped.push({ path: s.path, reason: `公開日（${s.frontMatter.date}）になるまで公開しません`, scheduled: true });
       continue;
