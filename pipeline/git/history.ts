@@ -88,6 +88,11 @@ export async function blobSizes(root: string, ids: readonly string[]): Promise<M
  * history is as untrusted as a file in the tree.
  */
 export async function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {
+  return (await readBlobBytes(root, specs)).map((b) => b?.toString("utf8"));
+}
+
+/** readBlobs, as bytes (images). */
+export async function readBlobBytes(root: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
   if (specs.length === 0) return [];
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
@@ -97,7 +102,7 @@ export async function readBlobs(root: string, specs: readonly string[]): Promise
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
       const data = Buffer.concat(chunks);
-      const results: (string | undefined)[] = [];
+      const results: (Buffer | undefined)[] = [];
       let offset = 0;
       for (let i = 0; i < specs.length; i++) {
         const newline = data.indexOf(10, offset);
@@ -108,7 +113,7 @@ export async function readBlobs(root: string, specs: readonly string[]): Promise
           continue;
         }
         const size = Number(header.split(" ")[2]);
-        results.push(data.subarray(offset, offset + size).toString("utf8"));
+        results.push(data.subarray(offset, offset + size));
         offset += size + 1; // content, then a newline
       }
       resolve(results);

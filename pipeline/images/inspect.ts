@@ -45,7 +45,7 @@ const longEdge = (info: Pick<ImageInfo, "width" | "height">) => Math.max(info.wi
  * against the pixel limit *before* any decoding (a small PNG can declare billions of pixels),
  * personal metadata, and then a full decode at reduced size to catch truncated or corrupt data.
  */
-export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits): Promise<Inspection> {
+export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits, options: { decode?: boolean } = {}): Promise<Inspection> {
   const format = sniffFormat(buffer);
   const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: sha256Bytes(buffer), personal: [], metadata: false };
   const problems: ImageProblem[] = [];
@@ -100,6 +100,8 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
       message: `写真に個人情報が入っています（${info.personal.join("、")}）。自宅や子どもの学校の場所が分かってしまうため、\`npx kawaraban images --fix\` で取り除いてからコミットしてください。`,
     });
   }
+  // Header-only (the ledger reading history): everything above, no pixels decoded.
+  if (options.decode === false) return { info, problems, usable: true };
   try {
     // A real decode (shrunk on load, so memory stays small) finds truncated and corrupt data.
     await (await loadSharp())(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true }).resize(64, 64, { fit: "inside" }).raw().toBuffer();

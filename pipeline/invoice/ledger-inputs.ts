@@ -1,4 +1,4 @@
-import { firstParentHistory, readBlobs, blobSizes, type HistoryCommit } from "../git/history.ts";
+import { firstParentHistory, readBlobs, readBlobBytes, blobSizes, type HistoryCommit } from "../git/history.ts";
 import { ARTICLES_DIR } from "../article/paths.ts";
 import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
 import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
@@ -10,8 +10,8 @@ export interface LedgerInputs {
   texts: ReadonlyMap<string, string | undefined>;
   /** The config in force at a commit index: the last valid one at or before it. */
   configAt(index: number): Config | undefined;
-  /** Whether a file under assets/ existed on the branch after the commit at `index`. */
-  assetAt(path: string, index: number): boolean;
+  /** The blob of a file under assets/ on the branch after the commit at `index` (undefined: absent). */
+  assetAt(path: string, index: number): string | undefined;
 }
 
 const underArticles = (p: string) => p.startsWith(`${ARTICLES_DIR}/`);
@@ -53,27 +53,53 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
   const texts = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
   readable.forEach((id, i) => texts.set(id, read[i]));
   // Each asset's life: the commit indexes where it appeared or went away, in order.
-  const lives = new Map<string, { index: number; exists: boolean }[]>();
-  const mark = (p: string, index: number, exists: boolean) => {
+  const lives = new Map<string, { index: number; blob?: string }[]>();
+  const mark = (p: string, index: number, blob: string | undefined) => {
     if (!p.startsWith("assets/")) return;
     let life = lives.get(p);
     if (!life) lives.set(p, (life = []));
-    life.push({ index, exists });
+    life.push({ index, blob });
   };
   history.forEach((commit, index) => {
     for (const change of commit.changes) {
-      if (change.status === "R" && change.from) mark(change.from, index, false);
-      mark(change.path, index, change.status !== "D");
+      if (change.status === "R" && change.from) mark(change.from, index, undefined);
+      mark(change.path, index, change.status === "D" ? undefined : change.blob);
     }
   });
   const assetAt = (p: string, index: number) => {
-    const life = lives.get(p) ?? [];
-    let state = false;
-    for (const step of life) {
+    let blob: string | undefined;
+    for (const step of lives.get(p) ?? []) {
       if (step.index > index) break;
-      state = step.exists;
+      blob = step.blob;
     }
-    return state;
+    return blob;
   };
   return { history, texts, configAt, assetAt };
+}
+
+/**
+ * What check says of each photo version (by blob), header only: format, size, pixels, shape,
+ * animation and personal metadata. Read one at a time, bounded by the image size limit.
+ */
+export async function inspectImageBlobs(root: string, blobs: readonly { blob: string; path: string }[], config: Config | undefined): Promise<Map<string, string | undefined>> {
+  const { inspectImage } = await import("../images/inspect.ts");
+  const { imageLimits } = await import("../images/limits.ts");
+  const limits = imageLimits(config);
+  const sizes = await blobSizes(root, blobs.map((b) => b.blob));
+  const problems = new Map<string, string | undefined>();
+  for (const { blob, path } of blobs) {
+    const size = sizes.get(blob);
+    if (size === undefined) {
+      problems.set(blob, "この時点のリポジトリにありません");
+      continue;
+    }
+    if (size > limits.maxBytes) {
+      problems.set(blob, "画像が大きすぎます");
+      continue;
+    }
+    const [bytes] = await readBlobBytes(root, [blob]);
+    const inspection = await inspectImage(path, bytes!, limits, { decode: false });
+    problems.set(blob, inspection.problems.find((p) => p.rule.severity === "error")?.message);
+  }
+  return problems;
 }

@@ -3,7 +3,7 @@ import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../arti
 import { classifyArticlePath } from "../article/article-path.ts";
 import { jstDate, jstMonth } from "../jst.ts";
 import { feeFor } from "./fees.ts";
-import { readLedgerInputs, type LedgerInputs } from "./ledger-inputs.ts";
+import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
 export interface BillingEntry {
@@ -91,10 +91,25 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
  *   if it comes back later, it is billed when it does.
  */
 export async function readLedger(root: string, ref = "HEAD"): Promise<Ledger> {
-  return planLedger(await readLedgerInputs(root, ref));
+  const inputs = await readLedgerInputs(root, ref);
+  // Photos are inspected (header only) for the articles about to be billed; a refusal moves the
+  // billing to a later version, which may show other photos: a few rounds settle it.
+  const photos = new Map<string, string | undefined>();
+  for (let round = 0; ; round++) {
+    const plan = planLedger(inputs, photos);
+    if (plan.unknownPhotos.length === 0 || round === 5) return plan.ledger;
+    const latest = inputs.history.length - 1;
+    const found = await inspectImageBlobs(root, plan.unknownPhotos, inputs.configAt(latest));
+    for (const [blob, problem] of found) photos.set(blob, problem);
+  }
 }
 
-export function planLedger(inputs: LedgerInputs): Ledger {
+/**
+ * Pure: the ledger from the inputs and what is known of photo versions (by blob). Photos not
+ * yet known are taken as usable and listed in `unknownPhotos` for the caller to inspect.
+ */
+export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, string | undefined> = new Map()): { ledger: Ledger; unknownPhotos: { blob: string; path: string }[] } {
+  const unknownPhotos = new Map<string, { blob: string; path: string }>();
   const { history } = inputs;
   const people = identities(history);
   const admitCache = new Map<string, AdmittedArticle | string>();
@@ -128,9 +143,14 @@ export function planLedger(inputs: LedgerInputs): Ledger {
       const article = admit(event);
       if (typeof article === "string" || article.frontMatter.draft) continue;
       // Its photos, as they stood at that commit: an article check refuses for them is not billed yet.
-      const photos = imageRefusal(recordOf(article), (asset) => (inputs.assetAt(asset, event.index) ? undefined : "この時点のリポジトリにありません"));
-      if (photos) {
-        lastRefusal.set(identity, photos);
+      const photoProblem = imageRefusal(recordOf(article), (asset) => {
+        const blob = inputs.assetAt(asset, event.index);
+        if (!blob) return "この時点のリポジトリにありません";
+        if (!photos.has(blob)) unknownPhotos.set(blob, { blob, path: asset });
+        return photos.get(blob);
+      });
+      if (photoProblem) {
+        lastRefusal.set(identity, photoProblem);
         continue;
       }
       const month = jstMonth(history[event.index]!.date);
@@ -162,7 +182,7 @@ export function planLedger(inputs: LedgerInputs): Ledger {
       if (reason !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason });
     }
   }
-  return { entries: withoutMoves(entries, people, history), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { ledger: { entries: withoutMoves(entries, people, history), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) }, unknownPhotos: [...unknownPhotos.values()] };
 }
 
 /** Whether a deletion is half of a move: the same writer's same title added in the same commit. */

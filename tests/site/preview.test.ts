@@ -1,5 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { request } from "node:http";
 import path from "node:path";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { startPreview } from "../../pipeline/site/preview.ts";
@@ -35,5 +38,39 @@ describe("kawaraban preview", () => {
     } finally {
       await preview.close();
     }
+  }, 60_000);
+
+  it("answers a malformed URL with 400, another Host with 403, and removes its temp folder on close", async () => {
+    const root = await copySampleContent();
+    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
+    if (!parsed.ok) throw new Error("config");
+    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
+    const before = new Set((await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-")));
+    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    const made = (await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-") && !before.has(d));
+    try {
+      const { port } = new URL(preview.url);
+      const raw = (target: string, host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: "127.0.0.1", port, path: target, setHost: false, headers: host ? { host } : {} }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on("error", reject);
+          req.end();
+        });
+      for (const bad of ["/%E0%A4%A", "/%", "/%00"]) expect(await raw(bad, `127.0.0.1:${port}`), bad).toBe(400);
+      // DNS rebinding: a page on another name that resolves here must not read drafts.
+      expect(await raw("/2026/11/winter-festival-draft/", `attacker.example:${port}`)).toBe(403);
+      expect([400, 403]).toContain(await raw("/2026/11/winter-festival-draft/", "")); // Node itself refuses HTTP/1.1 without Host
+      expect(await raw("/2026/11/winter-festival-draft/", `localhost:${port}`)).toBe(200);
+      expect(await raw("/../../../../etc/passwd", `127.0.0.1:${port}`)).toBe(404);
+      // Still serving after all of that.
+      expect((await fetch(preview.url)).status).toBe(200);
+    } finally {
+      await preview.close();
+    }
+    expect(made).toHaveLength(1);
+    expect(existsSync(path.join(tmpdir(), made[0]!))).toBe(false);
   }, 60_000);
 });
