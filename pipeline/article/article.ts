@@ -6,7 +6,6 @@ import { splitFrontMatter } from "./front-matter.ts";
 import type { ParsedYaml } from "./safe-yaml.ts";
 import { parseMarkdown } from "./markdown.ts";
 import { collectImageRefs, type ImageRef } from "./image-refs.ts";
-import type { FrontMatter } from "../checks/frontmatter.ts";
 
 /** The one record every stage works on. Parsed once, shared by all checks. */
 export interface Article {
@@ -17,14 +16,12 @@ export interface Article {
   /** Front matter exactly as the YAML said: untrusted, not yet validated. */
   data: Record<string, unknown>;
   yaml: ParsedYaml;
-  body: string;
+  /** The file line the Markdown body starts on (after the closing `---`). */
   bodyStartLine: number;
   /** mdast of the whole raw file (front matter as a `yaml` node), parsed lazily and once. */
   readonly tree: Root;
   /** Images the article references; from the tree, or from the findings cache. */
   images: ImageRef[];
-  /** Set once the front matter passed validation. */
-  frontMatter?: FrontMatter;
 }
 
 export const frontMatterSyntaxRules = {
@@ -87,7 +84,6 @@ export function articleFromText(path: string, raw: string): LoadResult {
     raw,
     data,
     yaml,
-    body: split.body,
     bodyStartLine: split.bodyStartLine,
     get tree() {
       return (tree ??= parseMarkdown(raw));

@@ -70,7 +70,6 @@ export function admitText(path: string, raw: string, config: Config): GateResult
   if (limits.length > 0) return { diagnostics };
   const fm = checkFrontMatter(article, config);
   diagnostics.push(...fm.diagnostics);
-  if (fm.frontMatter) article.frontMatter = fm.frontMatter;
   const tags = fm.frontMatter ? tagRefs(article, fm.frontMatter, diagnostics) : [];
   if (!fm.frontMatter || diagnostics.some((d) => d.severity === "error")) return { article, diagnostics };
   const admitted: AdmittedArticle = Object.assign(article, {

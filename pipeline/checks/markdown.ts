@@ -6,6 +6,7 @@ import { unified, type PluggableList, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { stamp } from "../diagnostics/rules.ts";
 import type { Article } from "../article/article.ts";
 import { remarkMessageJa } from "./prose/messages-ja.ts";
 
@@ -61,16 +62,7 @@ export async function lintMarkdown(article: Article, root: string): Promise<Diag
   return file.messages.map((m) => {
     const start = m.place && "start" in m.place ? m.place.start : m.place;
     const end = m.place && "end" in m.place ? m.place.end : undefined;
-    const d: Diagnostic = {
-      ruleId: m.ruleId ?? "unknown",
-      source: "remark-lint",
-      severity: m.fatal ? "error" : "warning",
-      message: remarkMessageJa(m.ruleId ?? "unknown"),
-      path: article.path,
-      ...(start && { line: start.line, column: start.column }),
-      ...(end && { endLine: end.line, endColumn: end.column }),
-    };
-    if (m.url) d.url = m.url;
-    return d;
+    const identity = { id: m.ruleId ?? "unknown", source: "remark-lint" as const, url: m.url ?? undefined };
+    return stamp(identity, m.fatal ? "error" : "warning", article.path, remarkMessageJa(identity.id), start && { start, ...(end && { end }) });
   });
 }

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
-import { loadConfig } from "../article/config.ts";
+import { EXIT, UsageError, type Io } from "../cli-io.ts";
+import { repositoryConfig } from "./check.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../jst.ts";
@@ -35,10 +35,9 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const channel = values.channel!;
   const chosen = CHANNEL_REGISTRY.get(channel);
   if (!chosen) throw new UsageError(`--channel には ${CHANNELS.join(", ")} のどれかを指定してください。`);
-  const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
-  if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
-  const config = loaded.config;
+  const repository = await repositoryConfig(io);
+  if ("exitCode" in repository) return repository.exitCode;
+  const { root, config } = repository;
   const now = () => io.now?.() ?? new Date();
   const records = await readRecords(root, channel);
 

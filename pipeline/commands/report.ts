@@ -87,7 +87,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     const { data: pull } = await client.rest.pulls.get({ owner, repo, pull_number: pr });
     const run = await runCheck(io, { paths: [], changedSince: pull.base.sha });
     if ("configFailure" in run) throw new UsageError("kawaraban.config.yml に問題があるため、チェックできません。");
-    report = JSON.parse((await import("../diagnostics/format/json.ts")).formatJson(run.report)) as CheckReportDocument;
+    report = (await import("../diagnostics/format/json.ts")).reportDocument(run.report);
   }
   const outcome = await reportToPullRequest({
     client,

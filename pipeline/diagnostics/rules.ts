@@ -42,18 +42,24 @@ export interface ReportOptions {
   fix?: Diagnostic["fix"];
 }
 
-/** Builds a diagnostic stamped with the rule's identity. */
-export function report(rule: Rule, path: string, message: string, span?: Span, options: ReportOptions = {}): Diagnostic {
-  const d: Diagnostic = {
-    ruleId: rule.id,
-    source: rule.source,
-    severity: options.severity ?? rule.severity,
-    message,
-    path,
-    ...withSpan(span),
-    url: ruleDocsUrl(rule.id),
-  };
+/** Who a message is from: a kawaraban rule, or a textlint or remark rule mapped into the one shape. */
+export interface RuleIdentity {
+  id: string;
+  source: Source;
+  /** Where the rule is explained; none for a remark plugin that publishes no docs. */
+  url?: string;
+}
+
+/** The one place a diagnostic gets its rule's identity (kawaraban's own rules and mapped ones alike). */
+export function stamp(identity: RuleIdentity, severity: Severity, path: string, message: string, span?: Span, options: Omit<ReportOptions, "severity"> = {}): Diagnostic {
+  const d: Diagnostic = { ruleId: identity.id, source: identity.source, severity, message, path, ...withSpan(span) };
+  if (identity.url) d.url = identity.url;
   if (options.fix) d.fix = options.fix;
   if (options.cause !== undefined) d.cause = options.cause;
   return d;
+}
+
+/** Builds a diagnostic stamped with the rule's identity. */
+export function report(rule: Rule, path: string, message: string, span?: Span, options: ReportOptions = {}): Diagnostic {
+  return stamp({ id: rule.id, source: rule.source, url: ruleDocsUrl(rule.id) }, options.severity ?? rule.severity, path, message, span, options);
 }

@@ -126,6 +126,6 @@ describe("a corpus of bad input, checked in one run", () => {
 
   it("refuses the huge file by its size before reading it", () => {
     const huge = files.find((f) => f.path === "articles/huge.md")!.messages[0]!;
-    expect(huge.message).toMatch(/大きすぎます（10\.0 MB、上限 512 KB）/);
+    expect(huge.message).toMatch(/大きすぎます（10\.0 MB、上限 64 KB）/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.ts";
+import { stamp } from "../../diagnostics/rules.ts";
 import { LineIndex } from "../../article/positions.ts";
 import type { TextlintMessage } from "./textlint.mjs";
 import { textlintMessageJa, ruleName } from "./messages-ja.ts";
@@ -22,18 +23,8 @@ export function textlintToDiagnostics(path: string, raw: string, messages: reado
     const range = m.fix?.range ?? m.range;
     const start = m.fix ? index.point(range[0]) : m.loc.start;
     const end = m.fix ? index.point(range[1]) : m.loc.end;
-    const d: Diagnostic = {
-      ruleId: m.ruleId,
-      source: "textlint",
-      severity: severities[m.severity] ?? "error",
-      message: textlintMessageJa(m.ruleId, m.message),
-      path,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      url: textlintRuleUrl(m.ruleId),
-    };
+    const identity = { id: m.ruleId, source: "textlint" as const, url: textlintRuleUrl(m.ruleId) };
+    const d = stamp(identity, severities[m.severity] ?? "error", path, textlintMessageJa(m.ruleId, m.message), { start, end });
     if (m.fix) {
       d.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
       d.suggestion = index.suggestion(d.fix.range, d.fix.text);

@@ -1,8 +1,9 @@
 import type { Diagnostic } from "../diagnostic.ts";
 import type { CheckReport } from "../report.ts";
+import type { CheckReportDocument, ReportMessage } from "../../github/report-input.ts";
 
 /** The public message shape of `check --format json` (DESIGN.md, version 1). */
-export function publicMessage(d: Diagnostic) {
+export function publicMessage(d: Diagnostic): ReportMessage {
   return {
     ruleId: d.ruleId,
     source: d.source,
@@ -16,8 +17,13 @@ export function publicMessage(d: Diagnostic) {
   };
 }
 
-export function formatJson(report: CheckReport): string {
-  const doc = {
+/**
+ * The one report document: what `check --format json` prints, what the check job hands the
+ * report job, and what the PR summary, line comments and check run are made from. The report
+ * command builds it in memory from a check run the same way (no JSON round trip).
+ */
+export function reportDocument(report: CheckReport): CheckReportDocument {
+  return {
     version: 1,
     files: report.files.map((f) => ({
       path: f.path,
@@ -27,5 +33,8 @@ export function formatJson(report: CheckReport): string {
     summary: report.summary,
     ...(report.images && { images: report.images }),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function formatJson(report: CheckReport): string {
+  return `${JSON.stringify(reportDocument(report), null, 2)}\n`;
 }
