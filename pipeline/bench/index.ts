@@ -13,6 +13,7 @@ import { inputBench } from "./input-bench.ts";
 import { imagesBench } from "./images-bench.ts";
 import { invoiceBench } from "./invoice-bench.ts";
 import { siteBench } from "./site-bench.ts";
+import { hostileBench } from "./hostile-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -26,6 +27,7 @@ const sections: Record<string, () => Promise<string>> = {
   images: () => imagesBench(repoRoot, workDir),
   invoice: () => invoiceBench(repoRoot, workDir),
   site: () => siteBench(repoRoot, workDir),
+  hostile: () => hostileBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

@@ -1,10 +1,11 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { copyFile, mkdir, readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "parse5";
 import { copySampleContent } from "../support/sample-repo.ts";
-import { fixture, gitAt, REPO_ROOT } from "../support/repo.ts";
+import { fixture, REPO_ROOT } from "../support/repo.ts";
+import { populateHostileRepo, type HostileCorpus } from "../../pipeline/bench/hostile-corpus.ts";
 import { runCli, type CliResult } from "../support/cli.ts";
 
 /**
@@ -13,12 +14,7 @@ import { runCli, type CliResult } from "../support/cli.ts";
  * built, billed and exported, nothing is written outside the output folders, no output holds
  * a live script, and every internal link resolves as a plain static server resolves it.
  */
-interface Case {
-  from: string;
-  to: string;
-  expect: "built" | "refused" | "flagged";
-}
-const corpus = JSON.parse(await readFile(fixture("hostile", "cases.json"), "utf8")) as { cases: Case[]; assets: { from: string; to: string }[] };
+const corpus = JSON.parse(await readFile(fixture("hostile", "cases.json"), "utf8")) as HostileCorpus;
 const SAMPLES = ["articles/2026/09/asaichi.md", "articles/2026/10/coworking.md", "articles/2026/11/bousai.md"];
 
 let root: string;
@@ -44,16 +40,7 @@ const OUTPUTS = /^(dist|out|statements|node_modules|\.cache|\.git|\.dist\.previo
 
 beforeAll(async () => {
   root = await copySampleContent();
-  for (const c of corpus.cases) {
-    await mkdir(path.dirname(path.join(root, c.to)), { recursive: true });
-    await copyFile(fixture("hostile", "files", c.from), path.join(root, c.to));
-  }
-  await copyFile(path.join(REPO_ROOT, "assets/2026/11/satoyama.jpg"), path.join(root, "assets/2026/11/photo.jpg"));
-  for (const a of corpus.assets) await copyFile(fixture("hostile", "assets", a.from), path.join(root, a.to));
-  // Everything reaches main directly, as a careless or hostile push would.
-  gitAt(root, "2026-11-25T10:00:00+09:00", "init", "-q", "-b", "main");
-  gitAt(root, "2026-11-25T10:00:00+09:00", "add", "-A");
-  gitAt(root, "2026-11-25T10:00:00+09:00", "commit", "-q", "-m", "hostile corpus");
+  await populateHostileRepo(root, REPO_ROOT);
   before = await listTree(root, (rel) => OUTPUTS.test(rel));
   check = await runCli(["check", "--format", "json"], root, {}, now);
   build = await runCli(["build", "--out", "dist"], root, {}, now);
