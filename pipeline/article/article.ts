@@ -39,6 +39,8 @@ const splitMessages = {
   unclosed: "front matter の終わりの --- がありません。項目を書いた後に --- だけの行を入れてください。",
 } as const;
 
+const EMPTY_TREE: Root = { type: "root", children: [] };
+
 export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
 
 /** Loads one article. Content problems become diagnostics; only bugs throw. */
@@ -89,7 +91,10 @@ export function articleFromText(path: string, raw: string): LoadResult {
       return (tree ??= parseMarkdown(raw));
     },
     get images() {
-      return (images ??= collectImageRefs(this.tree, data, yaml));
+      // Every Markdown image starts with "![" and every HTML one with "<img": without either,
+      // only the cover can be an image, and the Markdown need not be parsed (the ledger reads
+      // thousands of articles).
+      return (images ??= /!\[|<img/i.test(raw) ? collectImageRefs(this.tree, data, yaml) : collectImageRefs(EMPTY_TREE, data, yaml));
     },
     set images(known: ImageRef[]) {
       images = known;

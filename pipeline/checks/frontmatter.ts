@@ -121,7 +121,8 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
   }
   const fm = result.data;
   const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
-    const length = [...graphemes.segment(fm[key])].length;
+    // Graphemes never outnumber UTF-16 units: only text longer than the limit needs segmenting.
+    const length = fm[key].length <= max ? fm[key].length : [...graphemes.segment(fm[key])].length;
     if (length > max) {
       diagnostics.push(
         report(frontMatterRules.length, article.path, `${key} が ${length} 文字あります。${why}ので、${max} 文字以内にしてください。`, yaml.locate([key], "value")),
