@@ -17,7 +17,11 @@ export const frontMatterRules = {
   unknownKey: defineRule({ id: "frontmatter/unknown-key", source: "frontmatter", severity: "warning", title: "知らない項目があります" }),
   fee: defineRule({ id: "frontmatter/fee", source: "frontmatter", severity: "error", title: "原稿料は front matter に書けません" }),
   reservedKey: defineRule({ id: "frontmatter/reserved-key", source: "frontmatter", severity: "error", title: "使えない項目名です" }),
+  tooManyKeys: defineRule({ id: "frontmatter/too-many-keys", source: "frontmatter", severity: "error", title: "front matter の項目が多すぎます" }),
 };
+
+/** Far more than the nine known keys: past this, it is pasted data, and one message says so. */
+const MAX_KEYS = 40;
 
 /** Feeds, search results and OGP cards cut longer text (Japanese, counted in characters). */
 export const TITLE_MAX = 40;
@@ -97,7 +101,11 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
   let schema = schemaCache.get(config);
   if (!schema) schemaCache.set(config, (schema = frontMatterSchema(config)));
   const diagnostics: Diagnostic[] = [];
-  for (const key of Object.keys(article.data)) {
+  const keys = Object.keys(article.data);
+  if (keys.length > MAX_KEYS) {
+    return { diagnostics: [report(frontMatterRules.tooManyKeys, article.path, `front matter に項目が ${keys.length} 個あります（使う項目は ${KNOWN_KEYS.length} 個です）。title・writer・date・summary などの項目だけにしてください。`, { start: { line: 2, column: 1 } })] };
+  }
+  for (const key of keys) {
     if (KNOWN_KEYS.includes(key)) continue;
     const span = yaml.locate([key]);
     if (RESERVED_KEYS.has(key)) {
