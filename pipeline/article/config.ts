@@ -37,6 +37,7 @@ const writerSchema = z
       .regex(/^T[0-9]{13}$/, { error: "registrationNumber は T に続けて半角数字 13 桁で書いてください（例: T1234567890123）" })
       .optional(),
     chargesConsumptionTax: bool("chargesConsumptionTax（消費税を請求するか）"),
+    github: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github にはライターの GitHub ユーザー名を書いてください" }).optional(),
   })
   .superRefine((writer, ctx) => {
     const number = writer.registrationNumber;
@@ -181,7 +182,7 @@ export function parseConfig(source: string): ConfigResult {
 const knownKeys: Record<string, string[]> = {
   "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
-  writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax"],
+  writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],
 };
 

@@ -1,38 +1,28 @@
 import { appendFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
-import { loadConfig } from "../article/config.ts";
+import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import { createGithubClient } from "../github/client.ts";
 import { HostileReportError, readCheckReport, type CheckReportDocument } from "../github/report-input.ts";
-import { reportToPullRequest, markPublished } from "../github/pr-report.ts";
+import { reportToPullRequest, markPublished, readPullFacts, staffApprovedHead } from "../github/pr-report.ts";
 import { renderSummary } from "../github/summary.ts";
-import { formatGithub } from "../diagnostics/format/github.ts";
+import { deriveVerdict } from "../github/verdict.ts";
+import { hasCommit } from "../git/objects.ts";
+import { reportDocument } from "../diagnostics/format/json.ts";
 import { repositoryUrlFromEnv } from "../diagnostics/report.ts";
-import { runCheck } from "./check.ts";
+import { repositoryConfig } from "./check.ts";
 
-export const reportHelp = `使い方: kawaraban report (--pr <番号> | --head-sha <コミット>) [--from report.json]
+export const reportHelp = `使い方: kawaraban report (--head-sha <コミット> | --pr <番号>) [--from report.json]
        kawaraban report --from report.json --job-summary
 
-  チェックの結果をプルリクエストに書き込みます（まとめのコメント、変更した行へのコメント、
-  チェック、ラベル）。GitHub Actions の環境変数 GITHUB_TOKEN・GITHUB_REPOSITORY・
-  GITHUB_API_URL を使います（手元では個人のトークンを GITHUB_TOKEN に入れます）。
-  --from を省くと、その場でプルリクエストの変更をチェックします。
+  プルリクエストの判定を、その先頭のコミットの中身（git のオブジェクト）から、このリポジトリの
+  kawaraban と設定で計算し直して書き込みます（まとめのコメント、変更した行へのコメント、
+  チェック「記事の判定」、ラベル）。PR のファイルはチェックアウトも実行もしません。
+  先に git fetch origin <コミット> でオブジェクトを取り込んでおきます。
+  GitHub Actions の環境変数 GITHUB_TOKEN・GITHUB_REPOSITORY・GITHUB_API_URL を使います。
+  --from         チェックのジョブの結果（参考: 画像を実際に読み込んだ結果だけを使います）
   --job-summary  GitHub には書き込まず、まとめを $GITHUB_STEP_SUMMARY に書き出します。
   --published <コミット>  公開したコミットのプルリクエストに「公開済み」のラベルを付けます。
 `;
-
-/** Files whose change in a PR needs city staff's approval (rates, writers, rules, automation). */
-export const PROTECTED_PATHS = [
-  "kawaraban.config.yml",
-  ".textlintrc.json",
-  ".remarkrc.json",
-  "prh.yml",
-  "proper-nouns.yml",
-  "kawaraban.baseline.json",
-  "package.json",
-  "package-lock.json",
-  ".github/CODEOWNERS",
-];
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -78,36 +68,48 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(prs.length ? `「公開済み」にしました: ${prs.map((n) => `#${n}`).join("、")}\n` : "このコミットに対応するマージ済みのプルリクエストはありません。\n");
     return EXIT.ok;
   }
-  const pr = values.pr ? Number(values.pr) : await findPullRequest(client, { owner, repo }, values["head-sha"]);
-  if (!Number.isInteger(pr) || pr <= 0) throw new UsageError("--pr にはプルリクエストの番号を指定してください。");
-
-  const root = await findRoot(io.cwd);
-  const config = await loadConfig(root);
-  if (!report) {
-    const { data: pull } = await client.rest.pulls.get({ owner, repo, pull_number: pr });
-    const run = await runCheck(io, { paths: [], changedSince: pull.base.sha });
-    if ("configFailure" in run) throw new UsageError("kawaraban.config.yml に問題があるため、チェックできません。");
-    report = (await import("../diagnostics/format/json.ts")).reportDocument(run.report);
+  const repository = await repositoryConfig(io);
+  if ("exitCode" in repository) return repository.exitCode;
+  const { root, config } = repository;
+  if (config.github.cityStaff.length === 0) {
+    throw new UsageError("kawaraban.config.yml の github.cityStaff に、承認する市の担当者の GitHub ユーザー名を書いてください（空のままでは、誰の承認も「承認済み」になりません）。");
   }
+  const number = values.pr ? Number(values.pr) : await findPullRequest(client, { owner, repo }, values["head-sha"]);
+  if (number === undefined) {
+    io.stdout.write(`コミット ${values["head-sha"]!.slice(0, 7)} を先頭に持つ、開いているプルリクエストはありません（新しいコミットがプッシュされたか、閉じられました）。何もしません。\n`);
+    return EXIT.ok;
+  }
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError("--pr にはプルリクエストの番号を指定してください。");
+  const pull = await readPullFacts(client, { owner, repo }, number);
+  if (values["head-sha"] && pull.headSha !== values["head-sha"]) {
+    // A newer push has its own run coming: reporting on an old head would only confuse.
+    io.stdout.write(`PR #${number} はすでに新しいコミット（${pull.headSha.slice(0, 7)}）に進んでいます。古いコミットの結果は書き込みません。\n`);
+    return EXIT.ok;
+  }
+  if (!(await hasCommit(root, pull.headSha))) {
+    throw new UsageError(`コミット ${pull.headSha.slice(0, 7)} がこのリポジトリにありません。先に git fetch origin ${pull.headSha} を実行してください（チェックアウトはしません）。`);
+  }
+  const staffApproved = staffApprovedHead(pull.reviews, pull.headSha, config.github.cityStaff);
+  const derived = await deriveVerdict({ root, config, headSha: pull.headSha, files: pull.files, advisory: report, staffApprovedHead: staffApproved, author: pull.author });
+  const document = reportDocument(derived);
   const outcome = await reportToPullRequest({
     client,
     repo: { owner, repo },
-    pr,
-    report,
+    pull,
+    report: document,
     repositoryUrl,
-    cityStaff: config.ok ? config.config.github.cityStaff : [],
-    protectedPaths: PROTECTED_PATHS,
+    cityStaff: config.github.cityStaff,
+    botLogin: io.env.KAWARABAN_BOT_LOGIN ?? "github-actions[bot]",
+    protectedChanged: pull.files.map((f) => f.filename).filter((f) => !f.startsWith("articles/") && !f.startsWith("assets/")),
     log,
   });
+  await writeJobSummary(io, outcome.summary);
   if (outcome.degraded.length > 0) {
-    // Never a lost report: what could not be posted goes to the job summary and the log.
-    log(`kawaraban report: このトークンでは PR に書き込めない操作がありました（${outcome.degraded.join("、")}）。フォークからの PR ではよくあることです。結果はジョブの概要と注釈に書き出しました。`);
-    await writeJobSummary(io, outcome.summary);
-    const files = report.files.map((f) => ({ path: f.path, messages: f.messages.map((m) => ({ ...m, path: f.path })) }));
-    io.stdout.write(formatGithub({ files, summary: report.summary }));
+    // Never a lost report: what could not be posted is in the job summary and the log.
+    log(`kawaraban report: GitHub が受け付けなかった操作がありました（${outcome.degraded.join("、")}）。ほかの書き込みは済ませ、結果はジョブの概要にも書き出しました。`);
   }
   io.stdout.write(
-    `PR #${pr}: まとめ${outcome.summaryCommentId ? `（コメント ${outcome.summaryCommentId}）` : "は書き込めず"}、行へのコメント ${outcome.lineComments} 件、修正済みにした指摘 ${outcome.fixedMarked} 件、${
+    `PR #${number}: まとめ${outcome.summaryCommentId ? `（コメント ${outcome.summaryCommentId}）` : "は書き込めず"}、行へのコメント ${outcome.lineComments} 件、修正済みにした指摘 ${outcome.fixedMarked} 件、${
       outcome.checks === "check-run" ? "チェック" : outcome.checks === "status" ? "コミットステータス" : "チェックなし"
     }、ラベル ${outcome.label ?? "変更なし"}\n`,
   );
@@ -121,10 +123,8 @@ async function writeJobSummary(io: Io, markdown: string): Promise<void> {
 }
 
 /** The PR is looked up from the head commit through the API, never taken from an artifact. */
-async function findPullRequest(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number> {
+async function findPullRequest(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number | undefined> {
   if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError("--pr か --head-sha（40 桁のコミット ID）を指定してください。");
-  const open = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
-  const match = open.find((p) => p.head.sha === headSha);
-  if (!match) throw new UsageError(`コミット ${headSha.slice(0, 7)} を先頭に持つ、開いているプルリクエストが見つかりません。`);
-  return match.number;
+  const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: headSha, per_page: 100 });
+  return pulls.find((p) => p.state === "open" && p.head.sha === headSha)?.number;
 }

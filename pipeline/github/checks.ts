@@ -1,10 +1,13 @@
 import type { GithubClient } from "./client.ts";
-import type { CheckReportDocument } from "./report-input.ts";
 import type { Finding } from "./findings.ts";
 import type { Repo } from "./pr-report.ts";
 
 /** GitHub accepts at most 50 annotations per check-run request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/** Annotations per run (three requests): errors first; the rest are counted in the check's summary. */
+export const MAX_ANNOTATIONS = 150;
+/** The check run branch protection requires (README「ブランチの保護」). */
+export const CHECK_NAME = "記事の判定";
 
 const level = { error: "failure", warning: "warning", info: "notice" } as const;
 
@@ -30,21 +33,26 @@ interface Publish {
   repo: Repo;
   headSha: string;
   findings: Finding[];
-  report: CheckReportDocument;
+  counts: { errors: number; warnings: number };
   attempt: <T>(step: string, run: () => Promise<T>) => Promise<T | undefined>;
 }
 
-/** A check run with every finding as an annotation (batched), or a commit status if the token cannot create check runs. */
-export async function publishChecks({ client, repo, headSha, findings, report, attempt }: Publish): Promise<"check-run" | "status" | "none"> {
-  const { errors, warnings } = report.summary;
+const order = { error: 0, warning: 1, info: 2 } as const;
+
+/** A check run with the findings as annotations (capped, batched), or a commit status if the token cannot create check runs. */
+export async function publishChecks({ client, repo, headSha, findings, counts, attempt }: Publish): Promise<"check-run" | "status" | "none"> {
+  const { errors, warnings } = counts;
   const conclusion = errors > 0 ? "failure" : "success";
   const title = errors > 0 ? `エラー ${errors} 件・警告 ${warnings} 件` : warnings > 0 ? `警告 ${warnings} 件` : "問題なし";
-  const annotations = annotationsOf(findings);
+  const ranked = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const annotations = annotationsOf(ranked.slice(0, MAX_ANNOTATIONS));
+  const left = findings.length - annotations.length;
   const run = await attempt("create a check run", async () => {
-    const output = (batch: typeof annotations) => ({ title, summary: `瓦版チェック: ${title}`, annotations: batch });
+    const summary = `瓦版チェック: ${title}${left > 0 ? `（注釈は ${MAX_ANNOTATIONS} 件まで。ほかの ${left} 件はプルリクエストのまとめのコメントにあります）` : ""}`;
+    const output = (batch: typeof annotations) => ({ title, summary, annotations: batch });
     const created = await client.rest.checks.create({
       ...repo,
-      name: "kawaraban",
+      name: CHECK_NAME,
       head_sha: headSha,
       status: "completed",
       conclusion,
@@ -57,7 +65,7 @@ export async function publishChecks({ client, repo, headSha, findings, report, a
   });
   if (run) return "check-run";
   const status = await attempt("set a commit status", () =>
-    client.rest.repos.createCommitStatus({ ...repo, sha: headSha, state: errors > 0 ? "failure" : "success", context: "kawaraban", description: `瓦版チェック: ${title}` }),
+    client.rest.repos.createCommitStatus({ ...repo, sha: headSha, state: errors > 0 ? "failure" : "success", context: CHECK_NAME, description: `瓦版チェック: ${title}` }),
   );
   return status ? "status" : "none";
 }

@@ -23,16 +23,29 @@ export function markerOf(body: string | undefined | null): string | undefined {
   return /<!-- kawaraban:finding=([0-9a-f]{16}) -->/.exec(body ?? "")?.[1];
 }
 
-/** Untrusted text placed in Markdown: no HTML, no table breaks, no @mentions, no code spans. */
+/**
+ * Untrusted text placed in Markdown (file names, titles, tags quoted in messages): no HTML, no
+ * table breaks, no code spans, and nothing GitHub would turn into a link, an image, an
+ * @mention, an #issue reference or an autolinked URL.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/`/g, "\\`")
-    .replace(/@/g, "@\u200b")
-    .replace(/\r?\n/g, " ");
+    .replace(/([\\`*_[\]()!|~])/g, "\\$1")
+    .replace(/([@#])/g, "$1\u200b")
+    .replace(/:\/\//g, ":\u200b//")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
+    .replace(/[\r\n]+/g, " ");
+}
+
+/** Untrusted text as a code span: nothing inside one becomes a link, mention or HTML. */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ").slice(0, 300);
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${flat.startsWith("`") || flat.endsWith("`") ? ` ${flat} ` : flat}${fence}`;
 }
 
 /** A rule documentation link, only to https or to the repository's own docs. */

@@ -9,26 +9,47 @@ export const EDITORIAL_LABELS = {
 
 export type EditorialLabel = (typeof EDITORIAL_LABELS)[keyof typeof EDITORIAL_LABELS]["name"];
 
+export interface ReviewFact {
+  user: string;
+  state: string;
+  /** The commit the review was given on. */
+  commitId?: string;
+}
+
 export interface PrState {
   draft: boolean;
   merged: boolean;
   errors: number;
   /** Every review, oldest first: the latest per reviewer counts. */
-  reviews: { user: string; state: string }[];
-  /** GitHub handles of city staff whose approval counts (empty: any approval). */
+  reviews: readonly ReviewFact[];
+  headSha: string;
+  /** GitHub handles of city staff whose approval counts; empty means nobody's does (a config error). */
   cityStaff: readonly string[];
+}
+
+/** Each reviewer's latest decision (comments are not decisions; a dismissal withdraws one). */
+function latestDecisions(reviews: readonly ReviewFact[]): Map<string, ReviewFact> {
+  const latest = new Map<string, ReviewFact>();
+  for (const r of reviews) {
+    if (r.state === "COMMENTED" || r.state === "PENDING") continue;
+    latest.set(r.user.toLowerCase(), r);
+  }
+  return latest;
+}
+
+/** A configured city-staff member's approval stands on exactly this head (a later push needs a new one). */
+export function staffApprovedHead(reviews: readonly ReviewFact[], headSha: string, cityStaff: readonly string[]): boolean {
+  const staff = new Set(cityStaff.map((h) => h.toLowerCase()));
+  return [...latestDecisions(reviews)].some(([user, r]) => staff.has(user) && r.state === "APPROVED" && r.commitId === headSha);
 }
 
 /** The one label the PR should carry now; undefined leaves labels alone (merged: the publish job decides). */
 export function plannedLabel(pr: PrState): EditorialLabel | undefined {
   if (pr.merged) return undefined;
   if (pr.draft) return EDITORIAL_LABELS.drafting.name;
-  const latest = new Map<string, string>();
-  for (const r of pr.reviews) if (r.state !== "COMMENTED") latest.set(r.user.toLowerCase(), r.state);
-  const states = [...latest.entries()];
-  if (pr.errors > 0 || states.some(([, s]) => s === "CHANGES_REQUESTED")) return EDITORIAL_LABELS.changesRequested.name;
-  const staff = new Set(pr.cityStaff.map((h) => h.toLowerCase()));
-  if (states.some(([user, s]) => s === "APPROVED" && (staff.size === 0 || staff.has(user)))) return EDITORIAL_LABELS.approved.name;
+  const decisions = [...latestDecisions(pr.reviews).values()];
+  if (pr.errors > 0 || decisions.some((r) => r.state === "CHANGES_REQUESTED")) return EDITORIAL_LABELS.changesRequested.name;
+  if (staffApprovedHead(pr.reviews, pr.headSha, pr.cityStaff)) return EDITORIAL_LABELS.approved.name;
   return EDITORIAL_LABELS.awaitingReview.name;
 }
 

@@ -1,10 +1,10 @@
 import type { GithubClient } from "./client.ts";
 import type { CheckReportDocument } from "./report-input.ts";
-import { findingsOf, SUMMARY_MARKER, type Finding } from "./findings.ts";
+import { findingsOf, markerOf, SUMMARY_MARKER, type Finding } from "./findings.ts";
 import { addedLines } from "./diff.ts";
 import { planReview, fixedBody } from "./review.ts";
-import { renderSummary } from "./summary.ts";
-import { EDITORIAL_LABELS, managedLabelNames, plannedLabel } from "./labels.ts";
+import { countsOf, renderSummary } from "./summary.ts";
+import { EDITORIAL_LABELS, managedLabelNames, plannedLabel, staffApprovedHead, type ReviewFact } from "./labels.ts";
 import { publishChecks } from "./checks.ts";
 
 export interface Repo {
@@ -12,15 +12,28 @@ export interface Repo {
   repo: string;
 }
 
+export interface PullFacts {
+  number: number;
+  headSha: string;
+  draft: boolean;
+  merged: boolean;
+  /** The PR author's login. */
+  author: string;
+  files: { filename: string; status: string; patch?: string }[];
+  reviews: ReviewFact[];
+}
+
 export interface PrReportInput {
   client: GithubClient;
   repo: Repo;
-  pr: number;
+  pull: PullFacts;
   report: CheckReportDocument;
   repositoryUrl?: string;
   cityStaff: readonly string[];
-  /** Repository paths whose change needs city staff's approval. */
-  protectedPaths: readonly string[];
+  /** The login the token posts as: only comments by it carry markers kawaraban trusts. */
+  botLogin: string;
+  /** Paths outside articles/ and assets/ this PR changes (the summary's notice). */
+  protectedChanged: readonly string[];
   log: (line: string) => void;
 }
 
@@ -30,93 +43,104 @@ export interface PrReportOutcome {
   fixedMarked: number;
   label?: string;
   checks: "check-run" | "status" | "none";
-  /** Steps the token was not allowed to do (a fork's read-only token): the report went to the job summary instead. */
+  /** Steps GitHub refused (403 from a read-only token, 422, 404): logged and skipped, the rest still posted. */
   degraded: string[];
   summary: string;
 }
 
-/** HTTP 403 without a rate limit: the token may not do this (e.g. a PR from a fork). */
-export function isForbidden(error: unknown): boolean {
-  const e = error as { status?: number; message?: string };
-  return e?.status === 403 && !/rate limit/i.test(e.message ?? "");
+/** Earlier "fixed" marks updated per run: with the other calls, one run stays far under the API budget. */
+export const MAX_FIXED_UPDATES = 20;
+
+/** The facts of a PR the report needs, read once (four paginated lists at most). */
+export async function readPullFacts(client: GithubClient, repo: Repo, number: number): Promise<PullFacts> {
+  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: number });
+  const files = await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 });
+  const reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+  return {
+    number,
+    headSha: pull.head.sha,
+    draft: pull.draft === true,
+    merged: pull.merged === true,
+    author: pull.user?.login ?? "",
+    files: files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch })),
+    reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, commitId: r.commit_id ?? undefined })),
+  };
 }
 
 /**
- * Posts or updates everything for one PR: line comments on changed lines, marks on fixed
- * ones, the sticky summary, the check run (or a commit status), and the editorial label.
- * Each write that the token is not allowed to do degrades (logged, listed in `degraded`)
- * instead of failing the rest; other errors propagate.
+ * Posts or updates everything for one PR, most important first: the sticky summary, the check
+ * run branch protection requires, the editorial label, then line comments and "fixed" marks.
+ * GitHub refusing one call (403, 404, 422) is logged and skipped; the rest is still posted.
  */
 export async function reportToPullRequest(input: PrReportInput): Promise<PrReportOutcome> {
-  const { client, repo, pr, report, log } = input;
+  const { client, repo, pull, report, log } = input;
   const degraded: string[] = [];
   const attempt = async <T>(step: string, run: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await run();
     } catch (error) {
-      if (!isForbidden(error)) throw error;
+      const status = (error as { status?: number }).status;
+      if (status === undefined || status < 400 || status >= 500 || (status === 403 && /rate limit/i.test((error as Error).message))) throw error;
       degraded.push(step);
-      log(`kawaraban report: the token may not ${step} (HTTP 403); continuing without it`);
+      log(`kawaraban report: GitHub refused to ${step} (HTTP ${status}); continuing without it`);
       return undefined;
     }
   };
-
-  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: pr });
-  const files = await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: pr, per_page: 100 });
-  const changed = new Map(files.map((f) => [f.filename, addedLines(f.patch)]));
-  const configChanged = files.map((f) => f.filename).filter((f) => input.protectedPaths.includes(f));
+  const own = (login: string | undefined) => login === input.botLogin;
   const findings: Finding[] = findingsOf(report);
+  const changed = new Map(pull.files.map((f) => [f.filename, addedLines(f.patch)]));
+  const existingReview = (await client.paginate(client.rest.pulls.listReviewComments, { ...repo, pull_number: pull.number, per_page: 100 }))
+    .filter((c) => own(c.user?.login))
+    .map((c) => ({ id: c.id, body: c.body }));
+  const plan = planReview(findings, changed, existingReview, input.repositoryUrl);
+  const fixed = plan.fixed.slice(0, MAX_FIXED_UPDATES);
 
-  const existingReview = await client.paginate(client.rest.pulls.listReviewComments, { ...repo, pull_number: pr, per_page: 100 });
-  const plan = planReview(
-    findings,
-    changed,
-    existingReview.map((c) => ({ id: c.id, body: c.body })),
-    input.repositoryUrl,
+  const summary = renderSummary(report, {
+    repositoryUrl: input.repositoryUrl,
+    inlinePosted: plan.comments.length,
+    outsideDiff: plan.outsideDiff,
+    overCap: plan.overCap,
+    fixedSincePreviousPush: plan.fixed.length,
+    configChanged: [...input.protectedChanged],
+  });
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: pull.number, per_page: 100 });
+  // A marker in someone else's comment is only text: a writer cannot take over the summary.
+  const sticky = comments.find((c) => own(c.user?.login) && c.body?.includes(SUMMARY_MARKER));
+  const written = await attempt("write the summary comment", async () =>
+    sticky
+      ? (await client.rest.issues.updateComment({ ...repo, comment_id: sticky.id, body: summary })).data
+      : (await client.rest.issues.createComment({ ...repo, issue_number: pull.number, body: summary })).data,
   );
+
+  const counts = countsOf(report);
+  const checks = await publishChecks({ client, repo, headSha: pull.headSha, findings, counts, attempt });
+
+  const label = plannedLabel({
+    draft: pull.draft,
+    merged: pull.merged,
+    errors: counts.errors,
+    reviews: pull.reviews,
+    headSha: pull.headSha,
+    cityStaff: input.cityStaff,
+  });
+  if (label) await attempt("update labels", () => syncLabel(client, repo, pull.number, label));
+
   let lineComments = 0;
   if (plan.comments.length > 0) {
     const posted = await attempt("post review comments", () =>
-      client.rest.pulls.createReview({ ...repo, pull_number: pr, commit_id: pull.head.sha, event: "COMMENT", comments: plan.comments }),
+      client.rest.pulls.createReview({ ...repo, pull_number: pull.number, commit_id: pull.headSha, event: "COMMENT", comments: plan.comments }),
     );
     if (posted) lineComments = plan.comments.length;
   }
   let fixedMarked = 0;
-  for (const comment of plan.fixed) {
-    const done = await attempt("update review comments", () => client.rest.pulls.updateReviewComment({ ...repo, comment_id: comment.id, body: fixedBody(comment.body) }));
+  for (const comment of fixed) {
+    const done = await attempt("update a review comment", () => client.rest.pulls.updateReviewComment({ ...repo, comment_id: comment.id, body: fixedBody(comment.body) }));
     if (done) fixedMarked++;
   }
-
-  const summary = renderSummary(report, {
-    repositoryUrl: input.repositoryUrl,
-    inlinePosted: lineComments,
-    outsideDiff: plan.outsideDiff,
-    overCap: plan.overCap + (plan.comments.length - lineComments),
-    fixedSincePreviousPush: plan.fixed.length,
-    configChanged,
-  });
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 });
-  const sticky = comments.find((c) => c.body?.includes(SUMMARY_MARKER));
-  const written = await attempt("write the summary comment", async () =>
-    sticky
-      ? (await client.rest.issues.updateComment({ ...repo, comment_id: sticky.id, body: summary })).data
-      : (await client.rest.issues.createComment({ ...repo, issue_number: pr, body: summary })).data,
-  );
-
-  const checks = await publishChecks({ client, repo, headSha: pull.head.sha, findings, report, attempt });
-
-  const reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: pr, per_page: 100 });
-  const label = plannedLabel({
-    draft: pull.draft === true,
-    merged: pull.merged === true,
-    errors: report.summary.errors,
-    reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state })),
-    cityStaff: input.cityStaff,
-  });
-  if (label) await attempt("update labels", () => syncLabel(client, repo, pr, label));
-
   return { summaryCommentId: written?.id, lineComments, fixedMarked, label, checks, degraded, summary };
 }
+
+export { staffApprovedHead, markerOf };
 
 /** After a successful publish: the merged PRs that brought this commit get 公開済み. */
 export async function markPublished(client: GithubClient, repo: Repo, sha: string): Promise<number[]> {
@@ -126,10 +150,17 @@ export async function markPublished(client: GithubClient, repo: Repo, sha: strin
   return merged;
 }
 
-async function syncLabel(client: GithubClient, repo: Repo, pr: number, wanted: string): Promise<void> {
+export async function syncLabel(client: GithubClient, repo: Repo, pr: number, wanted: string): Promise<void> {
   const existing = new Set((await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 })).map((l) => l.name));
   const definition = Object.values(EDITORIAL_LABELS).find((l) => l.name === wanted)!;
-  if (!existing.has(wanted)) await client.rest.issues.createLabel({ ...repo, ...definition });
+  if (!existing.has(wanted)) {
+    try {
+      await client.rest.issues.createLabel({ ...repo, ...definition });
+    } catch (error) {
+      // Another PR's report created it a moment ago: that is the label we wanted.
+      if ((error as { status?: number }).status !== 422) throw error;
+    }
+  }
   const current = (await client.rest.issues.listLabelsOnIssue({ ...repo, issue_number: pr, per_page: 100 })).data.map((l) => l.name);
   for (const name of current) {
     if (name !== wanted && managedLabelNames.includes(name)) await client.rest.issues.removeLabel({ ...repo, issue_number: pr, name });

@@ -1,5 +1,5 @@
 import type { CheckReportDocument } from "./report-input.ts";
-import { SUMMARY_MARKER, escapeMarkdown, findingsOf, ruleLink, type Finding } from "./findings.ts";
+import { SUMMARY_MARKER, escapeMarkdown, findingsOf, inlineCode, ruleLink, type Finding } from "./findings.ts";
 import { formatBytes } from "../article/safe-read.ts";
 
 export interface SummaryContext {
@@ -28,9 +28,21 @@ const sourceLabel: Record<string, string> = {
 const icon = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
 const number = (n: number) => n.toLocaleString("ja-JP");
 
+/** GitHub refuses comment bodies over 65,536 characters; the summary stays well under. */
+export const SUMMARY_MAX_CHARS = 60_000;
+const TABLE_MAX_ROWS = 100;
+
+/** Counts from the messages themselves: a report's own `summary` is never trusted. */
+export function countsOf(report: CheckReportDocument): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of report.files) for (const m of f.messages) m.severity === "error" ? errors++ : m.severity === "warning" ? warnings++ : 0;
+  return { errors, warnings };
+}
+
 /** The verdict an editor reads first. */
 export function verdict(report: CheckReportDocument): string {
-  const { errors, warnings } = report.summary;
+  const { errors, warnings } = countsOf(report);
   if (errors > 0) return `❌ **直してほしいところが ${errors} 件あります。** 直してから、もう一度プッシュしてください。`;
   if (warnings > 0) return `⚠️ **エラーはありません。** 確認してほしい点が ${warnings} 件あります（直さなくても公開できます）。`;
   return "✅ **問題は見つかりませんでした。** 編集担当の確認に進めます。";
@@ -53,32 +65,45 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
   if (ctx.configChanged?.length) {
     lines.push(
       `> [!IMPORTANT]`,
-      `> このプルリクエストは設定ファイル（${ctx.configChanged.map((p) => `\`${escapeMarkdown(p)}\``).join("、")}）を変更しています。料金・ライター・校正ルールに関わるため、**市の担当者の承認が必要です**。`,
+      `> このプルリクエストは設定ファイル（${ctx.configChanged.map((p) => inlineCode(p)).join("、")}）を変更しています。料金・ライター・校正ルールに関わるため、**市の担当者の承認が必要です**。`,
       "",
     );
   }
   const rows = report.files.filter((f) => f.messages.length > 0 || f.stats);
   if (rows.length > 0) {
     lines.push("| 記事 | エラー | 警告 | 文字数 | 主な指摘 |", "| --- | ---: | ---: | ---: | --- |");
-    for (const file of rows) {
+    for (const file of rows.slice(0, TABLE_MAX_ROWS)) {
       const own = findings.filter((f) => f.path === file.path);
       const errors = own.filter((f) => f.severity === "error").length;
       const warnings = own.filter((f) => f.severity === "warning").length;
       const chars = file.stats ? number(file.stats.characters) : "—";
-      lines.push(`| \`${escapeMarkdown(file.path)}\` | ${errors} | ${warnings} | ${chars} | ${topRules(own) || "—"} |`);
+      lines.push(`| ${inlineCode(file.path).replace(/\|/g, "\\|")} | ${errors} | ${warnings} | ${chars} | ${topRules(own) || "—"} |`);
     }
+    if (rows.length > TABLE_MAX_ROWS) lines.push(`| ほかに ${number(rows.length - TABLE_MAX_ROWS)} ファイル | | | | |`);
     lines.push("");
   }
+  // The findings list is cut where the comment would grow past GitHub's limit; what is left out
+  // is counted (the check run's annotations and the job summary still have them).
+  let size = lines.join("\n").length + 2_000;
+  let shown = 0;
   if (findings.length > 0) {
     lines.push(`<details><summary>指摘の一覧（${findings.length} 件）</summary>`, "");
-    for (const file of report.files.filter((f) => f.messages.length > 0)) {
-      lines.push(`#### \`${escapeMarkdown(file.path)}\``, "");
+    outer: for (const file of report.files.filter((f) => f.messages.length > 0)) {
+      const heading = `#### ${inlineCode(file.path)}`;
+      size += heading.length + 2;
+      if (size > SUMMARY_MAX_CHARS) break;
+      lines.push(heading, "");
       for (const f of findings.filter((x) => x.path === file.path)) {
         const where = f.line !== undefined ? `${f.line} 行目: ` : "";
-        lines.push(`- ${icon[f.severity]} ${where}${escapeMarkdown(f.message)}（${ruleLink(f, ctx.repositoryUrl)}）`);
+        const line = `- ${icon[f.severity]} ${where}${escapeMarkdown(f.message)}（${ruleLink(f, ctx.repositoryUrl)}）`;
+        size += line.length + 1;
+        if (size > SUMMARY_MAX_CHARS) break outer;
+        lines.push(line);
+        shown++;
       }
       lines.push("");
     }
+    if (shown < findings.length) lines.push("", `ほかに ${number(findings.length - shown)} 件の指摘があります（コメントの文字数の上限のため、ここには載せていません。すべての指摘は、手元で \`npx kawaraban check\` を実行すると確かめられます）。`, "");
     lines.push("</details>", "");
   }
   const notes: string[] = [];

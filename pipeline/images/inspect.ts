@@ -3,6 +3,7 @@ import { sha256Bytes } from "../hash.ts";
 import { loadSharp } from "./sharp.ts";
 import { sniffFormat, EXTENSIONS, SUPPORTED, FORMAT_NAMES, type ImageFormat } from "./sniff.ts";
 import { personalMetadata } from "./metadata.ts";
+import { readImageHeader, type ImageHeader } from "./header.ts";
 import { imageRules, type ImageRule } from "./rules.ts";
 import type { ImageLimits } from "./limits.ts";
 import { formatBytes } from "../article/safe-read.ts";
@@ -45,7 +46,17 @@ const longEdge = (info: Pick<ImageInfo, "width" | "height">) => Math.max(info.wi
  * against the pixel limit *before* any decoding (a small PNG can declare billions of pixels),
  * personal metadata, and then a full decode at reduced size to catch truncated or corrupt data.
  */
-export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits, options: { decode?: boolean } = {}): Promise<Inspection> {
+export interface InspectOptions {
+  /** false: no pixel is decoded (the full decode finds truncated or corrupt data). */
+  decode?: boolean;
+  /** Read dimensions and metadata in JavaScript (header.ts) instead of libvips; implies no decode. */
+  header?: boolean;
+}
+
+/** The JavaScript header in the shape of sharp's metadata, so one set of rules judges both. */
+const fromHeader = (h: ImageHeader) => ({ width: h.width, height: h.height, pages: h.pages, exif: h.exif, xmp: h.xmp, iptc: h.iptc, orientation: undefined, icc: undefined, space: undefined, comments: undefined });
+
+export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits, options: InspectOptions = {}): Promise<Inspection> {
   const format = sniffFormat(buffer);
   const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: sha256Bytes(buffer), personal: [], metadata: false };
   const problems: ImageProblem[] = [];
@@ -69,7 +80,8 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
 
   let meta;
   try {
-    meta = await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
+    meta = options.header ? fromHeader(readImageHeader(buffer)) : await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
+    if (!meta.width || !meta.height) throw new Error("no dimensions");
   } catch (error) {
     return fail(imageRules.corrupt, `画像を読み取れません（壊れているか、途中までしかありません）。元の写真からもう一度保存してください。（${(error as Error).message}）`);
   }
@@ -101,7 +113,7 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
     });
   }
   // Header-only (the ledger reading history): everything above, no pixels decoded.
-  if (options.decode === false) return { info, problems, usable: true };
+  if (options.decode === false || options.header) return { info, problems, usable: true };
   try {
     // A real decode (shrunk on load, so memory stays small) finds truncated and corrupt data.
     await (await loadSharp())(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true }).resize(64, 64, { fit: "inside" }).raw().toBuffer();

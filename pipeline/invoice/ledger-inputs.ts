@@ -98,7 +98,7 @@ export async function inspectImageBlobs(root: string, blobs: readonly { blob: st
       continue;
     }
     const [bytes] = await readBlobBytes(root, [blob]);
-    const inspection = await inspectImage(path, bytes!, limits, { decode: false });
+    const inspection = await inspectImage(path, bytes!, limits, { header: true });
     problems.set(blob, inspection.problems.find((p) => p.rule.severity === "error")?.message);
   }
   return problems;

@@ -27,9 +27,19 @@ describe("what the PR shows (golden files)", () => {
       configChanged: ["kawaraban.config.yml"],
     });
     await golden("summary.md", summary);
-    // Untrusted text is defused: no raw HTML, no live @mention, no broken table.
-    expect(summary).not.toContain("<img");
-    expect(summary).not.toContain("<script>");
+    // Untrusted text is defused: rendered as GitHub renders Markdown (raw HTML allowed), no
+    // element comes from it (only code text), no live @mention.
+    const { unified } = await import("unified");
+    const hast = await unified()
+      .use((await import("remark-parse")).default)
+      .use((await import("remark-gfm")).default)
+      .use((await import("remark-rehype")).default, { allowDangerousHtml: true })
+      .use((await import("rehype-raw")).default)
+      .run(unified().use((await import("remark-parse")).default).use((await import("remark-gfm")).default).parse(summary));
+    const { visit } = await import("unist-util-visit");
+    const tags = new Set<string>();
+    visit(hast, "element", (el: { tagName: string }) => void tags.add(el.tagName));
+    for (const tag of ["script", "img", "iframe"]) expect(tags.has(tag), tag).toBe(false);
     expect(summary).not.toMatch(/@everyone/);
   });
 

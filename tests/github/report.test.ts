@@ -1,44 +1,74 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { readFile, writeFile } from "node:fs/promises";
+import { describe, it, expect, afterAll } from "vitest";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { GithubSim } from "../support/github-sim.ts";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/repo.ts";
-import { SUMMARY_MARKER, FIXED_MARKER } from "../../pipeline/github/findings.ts";
+import { git, tempDir } from "../support/repo.ts";
+import { SUMMARY_MARKER, FIXED_MARKER, findingMarker } from "../../pipeline/github/findings.ts";
 import type { CheckReportDocument } from "../../pipeline/github/report-input.ts";
 
 const ARTICLE = "articles/2026/11/bousai.md";
-const HEAD = "a".repeat(40);
+const STAFF = "hibarino-koho";
 
-let root: string;
-let realReport: CheckReportDocument;
-let errorLine: number;
-
-beforeAll(async () => {
-  // A real report from a real check: one prh error (with a suggestion) in the bousai article.
-  root = await copySampleContent();
-  const file = path.join(root, ARTICLE);
-  const text = (await readFile(file, "utf8")).replace("まずは家にあるもの", "まずは子供と家にあるもの");
-  await writeFile(file, text);
-  const check = await runCli(["check", "--format", "json", ARTICLE], root);
-  realReport = JSON.parse(check.stdout);
-  errorLine = realReport.files[0]!.messages[0]!.line!;
-});
-
-function patchFor(lines: number[]): string {
-  return lines.map((n) => `@@ -${n},1 +${n},1 @@\n-古い行\n+新しい行`).join("\n");
+/**
+ * A real repository: main holds the samples; a PR branch makes commits on top. The report
+ * re-derives the verdict from the head commit's objects, so every scenario starts from git.
+ */
+async function repository() {
+  const root = await copySampleContent();
+  git(root, "init", "-q", "-b", "main");
+  git(root, "add", "-A");
+  git(root, "-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-q", "-m", "base");
+  const base = git(root, "rev-parse", "HEAD").trim();
+  git(root, "switch", "-q", "-c", "pr");
+  const commit = async (change: () => Promise<void>, message = "edit") => {
+    await change();
+    git(root, "add", "-A");
+    git(root, "-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-q", "-m", message);
+    return git(root, "rev-parse", "HEAD").trim();
+  };
+  /** The PR's files as GitHub lists them: status and the hunks of the patch. */
+  const files = (head: string) =>
+    git(root, "diff", "--name-status", "--no-renames", base, head)
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [status, filename] = line.split("\t") as [string, string];
+        const diff = git(root, "diff", "-U3", base, head, "--", filename);
+        const patch = diff.slice(diff.indexOf("@@"));
+        return { filename, status: status === "A" ? "added" : status === "D" ? "removed" : "modified", patch };
+      });
+  // Back on main, as the privileged job's checkout of the default branch is.
+  const checkoutMain = () => git(root, "switch", "-q", "main");
+  return { root, base, commit, files, checkoutMain };
 }
 
-async function world(files = [{ filename: ARTICLE, patch: patchFor([errorLine]) }]) {
+const edit = (root: string, from: string, to: string, file = ARTICLE) => async () => {
+  const full = path.join(root, file);
+  await writeFile(full, (await readFile(full, "utf8")).replace(from, to));
+};
+
+async function world() {
+  const repo = await repository();
+  const head = await repo.commit(edit(repo.root, "まずは家にあるもの", "まずは子供と家にあるもの"));
+  repo.checkoutMain();
   const sim = await new GithubSim().start();
-  sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: HEAD, baseSha: "b".repeat(40), files });
+  sims.push(sim);
+  const setHead = (sha: string) => sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: sha, baseSha: repo.base, author: "hinata-gh", files: repo.files(sha) });
+  setHead(head);
+  sim.commits.add(head);
   const dir = await tempDir();
   const summaryFile = path.join(dir, "step-summary.md");
-  const run = async (report: unknown, args: string[] = ["--pr", "7"], env: Record<string, string> = {}) => {
-    const reportFile = path.join(dir, "report.json");
-    await writeFile(reportFile, typeof report === "string" ? report : JSON.stringify(report));
-    return runCli(["report", "--from", reportFile, ...args], root, {
+  const run = async (args: string[], artifact?: unknown, env: Record<string, string> = {}) => {
+    const extra: string[] = [];
+    if (artifact !== undefined) {
+      const file = path.join(dir, "report.json");
+      await writeFile(file, typeof artifact === "string" ? artifact : JSON.stringify(artifact));
+      extra.push("--from", file);
+    }
+    return runCli(["report", ...args, ...extra], repo.root, {
       GITHUB_TOKEN: "test-token",
       GITHUB_REPOSITORY: "hibarino/kawaraban",
       GITHUB_API_URL: sim.url,
@@ -48,34 +78,18 @@ async function world(files = [{ filename: ARTICLE, patch: patchFor([errorLine]) 
       ...env,
     });
   };
-  return { sim, run, summaryFile };
+  return { sim, run, summaryFile, head, repo, setHead };
 }
 
 const sims: GithubSim[] = [];
 afterAll(async () => Promise.all(sims.map((s) => s.stop())));
-async function track<T extends { sim: GithubSim }>(w: Promise<T>): Promise<T> {
-  const value = await w;
-  sims.push(value.sim);
-  return value;
-}
 
-/** A report with `n` warnings on one file, lines 1..n. */
-function manyWarnings(n: number, file = ARTICLE): CheckReportDocument {
-  const messages = Array.from({ length: n }, (_, i) => ({
-    ruleId: "ja-technical-writing/sentence-length",
-    source: "textlint" as const,
-    severity: "warning" as const,
-    message: `一文が長すぎます（${101 + i} 文字）。`,
-    line: i + 1,
-    column: 1,
-  }));
-  return { version: 1, files: [{ path: file, messages }], summary: { files: 1, errors: 0, warnings: n } };
-}
+const clean: CheckReportDocument = { version: 1, files: [{ path: ARTICLE, messages: [] }], summary: { files: 1, errors: 0, warnings: 0 } };
 
-describe("kawaraban report against a GitHub API that validates every request", () => {
-  it("first push: one sticky summary, a line comment with a one-click suggestion, a check run and a label", async () => {
-    const { sim, run } = await track(world());
-    const result = await run(realReport);
+describe("kawaraban report: a verdict the pull request cannot forge", () => {
+  it("derives the findings from the head commit's objects: summary, one-click suggestion, the required check run, a label", async () => {
+    const { sim, run, head } = await world();
+    const result = await run(["--head-sha", head]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(sim.violations).toEqual([]);
@@ -83,150 +97,183 @@ describe("kawaraban report against a GitHub API that validates every request", (
     expect(sim.issueComments[0]!.body).toContain(SUMMARY_MARKER);
     expect(sim.issueComments[0]!.body).toContain("直してほしいところが 1 件あります");
     expect(sim.reviewComments).toHaveLength(1);
-    const comment = sim.reviewComments[0]!;
-    expect(comment).toMatchObject({ path: ARTICLE, line: errorLine, commit_id: HEAD });
-    expect(comment.body).toContain("```suggestion\n");
-    expect(comment.body).toContain("まずは子どもと家にあるもの");
-    expect(sim.checkRuns).toMatchObject([{ head_sha: HEAD, name: "kawaraban", conclusion: "failure" }]);
-    expect(sim.checkRuns[0]!.annotations).toHaveLength(1);
+    expect(sim.reviewComments[0]).toMatchObject({ path: ARTICLE, commit_id: head });
+    expect(sim.reviewComments[0]!.body).toContain("```suggestion\n");
+    expect(sim.reviewComments[0]!.body).toContain("まずは子どもと家にあるもの");
+    expect(sim.checkRuns).toMatchObject([{ head_sha: head, name: "記事の判定", conclusion: "failure" }]);
     expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
-    expect(sim.repoLabels.map((l) => l.name)).toEqual(["修正依頼"]);
-  });
+  }, 60_000);
 
-  it("second push: updates the same comment, posts no duplicate line comments; a fix is marked and the label moves on", async () => {
-    const { sim, run } = await track(world());
-    await run(realReport);
-    await run(realReport);
+  it("ignores a forged artifact that claims no problems: the verdict still fails and lists the errors", async () => {
+    const { sim, run, head } = await world();
+    const forged = { ...clean, images: { files: [], bytes: 0, after: 0 } };
+    await run(["--head-sha", head], forged);
+    expect(sim.checkRuns[0]!.conclusion).toBe("failure");
+    expect(sim.issueComments[0]!.body).toContain("「子供」→「子ども」");
+    expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
+  }, 60_000);
+
+  it("runs twice without duplicates; after a fixing push the comment is marked fixed and the label moves on", async () => {
+    const { sim, run, head, repo, setHead } = await world();
+    await run(["--head-sha", head]);
+    await run(["--head-sha", head]);
     expect(sim.issueComments).toHaveLength(1);
     expect(sim.reviewComments).toHaveLength(1);
-    expect(sim.writes().filter((w) => w.operationId === "issues/update-comment")).toHaveLength(1);
-
-    const clean: CheckReportDocument = { ...realReport, files: realReport.files.map((f) => ({ ...f, messages: [] })), summary: { ...realReport.summary, errors: 0 } };
-    await run(clean);
+    git(repo.root, "switch", "-q", "pr");
+    const fixed = await repo.commit(edit(repo.root, "まずは子供と", "まずは子どもと"));
+    repo.checkoutMain();
+    setHead(fixed);
+    await run(["--head-sha", fixed]);
     expect(sim.reviewComments[0]!.body).toContain(FIXED_MARKER);
-    expect(sim.reviewComments[0]!.body).toContain("修正されました");
     expect(sim.issueComments[0]!.body).toContain("1 件の指摘が直りました");
     expect(sim.issueLabels.get(7)).toEqual(["レビュー待ち"]);
-    await run(clean);
-    expect(sim.writes().filter((w) => w.operationId === "pulls/update-review-comment")).toHaveLength(1);
+    expect(sim.checkRuns.at(-1)).toMatchObject({ head_sha: fixed, conclusion: "success" });
     expect(sim.violations).toEqual([]);
-  });
+  }, 60_000);
 
-  it("puts a finding on an unchanged line only in the summary", async () => {
-    const { sim, run } = await track(world([{ filename: ARTICLE, patch: patchFor([1]) }]));
-    await run(realReport);
-    expect(sim.reviewComments).toEqual([]);
-    expect(sim.issueComments[0]!.body).toContain("変更していない行の指摘 1 件は、この一覧だけに載せています");
-    expect(sim.violations).toEqual([]);
-  });
-
-  it("batches more than 50 annotations within the API's per-request limit, and caps line comments", async () => {
-    const lines = Array.from({ length: 120 }, (_, i) => i + 1);
-    const { sim, run } = await track(world([{ filename: ARTICLE, patch: patchFor(lines) }]));
-    await run(manyWarnings(120));
-    expect(sim.checkRuns[0]!.annotations).toHaveLength(120);
-    expect(sim.checkRuns[0]!.updates).toBe(2);
-    for (const w of sim.writes().filter((r) => r.operationId?.startsWith("checks/"))) {
-      expect(w.body!.output.annotations.length).toBeLessThanOrEqual(50);
-    }
-    expect(sim.reviewComments).toHaveLength(25);
-    expect(sim.issueComments[0]!.body).toContain("残りの 95 件はこの一覧だけに載せています");
-    expect(sim.checkRuns[0]!.conclusion).toBe("success");
-    expect(sim.violations).toEqual([]);
-  });
-
-  it("pages through more than 100 changed files", async () => {
-    const files = Array.from({ length: 130 }, (_, i) => ({ filename: `articles/2026/11/a${String(i).padStart(3, "0")}.md`, patch: patchFor([1]) }));
-    files[120] = { filename: ARTICLE, patch: patchFor([errorLine]) };
-    const { sim, run } = await track(world(files));
-    await run(realReport);
-    expect(sim.requests.filter((r) => r.operationId === "pulls/list-files")).toHaveLength(2);
-    expect(sim.reviewComments).toHaveLength(1);
-    expect(sim.violations).toEqual([]);
-  });
-
-  it("retries a 502 and then succeeds", async () => {
-    const { sim, run } = await track(world());
-    sim.faults.push({ operationId: "issues/create-comment", status: 502, times: 1 });
-    const result = await run(realReport);
+  it("skips quietly when the PR has moved past the head it was asked about", async () => {
+    const { sim, run, head } = await world();
+    sim.pulls.get(7)!.headSha = "f".repeat(40); // the writer pushed again
+    const result = await run(["--head-sha", head]);
     expect(result.code).toBe(0);
-    expect(sim.requests.filter((r) => r.operationId === "issues/create-comment")).toHaveLength(2);
-    expect(sim.issueComments).toHaveLength(1);
-  });
+    expect(result.stdout).toMatch(/何もしません|進んでいます/);
+    expect(sim.writes()).toEqual([]);
+  }, 60_000);
 
-  it("waits out a secondary rate limit and retries", async () => {
-    const { sim, run } = await track(world());
-    sim.faults.push({
-      operationId: "pulls/create-review",
-      status: 403,
-      headers: { "retry-after": "1" },
-      body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." },
+  it("fails a PR that changes anything but articles and photos until city staff approve its current head", async () => {
+    const { sim, run, repo, setHead } = await world();
+    git(repo.root, "switch", "-q", "pr");
+    const head = await repo.commit(async () => {
+      await writeFile(path.join(repo.root, ".npmrc"), "node-options=--require ./x.cjs\n");
+      await mkdir(path.join(repo.root, ".cache/kawaraban/prose"), { recursive: true });
+      await writeFile(path.join(repo.root, ".cache/kawaraban/prose/forged.json"), "{}");
+      await edit(repo.root, "まずは子供と", "まずは子どもと")();
     });
-    const result = await run(realReport);
-    expect(result.code).toBe(0);
-    expect(sim.requests.filter((r) => r.operationId === "pulls/create-review")).toHaveLength(2);
-    expect(sim.reviewComments).toHaveLength(1);
-  });
+    repo.checkoutMain();
+    setHead(head);
+    await run(["--head-sha", head]);
+    expect(sim.checkRuns.at(-1)!.conclusion).toBe("failure");
+    expect(sim.issueComments[0]!.body).toContain("市の担当者がこのコミットを承認するまでマージできません");
+    // An approval of an earlier head does not count; one of this head does.
+    sim.reviews.push({ id: 1, pull: 7, user: STAFF, state: "APPROVED", commit_id: "e".repeat(40) });
+    await run(["--head-sha", head]);
+    expect(sim.checkRuns.at(-1)!.conclusion).toBe("failure");
+    sim.reviews.push({ id: 2, pull: 7, user: STAFF, state: "APPROVED", commit_id: head });
+    await run(["--head-sha", head]);
+    expect(sim.checkRuns.at(-1)!.conclusion).toBe("success");
+    expect(sim.issueLabels.get(7)).toEqual(["承認済み"]);
+  }, 60_000);
 
-  it("degrades to annotations and the job summary on a read-only (fork) token, never crashing or losing the report", async () => {
-    const { sim, run, summaryFile } = await track(world());
-    const forbidden = { status: 403, body: { message: "Resource not accessible by integration" }, times: 99 };
-    for (const op of ["pulls/create-review", "issues/create-comment", "checks/create", "repos/create-commit-status", "issues/list-labels-for-repo"]) {
-      sim.faults.push({ operationId: op, ...forbidden });
-    }
-    const result = await run(realReport);
+  it("keeps posting when GitHub rejects the review (422): summary, check run and labels still arrive", async () => {
+    const { sim, run, head } = await world();
+    sim.faults.push({ operationId: "pulls/create-review", status: 422, body: { message: "Unprocessable Entity", errors: ["pull_request_review_thread.line must be part of the diff"] } });
+    const result = await run(["--head-sha", head]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("このトークンでは PR に書き込めない操作がありました");
-    expect(result.stdout).toContain(`::error file=${ARTICLE},line=${errorLine}`);
-    expect(await readFile(summaryFile, "utf8")).toContain("直してほしいところが 1 件あります");
-  });
+    expect(result.stderr).toContain("HTTP 422");
+    expect(sim.issueComments).toHaveLength(1);
+    expect(sim.checkRuns).toHaveLength(1);
+    expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
+  }, 60_000);
 
-  it("falls back to a commit status when the token may not create check runs", async () => {
-    const { sim, run } = await track(world());
-    sim.faults.push({ operationId: "checks/create", status: 403, body: { message: "Resource not accessible by integration" } });
-    await run(realReport);
-    expect(sim.checkRuns).toEqual([]);
-    expect(sim.statuses).toMatchObject([{ sha: HEAD, state: "failure", context: "kawaraban" }]);
+  it("stays within 150 API calls for a 5 MB artifact, with one summary under GitHub's limit and a check run", async () => {
+    const { sim, run, head } = await world();
+    const files = Array.from({ length: 16 }, (_, f) => ({
+      path: f === 0 ? ARTICLE : `articles/2026/11/x${f}.md`,
+      messages: Array.from({ length: 2500 }, (_, i) => ({ ruleId: "image/corrupt", source: "image" as const, severity: "error" as const, message: `![x](https://evil.example/${i}) @everyone`, line: i + 1 })),
+    }));
+    const artifact = JSON.stringify({ version: 1, files, summary: { files: 16, errors: 0, warnings: 0 } });
+    expect(artifact.length).toBeGreaterThan(4_000_000);
+    expect(artifact.length).toBeLessThan(5 * 1024 * 1024);
+    await run(["--head-sha", head], artifact);
+    expect(sim.requests.length).toBeLessThanOrEqual(150);
+    expect(sim.issueComments).toHaveLength(1);
+    const body = sim.issueComments[0]!.body;
+    expect(body.length).toBeLessThan(65_536);
+    // Nothing from the artifact's text reaches the comment: no link, image or mention.
+    expect(body).not.toContain("evil.example");
+    expect(body).not.toContain("@everyone");
+    expect(sim.checkRuns).toHaveLength(1);
     expect(sim.violations).toEqual([]);
-  });
+  }, 60_000);
 
-  it.each([
-    ["a wrong shape", JSON.stringify({ version: 1, files: [{ path: "../../etc/passwd", messages: [] }], summary: { files: 1, errors: 0, warnings: 0 } })],
-    ["not JSON", "<html>"],
-    ["a huge file", JSON.stringify(manyWarnings(1)).replace('"files"', `"padding": "${"x".repeat(6 * 1024 * 1024)}", "files"`)],
-  ])("refuses a hostile report artifact (%s) without writing anything", async (_name, artifact) => {
-    const { sim, run } = await track(world());
-    const result = await run(artifact);
+  it("trusts markers only in its own comments: a planted summary marker or finding marker changes nothing", async () => {
+    const { sim, run, head } = await world();
+    sim.issueComments.push({ id: 1, issue: 7, body: `${SUMMARY_MARKER}\n✅ 問題なし（偽物）`, user: "hinata-gh" });
+    const planted = await import("../../pipeline/github/findings.ts");
+    // The writer plants every finding marker they could guess, hoping to suppress line comments.
+    sim.reviewComments.push({ id: 2, pull: 7, path: ARTICLE, line: 1, body: findingMarker("0".repeat(16)), commit_id: head, user: "hinata-gh" });
+    expect(planted.SUMMARY_MARKER).toBe(SUMMARY_MARKER);
+    await run(["--head-sha", head]);
+    expect(sim.issueComments.find((c) => c.id === 1)!.body).toContain("偽物");
+    expect(sim.issueComments.filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
+    expect(sim.reviewComments.filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
+  }, 60_000);
+
+  it("degrades on a read-only (fork) token: nothing crashes, the job summary has the report", async () => {
+    const { sim, run, head, summaryFile } = await world();
+    const result = await run(["--head-sha", head], undefined, { GITHUB_TOKEN: "read-only-token" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("HTTP 403");
+    expect(await readFile(summaryFile, "utf8")).toContain("直してほしいところが 1 件あります");
+    expect(sim.issueComments).toEqual([]);
+  }, 60_000);
+
+  it("survives two reports creating the same missing label at once", async () => {
+    const { sim, run, head } = await world();
+    sim.faults.push({ operationId: "issues/create-label", status: 422, body: { message: "Validation Failed", errors: [{ code: "already_exists" }] } });
+    const result = await run(["--head-sha", head]);
+    expect(result.code).toBe(0);
+    expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
+  }, 60_000);
+
+  it("refuses to run with no city staff configured (nobody's approval would count)", async () => {
+    const { run, head, repo } = await world();
+    const config = path.join(repo.root, "kawaraban.config.yml");
+    await writeFile(config, (await readFile(config, "utf8")).replace("cityStaff: [hibarino-koho]", "cityStaff: []"));
+    const result = await run(["--head-sha", head]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("github.cityStaff");
+  }, 60_000);
+
+  it("refuses a hostile artifact in the job-summary step without writing anything", async () => {
+    const { sim, run } = await world();
+    const result = await run(["--job-summary"], "<html>");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("チェック結果のファイルを受け付けられません");
     expect(sim.writes()).toEqual([]);
-  });
-
-  it("looks the PR up from the head commit, never from the artifact", async () => {
-    const { sim, run } = await track(world());
-    const result = await run(realReport, ["--head-sha", HEAD]);
-    expect(result.code).toBe(0);
-    expect(sim.issueComments[0]!.issue).toBe(7);
-    expect(sim.violations).toEqual([]);
-  });
+  }, 60_000);
 });
 
-describe("the GitHub API simulator", () => {
-  it("rejects what GitHub's OpenAPI description does not allow", async () => {
+describe("the GitHub API simulator has GitHub's teeth", () => {
+  it("rejects what GitHub rejects, by the OpenAPI description and by GitHub's rules", async () => {
     const sim = await new GithubSim().start();
     sims.push(sim);
-    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: HEAD, baseSha: HEAD, files: [] });
-    const call = (method: string, url: string, body?: unknown) =>
-      fetch(`${sim.url}${url}`, { method, headers: { authorization: "token t", "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const HEAD = "a".repeat(40);
+    sim.commits.add(HEAD);
+    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: HEAD, baseSha: HEAD, files: [{ filename: "a.md", patch: "@@ -1,2 +1,3 @@\n 一\n+二\n 三" }] });
+    const call = (method: string, url: string, body?: unknown, token = "test-token") =>
+      fetch(`${sim.url}${url}`, { method, headers: { authorization: `token ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const review = (comments: unknown[], commit_id = HEAD) => call("POST", "/repos/o/r/pulls/7/reviews", { event: "COMMENT", commit_id, comments });
+    // Schema: wrong types, unknown parameters and routes.
     expect((await call("POST", "/repos/o/r/issues/7/comments", { body: 123 })).status).toBe(422);
-    expect((await call("POST", "/repos/o/r/pulls/7/reviews", { event: "SHOUT" })).status).toBe(422);
     expect((await call("GET", "/repos/o/r/pulls/7/files?per_page=100&colour=red")).status).toBe(422);
-    expect((await call("GET", "/repos/o/r/pulls/seven")).status).toBe(422);
-    expect((await call("PUT", "/repos/o/r/issues/7/comments", { body: "x" })).status).toBe(404);
     expect((await call("GET", "/repos/o/r/no-such-thing")).status).toBe(404);
-    expect(sim.violations).toHaveLength(6);
-    expect((await call("POST", "/repos/o/r/issues/7/comments", { body: "ok" })).status).toBe(201);
-    expect(sim.violations).toHaveLength(6);
+    // Review comments: only lines in the diff, LEFT or RIGHT, start_line before line, a real commit.
+    expect((await review([{ path: "a.md", line: 9, body: "x" }])).status).toBe(422);
+    expect((await review([{ path: "b.md", line: 2, body: "x" }])).status).toBe(422);
+    expect((await review([{ path: "a.md", line: 2, side: "MIDDLE", body: "x" }])).status).toBe(422);
+    expect((await review([{ path: "a.md", line: 2, start_line: 3, body: "x" }])).status).toBe(422);
+    expect((await review([{ path: "a.md", line: 2, body: "x" }], "b".repeat(40))).status).toBe(422);
+    expect(sim.reviewComments).toEqual([]);
+    expect((await review([{ path: "a.md", line: 3, start_line: 2, body: "x" }])).status).toBe(200);
+    // Bodies, labels, unknown ids, read-only tokens.
+    expect((await call("POST", "/repos/o/r/issues/7/comments", { body: "x".repeat(70_000) })).status).toBe(422);
+    expect((await call("POST", "/repos/o/r/labels", { name: "承認済み", color: "0e8a16" })).status).toBe(201);
+    expect((await call("POST", "/repos/o/r/labels", { name: "承認済み", color: "0e8a16" })).status).toBe(422);
+    expect((await call("PATCH", "/repos/o/r/issues/comments/424242", { body: "x" })).status).toBe(404);
+    expect((await call("PATCH", "/repos/o/r/check-runs/424242", { output: { title: "t", summary: "s" } })).status).toBe(404);
+    expect((await call("POST", "/repos/o/r/issues/7/comments", { body: "x" }, "read-only-token")).status).toBe(403);
+    expect(sim.violations.length).toBeGreaterThan(0); // the schema breaches above are recorded too
   });
 });
 
@@ -234,15 +281,12 @@ describe("after publishing", () => {
   it("labels the merged PRs of the published commit 公開済み", async () => {
     const sim = await new GithubSim().start();
     sims.push(sim);
+    const HEAD = "a".repeat(40);
     const MERGE = "c".repeat(40);
     sim.pulls.set(9, { number: 9, draft: false, merged: true, headSha: HEAD, baseSha: HEAD, mergeSha: MERGE, files: [] });
     sim.issueLabels.set(9, ["承認済み"]);
-    const result = await runCli(["report", "--published", MERGE], root, {
-      GITHUB_TOKEN: "t",
-      GITHUB_REPOSITORY: "hibarino/kawaraban",
-      GITHUB_API_URL: sim.url,
-      KAWARABAN_TEST_FAST_GITHUB: "1",
-    });
+    const root = await copySampleContent();
+    const result = await runCli(["report", "--published", MERGE], root, { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" });
     expect(result.stdout).toContain("「公開済み」にしました: #9");
     expect(sim.issueLabels.get(9)).toEqual(["公開済み"]);
     expect(sim.violations).toEqual([]);

@@ -73,7 +73,33 @@ export interface PullState {
   headSha: string;
   baseSha: string;
   mergeSha?: string;
+  /** The PR author's login. */
+  author?: string;
   files: { filename: string; patch?: string; status?: string }[];
+}
+
+/** GitHub's limit for comment, review and check-run summary bodies. */
+export const MAX_BODY = 65_536;
+
+/** Lines a review comment may be placed on, per side, as GitHub computes them from the patch. */
+export function diffLines(patch: string | undefined): { LEFT: Set<number>; RIGHT: Set<number> } {
+  const sides = { LEFT: new Set<number>(), RIGHT: new Set<number>() };
+  let left = 0;
+  let right = 0;
+  for (const line of (patch ?? "").split("\n")) {
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (hunk) {
+      left = Number(hunk[1]);
+      right = Number(hunk[2]);
+    } else if (right === 0) continue;
+    else if (line.startsWith("+")) sides.RIGHT.add(right++);
+    else if (line.startsWith("-")) sides.LEFT.add(left++);
+    else if (line.startsWith(" ")) {
+      sides.LEFT.add(left++);
+      sides.RIGHT.add(right++);
+    }
+  }
+  return sides;
 }
 
 export interface RecordedRequest {
@@ -87,9 +113,14 @@ export class GithubSim {
   readonly violations: string[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly pulls = new Map<number, PullState>();
-  readonly issueComments: { id: number; issue: number; body: string }[] = [];
-  readonly reviewComments: { id: number; pull: number; path: string; line: number; start_line?: number; body: string; commit_id: string }[] = [];
-  readonly reviews: { id: number; pull: number; user: string; state: string; body?: string }[] = [];
+  readonly issueComments: { id: number; issue: number; body: string; user: string }[] = [];
+  readonly reviewComments: { id: number; pull: number; path: string; line: number; start_line?: number; body: string; commit_id: string; user: string }[] = [];
+  readonly reviews: { id: number; pull: number; user: string; state: string; body?: string; commit_id?: string }[] = [];
+  /** Who each token is; a token listed in `readOnlyTokens` gets 403 on every write, as a fork's GITHUB_TOKEN does. */
+  readonly tokens = new Map<string, string>([["test-token", "github-actions[bot]"]]);
+  readonly readOnlyTokens = new Set<string>(["read-only-token"]);
+  /** Commits the repository has (every PR head is one). */
+  readonly commits = new Set<string>();
   readonly repoLabels: { name: string; color: string; description?: string }[] = [];
   readonly issueLabels = new Map<number, string[]>();
   readonly checkRuns: { id: number; head_sha: string; name: string; conclusion?: string; annotations: Json[]; updates: number }[] = [];
@@ -97,6 +128,7 @@ export class GithubSim {
   readonly issues: { number: number; title: string; body: string; labels: string[]; state: string }[] = [];
   faults: Fault[] = [];
   private nextId = 1000;
+  private login = "github-actions[bot]";
   private server = createServer((req, res) => void this.handle(req, res));
   url = "";
 
@@ -142,6 +174,11 @@ export class GithubSim {
       return send(404, { message: "Not Found" });
     }
     if (!req.headers.authorization) this.violations.push(`${operation.operationId}: no Authorization header`);
+    const token = String(req.headers.authorization ?? "").replace(/^(token|bearer)\s+/i, "");
+    if (method !== "get" && this.readOnlyTokens.has(token)) {
+      return send(403, { message: "Resource not accessible by integration", status: "403" });
+    }
+    this.login = this.tokens.get(token) ?? "someone";
     const params: Record<string, string> = {};
     route.regex.exec(url.pathname)!.slice(1).forEach((v, i) => (params[route.names[i]!] = decodeURIComponent(v)));
     const problems = this.validate(route.template, method, operation, params, url.searchParams, raw);
@@ -218,47 +255,73 @@ export class GithubSim {
     switch (operationId) {
       case "pulls/get": {
         const p = this.pull(params);
-        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", head: { sha: p.headSha }, base: { sha: p.baseSha } } };
+        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", user: { login: p.author ?? "writer" }, head: { sha: p.headSha }, base: { sha: p.baseSha } } };
       }
       case "pulls/list":
         return { body: [...this.pulls.values()].map((p) => ({ number: p.number, head: { sha: p.headSha } })) };
       case "pulls/list-files":
         return { body: this.pull(params).files.map((f) => ({ status: "modified", ...f })) };
       case "pulls/list-review-comments":
-        return { body: this.reviewComments.filter((c) => c.pull === Number(params.pull_number)) };
+        return { body: this.reviewComments.filter((c) => c.pull === Number(params.pull_number)).map((c) => ({ ...c, user: { login: c.user } })) };
       case "pulls/create-review": {
-        const pull = Number(params.pull_number);
-        const review = { id: this.id(), pull, user: "github-actions[bot]", state: body.event === "COMMENT" ? "COMMENTED" : body.event, body: body.body };
+        const pull = this.pull(params);
+        // GitHub checks the whole review and creates nothing when any comment is off the diff.
+        const problems: string[] = [];
+        if (body.commit_id !== undefined && !this.commits.has(body.commit_id) && body.commit_id !== pull.headSha) problems.push(`commit_id ${body.commit_id} does not exist`);
+        if ((body.body ?? "").length > MAX_BODY) problems.push("body is too long");
+        for (const c of body.comments ?? []) {
+          const file = pull.files.find((f) => f.filename === c.path);
+          const side = (c.side ?? "RIGHT") as "LEFT" | "RIGHT";
+          if (!file) problems.push(`path ${c.path} is not part of the diff`);
+          else if (side !== "LEFT" && side !== "RIGHT") problems.push(`side ${c.side} is not LEFT or RIGHT`);
+          else {
+            const lines = diffLines(file.patch)[side];
+            if (!lines.has(c.line)) problems.push(`line ${c.line} of ${c.path} is not part of the diff`);
+            if (c.start_line !== undefined && (c.start_line >= c.line || !diffLines(file.patch)[(c.start_side ?? side) as "LEFT" | "RIGHT"].has(c.start_line))) problems.push(`start_line ${c.start_line} must be a diff line before line ${c.line}`);
+          }
+          if ((c.body ?? "").length > MAX_BODY) problems.push("comment body is too long");
+        }
+        if (problems.length) return { status: 422, body: { message: "Unprocessable Entity", errors: problems } };
+        const review = { id: this.id(), pull: pull.number, user: this.login, state: body.event === "COMMENT" ? "COMMENTED" : body.event, body: body.body, commit_id: body.commit_id ?? pull.headSha };
         this.reviews.push(review);
-        for (const c of body.comments ?? []) this.reviewComments.push({ id: this.id(), pull, commit_id: body.commit_id, ...c });
+        for (const c of body.comments ?? []) this.reviewComments.push({ id: this.id(), pull: pull.number, commit_id: review.commit_id, user: this.login, ...c });
         return { body: { id: review.id, state: review.state } };
       }
       case "pulls/update-review-comment": {
-        const comment = this.reviewComments.find((c) => c.id === Number(params.comment_id))!;
+        const comment = this.reviewComments.find((c) => c.id === Number(params.comment_id));
+        if (!comment) return { status: 404, body: { message: "Not Found" } };
+        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "body is too long" } };
         comment.body = body.body;
-        return { body: comment };
+        return { body: { ...comment, user: { login: comment.user } } };
       }
       case "pulls/list-reviews":
-        return { body: this.reviews.filter((r) => r.pull === Number(params.pull_number)).map((r) => ({ id: r.id, user: { login: r.user }, state: r.state })) };
+        return { body: this.reviews.filter((r) => r.pull === Number(params.pull_number)).map((r) => ({ id: r.id, user: { login: r.user }, state: r.state, commit_id: r.commit_id ?? null })) };
       case "issues/list-comments":
-        return { body: this.issueComments.filter((c) => c.issue === Number(params.issue_number)) };
+        return { body: this.issueComments.filter((c) => c.issue === Number(params.issue_number)).map((c) => ({ ...c, user: { login: c.user } })) };
       case "issues/create-comment": {
-        const comment = { id: this.id(), issue: Number(params.issue_number), body: body.body };
+        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "Validation Failed", errors: [{ field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }] } };
+        const comment = { id: this.id(), issue: Number(params.issue_number), body: body.body, user: this.login };
         this.issueComments.push(comment);
-        return { status: 201, body: comment };
+        return { status: 201, body: { ...comment, user: { login: comment.user } } };
       }
       case "issues/update-comment": {
-        const comment = this.issueComments.find((c) => c.id === Number(params.comment_id))!;
+        const comment = this.issueComments.find((c) => c.id === Number(params.comment_id));
+        if (!comment) return { status: 404, body: { message: "Not Found" } };
+        if (comment.user !== this.login) return { status: 403, body: { message: "Resource not accessible by integration" } };
+        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "body is too long (maximum is 65536 characters)" } };
         comment.body = body.body;
-        return { body: comment };
+        return { body: { ...comment, user: { login: comment.user } } };
       }
       case "checks/create": {
+        if ((body.output?.summary ?? "").length > MAX_BODY || (body.output?.annotations ?? []).length > 50) return { status: 422, body: { message: "Invalid output" } };
         const run = { id: this.id(), head_sha: body.head_sha, name: body.name, conclusion: body.conclusion, annotations: [...(body.output?.annotations ?? [])], updates: 0 };
         this.checkRuns.push(run);
         return { status: 201, body: { id: run.id } };
       }
       case "checks/update": {
-        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id))!;
+        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id));
+        if (!run) return { status: 404, body: { message: "Not Found" } };
+        if ((body.output?.annotations ?? []).length > 50) return { status: 422, body: { message: "Invalid output" } };
         run.annotations.push(...(body.output?.annotations ?? []));
         run.updates++;
         return { body: { id: run.id } };
@@ -269,6 +332,9 @@ export class GithubSim {
       case "issues/list-labels-for-repo":
         return { body: this.repoLabels };
       case "issues/create-label":
+        if (this.repoLabels.some((l) => l.name.toLowerCase() === String(body.name).toLowerCase())) {
+          return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] } };
+        }
         this.repoLabels.push({ name: body.name, color: body.color, description: body.description });
         return { status: 201, body: { name: body.name } };
       case "issues/list-labels-on-issue":
@@ -285,7 +351,11 @@ export class GithubSim {
         return { body: list.map((name) => ({ name })) };
       }
       case "repos/list-pull-requests-associated-with-commit":
-        return { body: [...this.pulls.values()].filter((p) => p.headSha === params.commit_sha || p.mergeSha === params.commit_sha).map((p) => ({ number: p.number, merged_at: p.merged ? "2026-11-20T00:00:00Z" : null })) };
+        return {
+          body: [...this.pulls.values()]
+            .filter((p) => p.headSha === params.commit_sha || p.mergeSha === params.commit_sha)
+            .map((p) => ({ number: p.number, state: p.merged ? "closed" : "open", head: { sha: p.headSha }, merged_at: p.merged ? "2026-11-20T00:00:00Z" : null })),
+        };
       case "issues/list-for-repo": {
         const label = query.get("labels");
         return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })) };
