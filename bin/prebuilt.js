@@ -67,6 +67,9 @@ export async function prebuiltPipeline() {
       // .mjs: Node knows the format without looking for a package.json above node_modules/.cache.
       outExtension: { ".js": ".mjs" },
       logLevel: "silent",
+      // Never the repository's tsconfig.json: its `paths` could map an import to a file a pull
+      // request added, putting that file's code into the bundle. kawaraban needs no tsconfig to build.
+      tsconfigRaw: {},
       define: {
         __KAWARABAN_PIPELINE_URL__: JSON.stringify(pipelineUrl),
         __KAWARABAN_CODE_HASH__: JSON.stringify(sourceHash),
@@ -112,6 +115,6 @@ export async function pipelineLoader(env = process.env) {
   const dir = env.KAWARABAN_NO_BUNDLE === "1" ? undefined : await prebuiltPipeline();
   if (dir) return (name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
   const { register } = await import("tsx/esm/api");
-  register();
+  register({ tsconfig: false }); // as the bundle: no `paths` or other mapping from a tsconfig.json
   return (name) => import(pathToFileURL(path.join(PIPELINE_DIR, ENTRY_POINTS[name])).href);
 }

@@ -30,6 +30,16 @@ const MAX_TEXT = 120;
 
 export type LineTexts = (path: string) => LineIndex | undefined;
 
+/** Line texts of loaded articles, indexed on first use. */
+export function lineTextsOf(articles: readonly { path: string; raw: string }[]): LineTexts {
+  const indexes = new Map<string, LineIndex>();
+  const raw = new Map(articles.map((a) => [a.path, a.raw]));
+  return (file) => {
+    if (!indexes.has(file) && raw.has(file)) indexes.set(file, new LineIndex(raw.get(file)!));
+    return indexes.get(file);
+  };
+}
+
 function fingerprint(d: Diagnostic, lines: LineTexts): string {
   const text = d.line !== undefined ? (lines(d.path)?.lineText(d.line).trim().slice(0, MAX_TEXT) ?? "") : "";
   return JSON.stringify([d.path, d.ruleId, text]);

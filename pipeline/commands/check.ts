@@ -9,8 +9,7 @@ import { formatSarif } from "../diagnostics/format/sarif.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
 import { CONFIG_FILE, DEFAULT_ARTICLE_BYTES, loadConfig, type Config } from "../article/config.ts";
 import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
-import { applyBaseline, readBaseline, type LineTexts } from "../checks/baseline.ts";
-import { LineIndex } from "../article/positions.ts";
+import { applyBaseline, lineTextsOf, readBaseline, type LineTexts } from "../checks/baseline.ts";
 import { checkImagesForRun, listAssets } from "../images/check-images.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
 import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
@@ -131,14 +130,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
 }
 
-export function lineTexts(outcomes: readonly ArticleOutcome[]): LineTexts {
-  const indexes = new Map<string, LineIndex>();
-  const raw = new Map(outcomes.filter((o) => o.article).map((o) => [o.path, o.article!.raw]));
-  return (file) => {
-    if (!indexes.has(file) && raw.has(file)) indexes.set(file, new LineIndex(raw.get(file)!));
-    return indexes.get(file);
-  };
-}
+export const lineTexts = (outcomes: readonly ArticleOutcome[]): LineTexts => lineTextsOf(outcomes.flatMap((o) => (o.article ? [o.article] : [])));
 
 import { CACHE_DIR } from "../cache-dir.ts";
 

@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import { createGithubClient } from "../github/client.ts";
 import { HostileReportError, readCheckReport, type CheckReportDocument } from "../github/report-input.ts";
-import { reportToPullRequest, markPublished, readPullFacts, staffApprovedHead } from "../github/pr-report.ts";
+import { reportToPullRequest, readPullFacts, staffApprovedHead } from "../github/pr-report.ts";
+import { jstDate } from "../jst.ts";
 import { renderSummary } from "../github/summary.ts";
 import { deriveVerdict } from "../github/verdict.ts";
 import { hasCommit } from "../git/objects.ts";
@@ -21,7 +22,7 @@ export const reportHelp = `使い方: kawaraban report (--head-sha <コミット
   GitHub Actions の環境変数 GITHUB_TOKEN・GITHUB_REPOSITORY・GITHUB_API_URL を使います。
   --from         チェックのジョブの結果（参考: 画像を実際に読み込んだ結果だけを使います）
   --job-summary  GitHub には書き込まず、まとめを $GITHUB_STEP_SUMMARY に書き出します。
-  --published <コミット>  公開したコミットのプルリクエストに「公開済み」のラベルを付けます。
+  --label-published  いま公開中の記事のプルリクエストに「公開済み」のラベルを付けます（公開のあとに実行）。
 `;
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
@@ -32,7 +33,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       "head-sha": { type: "string" },
       from: { type: "string" },
       "job-summary": { type: "boolean" },
-      published: { type: "string" },
+      "label-published": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -62,15 +63,15 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!token) throw new UsageError("GITHUB_TOKEN がありません。Actions では自動で設定されます。手元では個人用アクセストークンを設定してください。");
   if (!owner || !repo) throw new UsageError("GITHUB_REPOSITORY（owner/repo の形）がありません。");
   const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log, fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
-  if (values.published) {
-    if (!/^[0-9a-f]{40}$/.test(values.published)) throw new UsageError("--published には公開したコミット（40 桁）を指定してください。");
-    const prs = await markPublished(client, { owner, repo }, values.published);
-    io.stdout.write(prs.length ? `「公開済み」にしました: ${prs.map((n) => `#${n}`).join("、")}\n` : "このコミットに対応するマージ済みのプルリクエストはありません。\n");
-    return EXIT.ok;
-  }
   const repository = await repositoryConfig(io);
   if ("exitCode" in repository) return repository.exitCode;
   const { root, config } = repository;
+  if (values["label-published"]) {
+    const { labelPublished } = await import("../github/published.ts");
+    const prs = await labelPublished(client, { owner, repo }, root, config, jstDate(io.now?.() ?? new Date()));
+    io.stdout.write(prs.length ? `「公開済み」にしました: ${prs.map((n) => `#${n}`).join("、")}\n` : "新しく「公開済み」にするプルリクエストはありません。\n");
+    return EXIT.ok;
+  }
   if (config.github.cityStaff.length === 0) {
     throw new UsageError("kawaraban.config.yml の github.cityStaff に、承認する市の担当者の GitHub ユーザー名を書いてください（空のままでは、誰の承認も「承認済み」になりません）。");
   }

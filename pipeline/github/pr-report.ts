@@ -142,14 +142,6 @@ export async function reportToPullRequest(input: PrReportInput): Promise<PrRepor
 
 export { staffApprovedHead, markerOf };
 
-/** After a successful publish: the merged PRs that brought this commit get 公開済み. */
-export async function markPublished(client: GithubClient, repo: Repo, sha: string): Promise<number[]> {
-  const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
-  const merged = pulls.filter((p) => p.merged_at).map((p) => p.number);
-  for (const number of merged) await syncLabel(client, repo, number, EDITORIAL_LABELS.published.name);
-  return merged;
-}
-
 export async function syncLabel(client: GithubClient, repo: Repo, pr: number, wanted: string): Promise<void> {
   const existing = new Set((await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 })).map((l) => l.name));
   const definition = Object.values(EDITORIAL_LABELS).find((l) => l.name === wanted)!;

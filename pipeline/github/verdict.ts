@@ -15,6 +15,7 @@ import { imageLimits } from "../images/limits.ts";
 import { EXTENSIONS } from "../images/sniff.ts";
 import { imageRules } from "../images/rules.ts";
 import { listTree, readTreeFiles } from "../git/objects.ts";
+import { applyBaseline, lineTextsOf, readBaseline } from "../checks/baseline.ts";
 import type { CheckReportDocument } from "./report-input.ts";
 
 export const verdictRules = {
@@ -155,9 +156,16 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
       diagnostics.push(report(imageRules.corrupt, file.path, "画像が壊れているか、途中までしかありません（画像を読み込むチェックの結果）。元の写真からもう一度保存してください。", m.line ? { start: { line: m.line, column: 1 } } : undefined));
     }
   }
+  // The default branch's baseline (never the PR's): findings it already knows are not news.
+  const baseline = await readBaseline(root).catch(() => undefined);
+  let kept = diagnostics;
+  let baselined: number | undefined;
+  if (baseline) ({ kept, baselined } = applyBaseline(diagnostics, baseline, lineTextsOf(articles)));
   if (!input.files.some((f) => isContent(f.filename))) {
-    diagnostics.push(report(verdictRules.noArticle, "articles/", "このプルリクエストは記事（articles/）も写真（assets/）も変更していません。記事は articles/2026/12/satoyama-walk.md のような場所に置きます。"));
+    kept.push(report(verdictRules.noArticle, "articles/", "このプルリクエストは記事（articles/）も写真（assets/）も変更していません。記事は articles/2026/12/satoyama-walk.md のような場所に置きます。"));
     checked.add("articles/");
   }
-  return buildReport([...checked], diagnostics);
+  const result = buildReport([...checked], kept);
+  if (baselined !== undefined) result.summary.baselined = baselined;
+  return result;
 }

@@ -278,17 +278,27 @@ describe("the GitHub API simulator has GitHub's teeth", () => {
 });
 
 describe("after publishing", () => {
-  it("labels the merged PRs of the published commit 公開済み", async () => {
+  it("labels 公開済み only what is live: a future-dated article waits for its day", async () => {
+    const repo = await repository();
+    git(repo.root, "switch", "-q", "main");
+    const article = (date: string) => `---\ntitle: 予約の記事\nwriter: hinata\ndate: ${date}\nsummary: 公開日を決めた記事です。\n---\n\n本文です。\n`;
+    const now = await repo.commit(() => writeFile(path.join(repo.root, "articles/2026/11/ima.md"), article("2026-11-20")));
+    const later = await repo.commit(() => writeFile(path.join(repo.root, "articles/2026/11/yoyaku.md"), article("2026-12-10")));
     const sim = await new GithubSim().start();
     sims.push(sim);
-    const HEAD = "a".repeat(40);
-    const MERGE = "c".repeat(40);
-    sim.pulls.set(9, { number: 9, draft: false, merged: true, headSha: HEAD, baseSha: HEAD, mergeSha: MERGE, files: [] });
+    sim.pulls.set(9, { number: 9, draft: false, merged: true, headSha: "a".repeat(40), baseSha: repo.base, mergeSha: now, files: [] });
+    sim.pulls.set(10, { number: 10, draft: false, merged: true, headSha: "b".repeat(40), baseSha: repo.base, mergeSha: later, files: [] });
     sim.issueLabels.set(9, ["承認済み"]);
-    const root = await copySampleContent();
-    const result = await runCli(["report", "--published", MERGE], root, { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" });
-    expect(result.stdout).toContain("「公開済み」にしました: #9");
+    const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+    const first = await runCli(["report", "--label-published"], repo.root, env, new Date("2026-12-01T00:00:00Z"));
+    expect(first.stdout).toContain("「公開済み」にしました: #9");
     expect(sim.issueLabels.get(9)).toEqual(["公開済み"]);
+    expect(sim.issueLabels.get(10) ?? []).toEqual([]);
+    // The daily run on the scheduled day labels it; running again changes nothing.
+    const onTheDay = await runCli(["report", "--label-published"], repo.root, env, new Date("2026-12-10T00:10:00Z"));
+    expect(onTheDay.stdout).toContain("#10");
+    const again = await runCli(["report", "--label-published"], repo.root, env, new Date("2026-12-10T00:20:00Z"));
+    expect(again.stdout).toContain("新しく「公開済み」にするプルリクエストはありません");
     expect(sim.violations).toEqual([]);
-  });
+  }, 60_000);
 });

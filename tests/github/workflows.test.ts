@@ -77,22 +77,63 @@ describe("GitHub workflows", () => {
     }
   });
 
-  it("lints a PR with the base branch's configuration and fails the check when it has errors", () => {
+  it("checks a PR on the base tree with only its articles and photos overlaid, once, without caches", () => {
     const check = workflows.find((w) => w.file === "check.yml")!;
     const [, job] = jobsOf(check.doc)[0]!;
+    const checkout = steps(job).find((s) => s.uses?.startsWith("actions/checkout@"))!;
+    expect(checkout.with?.ref).toBe("${{ github.event.pull_request.base.sha }}");
     const scripts = steps(job).map((s) => s.run ?? "").join("\n");
-    expect(scripts).toMatch(/git checkout "\$BASE_SHA" -- \.textlintrc\.json \.remarkrc\.json prh\.yml proper-nouns\.yml kawaraban\.config\.yml/);
+    expect(scripts).toContain('for dir in articles assets; do');
+    expect(scripts).toContain('git checkout "$HEAD_SHA" -- "$dir"');
+    expect(scripts).toContain("rm -rf .cache node_modules/.cache");
     expect(scripts).toContain("npm ci --ignore-scripts");
-    expect(scripts).toContain("--format github");
-    expect(scripts).toContain('exit "$CHECK_EXIT"');
+    expect(scripts.match(/npx kawaraban check/g)).toHaveLength(1);
+    expect(scripts).toContain("--no-cache");
+    expect(scripts).not.toContain("--format github"); // annotations come from the one check run
+    expect(steps(job).every((s) => s.with?.cache === undefined)).toBe(true);
     expect(writes(permissionsOf(check.doc, job))).toBe(false);
   });
 
-  it("posts from the report workflow by looking the PR up from the head commit", () => {
+  it("derives the verdict in the report workflow from the head commit's objects, on check and review events", () => {
     const report = workflows.find((w) => w.file === "report.yml")!;
+    expect(report.doc.on.workflow_run.workflows).toEqual(["check", "review"]);
+    expect(report.doc.concurrency["cancel-in-progress"]).toBe(false);
     const [, job] = jobsOf(report.doc)[0]!;
     const run = steps(job).map((s) => s.run ?? "").join("\n");
-    expect(run).toContain('npx kawaraban report --from "$REPORT" --head-sha "$HEAD_SHA"');
+    expect(run).toContain('fetch --no-tags --depth=1');
+    expect(run).toContain('npx kawaraban report --head-sha "$HEAD_SHA"');
+    expect(run).not.toMatch(/git (checkout|switch|worktree|merge|reset)/);
     expect(run).not.toContain("pr.json");
+    const review = workflows.find((w) => w.file === "review.yml")!;
+    const [, relay] = jobsOf(review.doc)[0]!;
+    expect(relay.permissions).toEqual({});
+    expect(steps(relay).every((s) => !s.uses)).toBe(true);
+  });
+
+  it("pins every action to the node24 release its comment names (checked against each action's tags)", () => {
+    // Read from each action's repository at the pinned SHA (tag → commit, and runs.using in its action.yml).
+    const known: Record<string, string> = {
+      "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1": "v7.0.1",
+      "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020": "v7.0.0",
+      "actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f": "v7.0.0",
+      "actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c": "v8.0.1",
+      "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9": "v5.0.0",
+      "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128": "v5.0.0",
+    };
+    for (const w of workflows) {
+      for (const [, uses, tag] of w.source.matchAll(/(?<=[\s-])uses: (\S+) # (\S+)/g)) {
+        expect(known[uses!], `${w.file}: ${uses}`).toBe(tag);
+      }
+      expect(w.source.match(/(?<=[\s-])uses: /g)?.length ?? 0).toBe([...w.source.matchAll(/(?<=[\s-])uses: \S+ # \S+/g)].length);
+    }
+  });
+
+  it("keeps invoice artifacts no longer than a public repository allows, and runs the monthly job off the hour", () => {
+    const invoice = workflows.find((w) => w.file === "invoice.yml")!;
+    expect(invoice.source).toContain("retention-days: 90");
+    const cron: string = invoice.doc.on.schedule[0].cron;
+    expect(cron.split(" ")[0]).not.toBe("0");
+    const ci = workflows.find((w) => w.file === "ci.yml")!;
+    expect(ci.doc.on.pull_request?.paths).toBeUndefined();
   });
 });
