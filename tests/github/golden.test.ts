@@ -51,3 +51,17 @@ describe("what the PR shows (golden files)", () => {
     expect(plan.outsideDiff).toBe(2);
   });
 });
+
+describe("the summary under GitHub's limit", () => {
+  it("stays under 65,536 characters with 80,000 findings and says how many it left out", async () => {
+    const { renderSummary } = await import("../../pipeline/github/summary.ts");
+    const files = Array.from({ length: 20 }, (_, f) => ({
+      path: `articles/2026/11/a${f}.md`,
+      messages: Array.from({ length: 4000 }, (_, i) => ({ ruleId: "ja-technical-writing/sentence-length", source: "textlint" as const, severity: "warning" as const, message: `一文が長すぎます（${101 + i} 文字）。`, line: i + 1, column: 1 })),
+    }));
+    const summary = renderSummary({ version: 1, files, summary: { files: 20, errors: 0, warnings: 80_000 } }, { inlinePosted: 0, outsideDiff: 0, overCap: 0, fixedSincePreviousPush: 0 });
+    expect(summary.length).toBeLessThan(65_536);
+    expect(summary).toMatch(/ほかに [\d,]+ 件の指摘があります/);
+    expect(summary).toContain("確認してほしい点が 80000 件");
+  });
+});

@@ -164,6 +164,15 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
     expect(sim.issueLabels.get(7)).toEqual(["承認済み"]);
   }, 60_000);
 
+  it("flags a PR that changes another writer's article for the editor", async () => {
+    const { sim, run, head, repo } = await world();
+    const config = path.join(repo.root, "kawaraban.config.yml");
+    // bousai.md is hibari-npo's; the PR comes from hinata-gh.
+    await writeFile(config, (await readFile(config, "utf8")).replace("    type: corporation\n", "    type: corporation\n    github: hibari-npo-gh\n"));
+    await run(["--head-sha", head]);
+    expect(sim.issueComments[0]!.body).toContain("プルリクエストを作ったのは hinata-gh です");
+  }, 60_000);
+
   it("keeps posting when GitHub rejects the review (422): summary, check run and labels still arrive", async () => {
     const { sim, run, head } = await world();
     sim.faults.push({ operationId: "pulls/create-review", status: 422, body: { message: "Unprocessable Entity", errors: ["pull_request_review_thread.line must be part of the diff"] } });
