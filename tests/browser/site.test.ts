@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import type { Server } from "node:http";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { runCli } from "../support/cli.ts";
-import { launchBrowser, serveSite } from "../support/browser.ts";
+import { launchBrowser, serveSite, withJapaneseFont } from "../support/browser.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 
 /** Screenshots land here for a person to look at (kept out of git). */
@@ -17,6 +17,7 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-cor
 let browser: Browser;
 let server: Server;
 let site: string;
+let origin: string;
 let root: string;
 
 beforeAll(async () => {
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const served = await serveSite(path.join(root, "site"), "/kawaraban/");
   server = served.server;
   site = served.url;
+  origin = served.origin;
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
 }, 60_000);
@@ -34,7 +36,7 @@ afterAll(async () => {
   server?.close();
 });
 
-describe("the built site in a real browser (Debian's Chromium)", () => {
+describe("the built site in a real browser (Chromium from npm)", () => {
   it("renders an article with its images loaded, and axe finds no serious accessibility violations", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${site}2026/11/satoyama-walk/`, { waitUntil: "load" });
@@ -48,6 +50,7 @@ describe("the built site in a real browser (Debian's Chromium)", () => {
     const results = await page.evaluate(async () => (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
     expect(serious).toEqual([]);
+    await withJapaneseFont(page, origin);
     await page.screenshot({ path: path.join(ARTIFACTS, "article-phone.png"), fullPage: true });
     await page.close();
   });
