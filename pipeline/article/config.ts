@@ -108,6 +108,21 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .default({}),
+  pages: z
+    .strictObject({
+      contact: z
+        .strictObject({
+          organization: text("pages.contact.organization（問い合わせ先の部署）").optional(),
+          phone: z.string().regex(/^[0-9０-９()（）\-‐ ]{6,20}$/, { error: "pages.contact.phone は 0123-45-6789 のような電話番号で書いてください" }).optional(),
+          email: z.email({ error: "pages.contact.email はメールアドレスで書いてください" }).optional(),
+          form: z.url({ protocol: /^https$/, error: "pages.contact.form は https:// から始まる URL で書いてください" }).optional(),
+          hours: text("pages.contact.hours（受付時間）").optional(),
+        })
+        .optional(),
+      privacy: z.strictObject({ body: text("pages.privacy.body（本文、Markdown）") }).optional(),
+      copyright: z.strictObject({ body: text("pages.copyright.body（本文、Markdown）") }).optional(),
+    })
+    .default({}),
   channels: z
     .strictObject({
       webhook: z.strictObject({ url: z.url({ protocol: /^https?$/, error: "channels.webhook.url は https:// から始まる URL で書いてください" }) }).optional(),
@@ -180,7 +195,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "channels", "github", "images", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "pages", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],

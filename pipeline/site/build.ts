@@ -17,6 +17,7 @@ import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
+import { searchIndex, searchAssets } from "./search.ts";
 import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
 export interface BuildResult {
@@ -110,11 +111,16 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const bodyDir = path.join(cacheDir, "bodies");
   const bodies = new Map<string, string>();
   const bodyFile = (a: SiteArticle) => path.join(bodyDir, `${pageKey(a)}.html`);
+  // The search index needs every article's text: kept in the cache beside the page it came with.
+  const textDir = path.join(cacheDir, "texts");
+  const textFile = (a: SiteArticle) => path.join(textDir, `${pageKey(a)}.txt`);
+  const texts = new Map<string, string>();
   const inFeed = new Set(candidates.slice(0, FEED_SIZE));
   // A kept page is enough, except that the feed also needs the newest articles' bodies.
-  const stale = options.preview ? candidates : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
+  const stale = options.preview || options.temporary ? candidates : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || !existsSync(textFile(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
   const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.path, raw: a.raw ?? (await reread(root, config, a.path)) })));
   mkdirSync(bodyDir, { recursive: true });
+  mkdirSync(textDir, { recursive: true });
   const cacheWrites: Promise<void>[] = [];
   const failed = new Set<SiteArticle>();
   await renderAll(
@@ -127,8 +133,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
         skipped.push({ path: a.path, reason: `ページを作れなかったため公開しません（kawaraban の不具合です。開発者に知らせてください: ${rendered.error.slice(0, 200)}）` });
         return;
       }
-      const { body, stats } = rendered;
+      const { body, stats, text } = rendered;
       bodies.set(a.path, body);
+      texts.set(a.path, text);
+      if (!options.preview && !options.temporary) cacheWrites.push(writeFile(textFile(a), text));
       const html = articlePage(ctx, a, body, stats.readingMinutes, images);
       output.put(`${a.url}index.html`, withPreview(html, a.path), pageKey(a));
       // Only the feed's articles: a cache file per article cost more to create than to render again.
@@ -142,7 +150,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   // Channels other than pages build into a new folder, so every body is at hand there.
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
-  const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)));
+  for (const a of articles) if (!texts.has(a.path)) texts.set(a.path, readFileSync(textFile(a), "utf8"));
+  output.put("search-index.json", searchIndex(articles, texts));
+  for (const asset of searchAssets()) output.put(asset.rel, asset.content);
+  const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)), images);
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {

@@ -6,6 +6,17 @@ export const FEED_SIZE = 20;
 const iso = (date: string) => `${date}T09:00:00+09:00`;
 const abs = (ctx: SiteContext, path: string) => new URL(path, ctx.baseUrl).href;
 
+/**
+ * Feed readers show content away from the site, so its root-relative links and images
+ * (`/kawaraban/images/…`, srcset candidates too) become absolute URLs on the site's origin.
+ */
+export function absolutize(html: string, ctx: SiteContext): string {
+  const origin = new URL(ctx.baseUrl).origin;
+  return html
+    .replace(/\s(src|href)="(\/[^/"][^"]*)"/g, (_m, attr: string, path: string) => ` ${attr}="${origin}${path}"`)
+    .replace(/\ssrcset="([^"]*)"/g, (_m, set: string) => ` srcset="${set.split(",").map((c) => c.trim().replace(/^\/(?!\/)/, `${origin}/`)).join(", ")}"`);
+}
+
 export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {
   const site = ctx.config.site;
   const items = articles.slice(0, FEED_SIZE);
@@ -20,7 +31,7 @@ export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bod
     <updated>${iso(a.frontMatter.date)}</updated>
     <author><name>${esc(author)}</name></author>
     <summary>${esc(a.frontMatter.summary)}</summary>
-    <content type="html">${esc(bodies.get(a.path) ?? "")}</content>
+    <content type="html">${esc(absolutize(bodies.get(a.path) ?? "", ctx))}</content>
 ${a.tags.map((t) => `    <category term="${esc(t.name)}"/>`).join("\n")}
   </entry>`;
   });
@@ -52,7 +63,7 @@ export function jsonFeed(ctx: SiteContext, articles: readonly SiteArticle[], bod
         url: abs(ctx, a.url),
         title: a.frontMatter.title,
         summary: a.frontMatter.summary,
-        content_html: bodies.get(a.path) ?? "",
+        content_html: absolutize(bodies.get(a.path) ?? "", ctx),
         date_published: iso(a.frontMatter.date),
         authors: [{ name: ctx.config.writers[a.frontMatter.writer]?.name ?? a.frontMatter.writer, url: abs(ctx, `writers/${a.frontMatter.writer}/`) }],
         ...(a.tags.length && { tags: a.tags.map((t) => t.name) }),

@@ -1,6 +1,10 @@
-import { layout, listMain, notFoundMain } from "./templates.ts";
+import { esc, layout, listMain, notFoundMain } from "./templates.ts";
+import { policyPages } from "./policy-pages.ts";
+import { searchMain } from "./search.ts";
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
+import { resolveImageUrl } from "../checks/image-refs.ts";
+import type { ImageVariants } from "../images/variants.ts";
 import { categoryUrl, tagPath, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
 
 export { FEED_SIZE } from "./feeds.ts";
@@ -15,7 +19,11 @@ type Put = (rel: string, content: string, source?: string) => void;
  * cheap to make, so they are always made; the output skips the ones whose content is unchanged.
  * Returns the number of HTML pages.
  */
-export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put): number {
+export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put, images: ReadonlyMap<string, ImageVariants> = new Map()): number {
+  const covers = (a: SiteArticle) => {
+    const cover = a.frontMatter.cover ? resolveImageUrl(a.path, a.frontMatter.cover) : undefined;
+    return cover?.ok ? images.get(cover.repoPath) : undefined;
+  };
   const listPages: string[] = [];
   // `dir` is where the files go, `href` how links spell it (they differ for Unicode tag slugs).
   const list = (base: string | { dir: string; href: string }, heading: string, items: readonly SiteArticle[], description: string) => {
@@ -24,7 +32,7 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
     for (let i = 0; i < count; i++) {
       const at = (root: string, n: number) => (n === 0 ? root : `${root}page/${n + 1}/`);
       const link = (n: number) => at(href, n);
-      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? link(i - 1) : undefined, next: i < count - 1 ? link(i + 1) : undefined });
+      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? link(i - 1) : undefined, next: i < count - 1 ? link(i + 1) : undefined }, covers);
       put(`${at(dir, i)}index.html`, layout(ctx, { title: i === 0 ? heading : `${heading}（${i + 1} ページ目）`, description, path: link(i) }, main));
       listPages.push(link(i));
     }
@@ -43,6 +51,12 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
   }
   const byWriter = groupBy(articles, (a) => [a.frontMatter.writer]);
   for (const [handle, writer] of Object.entries(writers)) list(writerUrl(handle), `${writer.name}さんの記事`, byWriter.get(handle) ?? [], `${writer.name}さんが書いた記事の一覧`);
+  for (const page of policyPages(ctx)) {
+    put(`${page.path}index.html`, layout(ctx, { title: page.title, description: `${site.title}の${page.title}`, path: page.path }, `<article>\n<h1>${esc(page.title)}</h1>\n${page.html}\n</article>`));
+    listPages.push(page.path);
+  }
+  put("search/index.html", layout(ctx, { title: "記事をさがす", description: `${site.title}の記事をさがす`, path: "search/" }, searchMain(ctx)));
+  listPages.push("search/");
   put("404.html", layout(ctx, { title: "ページが見つかりません", description: "ページが見つかりません", path: "404.html", noindex: true }, notFoundMain(ctx)));
   put("assets/style.css", themeCss(site.accentColor ?? "#0b5e47"));
   put("feed.xml", atomFeed(ctx, articles, bodies));

@@ -18,7 +18,7 @@ export function allowedHost(host: string | undefined): boolean {
   return name === "127.0.0.1" || name === "localhost";
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".json": "application/json", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain; charset=utf-8" };
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".mjs": "text/javascript", ".js": "text/javascript", ".xml": "application/xml", ".json": "application/json", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain; charset=utf-8" };
 const EVENTS = "/__kawaraban/events";
 
 /** The script a preview page gets: findings beside the paragraphs they concern, and live reload. */

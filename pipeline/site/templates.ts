@@ -64,7 +64,7 @@ ${meta.noindex ? '<meta name="robots" content="noindex">\n' : ""}${og.join("\n")
 <main id="main" class="wrap">
 ${main}
 </main>
-<footer class="site"><div class="wrap"><p>${esc(site.title)}${site.description ? ` — ${esc(site.description)}` : ""}</p><p><a href="${p}feed.xml">フィード（Atom）</a> ・ <a href="${p}feed.json">JSON Feed</a></p></div></footer>
+<footer class="site"><div class="wrap"><p>${esc(site.title)}${site.description ? ` — ${esc(site.description)}` : ""}</p><p><a href="${p}contact/">問い合わせ先</a> ・ <a href="${p}privacy/">プライバシーポリシー</a> ・ <a href="${p}copyright/">著作権・リンク</a> ・ <a href="${p}search/">記事をさがす</a></p><p><a href="${p}feed.xml">フィード（Atom）</a> ・ <a href="${p}feed.json">JSON Feed</a></p></div></footer>
 </body>
 </html>
 `;
@@ -90,10 +90,24 @@ ${a.tags.length ? `<ul class="tags" aria-label="タグ">${a.tags.map((t) => `<li
 </article>`;
 }
 
-export function listMain(ctx: SiteContext, heading: string, items: readonly SiteArticle[], pager?: { prev?: string; next?: string }): string {
+/** A list card's cover: small, lazy, with width and height; decorative (the title beside it says it all). */
+export function thumbnail(variants: ImageVariants | undefined, basePath: string): string {
+  if (!variants) return "";
+  const element = picture(variants, "", basePath, { loading: "lazy" });
+  for (const child of element.children) if (child.type === "element") child.properties = { ...child.properties, sizes: "8rem" };
+  const img = element.children.find((c) => c.type === "element" && c.tagName === "img");
+  const smallest = variants.variants.jpeg[0]!;
+  if (img && img.type === "element") img.properties = { ...img.properties, src: `${basePath}${smallest.file}`, width: smallest.width, height: smallest.height };
+  return `<div class="thumb">${toHtml(element)}</div>`;
+}
+
+export function listMain(ctx: SiteContext, heading: string, items: readonly SiteArticle[], pager?: { prev?: string; next?: string }, covers?: (a: SiteArticle) => ImageVariants | undefined): string {
   const p = ctx.basePath;
   const cards = items
-    .map((a) => `<li class="card"><a class="title" href="${esc(p + a.url)}">${esc(a.frontMatter.title)}</a><div class="meta"><time datetime="${a.frontMatter.date}">${dateJa(a.frontMatter.date)}</time></div><p>${esc(a.frontMatter.summary)}</p></li>`)
+    .map((a) => {
+      const thumb = thumbnail(covers?.(a), p);
+      return `<li class="card${thumb ? " with-thumb" : ""}"><a class="title" href="${esc(p + a.url)}">${esc(a.frontMatter.title)}</a>${thumb}<div class="meta"><time datetime="${a.frontMatter.date}">${dateJa(a.frontMatter.date)}</time></div><p>${esc(a.frontMatter.summary)}</p></li>`;
+    })
     .join("\n");
   const nav = pager && (pager.prev || pager.next)
     ? `<nav class="pager" aria-label="ページ">${pager.prev ? `<a href="${esc(p + pager.prev)}" rel="prev">新しい記事へ</a>` : "<span></span>"}${pager.next ? `<a href="${esc(p + pager.next)}" rel="next">前の記事へ</a>` : ""}</nav>`

@@ -1,5 +1,7 @@
 /**
- * The default theme: plain CSS, no CDN, no tracker. Japanese typography (a system font stack,
+ * The default theme: plain CSS, no CDN, no tracker. Japanese typography (a Japanese-first system
+ * font stack: `system-ui` first would pick a Chinese face for kanji on a Windows set to another
+ * language, so Japanese families come first and sans-serif last;
  * generous line height, proportional kana spacing off for body text), readable line length,
  * good on phones. Colours meet WCAG 2.1 AA: text #1f2328 on #fff is 15.8:1, the default
  * accent #0b5e47 on #fff is 7.4:1 (links stay underlined, so colour is never the only cue).
@@ -8,7 +10,7 @@ export function themeCss(accent: string): string {
   return `:root { --accent: ${accent}; --text: #1f2328; --muted: #545d68; --bg: #ffffff; --line: #d0d7de; --soft: #f6f8fa; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--text); font-family: system-ui, -apple-system, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Yu Gothic", Meiryo, sans-serif; font-size: 1.0625rem; line-height: 1.85; letter-spacing: 0.02em; overflow-wrap: anywhere; }
+body { margin: 0; background: var(--bg); color: var(--text); font-family: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "BIZ UDPGothic", "Yu Gothic UI", "Yu Gothic", YuGothic, Meiryo, "Noto Sans JP", "Noto Sans CJK JP", sans-serif; font-size: 1.0625rem; line-height: 1.85; letter-spacing: 0.02em; overflow-wrap: anywhere; }
 a { color: var(--accent); text-underline-offset: 0.2em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
@@ -26,6 +28,16 @@ h1 { font-size: 1.75rem; line-height: 1.45; margin: 0.5rem 0 0.75rem; letter-spa
 h2 { font-size: 1.3rem; line-height: 1.5; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 2rem 0 0.5rem; }
 p { margin: 0 0 1.25em; }
+.card { display: grid; grid-template-columns: 1fr; column-gap: 1rem; }
+.card.with-thumb { grid-template-columns: 1fr 8rem; }
+.card .thumb { grid-column: 2; grid-row: 1 / span 3; margin: 0; }
+.card .thumb img { width: 8rem; height: 5.33rem; object-fit: cover; border-radius: 6px; }
+.search-form { display: flex; gap: 0.5rem; margin: 1rem 0 1.5rem; }
+.search-form input { flex: 1; font: inherit; padding: 0.5rem 0.75rem; border: 1px solid var(--muted); border-radius: 6px; }
+.search-form button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
+.search-status { color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+table.contact th { text-align: left; padding-right: 1rem; white-space: nowrap; }
 img, picture { max-width: 100%; height: auto; display: block; }
 picture, figure { margin: 1.5rem 0; }
 .cover img { border-radius: 8px; }

@@ -55,6 +55,46 @@ describe("the built site in a real browser (Chromium from npm)", () => {
     await page.close();
   });
 
+  it("shows cover thumbnails on list pages, loaded, with width and height", async () => {
+    const page = await browser.newPage();
+    await page.goto(site, { waitUntil: "load" });
+    const thumbs = await page.$$eval(".card .thumb img", (imgs) => imgs.map((i) => ({ w: i.getAttribute("width"), h: i.getAttribute("height"), loading: i.getAttribute("loading"), alt: i.getAttribute("alt") })));
+    expect(thumbs.length).toBeGreaterThanOrEqual(5);
+    expect(thumbs.every((t) => Number(t.w) > 0 && Number(t.h) > 0 && t.loading === "lazy" && t.alt === "")).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>(".card .thumb img")).every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 10_000 });
+    await withJapaneseFont(page, origin);
+    await page.screenshot({ path: path.join(ARTIFACTS, "home.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("finds an article by a Japanese word from its body, on the static site", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site}search/`, { waitUntil: "load" });
+    await page.fill("#q", "どんぐり");
+    await page.press("#q", "Enter");
+    await page.waitForSelector("#search-results li");
+    const titles = await page.$$eval("#search-results a.title", (as) => as.map((a) => a.textContent));
+    expect(titles).toContain("紅葉の里山さんぽで、まちの自然を再発見");
+    expect(await page.textContent("#search-status")).toContain("見つかりました");
+    await page.goto(`${site}search/?q=${encodeURIComponent("存在しないことばです")}`, { waitUntil: "load" });
+    await page.waitForFunction(() => document.getElementById("search-status")!.textContent!.includes("見つかりませんでした"));
+    await page.close();
+  });
+
+  it("has the contact, privacy and copyright pages every municipal site has, linked from the footer", async () => {
+    const page = await browser.newPage();
+    await page.goto(site, { waitUntil: "load" });
+    for (const [link, heading] of [["問い合わせ先", "問い合わせ先"], ["プライバシーポリシー", "プライバシーポリシー"], ["著作権・リンク", "著作権・リンクについて"]]) {
+      await page.click(`footer >> text=${link}`);
+      expect(await page.textContent("main h1")).toBe(heading);
+      await page.goBack();
+    }
+    await page.goto(`${site}contact/`);
+    expect(await page.textContent("table.contact")).toContain("ひばり野市 市民協働部 広報広聴課");
+    await page.close();
+  });
+
   it("shows the keyboard focus and a working skip link", async () => {
     const page = await browser.newPage();
     await page.goto(site);

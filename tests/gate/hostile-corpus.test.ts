@@ -118,7 +118,9 @@ describe("the hostile corpus, end to end", () => {
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       for (const el of elements(parse(await readFile(file, "utf8")))) {
-        expect(["script", "iframe", "object", "embed", "base"], file).not.toContain(el.tagName);
+        // The one script the site has is its own search, loaded from a file of kawaraban's (no inline code).
+        const ownSearch = el.tagName === "script" && el.attrs.some((a) => a.name === "src" && a.value === "/kawaraban/assets/search.mjs") && el.childNodes?.length === 0;
+        if (!ownSearch) expect(["script", "iframe", "object", "embed", "base"], file).not.toContain(el.tagName);
         for (const attr of el.attrs) {
           expect(attr.name.startsWith("on"), `${file}: ${attr.name}`).toBe(false);
           if (["href", "src", "action", "formaction", "srcset"].includes(attr.name)) expect(attr.value.trim().toLowerCase(), file).not.toMatch(/^(javascript|data|vbscript):/);
@@ -156,6 +158,7 @@ describe("the hostile corpus, end to end", () => {
 interface El {
   tagName: string;
   attrs: { name: string; value: string }[];
+  childNodes?: unknown[];
 }
 function* elements(node: unknown): Generator<El> {
   const n = node as { tagName?: string; attrs?: El["attrs"]; childNodes?: unknown[]; content?: unknown };
