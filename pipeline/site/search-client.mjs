@@ -20,15 +20,20 @@ export function tokenize(text) {
 const same = (term) => term;
 export const SEARCH_OPTIONS = { fields: ["title", "summary", "text"], storeFields: ["title", "url", "date", "summary"], idField: "url", tokenize, processTerm: same };
 
-async function run(form) {
+function run(form) {
   const base = form.dataset.base;
   const input = form.querySelector("input");
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
-  // Beside this file in assets/: no CDN, no third party.
-  const { default: MiniSearch } = await import(new URL("./minisearch.mjs", import.meta.url).href);
-  const index = MiniSearch.loadJSON(await (await fetch(`${base}search-index.json`)).text(), SEARCH_OPTIONS);
-  const show = (query) => {
+  // Beside this file in assets/: no CDN, no third party. Loaded once; searches wait for it.
+  const ready = import(new URL("./minisearch.mjs", import.meta.url).href).then(async ({ default: MiniSearch }) =>
+    MiniSearch.loadJSON(await (await fetch(`${base}search-index.json`)).text(), SEARCH_OPTIONS),
+  );
+  let asked = 0;
+  const show = async (query) => {
+    const turn = ++asked;
+    const index = await ready;
+    if (turn !== asked) return; // a newer search was asked for meanwhile
     list.textContent = "";
     if (!query.trim()) {
       status.textContent = "さがしたい言葉を入れてください。";
@@ -54,14 +59,14 @@ async function run(form) {
       list.append(li);
     }
   };
-  const query = new URLSearchParams(location.search).get("q") ?? "";
-  input.value = query;
-  show(query);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     history.replaceState(null, "", `?q=${encodeURIComponent(input.value)}`);
     show(input.value);
   });
+  const query = new URLSearchParams(location.search).get("q") ?? "";
+  if (query && !input.value) input.value = query;
+  show(input.value);
 }
 
 if (typeof document !== "undefined") {
