@@ -41,7 +41,7 @@ const LISTED_SCHEDULED = 5;
 
 export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out: string): string {
   const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものをそのまま使用）` : "";
-  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（${out}/index.html をブラウザーで開けます）`];
+  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（npx kawaraban preview --built --out ${out} で、公開されたときと同じ形で見られます）`];
   const scheduled = result.skipped.filter((s) => s.scheduled);
   // File names and reasons carry writer text: made single-line and inert for CI logs.
   for (const s of result.skipped.filter((s) => !s.scheduled)) lines.push(`  公開しないもの: ${logSafe(s.path)}（${logSafe(s.reason)}）`);

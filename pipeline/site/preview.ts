@@ -1,25 +1,17 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { watch, type FSWatcher } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Config } from "../article/config.ts";
+import { classifyArticlePath } from "../article/article-path.ts";
 import { buildSite } from "./build.ts";
-import { siteContext } from "./model.ts";
-import { esc } from "./templates.ts";
+import { siteContext, type SiteContext } from "./model.ts";
+import { esc, layout } from "./templates.ts";
 import { logSafe } from "../text-safety.ts";
+import { EVENTS, serveFolder } from "./preview-server.ts";
+import { pollTree } from "./poll-tree.ts";
 
-/** The Host header a preview answers to: the loopback names it is bound to, any port. */
-export function allowedHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d{1,5}$/, "").toLowerCase();
-  return name === "127.0.0.1" || name === "localhost";
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".mjs": "text/javascript", ".js": "text/javascript", ".xml": "application/xml", ".json": "application/json", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain; charset=utf-8" };
-const EVENTS = "/__kawaraban/events";
+export { allowedHost } from "./preview-server.ts";
 
 /** The script a preview page gets: findings beside the paragraphs they concern, and live reload. */
 export function previewScript(findings: readonly Diagnostic[]): string {
@@ -57,74 +49,73 @@ export interface PreviewOptions {
   log: (line: string) => void;
 }
 
+const severityWord = { error: "エラー", warning: "警告", info: "情報" } as const;
+
+/**
+ * What the preview shows at an article's address while it cannot be built: its findings in
+ * Japanese, worst first, and the live-reload script, so the page turns back into the article
+ * the moment the file is fixed.
+ */
+export function errorPage(ctx: SiteContext, articlePath: string, findings: readonly Diagnostic[], url: string): string {
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const items = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const main = `<article class="preview-error">
+<h1>この記事はまだ表示できません</h1>
+<p><code>${esc(articlePath)}</code> に直してほしいところがあります。直して保存すると、このページは自動で記事に変わります。</p>
+<ul>${items.map((d) => `<li><strong>${severityWord[d.severity]}</strong>${d.line ? `（${d.line} 行目）` : ""}: ${esc(d.message)} <small>${esc(d.ruleId)}</small></li>`).join("")}</ul>
+</article>`;
+  return layout(ctx, { title: "表示できない記事", description: "プレビュー", path: url, noindex: true }, main).replace("</body>", `${previewScript([])}</body>`);
+}
+
 /**
  * `kawaraban preview`: the site with drafts and scheduled articles visible, each article
  * showing its findings beside the paragraph they concern, rebuilt and reloaded on every save.
+ * An article that cannot be built shows its findings at its address instead of a bare 404.
  * Bound to 127.0.0.1 only: it serves unpublished drafts.
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const dir = await mkdtemp(path.join(tmpdir(), "kawaraban-preview-"));
   const out = path.join(dir, "site");
-  const clients = new Set<ServerResponse>();
-  let ctx = siteContext(options.config, "http://127.0.0.1/", options.today);
+  const server = await serveFolder(out, { port: options.port, basePath: "/", log: options.log });
+  const ctx = siteContext(options.config, server.url, options.today);
   const rebuild = async () => {
     const findings = await options.check();
-    await buildSite(options.root, options.config, ctx, out, options.root, { preview: true, inject: (source) => previewScript(source ? (findings.get(source) ?? []) : []) });
-    for (const client of clients) client.write("event: reload\ndata: {}\n\n");
-  };
-  const server: Server = createServer((req, res) => {
-    serve(req, res).catch((error: Error) => {
-      options.log(`プレビューでエラーが起きました: ${logSafe(error.message)}`);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("内部エラー");
-    });
-  });
-  const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    // DNS rebinding: a web page on any other name that resolves to 127.0.0.1 must not read drafts.
-    if (!allowedHost(req.headers.host)) return void res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("このプレビューは 127.0.0.1 か localhost で開いてください。");
-    let url: string;
-    try {
-      url = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    } catch {
-      return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("URL の書き方が正しくありません。");
+    const result = await buildSite(options.root, options.config, ctx, out, options.root, { preview: true, inject: (source) => previewScript(source ? (findings.get(source) ?? []) : []) });
+    for (const skipped of result.skipped) {
+      const where = classifyArticlePath(skipped.path);
+      if (where.kind !== "article") continue;
+      const own = findings.get(skipped.path) ?? [];
+      const shown = own.length > 0 ? own : [{ ruleId: "preview", source: "input", severity: "error", message: skipped.reason, path: skipped.path } satisfies Diagnostic];
+      await mkdir(path.join(out, where.url), { recursive: true });
+      await writeFile(path.join(out, where.url, "index.html"), errorPage(ctx, skipped.path, shown, where.url));
+      options.log(`表示できない記事: ${logSafe(skipped.path)}（${logSafe(shown.find((d) => d.severity === "error")?.message ?? skipped.reason)}）`);
     }
-    if (url.includes("\0")) return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("URL の書き方が正しくありません。");
-    if (url === EVENTS) {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-      res.write(": connected\n\n");
-      clients.add(res);
-      req.on("close", () => clients.delete(res));
-      return;
-    }
-    const rel = path.posix.normalize(`/${url}`).replace(/^\/+/, "");
-    let file = rel === "" ? out : path.join(out, ...rel.split("/"));
-    if (path.relative(out, file).startsWith("..")) return void res.writeHead(400).end();
-    if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
-    const body = await readFile(file).catch(() => undefined);
-    if (!body) return void res.writeHead(404, { "content-type": TYPES[".html"] }).end(`<!doctype html><html lang="ja"><title>ありません</title><p>${esc(url)} はありません。</p>`);
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", "x-content-type-options": "nosniff" }).end(body);
+    server.reload();
   };
-  await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  ctx = siteContext(options.config, url, options.today);
   await rebuild();
-
   let timer: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = ["articles", "assets"].map((sub) =>
-    watch(path.join(options.root, sub), { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void rebuild().catch((error: Error) => options.log(`再作成できませんでした: ${error.message}`)), 150);
-    }),
-  );
+  let running = Promise.resolve();
+  const watcher = pollTree([path.join(options.root, "articles"), path.join(options.root, "assets")], () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => rebuild()).catch((error: Error) => options.log(`再作成できませんでした: ${logSafe(error.message)}`));
+    }, 100);
+  });
   return {
-    url,
+    url: server.url,
     rebuild,
     close: async () => {
       clearTimeout(timer);
-      watchers.forEach((w) => w.close());
-      for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      watcher.close();
+      await running;
+      await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `kawaraban preview --built`: the folder `kawaraban build` wrote, served as GitHub Pages serves it (under the site's base path). */
+export async function serveBuilt(dir: string, config: Config, port: number, log: (line: string) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const basePath = siteContext(config, undefined, "2000-01-01").basePath;
+  return serveFolder(dir, { port, basePath, log });
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { request } from "node:http";
@@ -40,6 +40,49 @@ describe("kawaraban preview", () => {
     }
   }, 60_000);
 
+  it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
+    const root = await copySampleContent();
+    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
+    if (!parsed.ok) throw new Error("config");
+    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
+    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    const file = path.join(root, "articles/2026/11/bousai.md");
+    const original = await readFile(file, "utf8");
+    // An editor's atomic save: write a new file, rename it over the old one.
+    const saveByRename = async (text: string) => {
+      await writeFile(`${file}.swp`, text);
+      await rename(`${file}.swp`, file);
+    };
+    const events = await fetch(`${preview.url}__kawaraban/events`);
+    const reader = events.body!.getReader();
+    await reader.read();
+    const nextReload = () => Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no reload event")), 20_000))]);
+    try {
+      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("防災");
+      await saveByRename(original.replace(/^date: .*$/m, "date: 2026/12/01"));
+      await nextReload();
+      const broken = await fetch(`${preview.url}2026/11/bousai/`);
+      expect(broken.status).toBe(200);
+      const page = await broken.text();
+      expect(page).toContain("この記事はまだ表示できません");
+      expect(page).toContain("年-月-日");
+      expect(page).toContain('new EventSource("/__kawaraban/events")');
+      await saveByRename(original);
+      await nextReload();
+      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
+      // Twice more: a watcher that went deaf after one rename would fail here.
+      await saveByRename(original.replace(/^date: .*$/m, "date: 2026-13-01"));
+      await nextReload();
+      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("この記事はまだ表示できません");
+      await saveByRename(original);
+      await nextReload();
+      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
+    } finally {
+      await reader.cancel();
+      await preview.close();
+    }
+  }, 90_000);
+
   it("answers a malformed URL with 400, another Host with 403, and removes its temp folder on close", async () => {
     const root = await copySampleContent();
     const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
@@ -72,5 +115,26 @@ describe("kawaraban preview", () => {
     }
     expect(made).toHaveLength(1);
     expect(existsSync(path.join(tmpdir(), made[0]!))).toBe(false);
+  }, 60_000);
+});
+
+describe("kawaraban preview --built", () => {
+  it("serves the built folder under the site's base path, so its links and styles work as on GitHub Pages", async () => {
+    const root = await copySampleContent();
+    const { runCli } = await import("../support/cli.ts");
+    await runCli(["build", "--out", "dist"], root, {}, new Date("2026-11-23T03:00:00Z"));
+    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
+    if (!parsed.ok) throw new Error("config");
+    const { serveBuilt } = await import("../../pipeline/site/preview.ts");
+    const site = await serveBuilt(path.join(root, "dist"), parsed.config, 0, () => {});
+    try {
+      expect(site.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kawaraban\/$/);
+      const home = await (await fetch(site.url)).text();
+      const css = /href="(\/kawaraban\/assets\/style\.css)"/.exec(home)![1]!;
+      expect((await fetch(new URL(css, site.url))).status).toBe(200);
+      expect((await fetch(`${site.url}tags/${encodeURIComponent("子育て")}/`)).status).toBe(200);
+    } finally {
+      await site.close();
+    }
   }, 60_000);
 });
