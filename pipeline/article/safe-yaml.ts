@@ -50,11 +50,17 @@ export function parseSafeYaml(text: string, firstLine = 1): ParsedYaml {
     }
     throw error;
   }
+  const lines = text.split(/\r?\n/);
   for (const error of doc.errors) {
     const tooDeep = /call stack/i.test(error.message);
+    const lineNumber = lineCounter.linePos(error.pos[0]).line;
+    const line = lines[lineNumber - 1] ?? "";
+    const message = tooDeep ? TOO_DEEP : (explainLine(line) ?? describeYamlError(error.code, error.message));
+    // One mistake, one message: the parser often reports the same line twice.
+    if (problems.some((p) => p.message === message && p.span?.start.line === toSpan(error.pos)?.start.line)) continue;
     problems.push({
       kind: tooDeep ? "too-deep" : "syntax",
-      message: tooDeep ? TOO_DEEP : describeYamlError(error.code, error.message),
+      message,
       span: toSpan(error.pos),
     });
   }
@@ -136,15 +142,39 @@ function shortTag(tag: string): string {
   return tag.replace(/^tag:yaml\.org,2002:/, "!!");
 }
 
+/**
+ * What writers really get wrong, recognised on the line itself: a colon and a space inside a
+ * value (YAML reads a second key), or a value that starts with a quote and goes on after it.
+ * Both are fixed by quoting the whole value, so the message shows the line as it should be.
+ */
+export function explainLine(line: string): string | undefined {
+  const match = /^\s*([A-Za-z][\w-]*):[ \t]+(.+)$/.exec(line);
+  if (!match) return undefined;
+  const [, key, value] = match as unknown as [string, string, string];
+  const quoted = (v: string) => (v.includes('"') ? `'${v.replace(/'/g, "''")}'` : `"${v}"`);
+  const first = value[0];
+  if (first === '"' || first === "'") {
+    const close = value.indexOf(first, 1);
+    if (close > 0 && value.slice(close + 1).trim() !== "" && !value.slice(close + 1).trim().startsWith("#")) {
+      return `${key} の値が引用符（${first}）で始まっているため、引用符の中だけが値と読まれ、その後ろが余っています。値全体を別の引用符で囲んでください（例: ${key}: ${quoted(value)}）。`;
+    }
+    return undefined;
+  }
+  if (/[:：]\s/.test(value) && value.includes(": ")) {
+    return `${key} の値に「: 」（コロンと空白）があるため、YAML では項目の区切りと読まれてしまいます。値全体を引用符で囲んでください（例: ${key}: ${quoted(value)}）。`;
+  }
+  return undefined;
+}
+
 /** The yaml library's error codes, in plain Japanese. */
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(code: string, _message: string): string {
   switch (code) {
     case "DUPLICATE_KEY":
       return "同じ項目名が 2 回書かれています。どちらか一方にしてください。";
     case "BAD_INDENT":
     case "MISSING_CHAR":
     case "UNEXPECTED_TOKEN":
-      return `書き方が正しくありません（字下げや括弧・引用符の閉じ忘れを確認してください）。詳細: ${message.split("\n")[0]}`;
+      return "書き方が正しくありません。字下げ、括弧（[ ]）や引用符（\"）の閉じ忘れを確認してください。";
     case "MULTIPLE_DOCS":
       return "--- で区切られた文書が複数あります。front matter は 1 つにしてください。";
     case "TAB_AS_INDENT":
@@ -153,6 +183,6 @@ function describeYamlError(code: string, message: string): string {
     case "MULTILINE_IMPLICIT_KEY":
       return "「項目名: 値」の形になっていない行があります。コロン（:）の後に半角スペースを入れてください。";
     default:
-      return `YAML として読み取れません。詳細: ${message.split("\n")[0]}`;
+      return `YAML として読み取れません（${code}）。「項目名: 値」の形になっているか、引用符や括弧が閉じているかを確認してください。`;
   }
 }

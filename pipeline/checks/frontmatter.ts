@@ -17,6 +17,7 @@ export const frontMatterRules = {
   unknownKey: defineRule({ id: "frontmatter/unknown-key", source: "frontmatter", severity: "warning", title: "知らない項目があります" }),
   fee: defineRule({ id: "frontmatter/fee", source: "frontmatter", severity: "error", title: "原稿料は front matter に書けません" }),
   reservedKey: defineRule({ id: "frontmatter/reserved-key", source: "frontmatter", severity: "error", title: "使えない項目名です" }),
+  comment: defineRule({ id: "frontmatter/comment", source: "frontmatter", severity: "warning", title: "「 #」から後ろが消えています" }),
   tooManyKeys: defineRule({ id: "frontmatter/too-many-keys", source: "frontmatter", severity: "error", title: "front matter の項目が多すぎます" }),
 };
 
@@ -41,7 +42,7 @@ export function frontMatterSchema(config: Config) {
     .looseObject({
       title: text("title（タイトル）"),
       writer: text("writer（ライター）").refine((v) => Object.hasOwn(config.writers, v), {
-        error: (issue) => `writer「${String(issue.input)}」は登録されていません。${hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
+        error: (issue) => `writer「${String(issue.input)}」は登録されていません。${displayNameHint(String(issue.input), config.writers, "ハンドル名") || hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
       }),
       date: text("date（日付）")
         .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください", abort: true })
@@ -51,24 +52,54 @@ export function frontMatterSchema(config: Config) {
       category: text("category（カテゴリー）")
         .refine((v) => Object.hasOwn(config.categories, v), {
           error: (issue) =>
-            `category「${String(issue.input)}」は設定にありません。${hint(String(issue.input), categories)}使えるもの: ${categories.join(", ")}`,
+            `category「${String(issue.input)}」は設定にありません。${displayNameHint(String(issue.input), config.categories, "名前") || hint(String(issue.input), categories)}使えるもの: ${categories.map((c) => `${c}（${config.categories[c]!.name}）`).join(", ")}`,
         })
         .optional(),
       cover: text("cover（カバー写真）").optional(),
       coverAlt: text("coverAlt（カバー写真の説明）").optional(),
       draft: bool("draft（下書き）").optional().default(false),
-    })
-    .superRefine((fm, ctx) => {
-      if (fm.cover && !fm.coverAlt) {
-        ctx.addIssue({ code: "custom", path: ["cover"], message: "cover を付けたときは coverAlt（写真に何が写っているかの説明）も書いてください" });
-      }
-      if (fm.coverAlt && !fm.cover) {
-        ctx.addIssue({ code: "custom", path: ["coverAlt"], message: "coverAlt は cover（カバー写真）と一緒に書いてください" });
-      }
     });
 }
 
+/**
+ * Rules between two keys, checked on the raw data whatever else is wrong: inside the schema
+ * (superRefine) they would run only once every other key was right, so a writer would learn of
+ * a missing coverAlt only in a second round.
+ */
+function pairIssues(data: Record<string, unknown>): { path: string; message: string }[] {
+  const has = (key: string) => typeof data[key] === "string" && (data[key] as string).trim() !== "";
+  const issues: { path: string; message: string }[] = [];
+  if (has("cover") && !has("coverAlt")) issues.push({ path: "cover", message: "cover を付けたときは coverAlt（写真に何が写っているかの説明）も書いてください" });
+  if (has("coverAlt") && !has("cover")) issues.push({ path: "coverAlt", message: "coverAlt は cover（カバー写真）と一緒に書いてください" });
+  return issues;
+}
+
+/**
+ * `title: 行ってきました！ #カフェ`: after a space, "#" starts a YAML comment and the rest of
+ * the line is silently dropped. Found on the raw line (linear: no regex backtracking).
+ */
+function droppedByComment(line: string): { key: string; lost: string } | undefined {
+  const colon = line.indexOf(": ");
+  if (colon <= 0 || !/^[A-Za-z][\w-]*$/.test(line.slice(0, colon))) return undefined;
+  const value = line.slice(colon + 2).trimStart();
+  if (value === "" || "\"'[{|>&*!%@`#".includes(value[0]!)) return undefined;
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === "#" && (value[i - 1] === " " || value[i - 1] === "\t")) {
+      const lost = value.slice(i).trim();
+      return lost.length > 1 ? { key: line.slice(0, colon), lost } : undefined;
+    }
+  }
+  return undefined;
+}
+
 export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>;
+
+/** `writer: ひなた` is the display name: say which handle it is (`hinata`). */
+function displayNameHint(input: string, entries: Record<string, { name: string; invoiceName?: string }>, what: string): string {
+  const normalized = input.normalize("NFKC").trim();
+  const match = Object.entries(entries).find(([, e]) => e.name.normalize("NFKC") === normalized || e.invoiceName?.normalize("NFKC").replace(/\s/g, "") === normalized.replace(/\s/g, ""));
+  return match ? `「${input}」は表示名です。ここには${what}「${match[0]}」を書きます。` : "";
+}
 
 /** Permanent rule ids per kind of mistake, so baselines and editors can tell them apart. */
 function ruleForIssue(issue: z.core.$ZodIssue) {
@@ -117,6 +148,18 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
       diagnostics.push(report(frontMatterRules.unknownKey, article.path, `知らない項目「${key}」があります。${hint(key, KNOWN_KEYS)}不要なら消してください。`, span));
     }
   }
+  const frontMatterLines = article.raw.split("\n").slice(1, Math.max(1, article.bodyStartLine - 2));
+  frontMatterLines.forEach((line, i) => {
+    const dropped = droppedByComment(line.replace(/\r$/, ""));
+    if (dropped) {
+      diagnostics.push(
+        report(frontMatterRules.comment, article.path, `${dropped.key} の「${dropped.lost.slice(0, 30)}」は消えてしまいます（空白の後の「#」から後ろは YAML のコメントになります）。残したいときは値全体を引用符で囲んでください（例: ${dropped.key}: "…${dropped.lost.slice(0, 10)}"）。`, {
+          start: { line: i + 2, column: 1 },
+        }),
+      );
+    }
+  });
+  for (const issue of pairIssues(article.data)) diagnostics.push(report(frontMatterRules.coverAlt, article.path, sentence(issue.message), yaml.locate([issue.path])));
   const result = schema.safeParse(article.data, { reportInput: true });
   if (!result.success) {
     const missingAt = { start: { line: 1, column: 1 } };
@@ -127,6 +170,7 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
     );
     return { diagnostics };
   }
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const fm = result.data;
   const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
     // Graphemes never outnumber UTF-16 units: only text longer than the limit needs segmenting.

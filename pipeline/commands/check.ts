@@ -17,6 +17,7 @@ import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
 import { EXIT, UsageError, findRoot, useColor, type Io } from "../cli-io.ts";
 import { VERSION } from "../version.ts";
 import { report } from "../diagnostics/rules.ts";
+import { mergeLineSuggestions } from "../diagnostics/merge-suggestions.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 
 export const FORMATS = ["pretty", "json", "sarif", "github"] as const;
@@ -120,6 +121,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   if (baseline) {
     ({ kept: diagnostics, baselined } = applyBaseline(diagnostics, baseline, lineTexts(outcomes)));
   }
+  diagnostics = mergeLineSuggestions(diagnostics, lineTexts(outcomes));
   const report = buildReport(
     [...discovery.articles, ...discovery.diagnostics.map((d) => d.path), ...failures.map((d) => d.path)],
     diagnostics,

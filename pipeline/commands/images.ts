@@ -49,8 +49,12 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
       await rename(`${target}.kawaraban-fix.tmp`, target);
       lines.push(`直しました: ${info.path}（${outcome.notes.join("、")}）`);
     }
-    io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "直す画像はありませんでした。\n");
+    io.stdout.write(lines.length ? `${lines.join("\n")}\n` : "自動で直せる画像はありませんでした。\n");
     result = await checkImages(ctx, paths, new Map()); // what is left, read back from disk
+    const left = result.diagnostics.filter((d) => d.severity === "error");
+    io.stdout.write(
+      `写真の修正: 直したもの ${lines.length} 枚。${left.length ? `自動では直せないものが ${left.length} 件あります（下の一覧。撮り直すか、別の写真に差し替えてください）。` : "写真に残っているエラーはありません。"}\n`,
+    );
   }
   if (values.variants) {
     const out = path.resolve(io.cwd, values.out);
@@ -64,6 +68,8 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   const after = result.images.reduce((n, i) => n + i.after, 0);
   io.stdout.write(render(report, "pretty", io));
   io.stdout.write(`画像 ${result.images.length} 枚: ${formatBytes(before)}${after < before ? `（--fix で ${formatBytes(after)} にできます）` : ""}\n`);
+  // This command looks at photo files only: say so, so a clean result is not read as "the article is fine".
+  io.stdout.write("※ これは写真のファイルだけの確認です。記事（文章・front matter・写真の参照）は npx kawaraban check で確認してください。\n");
   return exitCodeFor(result.diagnostics);
 }
 

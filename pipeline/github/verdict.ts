@@ -16,6 +16,7 @@ import { EXTENSIONS } from "../images/sniff.ts";
 import { imageRules } from "../images/rules.ts";
 import { listTree, readTreeFiles } from "../git/objects.ts";
 import { applyBaseline, lineTextsOf, readBaseline } from "../checks/baseline.ts";
+import { mergeLineSuggestions } from "../diagnostics/merge-suggestions.ts";
 import type { CheckReportDocument } from "./report-input.ts";
 
 export const verdictRules = {
@@ -138,7 +139,8 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
   const bytes = await readTreeFiles(root, headSha, images, limits.maxBytes);
   for (const imagePath of images) {
     const file = bytes.get(imagePath)!;
-    const refs = references.get(imagePath) ?? [];
+    const seen = new Set<string>();
+    const refs = (references.get(imagePath) ?? []).filter((r) => !seen.has(r.article) && seen.add(r.article));
     const problems = file.ok
       ? (await inspectImage(imagePath, file.bytes, limits, { header: true })).problems
       : [{ rule: imageRefRules.notFound, message: file.reason === "too-large" ? "画像が大きすぎます。" : "画像を読み込めません。" }];
@@ -165,7 +167,7 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
     kept.push(report(verdictRules.noArticle, "articles/", "このプルリクエストは記事（articles/）も写真（assets/）も変更していません。記事は articles/2026/12/satoyama-walk.md のような場所に置きます。"));
     checked.add("articles/");
   }
-  const result = buildReport([...checked], kept);
+  const result = buildReport([...checked], mergeLineSuggestions(kept, lineTextsOf(articles)));
   if (baselined !== undefined) result.summary.baselined = baselined;
   return result;
 }

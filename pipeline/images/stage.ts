@@ -75,7 +75,9 @@ export async function checkImages(ctx: ImageStageContext, paths: readonly string
       continue;
     }
     const { inspection, buffer, after } = entry;
-    const refs = references.get(entry.imagePath) ?? [];
+    // Once per article, at its first reference (a cover that is also shown in the body is one photo).
+    const seen = new Set<string>();
+    const refs = (references.get(entry.imagePath) ?? []).filter((r) => !seen.has(r.article) && seen.add(r.article));
     for (const problem of inspection.problems) {
       if (refs.length === 0) result.diagnostics.push(report(problem.rule, entry.imagePath, problem.message));
       for (const ref of refs) {

@@ -61,7 +61,7 @@ describe("images in check, and images --fix on a repository", () => {
       expect(meta.orientation ?? 1, file).toBe(1);
     }
     const second = await runCli(["images", "--fix"], root);
-    expect(second.stdout).toContain("直す画像はありませんでした");
+    expect(second.stdout).toContain("自動で直せる画像はありませんでした");
     for (const [file, bytes] of snapshot) expect((await readFile(path.join(root, "assets", file))).equals(bytes), file).toBe(true);
   });
 
