@@ -123,3 +123,42 @@ describe("the built site in a real browser (Chromium from npm)", () => {
     await page.close();
   });
 });
+
+describe("the preview in a real browser", () => {
+  it("shows the findings page for an article with a broken date, and reloads into the article once it is fixed", async () => {
+    const { startPreview } = await import("../../pipeline/site/preview.ts");
+    const { findingsFor } = await import("../../pipeline/commands/preview.ts");
+    const { parseConfig } = await import("../../pipeline/article/config.ts");
+    const { rename } = await import("node:fs/promises");
+    const preview = await (async () => {
+      const dir = await copySampleContent();
+      const parsed = parseConfig(await readFile(path.join(dir, "kawaraban.config.yml"), "utf8"));
+      if (!parsed.ok) throw new Error("config");
+      const io = { cwd: dir, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
+      return { dir, server: await startPreview({ root: dir, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} }) };
+    })();
+    const file = path.join(preview.dir, "articles/2026/11/bousai.md");
+    const original = await readFile(file, "utf8");
+    const save = async (text: string) => {
+      await writeFile(`${file}.tmp`, text);
+      await rename(`${file}.tmp`, file);
+    };
+    const page = await browser.newPage();
+    try {
+      await save(original.replace(/^date: .*$/m, "date: 2026/12/01"));
+      await preview.server.rebuild();
+      await page.goto(`${preview.server.url}2026/11/bousai/`, { waitUntil: "load" });
+      expect(await page.textContent("main h1")).toBe("この記事はまだ表示できません");
+      expect(await page.textContent("main")).toContain("年-月-日");
+      await withJapaneseFont(page, new URL(preview.server.url).origin);
+      await page.screenshot({ path: path.join(ARTIFACTS, "preview-error.png") });
+      await save(original);
+      // No reload by hand: the page's live-reload script brings the article back.
+      await page.waitForFunction(() => document.querySelector("main h1")?.textContent !== "この記事はまだ表示できません", undefined, { timeout: 20_000 });
+      expect(await page.textContent("main h1")).toContain("防災");
+    } finally {
+      await page.close();
+      await preview.server.close();
+    }
+  }, 60_000);
+});

@@ -25,8 +25,14 @@ export async function launchBrowser(): Promise<Browser> {
 const FONT_DIR = path.dirname(require.resolve("@fontsource/noto-sans-jp/package.json"));
 export const TEST_FONTS = "/__test-fonts/";
 
-/** Loads the test font into a page (its stylesheet, then waits until the glyphs are ready). */
+/** Loads the test font into a page (its stylesheet, then waits until the glyphs are ready), whatever serves the page. */
 export async function withJapaneseFont(page: Page, origin: string): Promise<void> {
+  await page.route(`${origin}${TEST_FONTS}**`, async (route) => {
+    const rel = decodeURIComponent(new URL(route.request().url()).pathname.slice(TEST_FONTS.length));
+    const file = path.join(FONT_DIR, rel);
+    if (!file.startsWith(FONT_DIR)) return route.abort();
+    await route.fulfill({ body: await readFile(file), contentType: TYPES[path.extname(file)] ?? "application/octet-stream" });
+  });
   await page.addStyleTag({ url: `${origin}${TEST_FONTS}400.css` });
   await page.addStyleTag({ url: `${origin}${TEST_FONTS}700.css` });
   await page.addStyleTag({ content: `html, body, h1, h2, h3, p, li, td, th, a { font-family: "Noto Sans JP", sans-serif !important; }` });
