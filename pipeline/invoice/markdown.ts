@@ -1,7 +1,9 @@
 import type { InvoiceDocument } from "./statement.ts";
+import { escapeMarkdown, inlineCode } from "../github/findings.ts";
 
 const yen = (n: number) => `${n < 0 ? "−" : ""}¥${Math.abs(n).toLocaleString("ja-JP")}`;
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/[<>]/g, "").replace(/@/g, "@\u200b");
+/** Titles, names and reasons are writer or staff text: no links, images, mentions or HTML reach the issue. */
+const cell = (s: string) => escapeMarkdown(s);
 
 /** A summary table for an issue or a job summary. */
 export function invoiceMarkdown(doc: InvoiceDocument): string {
@@ -16,8 +18,11 @@ export function invoiceMarkdown(doc: InvoiceDocument): string {
   }
   const t = doc.totals;
   lines.push(`| **合計** | | ${doc.writers.reduce((n, w) => n + w.articles.length, 0)} | ${yen(t.subtotal)} | ${yen(t.consumptionTax)} | ${yen(t.withholdingTax)} | **${yen(t.payment)}** |`, "");
-  const notes = doc.writers.flatMap((w) => [...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${a.title}（${a.note}）`), ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`)]);
+  const notes = doc.writers.flatMap((w) => [...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${cell(a.title)}（${a.note}）`), ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`)]);
   if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");
+  if (doc.excluded?.length) {
+    lines.push("#### 集計に入れなかったファイル（確認してください）", "", ...doc.excluded.map((e) => `- ${inlineCode(e.path)}: ${cell(e.reason)}`), "");
+  }
   return lines.join("\n");
 }
 

@@ -84,6 +84,13 @@ describe("the hostile corpus, end to end", () => {
     expect(exported.some((d) => /drafts|ghost|onerror|pwned/i.test(d))).toBe(false);
   });
 
+  it("tells city staff in the monthly summary what was left out, in Markdown that links and mentions nothing", async () => {
+    const md = await runCli(["invoice", "--month", "2026-11", "--format", "md"], root, {}, now);
+    expect(md.stdout).toContain("集計に入れなかったファイル");
+    expect(md.stdout).toContain("articles/2026/12/.drafts/hidden.md");
+    expect(md.stdout).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/m);
+  });
+
   it("gives Japanese tags folders a plain static server finds, and never lets a tag leave tags/", async () => {
     expect(existsSync(path.join(root, "dist", "tags", "駅前", "index.html"))).toBe(true);
     // ＡＩ and ai are one tag (width and case folded).
