@@ -9,15 +9,23 @@ import { startPreview } from "../../pipeline/site/preview.ts";
 import { findingsFor } from "../../pipeline/commands/preview.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 
+/** The sample repository's config and a preview of it, as `kawaraban preview` starts one. */
+async function sampleConfig(root: string) {
+  const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
+  if (!parsed.ok) throw new Error("config");
+  return parsed.config;
+}
+async function previewOf(root: string) {
+  const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
+  return startPreview({ root, config: await sampleConfig(root), port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+}
+
 describe("kawaraban preview", () => {
   it("serves drafts on 127.0.0.1 with findings beside their paragraph, and tells the page to reload after a save", async () => {
     const root = await copySampleContent();
     const article = path.join(root, "articles/2026/11/winter-festival-draft.md");
     await writeFile(article, (await readFile(article, "utf8")).replace("公民館で灯ろうづくり", "公民館で子供たちが灯ろうづくり"));
-    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
-    if (!parsed.ok) throw new Error("config");
-    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
-    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    const preview = await previewOf(root);
     try {
       expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const page = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
@@ -42,10 +50,7 @@ describe("kawaraban preview", () => {
 
   it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
     const root = await copySampleContent();
-    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
-    if (!parsed.ok) throw new Error("config");
-    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
-    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    const preview = await previewOf(root);
     const file = path.join(root, "articles/2026/11/bousai.md");
     const original = await readFile(file, "utf8");
     // An editor's atomic save: write a new file, rename it over the old one.
@@ -85,11 +90,8 @@ describe("kawaraban preview", () => {
 
   it("answers a malformed URL with 400, another Host with 403, and removes its temp folder on close", async () => {
     const root = await copySampleContent();
-    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
-    if (!parsed.ok) throw new Error("config");
-    const io = { cwd: root, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };
     const before = new Set((await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-")));
-    const preview = await startPreview({ root, config: parsed.config, port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
+    const preview = await previewOf(root);
     const made = (await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-") && !before.has(d));
     try {
       const { port } = new URL(preview.url);
@@ -123,10 +125,8 @@ describe("kawaraban preview --built", () => {
     const root = await copySampleContent();
     const { runCli } = await import("../support/cli.ts");
     await runCli(["build", "--out", "dist"], root, {}, new Date("2026-11-23T03:00:00Z"));
-    const parsed = parseConfig(await readFile(path.join(root, "kawaraban.config.yml"), "utf8"));
-    if (!parsed.ok) throw new Error("config");
     const { serveBuilt } = await import("../../pipeline/site/preview.ts");
-    const site = await serveBuilt(path.join(root, "dist"), parsed.config, 0, () => {});
+    const site = await serveBuilt(path.join(root, "dist"), await sampleConfig(root), 0, () => {});
     try {
       expect(site.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kawaraban\/$/);
       const home = await (await fetch(site.url)).text();
