@@ -17,7 +17,7 @@ import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
-import { searchIndex, searchAssets } from "./search.ts";
+import { updateSearchIndex, searchAssets } from "./search.ts";
 import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
 export interface BuildResult {
@@ -150,8 +150,8 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   // Channels other than pages build into a new folder, so every body is at hand there.
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
-  for (const a of articles) if (!texts.has(a.path)) texts.set(a.path, readFileSync(textFile(a), "utf8"));
-  output.put("search-index.json", searchIndex(articles, texts));
+  const searchCache = options.preview || options.temporary ? undefined : path.join(cacheDir, "search.json");
+  output.put("search-index.json", updateSearchIndex(articles, pageKey, (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"), searchCache, shared));
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
   const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)), images);
   await Promise.all(cacheWrites);

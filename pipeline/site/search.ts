@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import MiniSearch from "minisearch";
@@ -13,10 +13,50 @@ import { PIPELINE_URL } from "../self.ts";
  * the index and search-client.mjs (which holds the one tokenizer both sides use) and searches
  * in the browser. No server, no third party, no inline script.
  */
-export function searchIndex(articles: readonly SiteArticle[], texts: ReadonlyMap<string, string>): string {
-  const index = new MiniSearch(SEARCH_OPTIONS);
-  index.addAll(articles.map((a) => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: texts.get(a.path) ?? "" })));
-  return JSON.stringify(index);
+type Doc = { url: string; title: string; summary: string; date: string; text: string };
+interface SearchCache {
+  version: string;
+  /** Each indexed article's URL and the key of the page it was indexed from. */
+  docs: Record<string, string>;
+  index: string;
+}
+
+/**
+ * The index of every published article, updated rather than rebuilt: the previous build's
+ * index (in the cache folder) is loaded, and only articles whose page key changed are read and
+ * indexed again. Tokenizing every article's text was most of an incremental build.
+ */
+export function updateSearchIndex(articles: readonly SiteArticle[], keyOf: (a: SiteArticle) => string, textOf: (a: SiteArticle) => string, cacheFile: string | undefined, version: string): string {
+  const doc = (a: SiteArticle): Doc => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) });
+  let previous: SearchCache | undefined;
+  try {
+    previous = cacheFile ? (JSON.parse(readFileSync(cacheFile, "utf8")) as SearchCache) : undefined;
+  } catch {
+    previous = undefined;
+  }
+  if (previous?.version !== version || typeof previous.index !== "string") previous = undefined;
+  const keys = Object.fromEntries(articles.map((a) => [a.url, keyOf(a)]));
+  // Nothing added, changed or removed (a scheduled rebuild, a layout-only change): the same index.
+  if (previous && Object.keys(previous.docs).length === articles.length && articles.every((a) => previous!.docs[a.url] === keys[a.url])) return previous.index;
+  let index: MiniSearch<Doc>;
+  if (previous) {
+    index = MiniSearch.loadJSON<Doc>(previous.index, SEARCH_OPTIONS);
+    const wanted = new Map(articles.map((a) => [a.url, a]));
+    for (const [url, key] of Object.entries(previous.docs)) {
+      const a = wanted.get(url);
+      if (!a || keyOf(a) !== key) index.discard(url);
+    }
+    for (const a of articles) if (previous.docs[a.url] !== keyOf(a)) index.add(doc(a));
+  } else {
+    index = new MiniSearch<Doc>(SEARCH_OPTIONS);
+    index.addAll(articles.map(doc));
+  }
+  const json = JSON.stringify(index);
+  if (cacheFile) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify({ version, docs: keys, index: json } satisfies SearchCache));
+  }
+  return json;
 }
 
 /** The files the search page loads from assets/, read as they are on disk. */
