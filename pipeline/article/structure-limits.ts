@@ -16,6 +16,8 @@ export interface StructureLimits {
   /** Raw HTML tags (`<b>`, `<div>`…): the HTML parser's recovery is quadratic on unclosed ones. */
   htmlTags: number;
   links: number;
+  /** Images shown in one article: every one is checked, resized and encoded three ways. */
+  images: number;
   footnotes: number;
   tableColumns: number;
   tableRows: number;
@@ -28,6 +30,7 @@ export const DEFAULT_STRUCTURE_LIMITS: StructureLimits = {
   nesting: 10,
   htmlTags: 200,
   links: 300,
+  images: 100,
   footnotes: 100,
   tableColumns: 20,
   tableRows: 300,
@@ -39,6 +42,7 @@ export const limitRules = {
   nesting: defineRule({ id: "limits/nesting", source: "input", severity: "error", title: "引用や箇条書きの入れ子が深すぎます" }),
   html: defineRule({ id: "limits/html-tags", source: "input", severity: "error", title: "HTML のタグが多すぎます" }),
   links: defineRule({ id: "limits/links", source: "input", severity: "error", title: "リンクが多すぎます" }),
+  images: defineRule({ id: "limits/images", source: "input", severity: "error", title: "写真が多すぎます" }),
   footnotes: defineRule({ id: "limits/footnotes", source: "input", severity: "error", title: "脚注が多すぎます" }),
   table: defineRule({ id: "limits/table", source: "input", severity: "error", title: "表が大きすぎます" }),
   line: defineRule({ id: "limits/line-length", source: "input", severity: "error", title: "1 行が長すぎます" }),
@@ -153,6 +157,8 @@ export function checkStructure(path: string, raw: string, bodyStartLine: number,
   if (tags > limits.htmlTags) add("html", report(limitRules.html, path, `HTML のタグが ${tags} 個あります（上限 ${limits.htmlTags} 個）。見出しや太字は Markdown（## や **）で書いてください。`, at(firstBody)));
   const links = count(body, /\]\(|\]\[|<https?:/g);
   if (links > limits.links) add("links", report(limitRules.links, path, `リンクが ${links} 個あります（上限 ${limits.links} 個）。リンク集は資料へのリンク 1 つにまとめてください。`, at(firstBody)));
+  const images = count(body, /!\[|<img\b/gi);
+  if (images > limits.images) add("images", report(limitRules.images, path, `写真が ${images} 枚あります（上限 ${limits.images} 枚）。記事を分けるか、写真を選んでください。`, at(firstBody)));
   const footnotes = count(body, /\[\^/g);
   if (footnotes > limits.footnotes * 2) add("footnotes", report(limitRules.footnotes, path, `脚注が多すぎます（上限 ${limits.footnotes} 個）。本文に書き込むか、記事を分けてください。`, at(firstBody)));
   return found;

@@ -100,6 +100,7 @@ describe("structure limits (one linear pass before any parser)", () => {
     ["<b>".repeat(201), "limits/html-tags"],
     [Array.from({ length: 301 }, (_, i) => `[a](b${i})`).join(" "), "limits/links"],
     ["あ".repeat(4001), "limits/line-length"],
+    [Array.from({ length: 101 }, (_, i) => `![写真${i}](../a${i}.jpg)`).join("\n\n"), "limits/images"],
     [Array.from({ length: 41 }, () => "あ".repeat(100)).join("\n"), "limits/paragraph-length"],
     [`|${" a |".repeat(21)}`, "limits/table"],
     ["向き\u202eを変える", "limits/bidi-control"],
