@@ -126,6 +126,7 @@ async function writeJobSummary(io: Io, markdown: string): Promise<void> {
 /** The PR is looked up from the head commit through the API, never taken from an artifact. */
 async function findPullRequest(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number | undefined> {
   if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError("--pr か --head-sha（40 桁のコミット ID）を指定してください。");
-  const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: headSha, per_page: 100 });
-  return pulls.find((p) => p.state === "open" && p.head.sha === headSha)?.number;
+  // Open PRs by their head: this also finds a fork's PR, whose commit is not on any branch here.
+  const open = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
+  return open.find((p) => p.head.sha === headSha)?.number;
 }
