@@ -10,7 +10,10 @@ export interface LintJob {
   raw: string;
 }
 
-type Pending = { resolve: (m: TextlintMessage[]) => void; reject: (e: Error) => void };
+type Pending = { resolve: (m: TextlintMessage[]) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
+
+/** A lint that ran past its budget: its worker was stopped, the other articles go on. */
+export class LintTimeoutError extends Error {}
 
 /**
  * textlint spread over worker threads. Tokenizing Japanese is CPU-bound and synchronous,
@@ -24,14 +27,22 @@ export class LintPool {
   private readonly inFlight = new Map<number, Pending>();
   private nextId = 0;
 
-  /** `adopt`: workers started earlier (already loading textlint) count towards `size`. */
-  constructor(size: number, adopt: Worker[] = []) {
-    for (let i = 0; i < size; i++) {
-      const worker = adopt[i] ?? new Worker(WORKER_ENTRY);
-      worker.ref();
+  /**
+   * `adopt`: workers started earlier (already loading textlint) count towards `size`.
+   * `budgetMs`: a job still running after this is ended by terminating its worker (a fresh one
+   * takes its place), so one article the limits did not foresee cannot stall the whole check.
+   */
+  constructor(size: number, adopt: Worker[] = [], private readonly budgetMs = Infinity) {
+    for (let i = 0; i < size; i++) this.add(adopt[i] ?? new Worker(WORKER_ENTRY));
+  }
+
+  private add(worker: Worker): void {
+    worker.ref();
+    {
       worker.on("message", (result: { id: number; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
         const pending = this.inFlight.get(result.id);
         this.inFlight.delete(result.id);
+        clearTimeout(pending?.timer);
         if (result.error) {
           const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
           pending?.reject(error);
@@ -48,6 +59,17 @@ export class LintPool {
     }
   }
 
+  private timeOut(worker: Worker, id: number): void {
+    const pending = this.inFlight.get(id);
+    if (!pending) return;
+    this.inFlight.delete(id);
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    void worker.terminate();
+    pending.reject(new LintTimeoutError(`lint ran past ${this.budgetMs} ms`));
+    this.add(new Worker(WORKER_ENTRY));
+    this.pump();
+  }
+
   lint(job: Omit<LintJob, "id">): Promise<TextlintMessage[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, pending: { resolve, reject } });
@@ -60,6 +82,7 @@ export class LintPool {
       const worker = this.idle.pop()!;
       const { job, pending } = this.queue.shift()!;
       this.inFlight.set(job.id, pending);
+      if (Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, job.id), this.budgetMs);
       worker.postMessage(job);
     }
   }

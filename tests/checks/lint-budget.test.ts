@@ -1,0 +1,25 @@
+import { describe, it, expect } from "vitest";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { articleFromText } from "../../pipeline/article/article.ts";
+import { lintProse } from "../../pipeline/checks/prose/stage.ts";
+import { copySampleContent } from "../support/sample-repo.ts";
+
+describe("the per-article lint budget", () => {
+  it("stops a lint that runs past its budget, reports it in Japanese, and lints the other articles", async () => {
+    const root = await copySampleContent();
+    const files = ["articles/2026/11/bousai.md", "articles/2026/11/satoyama-walk.md", "articles/2026/10/coworking.md"];
+    const articles = await Promise.all(files.map(async (f) => articleFromText(f, await readFile(path.join(root, f), "utf8")).article!));
+    // A budget no lint can meet (loading textlint alone takes longer): every article is stopped,
+    // every worker replaced, and the run still ends.
+    const stopped = await lintProse(root, articles, { workers: 2, lintBudgetMs: 1 });
+    for (const f of files) {
+      const messages = stopped.results.get(f)!.diagnostics;
+      expect(messages.map((d) => d.ruleId), f).toEqual(["limits/time"]);
+      expect(messages[0]!.message).toContain("途中で止めました");
+    }
+    // With the normal budget the same articles lint as usual.
+    const normal = await lintProse(root, articles, { workers: 2 });
+    expect(normal.results.get(files[0]!)!.diagnostics.some((d) => d.ruleId === "limits/time")).toBe(false);
+  }, 120_000);
+});
