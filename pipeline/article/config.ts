@@ -106,8 +106,10 @@ export const configSchema = z.strictObject({
         .array(z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }))
         .min(1)
         .optional(),
+      // 源泉所得税の納付: monthly (the 10th of the next month) or the semiannual special rule (納期の特例).
+      withholdingPayment: z.enum(["monthly", "semiannual"], { error: "tax.withholdingPayment は monthly か semiannual で書いてください" }).default("monthly"),
     })
-    .default({}),
+    .default({ withholdingPayment: "monthly" }),
   pages: z
     .strictObject({
       contact: z

@@ -12,9 +12,11 @@ import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.
 import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
 import { writerStatementHtml, contractorInvoiceHtml } from "../invoice/html.ts";
 import { containedJoin } from "../contained-path.ts";
+import { yearDocument, yearCsv } from "../invoice/year.ts";
 
 export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
                          [--encoding utf8|cp932] [--close]
+       kawaraban invoice --year YYYY [--format json|csv] [--out <フォルダー>]
 
   その月にマージされた記事の原稿料を、ライターごとに集計します（源泉徴収・消費税を含む）。
   --format json  集計（既定）     csv  Excel 用（--out で明細 CSV も）
@@ -22,6 +24,7 @@ export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--form
   --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
   --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
   --issue        市の担当者向けのイシューに、集計と直近 12 か月のグラフを書き込みます（GITHUB_TOKEN）
+  --year YYYY    その年のライターごとの合計（支払調書の対象かどうか）と、月ごとの源泉所得税と納期限
 `;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -71,6 +74,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
     args: argv,
     options: {
       month: { type: "string" },
+      year: { type: "string" },
       format: { type: "string", default: "json" },
       out: { type: "string" },
       encoding: { type: "string", default: "utf8" },
@@ -83,6 +87,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(invoiceHelp);
     return EXIT.ok;
   }
+  if (values.year !== undefined) return yearCommand(io, values.year, values.format!, values.out, values.encoding!);
   const month = values.month;
   if (!month || !MONTH.test(month)) throw new UsageError("--month には 2026-11 のように年と月を指定してください。");
   if (!["json", "csv", "md", "html"].includes(values.format!)) throw new UsageError("--format には json, csv, md, html のどれかを指定してください。");
@@ -184,5 +189,35 @@ async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: In
   ].join("\n");
   const result = await upsertInvoiceIssue(client, { owner, repo }, month, body);
   io.stdout.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
+  return EXIT.ok;
+}
+
+/** `--year`: the twelve months summed per writer, and the withholding to pay per due date. */
+async function yearCommand(io: Io, year: string, format: string, outArg: string | undefined, encoding: string): Promise<number> {
+  if (!/^\d{4}$/.test(year)) throw new UsageError("--year には 2026 のように年を指定してください。");
+  if (format !== "json" && format !== "csv") throw new UsageError("--year の --format には json か csv を指定してください。");
+  if (encoding !== "utf8" && encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
+  const sources = await loadInvoiceSources(await findRoot(io.cwd));
+  const months = Array.from({ length: 12 }, (_, i) => invoiceFor(sources, `${year}-${String(i + 1).padStart(2, "0")}`));
+  const doc = yearDocument(year, months, sources.config);
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = encodeCsv(yearCsv(doc), encoding);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (!outArg) {
+    io.stdout.write(bytes.toString(encoding === "utf8" ? "utf8" : "latin1"));
+    return EXIT.ok;
+  }
+  const out = path.resolve(io.cwd, outArg);
+  await mkdir(out, { recursive: true });
+  await writeFile(containedJoin(out, `invoice-${year}-year.csv`), bytes);
+  io.stderr.write(`年間の集計を書き出しました: ${path.relative(io.cwd, out) || "."}/invoice-${year}-year.csv\n`);
   return EXIT.ok;
 }

@@ -19,7 +19,8 @@ function field(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const rows = (lines: Cell[][]) => lines.map((line) => line.map(field).join(",")).join("\r\n") + "\r\n";
+export const rowsCsv = (lines: Cell[][]) => lines.map((line) => line.map(field).join(",")).join("\r\n") + "\r\n";
+const rows = rowsCsv;
 
 const typeName = { individual: "個人", corporation: "法人", unknown: "不明" } as const;
 

@@ -110,6 +110,39 @@ describe("the billing ledger from git history", () => {
   });
 });
 
+describe("the year's figures", () => {
+  it("sums the twelve months exactly for every writer, flags the 支払調書, and dates each withholding payment", async () => {
+    const year = JSON.parse((await runCli(["invoice", "--year", "2026"], root)).stdout);
+    const months = await Promise.all(Array.from({ length: 12 }, async (_, i) => JSON.parse((await runCli(["invoice", "--month", `2026-${String(i + 1).padStart(2, "0")}`], root)).stdout)));
+    for (const w of year.writers) {
+      const own = months.flatMap((m) => m.writers.filter((x: { writer: string }) => x.writer === w.writer));
+      for (const key of ["subtotal", "consumptionTax", "withholdingTax", "payment"]) expect(w[key], `${w.writer} ${key}`).toBe(own.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0));
+      expect(w.statementRequired).toBe(w.type === "individual" && w.subtotal + w.consumptionTax > 50_000);
+    }
+    expect(year.months.map((m: { withholdingTax: number }) => m.withholdingTax)).toEqual(months.map((m) => m.totals.withholdingTax));
+    expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-11")).toMatchObject({ dueDate: "2026-12-10" });
+    expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-12")).toMatchObject({ dueDate: "2027-01-10" });
+    // Byte for byte the same on a second run.
+    expect((await runCli(["invoice", "--year", "2026"], root)).stdout).toBe(JSON.stringify(year, null, 2) + "\n");
+    const csv = await runCli(["invoice", "--year", "2026", "--format", "csv"], root);
+    expect(csv.stdout.startsWith("\ufeff年,ライター")).toBe(true);
+    expect(csv.stdout).toContain("\r\n");
+  });
+
+  it("uses the semiannual special rule when configured: two payments, July 10 and January 20", async () => {
+    const file = path.join(root, "kawaraban.config.yml");
+    const before = await readFile(file, "utf8");
+    await writeFile(file, `${before}\ntax:\n  withholdingPayment: semiannual\n`);
+    try {
+      const year = JSON.parse((await runCli(["invoice", "--year", "2026"], root)).stdout);
+      expect(year.withholdingPayments.map((p: { dueDate: string }) => p.dueDate)).toEqual(["2026-07-10", "2027-01-20"]);
+      expect(year.withholdingPayments[1].withholdingTax).toBe(year.months.slice(6).reduce((n: number, m: { withholdingTax: number }) => n + m.withholdingTax, 0));
+    } finally {
+      await writeFile(file, before);
+    }
+  });
+});
+
 describe("the monthly issue for city staff", () => {
   it("opens one issue per month with the table and a 12-month chart, then updates the same issue", async () => {
     const { GithubSim } = await import("../support/github-sim.ts");
