@@ -82,7 +82,13 @@ export const configSchema = z.strictObject({
       .refine((c) => contrastWithWhite(c) >= 4.5, { error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください` })
       .optional(),
   }),
-  payer: z.strictObject({ name: text("payer.name（支払者の名前）") }),
+  payer: z.strictObject({
+    name: text("payer.name（支払者の名前）"),
+    /** Where a payee reports an error in a statement (a department, phone or mail: never a person's home). */
+    contact: text("payer.contact（明細の誤りの連絡先）").optional(),
+    /** When payment is made: the end of next month by default. */
+    paymentDue: z.string().regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, { error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください" }).default("next-month-end"),
+  }),
   categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
     error: "categories は「カテゴリー名: { name: 表示名 }」の一覧で書いてください",
   }),
@@ -96,6 +102,8 @@ export const configSchema = z.strictObject({
   contractor: z
     .strictObject({
       name: text("contractor.name（受託団体の名前）"),
+      address: text("contractor.address（受託団体の所在地）").optional(),
+      contact: text("contractor.contact（受託団体の連絡先）").optional(),
       registrationNumber: z.string().regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" }).optional(),
     })
     .optional(),

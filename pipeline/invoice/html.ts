@@ -2,6 +2,7 @@ import type { Config } from "../article/config.ts";
 import type { InvoiceDocument, WriterStatement } from "./statement.ts";
 import { consumptionTax, taxRatesOn } from "./tax.ts";
 import { lastDayOf } from "./statement.ts";
+import { dateJa, documentFacts, honorific } from "./document-facts.ts";
 
 import { escapeHtml as esc } from "../text-safety.ts";
 const yen = (n: number) => `${n < 0 ? "−" : ""}${Math.abs(n).toLocaleString("ja-JP")}円`;
@@ -23,6 +24,7 @@ th { background: #eee; font-weight: normal; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .totals td:first-child { text-align: right; }
 .note { font-size: 8.5pt; color: #333; }
+.docmeta { text-align: right; font-size: 9pt; }
 tr { break-inside: avoid; }
 @media screen { body { background: #f4f4f4; } main { background: #fff; padding: 16mm; margin: 8mm auto; box-shadow: 0 1px 6px rgba(0,0,0,.15); } }
 `;
@@ -38,7 +40,13 @@ const page = (title: string, body: string) =>
  */
 export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, config: Config): string {
   const qualified = Boolean(w.registrationNumber) && w.chargesConsumptionTax;
-  const title = qualified ? "支払明細書（仕入明細書）" : "支払明細書";
+  // With a contractor as the order desk, the contractor pays its writers: the city is never named as their payer.
+  const contractor = config.contractor;
+  const payer = contractor?.name ?? doc.payer;
+  const contact = contractor ? contractor.contact : config.payer.contact;
+  const title = contractor ? "支払通知書" : qualified ? "支払明細書（仕入明細書）" : "支払明細書";
+  const facts = documentFacts(doc.month, w.writer, config, "statement");
+  const { to, you } = honorific(w.type);
   const rows = [
     ...w.articles.map((a) => `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`),
     ...w.adjustments.map((a) => `<tr><td></td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`),
@@ -48,14 +56,16 @@ export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, co
     : `<tr><td colspan="2">小計（消費税なし）</td><td class="num">${yen(w.subtotal)}</td></tr>`;
   const withholding = w.type === "corporation" ? "" : `<tr><td colspan="2">源泉徴収税額（所得税及び復興特別所得税）</td><td class="num">−${yen(w.withholdingTax)}</td></tr>`;
   const body = `<h1>${title}</h1>
+<div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
-  <div><div class="to">${esc(w.invoiceName)} 様</div>${w.registrationNumber ? `<div>登録番号 ${esc(w.registrationNumber)}</div>` : ""}</div>
-  <div class="from"><div>作成者（支払者）</div><div><strong>${esc(doc.payer)}</strong></div><div>対象期間 ${monthJa(doc.month)}分</div></div>
+  <div><div class="to">${esc(w.invoiceName)} ${to}</div>${w.registrationNumber ? `<div>登録番号 ${esc(w.registrationNumber)}</div>` : ""}</div>
+  <div class="from"><div>作成者（支払者）</div><div><strong>${esc(payer)}</strong></div>${contractor?.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}${contractor?.address ? `<div>${esc(contractor.address)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
 </div>
 <p>下記のとおり、原稿料をお支払いします。</p>
 <div class="amount"><span>お支払額</span><strong>${yen(w.payment)}</strong></div>
+<p>支払予定日: ${dateJa(facts.dueOn)}</p>
 <table>
-<thead><tr><th>公開日</th><th>内容</th><th class="num">金額</th></tr></thead>
+<thead><tr><th>受付日（main に入った日）</th><th>内容</th><th class="num">金額</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -66,10 +76,10 @@ ${withholding}
 </tbody>
 </table>
 <p class="note">${
-    qualified
-      ? "この明細書は、適格請求書発行事業者である貴殿の確認を受けた仕入明細書として保存します。記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。期限までにご連絡がない場合は、確認いただいたものとします。"
+    qualified && !contractor
+      ? `この明細書は、適格請求書発行事業者である${you}の確認を受けた仕入明細書として保存します。記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。期限までにご連絡がない場合は、確認いただいたものとします。`
       : "記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。"
-  }${w.type === "corporation" ? "" : "源泉徴収税額は、小計（消費税を除く）に 10.21％（100 万円を超える部分は 20.42％）を掛け、1 円未満を切り捨てたものです。"}</p>`;
+  }${contact ? `連絡先: ${esc(contact)}。` : ""}${w.type === "corporation" ? "" : "源泉徴収税額は、小計（消費税を除く）に 10.21％（100 万円を超える部分は 20.42％）を掛け、1 円未満を切り捨てたものです。"}</p>`;
   return page(`${title} ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
 
@@ -79,13 +89,16 @@ export function contractorInvoiceHtml(doc: InvoiceDocument, config: Config): str
   if (!contractor) return undefined;
   // The contractor charges consumption tax on the whole amount, whatever each writer does.
   const tax = consumptionTax(doc.totals.subtotal, taxRatesOn(lastDayOf(doc.month), config));
+  const facts = documentFacts(doc.month, "contractor", config, "invoice");
   const body = `<h1>請求書</h1>
+<div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
   <div><div class="to">${esc(doc.payer)} 御中</div></div>
-  <div class="from"><div><strong>${esc(contractor.name)}</strong></div>${contractor.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
+  <div class="from"><div><strong>${esc(contractor.name)}</strong></div>${contractor.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}${contractor.address ? `<div>${esc(contractor.address)}</div>` : ""}${contractor.contact ? `<div>${esc(contractor.contact)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
 </div>
 <p>市民ライター記事の制作業務について、下記のとおりご請求いたします。</p>
 <div class="amount"><span>ご請求額</span><strong>${yen(doc.totals.subtotal + tax)}</strong></div>
+<p>お支払期限: ${dateJa(facts.dueOn)}</p>
 <table>
 <thead><tr><th>ライター</th><th class="num">記事数</th><th class="num">金額（税抜）</th></tr></thead>
 <tbody>

@@ -96,18 +96,38 @@ describe("CSV for Excel", () => {
 });
 
 describe("printable statements", () => {
-  const doc = invoice([entry("hinata", 15000, "<script>alert(1)</script>"), entry("komorebi", 15000)]);
+  const doc = invoice([entry("hinata", 15000, "<script>alert(1)</script>"), entry("komorebi", 15000), entry("hibari-npo", 20000)]);
+  // The city pays its writers directly: no contractor in the config.
+  const direct = { ...config, contractor: undefined, payer: { ...config.payer, contact: "広報広聴課 0123-45-6789" } } as Config;
 
-  it("carries what a qualified invoice needs for a registered writer", () => {
-    const html = writerStatementHtml(doc, doc.writers[0]!, config);
-    for (const needed of ["支払明細書（仕入明細書）", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4"]) {
+  it("carries what a qualified invoice needs for a registered writer, with issue date, number, due date and contact", () => {
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, direct);
+    for (const needed of ["支払明細書（仕入明細書）", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿"]) {
       expect(html, needed).toContain(needed);
     }
     expect(html).not.toContain("<script>alert");
   });
 
+  it("addresses an organisation 御中 and 貴社", () => {
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hibari-npo")!, direct);
+    expect(html).toContain("特定非営利活動法人ひばり野まちづくりネット 御中");
+    expect(html).toContain("貴社");
+    expect(html).not.toContain(" 様");
+  });
+
+  it("with a contractor as the order desk, names the contractor as the writers' payer, never the city", () => {
+    for (const w of doc.writers) {
+      const html = writerStatementHtml(doc, w, config);
+      expect(html).toContain("<h1>支払通知書</h1>");
+      expect(html).toContain("一般社団法人ひばり野ワークス");
+      expect(html).not.toContain("ひばり野市 市民協働部");
+    }
+    const invoiceHtml = contractorInvoiceHtml(doc, config)!;
+    expect(invoiceHtml).toContain(`${(50_000).toLocaleString("ja-JP")}円`); // the sum of its writers' fees
+  });
+
   it("gives a writer without registration no T-number and no qualified-invoice wording", () => {
-    const html = writerStatementHtml(doc, doc.writers[1]!, config);
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "komorebi")!, direct);
     expect(html).toContain("<h1>支払明細書</h1>");
     expect(html).not.toMatch(/T\d{13}/);
     expect(html).not.toContain("仕入明細書");
@@ -117,7 +137,8 @@ describe("printable statements", () => {
     const html = contractorInvoiceHtml(doc, config)!;
     expect(html).toContain("一般社団法人ひばり野ワークス");
     expect(html).toContain("登録番号 T4500000000012");
-    expect(html).toContain("33,000円"); // 30,000 + 10 %
+    expect(html).toContain("55,000円"); // 50,000 + 10 %
+    expect(html).toContain("番号 INV-202611-contractor");
   });
 
   it("summarises in Markdown with a Mermaid chart of the last months", () => {
