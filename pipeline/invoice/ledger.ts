@@ -3,6 +3,7 @@ import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../arti
 import { classifyArticlePath } from "../article/article-path.ts";
 import { jstDate, jstMonth } from "../jst.ts";
 import { feeFor } from "./fees.ts";
+import { sha256 } from "../hash.ts";
 import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
@@ -19,6 +20,8 @@ export interface BillingEntry {
   mergedAt: string;
   commit: string;
   fee: number;
+  /** The title and the body's text, whitespace folded, hashed: a copy under another path has the same one. */
+  contentKey: string;
 }
 
 /** A file on the branch that looks like an article but is not billed: city staff are told why. */
@@ -171,6 +174,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         mergedAt: jstDate(commit.date),
         commit: commit.sha,
         fee: feeFor(inputs.configAt(event.index)!, article),
+        contentKey: contentKeyOf(article),
       });
       billed = true;
     }
@@ -182,7 +186,45 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
       if (reason !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason });
     }
   }
-  return { ledger: { entries: withoutMoves(entries, people, history), refused: refused.sort((a, b) => a.path.localeCompare(b.path)) }, unknownPhotos: [...unknownPhotos.values()] };
+  const kept = withoutRepeats(withoutMoves(entries, people, history), people, history, refused);
+  return { ledger: { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)) }, unknownPhotos: [...unknownPhotos.values()] };
+}
+
+/** What makes a copy a copy: the same title over the same body (front matter aside, whitespace folded). */
+function contentKeyOf(article: AdmittedArticle): string {
+  const body = article.raw.split("\n").slice(article.bodyStartLine - 1).join("\n");
+  return sha256(article.frontMatter.title, body.replace(/\s+/g, " ").trim());
+}
+
+/**
+ * An article is paid once, whatever path it comes under. In the order they reached the branch,
+ * a later entry is not billed again when its body is a copy of one already billed, or when it is
+ * an article already billed (same writer and title) that was deleted earlier and came back. A
+ * new article that only shares a title (a monthly column) is still billed: the earlier one was
+ * never deleted. City staff see each one left out, with the reason.
+ */
+function withoutRepeats(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[], refused: RefusedArticle[]): BillingEntry[] {
+  const identityOf = new Map(people.map((p) => [p.id, p]));
+  const commitIndex = new Map(history.map((c, i) => [c.sha, i]));
+  const ordered = [...entries].sort((a, b) => commitIndex.get(a.commit)! - commitIndex.get(b.commit)! || a.id.localeCompare(b.id));
+  const byContent = new Map<string, BillingEntry>();
+  const byWork = new Map<string, BillingEntry[]>();
+  const kept: BillingEntry[] = [];
+  for (const entry of ordered) {
+    const at = commitIndex.get(entry.commit)!;
+    const work = JSON.stringify([entry.writer, entry.title]);
+    const copyOf = byContent.get(entry.contentKey);
+    const cameBack = (byWork.get(work) ?? []).find((earlier) => identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index <= at));
+    const repeat = copyOf ?? cameBack;
+    if (repeat) {
+      refused.push({ path: entry.path, month: entry.month, reason: `${repeat.path}（${repeat.month} に支払い済み）と同じ記事のため、もう一度は支払いません。` });
+      continue;
+    }
+    kept.push(entry);
+    byContent.set(entry.contentKey, entry);
+    byWork.set(work, [...(byWork.get(work) ?? []), entry]);
+  }
+  return kept;
 }
 
 /** Whether a deletion is half of a move: the same writer's same title added in the same commit. */

@@ -26,6 +26,7 @@ const entry = (writer: string, fee: number, title = "記事", n = 1): BillingEnt
   mergedAt: `2026-11-${String(n).padStart(2, "0")}`,
   commit: "c",
   fee,
+  contentKey: `${writer}-${n}`,
 });
 const invoice = (entries: BillingEntry[]) => buildInvoice("2026-11", { entries, refused: [] }, [], new Set(), config, () => undefined);
 
