@@ -11,10 +11,27 @@ import { applyRate, parseDecimal } from "./money.ts";
  * validated category. Lookups are own-property only (`constructor` is a category like any other).
  */
 export function feeFor(config: Config, article: AdmittedArticle): number {
+  return feeBreakdown(config, article).reduce((n, part) => n + part.amount, 0);
+}
+
+/** How a fee is built, line by line (shown on the statement): the base, characters, photos. */
+export interface FeePart {
+  label: string;
+  amount: number;
+}
+
+export function feeBreakdown(config: Config, article: AdmittedArticle): FeePart[] {
   const rates = config.rates;
   const category = article.category?.slug;
-  let fee = category !== undefined && rates.categories && Object.hasOwn(rates.categories, category) ? rates.categories[category]! : rates.article;
-  if (rates.perCharacter) fee += applyRate(textStats(article.tree).characters, parseDecimal(rates.perCharacter));
-  if (rates.perPhoto) fee += rates.perPhoto * new Set(article.images.map((i) => i.url)).size;
-  return fee;
+  const categoryRate = category !== undefined && rates.categories && Object.hasOwn(rates.categories, category);
+  const parts: FeePart[] = [{ label: categoryRate ? `基本（${article.category!.name}）` : "基本", amount: categoryRate ? rates.categories![category!]! : rates.article }];
+  if (rates.perCharacter) {
+    const characters = textStats(article.tree).characters;
+    parts.push({ label: `文字数 ${characters.toLocaleString("ja-JP")} 字 × ${rates.perCharacter} 円`, amount: applyRate(characters, parseDecimal(rates.perCharacter)) });
+  }
+  if (rates.perPhoto) {
+    const photos = new Set(article.images.map((i) => i.url)).size;
+    parts.push({ label: `写真 ${photos} 枚 × ${rates.perPhoto.toLocaleString("ja-JP")} 円`, amount: rates.perPhoto * photos });
+  }
+  return parts;
 }

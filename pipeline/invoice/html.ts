@@ -48,7 +48,10 @@ export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, co
   const facts = documentFacts(doc.month, w.writer, config, "statement");
   const { to, you } = honorific(w.type);
   const rows = [
-    ...w.articles.map((a) => `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`),
+    ...w.articles.map(
+      (a) =>
+        `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.publishedOn ? `<div class="note">公開日 ${esc(a.publishedOn)}</div>` : ""}${a.breakdown ? `<div class="note">内訳: ${a.breakdown.map((p) => `${esc(p.label)} ${yen(p.amount)}`).join(" ＋ ")}</div>` : ""}${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`,
+    ),
     ...w.adjustments.map((a) => `<tr><td></td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`),
   ].join("\n");
   const taxRow = w.chargesConsumptionTax

@@ -2,7 +2,7 @@ import type { HistoryCommit } from "../git/history.ts";
 import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../article/gate.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
 import { jstDate, jstMonth } from "../jst.ts";
-import { feeFor } from "./fees.ts";
+import { feeBreakdown, type FeePart } from "./fees.ts";
 import { sha256 } from "../hash.ts";
 import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
 
@@ -20,6 +20,10 @@ export interface BillingEntry {
   mergedAt: string;
   commit: string;
   fee: number;
+  /** How the fee was built (base, characters, photos), for the statement. */
+  breakdown: FeePart[];
+  /** The article's own date (its publication date on the site), beside the merge date. */
+  publishedOn: string;
   /** The title and the body's text, whitespace folded, hashed: a copy under another path has the same one. */
   contentKey: string;
 }
@@ -173,7 +177,8 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         month,
         mergedAt: jstDate(commit.date),
         commit: commit.sha,
-        fee: feeFor(inputs.configAt(event.index)!, article),
+        ...((breakdown) => ({ fee: breakdown.reduce((n, p) => n + p.amount, 0), breakdown }))(feeBreakdown(inputs.configAt(event.index)!, article)),
+        publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
       });
       billed = true;

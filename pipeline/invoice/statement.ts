@@ -6,8 +6,13 @@ import { consumptionTax, taxRatesOn, withholdingTax } from "./tax.ts";
 export interface InvoiceArticle {
   path: string;
   title: string;
+  /** When it reached main (the billing date). */
   mergedAt: string;
+  /** Its publication date on the site. */
+  publishedOn?: string;
   fee: number;
+  /** How the fee was built, when more than the base rate. */
+  breakdown?: { label: string; amount: number }[];
   note?: string;
 }
 
@@ -78,7 +83,15 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
   for (const e of ledger.entries) {
     if (closed.has(e.month) && frozenIn(e.month).has(e.path)) continue; // already paid in its month
     if (bookedIn(e.month) !== month) continue;
-    slot(e.writer).articles.push({ path: e.path, title: e.title, mergedAt: e.mergedAt, fee: e.fee, ...(late(e.month) && { note: late(e.month) }) });
+    slot(e.writer).articles.push({
+      path: e.path,
+      title: e.title,
+      mergedAt: e.mergedAt,
+      ...(e.publishedOn && { publishedOn: e.publishedOn }),
+      fee: e.fee,
+      ...(e.breakdown && e.breakdown.length > 1 && { breakdown: e.breakdown }),
+      ...(late(e.month) && { note: late(e.month) }),
+    });
   }
   for (const a of adjustments) {
     if (bookedIn(a.month) !== month) continue;

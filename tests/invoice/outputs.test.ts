@@ -26,6 +26,8 @@ const entry = (writer: string, fee: number, title = "記事", n = 1): BillingEnt
   mergedAt: `2026-11-${String(n).padStart(2, "0")}`,
   commit: "c",
   fee,
+  breakdown: [{ label: "基本", amount: fee }],
+  publishedOn: "2026-11-01",
   contentKey: `${writer}-${n}`,
 });
 const invoice = (entries: BillingEntry[]) => buildInvoice("2026-11", { entries, refused: [] }, [], new Set(), config, () => undefined);
@@ -76,7 +78,7 @@ describe("CSV for Excel", () => {
     const bytes = encodeCsv(detailCsv(doc), "utf8");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8").slice(1);
-    expect(text.split("\r\n")[0]).toBe("対象月,ライター,支払先名義,種類,記事・内容,ファイル,公開日,金額,備考");
+    expect(text.split("\r\n")[0]).toBe("対象月,ライター,支払先名義,種類,記事・内容,ファイル,受付日（main に入った日）,公開日,金額,内訳,備考");
     expect(text).not.toMatch(/[^\r]\n/);
     expect(text).toContain('"「まち」の記事, その2"');
   });
@@ -107,6 +109,15 @@ describe("printable statements", () => {
       expect(html, needed).toContain(needed);
     }
     expect(html).not.toContain("<script>alert");
+  });
+
+  it("shows each article's publication date beside the date it reached main, and how its fee was built", () => {
+    const built = { ...entry("hinata", 17022), breakdown: [{ label: "基本", amount: 15000 }, { label: "文字数 9 字 × 2.5 円", amount: 22 }, { label: "写真 2 枚 × 1,000 円", amount: 2000 }] };
+    const d = buildInvoice("2026-11", { entries: [built], refused: [] }, [], new Set(), config, () => undefined);
+    const html = writerStatementHtml(d, d.writers[0]!, direct);
+    expect(html).toContain("公開日 2026-11-01");
+    expect(html).toContain("内訳: 基本 15,000円 ＋ 文字数 9 字 × 2.5 円 22円 ＋ 写真 2 枚 × 1,000 円 2,000円");
+    expect(html).toContain("受付日（main に入った日）");
   });
 
   it("addresses an organisation 御中 and 貴社", () => {
