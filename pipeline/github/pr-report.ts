@@ -1,10 +1,10 @@
 import type { GithubClient } from "./client.ts";
 import type { CheckReportDocument } from "./report-input.ts";
-import { findingsOf, markerOf, SUMMARY_MARKER, type Finding } from "./findings.ts";
+import { findingsOf, SUMMARY_MARKER, type Finding } from "./findings.ts";
 import { addedLines } from "./diff.ts";
 import { planReview, fixedBody } from "./review.ts";
 import { countsOf, renderSummary } from "./summary.ts";
-import { EDITORIAL_LABELS, managedLabelNames, plannedLabel, staffApprovedHead, type ReviewFact } from "./labels.ts";
+import { EDITORIAL_LABELS, managedLabelNames, plannedLabel, type ReviewFact } from "./labels.ts";
 import { publishChecks } from "./checks.ts";
 
 export interface Repo {
@@ -139,8 +139,6 @@ export async function reportToPullRequest(input: PrReportInput): Promise<PrRepor
   }
   return { summaryCommentId: written?.id, lineComments, fixedMarked, label, checks, degraded, summary };
 }
-
-export { staffApprovedHead, markerOf };
 
 export async function syncLabel(client: GithubClient, repo: Repo, pr: number, wanted: string): Promise<void> {
   const existing = new Set((await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 })).map((l) => l.name));

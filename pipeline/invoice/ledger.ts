@@ -168,6 +168,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         continue;
       }
       const commit = history[event.index]!;
+      const breakdown = feeBreakdown(inputs.configAt(event.index)!, article);
       entries.push({
         id: identity.id,
         path: event.path,
@@ -177,7 +178,8 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         month,
         mergedAt: jstDate(commit.date),
         commit: commit.sha,
-        ...((breakdown) => ({ fee: breakdown.reduce((n, p) => n + p.amount, 0), breakdown }))(feeBreakdown(inputs.configAt(event.index)!, article)),
+        fee: breakdown.reduce((n, part) => n + part.amount, 0),
+        breakdown,
         publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
       });

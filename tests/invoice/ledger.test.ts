@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFile, writeFile, mkdir, rm, rename } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt } from "../support/repo.ts";
+import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -13,15 +13,6 @@ async function put(root: string, file: string, text: string) {
   await writeFile(path.join(root, file), text);
 }
 
-/** A PR: a branch with one commit, merged into main with --no-ff at `mergedAt`. */
-async function mergePr(root: string, branch: string, writtenAt: string, mergedAt: string, change: () => Promise<void>) {
-  gitAt(root, writtenAt, "switch", "-q", "-c", branch);
-  await change();
-  gitAt(root, writtenAt, "add", "-A");
-  gitAt(root, writtenAt, "commit", "-q", "-m", branch);
-  gitAt(root, mergedAt, "switch", "-q", "main");
-  gitAt(root, mergedAt, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
-}
 
 let root: string;
 

@@ -1,20 +1,13 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt } from "../support/repo.ts";
+import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 
 const article = (title: string, body: string) => `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-10-01\nsummary: 概要です。\n---\n\n${body}\n`;
 let root: string;
 
-async function mergeAt(date: string, branch: string, change: () => Promise<void>) {
-  gitAt(root, date, "switch", "-q", "-c", branch);
-  await change();
-  gitAt(root, date, "add", "-A");
-  gitAt(root, date, "commit", "-q", "-m", branch);
-  gitAt(root, date, "switch", "-q", "main");
-  gitAt(root, date, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
-}
+const mergeAt = (date: string, branch: string, change: () => Promise<void>) => mergePr(root, branch, date, date, change);
 const put = async (file: string, text: string) => {
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   await writeFile(path.join(root, file), text);

@@ -54,3 +54,13 @@ export function initRepo(dir: string): void {
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "initial");
 }
+
+/** A PR: a branch with one commit (written at `writtenAt`), merged into main with --no-ff at `mergedAt`. */
+export async function mergePr(root: string, branch: string, writtenAt: string, mergedAt: string, change: () => Promise<void>): Promise<void> {
+  gitAt(root, writtenAt, "switch", "-q", "-c", branch);
+  await change();
+  gitAt(root, writtenAt, "add", "-A");
+  gitAt(root, writtenAt, "commit", "-q", "-m", branch);
+  gitAt(root, mergedAt, "switch", "-q", "main");
+  gitAt(root, mergedAt, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
+}
