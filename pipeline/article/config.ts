@@ -114,8 +114,12 @@ export const configSchema = z.strictObject({
         .array(z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }))
         .min(1)
         .optional(),
-      // 源泉所得税の納付: monthly (the 10th of the next month) or the semiannual special rule (納期の特例).
-      withholdingPayment: z.enum(["monthly", "semiannual"], { error: "tax.withholdingPayment は monthly か semiannual で書いてください" }).default("monthly"),
+      // 源泉所得税の納付 is always the 10th of the next month for manuscript fees: the semiannual special
+      // rule (納期の特例, 所得税法第216条) covers only salaries and some professionals' fees, so a city
+      // that has it for salaries must not carry it over to these payments.
+      withholdingPayment: z
+        .literal("monthly", { error: "原稿料から源泉徴収した所得税は納期の特例（所得税法第 216 条）の対象外で、翌月 10 日までに納付します。tax.withholdingPayment は monthly にするか、消してください" })
+        .default("monthly"),
     })
     .default({ withholdingPayment: "monthly" }),
   pages: z
@@ -151,6 +155,18 @@ export const configSchema = z.strictObject({
       softBytes: positiveInt("images.softBytes（大きさの目安、バイト）").optional(),
     })
     .default({}),
+  // How articles reach main, which makes the billing month a date GitHub records (see invoice/merge-policy.ts).
+  billing: z
+    .strictObject({
+      mergePolicy: z.enum(["merge-commit", "squash"], { error: "billing.mergePolicy は merge-commit か squash で書いてください" }),
+      accepted: z
+        .record(
+          z.string().regex(/^[0-9a-f]{7,40}$/, { error: "billing.accepted にはコミットの SHA（7 文字以上の半角英数字）を書いてください" }),
+          z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "billing.accepted の値は支払う月を 2026-11 のように書いてください" }),
+        )
+        .optional(),
+    })
+    .optional(),
   limits: z
     .strictObject({
       articleBytes: z.string().regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" }).transform(Number).optional(),
@@ -205,7 +221,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "pages", "channels", "github", "images", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "billing", "pages", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],

@@ -199,7 +199,7 @@ async function yearCommand(io: Io, year: string, format: string, outArg: string 
   if (encoding !== "utf8" && encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
   const sources = await loadInvoiceSources(await findRoot(io.cwd));
   const months = Array.from({ length: 12 }, (_, i) => invoiceFor(sources, `${year}-${String(i + 1).padStart(2, "0")}`));
-  const doc = yearDocument(year, months, sources.config);
+  const doc = yearDocument(year, months);
   if (format === "json") {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;

@@ -14,6 +14,10 @@ export interface HistoryCommit {
   sha: string;
   /** Committer date: when this commit reached the branch (a merge's date for a merged PR). */
   date: Date;
+  /** How many parents: 2 or more for a merge commit, 0 for the root. */
+  parents: number;
+  /** Who made the commit (GitHub's merge and squash commits: noreply@github.com). Writer-controlled outside GitHub. */
+  committerEmail: string;
   changes: FileChange[];
 }
 
@@ -36,6 +40,7 @@ export async function firstParentHistory(root: string, ref: string, keep: (path:
     "--format=%x1e%H%x1f%cI",
     // No pathspec: git's pathspec filtering doubles the time of this pass; filtering here is cheap.
   ]);
+  const identities = await commitIdentities(root, ref);
   const commits: HistoryCommit[] = [];
   for (const record of out.split("\x1e")) {
     if (record === "") continue;
@@ -58,9 +63,26 @@ export async function firstParentHistory(root: string, ref: string, keep: (path:
         if (keep(path)) changes.push({ status: status === "D" ? "D" : status === "A" ? "A" : "M", path, blob });
       }
     }
-    commits.push({ sha: sha!, date: new Date(date!), changes });
+    const who = identities.get(sha!);
+    commits.push({ sha: sha!, date: new Date(date!), parents: who?.parents ?? 0, committerEmail: who?.committerEmail ?? "", changes });
   }
   return commits;
+}
+
+/**
+ * Parents and committer of each first-parent commit, in a second pass: the committer's email is
+ * free text (any byte but NUL and newline), so it is read NUL-separated, apart from the records
+ * above that are split on a control character.
+ */
+async function commitIdentities(root: string, ref: string): Promise<Map<string, { parents: number; committerEmail: string }>> {
+  const out = await git(root, ["log", ref, "--first-parent", "-z", "--format=%H%x00%P%x00%ce"]);
+  const tokens = out.split("\0");
+  const found = new Map<string, { parents: number; committerEmail: string }>();
+  for (let i = 0; i + 2 < tokens.length; i += 3) {
+    const parents = tokens[i + 1]!.trim();
+    found.set(tokens[i]!.trim(), { parents: parents === "" ? 0 : parents.split(" ").length, committerEmail: tokens[i + 2]! });
+  }
+  return found;
 }
 
 /** Object sizes by id through one `git cat-file --batch-check` process (missing: undefined). */

@@ -1,7 +1,7 @@
 import type { HistoryCommit } from "../git/history.ts";
 import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../article/gate.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
-import { jstDate, jstMonth } from "../jst.ts";
+import { arrivals, policyViolations, type PolicyViolation } from "./merge-policy.ts";
 import { feeBreakdown, type FeePart } from "./fees.ts";
 import { sha256 } from "../hash.ts";
 import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
@@ -39,6 +39,8 @@ export interface RefusedArticle {
 export interface Ledger {
   entries: BillingEntry[];
   refused: RefusedArticle[];
+  /** Commits on main that broke the merge policy, their articles held until city staff accept them. */
+  violations: PolicyViolation[];
 }
 
 interface Event {
@@ -119,6 +121,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
   const unknownPhotos = new Map<string, { blob: string; path: string }>();
   const { history } = inputs;
   const people = identities(history);
+  const arrived = arrivals(history, inputs.configAt, inputs.configAt(history.length - 1)?.billing?.accepted);
   const admitCache = new Map<string, AdmittedArticle | string>();
   /** The admitted article at an event, or the Japanese reason it is not billable. */
   const admit = (event: Event): AdmittedArticle | string => {
@@ -160,10 +163,16 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         lastRefusal.set(identity, photoProblem);
         continue;
       }
-      const month = jstMonth(history[event.index]!.date);
+      const arrival = arrived[event.index]!;
+      if (arrival.violation) {
+        const short = history[event.index]!.sha.slice(0, 7);
+        refused.push({ path: event.path, month: arrival.month, reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。` });
+        break;
+      }
+      const month = arrival.month;
       // Deleted again within the same month (a reverted merge): not billed; a later return may be.
       const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
-      if (removal && jstMonth(history[removal.index]!.date) === month && !movedAway(inputs, history[removal.index]!, article)) {
+      if (removal && arrived[removal.index]!.month === month && !movedAway(inputs, history[removal.index]!, article)) {
         i = identity.events.indexOf(removal);
         continue;
       }
@@ -176,7 +185,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         title: article.frontMatter.title,
         category: article.category?.slug,
         month,
-        mergedAt: jstDate(commit.date),
+        mergedAt: arrival.date,
         commit: commit.sha,
         fee: breakdown.reduce((n, part) => n + part.amount, 0),
         breakdown,
@@ -185,16 +194,16 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
       });
       billed = true;
     }
-    // Still on the branch, never billed and not a draft: city staff must hear why.
+    // Still on the branch, never billed and not a draft: city staff must hear why (once).
     const last = identity.events[identity.events.length - 1]!;
-    if (!billed && last.kind !== "delete") {
+    if (!billed && last.kind !== "delete" && !refused.some((r) => r.path === last.path)) {
       const state = admit(last);
       const reason = typeof state === "string" ? state : state.frontMatter.draft ? "" : lastRefusal.get(identity) ?? "";
-      if (reason !== "") refused.push({ path: last.path, month: jstMonth(history[last.index]!.date), reason });
+      if (reason !== "") refused.push({ path: last.path, month: arrived[last.index]!.month, reason });
     }
   }
   const kept = withoutRepeats(withoutMoves(entries, people, history), people, history, refused);
-  return { ledger: { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)) }, unknownPhotos: [...unknownPhotos.values()] };
+  return { ledger: { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)), violations: policyViolations(history, arrived) }, unknownPhotos: [...unknownPhotos.values()] };
 }
 
 /** What makes a copy a copy: the same title over the same body (front matter aside, whitespace folded). */

@@ -9,8 +9,26 @@ const cell = (s: string) => escapeMarkdown(s);
 export function invoiceMarkdown(doc: InvoiceDocument): string {
   const [y, m] = doc.month.split("-");
   const lines = [`### ${y} 年 ${Number(m)} 月分の原稿料${doc.closed ? "（締め済み）" : ""}`, ""];
-  if (doc.writers.length === 0) return [...lines, "この月に支払う原稿料はありません。", ""].join("\n");
-  lines.push("| ライター | 区分 | 記事数 | 小計（税抜） | 消費税 | 源泉徴収 | 支払額 |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  if (doc.writers.length === 0) lines.push("この月に支払う原稿料はありません。", "");
+  else lines.push(...writerTable(doc));
+  if (doc.policyViolations?.length) {
+    lines.push(
+      "#### main への入れ方の決まりに沿っていないコミット（確認してください）",
+      "",
+      "このコミットで入った記事は、支払いを保留しています。内容を確かめて、支払う月を `kawaraban.config.yml` の `billing.accepted` に書いてください。",
+      "",
+      ...doc.policyViolations.map((v) => `- ${inlineCode(v.commit.slice(0, 7))}（記録上の日時 ${inlineCode(v.recordedAt)}）: ${cell(v.reason)}。${v.paths.slice(0, 5).map(inlineCode).join("、")}${v.paths.length > 5 ? ` ほか ${v.paths.length - 5} 件` : ""}`),
+      "",
+    );
+  }
+  if (doc.excluded?.length) {
+    lines.push("#### 集計に入れなかったファイル（確認してください）", "", ...doc.excluded.map((e) => `- ${inlineCode(e.path)}: ${cell(e.reason)}`), "");
+  }
+  return lines.join("\n");
+}
+
+function writerTable(doc: InvoiceDocument): string[] {
+  const lines = ["| ライター | 区分 | 記事数 | 小計（税抜） | 消費税 | 源泉徴収 | 支払額 |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"];
   for (const w of doc.writers) {
     lines.push(
       `| ${cell(w.invoiceName)}（${cell(w.writer)}） | ${w.type === "corporation" ? "法人" : "個人"}${w.registrationNumber ? "・登録あり" : ""} | ${w.articles.length} | ${yen(w.subtotal)} | ${yen(w.consumptionTax)} | ${yen(w.withholdingTax)} | ${yen(w.payment)} |`,
@@ -20,10 +38,7 @@ export function invoiceMarkdown(doc: InvoiceDocument): string {
   lines.push(`| **合計** | | ${doc.writers.reduce((n, w) => n + w.articles.length, 0)} | ${yen(t.subtotal)} | ${yen(t.consumptionTax)} | ${yen(t.withholdingTax)} | **${yen(t.payment)}** |`, "");
   const notes = doc.writers.flatMap((w) => [...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${cell(a.title)}（${a.note}）`), ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`)]);
   if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");
-  if (doc.excluded?.length) {
-    lines.push("#### 集計に入れなかったファイル（確認してください）", "", ...doc.excluded.map((e) => `- ${inlineCode(e.path)}: ${cell(e.reason)}`), "");
-  }
-  return lines.join("\n");
+  return lines;
 }
 
 /** A Mermaid bar chart of the last months' payments per writer (GitHub renders it in issues). */

@@ -54,6 +54,8 @@ export interface InvoiceDocument {
   totals: Totals;
   /** Files on the branch that were not billed this month, with the reason (for city staff to follow up). */
   excluded?: { path: string; reason: string }[];
+  /** Commits on main this month that broke the merge policy (their articles are held, listed in `excluded`). */
+  policyViolations?: { commit: string; recordedAt: string; reason: string; paths: string[] }[];
 }
 
 export const lastDayOf = (month: string) => {
@@ -124,6 +126,7 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
     });
   const sum = (key: keyof Totals) => writers.reduce((n, w) => n + w[key], 0);
   const excluded = ledger.refused.filter((r) => r.month === month).map(({ path, reason }) => ({ path, reason }));
+  const policyViolations = ledger.violations.filter((v) => v.month === month).map(({ commit, recordedAt, reason, paths }) => ({ commit, recordedAt, reason, paths }));
   return {
     version: 1,
     month,
@@ -132,5 +135,6 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
     writers,
     totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
     ...(excluded.length > 0 && { excluded }),
+    ...(policyViolations.length > 0 && { policyViolations }),
   };
 }

@@ -1,4 +1,3 @@
-import type { Config } from "../article/config.ts";
 import type { InvoiceDocument } from "./statement.ts";
 import { rowsCsv } from "./csv.ts";
 
@@ -9,9 +8,9 @@ import { rowsCsv } from "./csv.ts";
  *   manuscript fees (所得税法 第204条第1項第1号) the statement is filed for a payee whose payments
  *   in the year exceed ¥50,000; only individuals are withheld from, so only they are flagged.
  * - per month, the withholding to pay to the tax office and its due date: the 10th of the next
- *   month, or under the semiannual special rule (納期の特例, 第216条) July 10 for January–June and
- *   January 20 of the next year for July–December. A due date on a holiday moves to the next
- *   business day; that is left to the office's calendar.
+ *   month. Manuscript fees are outside the semiannual special rule (納期の特例, 第216条 covers
+ *   salaries and some professionals' fees only), so there is no half-year schedule for them. A due
+ *   date on a holiday moves to the next business day; that is left to the office's calendar.
  * No My Number and no address is stored or needed here: the statement form adds them.
  */
 export const STATEMENT_THRESHOLD = 50_000;
@@ -35,7 +34,7 @@ export interface YearDocument {
   year: string;
   writers: YearWriter[];
   months: { month: string; withholdingTax: number; dueDate: string }[];
-  /** What is paid to the tax office, per due date (one per month, or two under the special rule). */
+  /** What is paid to the tax office, per due date (one per month). */
   withholdingPayments: { period: string; withholdingTax: number; dueDate: string }[];
   totals: { subtotal: number; consumptionTax: number; withholdingTax: number; payment: number };
 }
@@ -45,7 +44,7 @@ const nextMonth10 = (month: string) => {
   return m === 12 ? `${y + 1}-01-10` : `${y}-${String(m + 1).padStart(2, "0")}-10`;
 };
 
-export function yearDocument(year: string, months: readonly InvoiceDocument[], config: Config): YearDocument {
+export function yearDocument(year: string, months: readonly InvoiceDocument[]): YearDocument {
   const byWriter = new Map<string, YearWriter>();
   for (const doc of months) {
     for (const w of doc.writers) {
@@ -66,14 +65,7 @@ export function yearDocument(year: string, months: readonly InvoiceDocument[], c
     })
     .sort((a, b) => (a.writer < b.writer ? -1 : 1));
   const monthRows = months.map((d) => ({ month: d.month, withholdingTax: d.totals.withholdingTax, dueDate: nextMonth10(d.month) }));
-  const semiannual = config.tax.withholdingPayment === "semiannual";
-  const half = (from: number, to: number) => monthRows.slice(from, to).reduce((n, m) => n + m.withholdingTax, 0);
-  const withholdingPayments = semiannual
-    ? [
-        { period: `${year}-01〜${year}-06`, withholdingTax: half(0, 6), dueDate: `${year}-07-10` },
-        { period: `${year}-07〜${year}-12`, withholdingTax: half(6, 12), dueDate: `${Number(year) + 1}-01-20` },
-      ]
-    : monthRows.map((m) => ({ period: m.month, withholdingTax: m.withholdingTax, dueDate: m.dueDate }));
+  const withholdingPayments = monthRows.map((m) => ({ period: m.month, withholdingTax: m.withholdingTax, dueDate: m.dueDate }));
   const sum = (key: "subtotal" | "consumptionTax" | "withholdingTax" | "payment") => writers.reduce((n, w) => n + w[key], 0);
   return {
     version: 1,

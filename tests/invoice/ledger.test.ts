@@ -120,14 +120,14 @@ describe("the year's figures", () => {
     expect(csv.stdout).toContain("\r\n");
   });
 
-  it("uses the semiannual special rule when configured: two payments, July 10 and January 20", async () => {
+  it("refuses the semiannual special rule for manuscript fees (所得税法第216条 does not cover them), saying why", async () => {
     const file = path.join(root, "kawaraban.config.yml");
     const before = await readFile(file, "utf8");
     await writeFile(file, `${before}\ntax:\n  withholdingPayment: semiannual\n`);
     try {
-      const year = JSON.parse((await runCli(["invoice", "--year", "2026"], root)).stdout);
-      expect(year.withholdingPayments.map((p: { dueDate: string }) => p.dueDate)).toEqual(["2026-07-10", "2027-01-20"]);
-      expect(year.withholdingPayments[1].withholdingTax).toBe(year.months.slice(6).reduce((n: number, m: { withholdingTax: number }) => n + m.withholdingTax, 0));
+      const result = await runCli(["invoice", "--year", "2026"], root);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("納期の特例（所得税法第 216 条）の対象外");
     } finally {
       await writeFile(file, before);
     }

@@ -30,7 +30,7 @@ const entry = (writer: string, fee: number, title = "記事", n = 1): BillingEnt
   publishedOn: "2026-11-01",
   contentKey: `${writer}-${n}`,
 });
-const invoice = (entries: BillingEntry[]) => buildInvoice("2026-11", { entries, refused: [] }, [], new Set(), config, () => undefined);
+const invoice = (entries: BillingEntry[]) => buildInvoice("2026-11", { entries, refused: [], violations: [] }, [], new Set(), config, () => undefined);
 
 describe("statements", () => {
   it("a corporation has no withholding; a writer without registration is charged no consumption tax", () => {
@@ -113,7 +113,7 @@ describe("printable statements", () => {
 
   it("shows each article's publication date beside the date it reached main, and how its fee was built", () => {
     const built = { ...entry("hinata", 17022), breakdown: [{ label: "基本", amount: 15000 }, { label: "文字数 9 字 × 2.5 円", amount: 22 }, { label: "写真 2 枚 × 1,000 円", amount: 2000 }] };
-    const d = buildInvoice("2026-11", { entries: [built], refused: [] }, [], new Set(), config, () => undefined);
+    const d = buildInvoice("2026-11", { entries: [built], refused: [], violations: [] }, [], new Set(), config, () => undefined);
     const html = writerStatementHtml(d, d.writers[0]!, direct);
     expect(html).toContain("公開日 2026-11-01");
     expect(html).toContain("内訳: 基本 15,000円 ＋ 文字数 9 字 × 2.5 円 22円 ＋ 写真 2 枚 × 1,000 円 2,000円");
