@@ -19,7 +19,7 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
   publish: { load: async () => (await import("./commands/publish.ts")).publishCommand, summary: "記事を公開先（Pages・webhook・note）に届けます" },
   invoice: {
     load: async () => (await import("./commands/invoice.ts")).invoiceCommand,
-    summary: "月ごと・ライターごとの原稿料を集計します（源泉徴収・消費税、CSV・印刷用の明細書）",
+    summary: "月ごと・ライターごとの原稿料を集計します（源泉徴収・消費税、CSV・印刷用の書類）",
   },
   report: {
     load: async () => (await import("./commands/report.ts")).reportCommand,

@@ -88,7 +88,18 @@ export const configSchema = z.strictObject({
     contact: text("payer.contact（明細の誤りの連絡先）").optional(),
     /** When payment is made: the end of next month by default. */
     paymentDue: z.string().regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, { error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください" }).default("next-month-end"),
+    /** The office's public address (a city hall or an NPO's office), printed as the issuer's. */
+    address: text("payer.address（支払者の所在地）").optional(),
   }),
+  // Which documents writers get (README「書類の種類」): a 支払通知書 by default; a 仕入明細書 for
+  // registered writers when the payer needs one for its input-tax credit; optionally a 請求書
+  // draft each writer can issue under their own name.
+  documents: z
+    .strictObject({
+      writerStatement: z.enum(["notice", "purchase-statement"], { error: "documents.writerStatement は notice（支払通知書）か purchase-statement（仕入明細書）で書いてください" }).default("notice"),
+      writerInvoiceDraft: bool("documents.writerInvoiceDraft（ライターの請求書の下書きを作るか）").default(false),
+    })
+    .default({ writerStatement: "notice", writerInvoiceDraft: false }),
   categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
     error: "categories は「カテゴリー名: { name: 表示名 }」の一覧で書いてください",
   }),
@@ -221,7 +232,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 const knownKeys: Record<string, string[]> = {
-  "": ["site", "payer", "categories", "writers", "rates", "contractor", "tax", "billing", "pages", "channels", "github", "images", "limits"],
+  "": ["site", "payer", "categories", "writers", "rates", "contractor", "documents", "tax", "billing", "pages", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
   writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],

@@ -10,7 +10,7 @@ import { readBooks, BooksError, snapshotFile, CLOSED_FILE, type Books } from "..
 import { buildInvoice, type InvoiceDocument } from "../invoice/statement.ts";
 import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.ts";
 import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
-import { writerStatementHtml, contractorInvoiceHtml } from "../invoice/html.ts";
+import { writerStatementHtml, writerInvoiceDraftHtml, contractorInvoiceHtml } from "../invoice/html.ts";
 import { containedJoin } from "../contained-path.ts";
 import { yearDocument, yearCsv } from "../invoice/year.ts";
 
@@ -20,7 +20,7 @@ export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--form
 
   その月にマージされた記事の原稿料を、ライターごとに集計します（源泉徴収・消費税を含む）。
   --format json  集計（既定）     csv  Excel 用（--out で明細 CSV も）
-  --format md    表（Markdown）   html 印刷用の支払明細書（--out が必要）
+  --format md    表（Markdown）   html 印刷用の書類（支払通知書など。--out が必要）
   --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
   --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
   --issue        市の担当者向けのイシューに、集計と直近 12 か月のグラフを書き込みます（GITHUB_TOKEN）
@@ -134,13 +134,17 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
         const file = `statement-${month}-${w.writer}.html`;
         await writeFile(containedJoin(out, file), writerStatementHtml(doc, w, sources.config));
         files.push(file);
+        if (!sources.config.documents.writerInvoiceDraft) continue;
+        const draft = `invoice-draft-${month}-${w.writer}.html`;
+        await writeFile(containedJoin(out, draft), writerInvoiceDraftHtml(doc, w, sources.config));
+        files.push(draft);
       }
       const contractor = contractorInvoiceHtml(doc, sources.config);
       if (contractor) {
         await writeFile(path.join(out, `contractor-invoice-${month}.html`), contractor);
         files.push(`contractor-invoice-${month}.html`);
       }
-      io.stderr.write(`印刷用の明細書を ${files.length} 件書き出しました（${path.relative(io.cwd, out) || "."}/）。ブラウザーで開いて印刷してください。\n`);
+      io.stderr.write(`印刷用の書類を ${files.length} 件書き出しました（${path.relative(io.cwd, out) || "."}/）。ブラウザーで開いて印刷してください。\n`);
       break;
     }
   }

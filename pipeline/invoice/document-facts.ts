@@ -20,11 +20,11 @@ const addMonths = (month: string, n: number) => {
   return d.toISOString().slice(0, 7);
 };
 
-export function documentFacts(month: string, payee: string, config: Config, kind: "statement" | "invoice"): DocumentFacts {
+export function documentFacts(month: string, payee: string, config: Config, kind: "statement" | "invoice" | "bill"): DocumentFacts {
   const [, when, day] = /^(next-month|month-after-next)-(.+)$/.exec(config.payer.paymentDue)!;
   const dueMonth = addMonths(month, when === "next-month" ? 1 : 2);
   const dueOn = day === "end" ? lastDayOf(dueMonth) : `${dueMonth}-${day!.padStart(2, "0")}`;
-  return { issuedOn: `${addMonths(month, 1)}-01`, number: `${kind === "invoice" ? "INV" : "PAY"}-${month.replace("-", "")}-${payee}`, dueOn };
+  return { issuedOn: `${addMonths(month, 1)}-01`, number: `${{ statement: "PAY", invoice: "INV", bill: "BILL" }[kind]}-${month.replace("-", "")}-${payee}`, dueOn };
 }
 
 export const dateJa = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

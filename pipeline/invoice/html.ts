@@ -4,86 +4,90 @@ import { consumptionTax, taxRatesOn } from "./tax.ts";
 import { lastDayOf } from "./statement.ts";
 import { dateJa, documentFacts, honorific } from "./document-facts.ts";
 
-import { escapeHtml as esc } from "../text-safety.ts";
-const yen = (n: number) => `${n < 0 ? "−" : ""}${Math.abs(n).toLocaleString("ja-JP")}円`;
-const monthJa = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+import { esc, yen, monthJa, page, lineRows, taxRows, withholdingRow, WITHHOLDING_NOTE } from "./html-page.ts";
 
-const STYLE = `
-@page { size: A4; margin: 18mm 16mm; }
-* { box-sizing: border-box; }
-body { font-family: "Hiragino Mincho ProN", "Yu Mincho", "Noto Serif CJK JP", serif; color: #111; margin: 0; line-height: 1.6; font-size: 10.5pt; }
-main { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 18pt; text-align: center; letter-spacing: .3em; margin: 0 0 6mm; border-bottom: 2px solid #111; padding-bottom: 2mm; }
-.parties { display: flex; justify-content: space-between; gap: 8mm; margin-bottom: 6mm; }
-.to { font-size: 13pt; border-bottom: 1px solid #111; padding-bottom: 1mm; }
-.from { text-align: right; font-size: 9.5pt; }
-.amount { border: 2px solid #111; padding: 3mm 5mm; font-size: 14pt; margin: 4mm 0 6mm; display: flex; justify-content: space-between; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0 5mm; }
-th, td { border: 1px solid #555; padding: 1.5mm 2.5mm; vertical-align: top; }
-th { background: #eee; font-weight: normal; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.totals td:first-child { text-align: right; }
-.note { font-size: 8.5pt; color: #333; }
-.docmeta { text-align: right; font-size: 9pt; }
-tr { break-inside: avoid; }
-@media screen { body { background: #f4f4f4; } main { background: #fff; padding: 16mm; margin: 8mm auto; box-shadow: 0 1px 6px rgba(0,0,0,.15); } }
-`;
-
-const page = (title: string, body: string) =>
-  `<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+/** Who pays the writers: the contractor when it is the order desk (never the city), the payer otherwise. */
+function writersPayer(doc: InvoiceDocument, config: Config) {
+  const contractor = config.contractor;
+  return contractor
+    ? { name: contractor.name, registrationNumber: contractor.registrationNumber, address: contractor.address, contact: contractor.contact }
+    : { name: doc.payer, registrationNumber: undefined, address: config.payer.address, contact: config.payer.contact };
+}
 
 /**
- * One printable statement per writer. The payer computes it, so it is a 支払明細書; for a
- * registered writer it doubles as a 仕入明細書 (a qualified invoice the writer confirms), with
- * their registration number, the amount per tax rate and the tax. For a writer without
- * registration it carries no T-number and states the amount as a non-qualified payment.
+ * One printable statement per writer, made by whoever pays the writers (README「書類の種類」):
+ * - 支払通知書 by default: the payer's notice of what it pays and withholds;
+ * - 仕入明細書 for a registered writer who charges consumption tax, when the config asks for it
+ *   (`documents.writerStatement: purchase-statement`): a statement the payer makes and the
+ *   writer confirms, which the payer keeps in place of a qualified invoice (消費税法第30条第9項第3号).
  */
 export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, config: Config): string {
-  const qualified = Boolean(w.registrationNumber) && w.chargesConsumptionTax;
-  // With a contractor as the order desk, the contractor pays its writers: the city is never named as their payer.
-  const contractor = config.contractor;
-  const payer = contractor?.name ?? doc.payer;
-  const contact = contractor ? contractor.contact : config.payer.contact;
-  const title = contractor ? "支払通知書" : qualified ? "支払明細書（仕入明細書）" : "支払明細書";
+  const purchase = config.documents.writerStatement === "purchase-statement" && Boolean(w.registrationNumber) && w.chargesConsumptionTax;
+  const payer = writersPayer(doc, config);
+  const title = purchase ? "仕入明細書" : "支払通知書";
   const facts = documentFacts(doc.month, w.writer, config, "statement");
   const { to, you } = honorific(w.type);
-  const rows = [
-    ...w.articles.map(
-      (a) =>
-        `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.publishedOn ? `<div class="note">公開日 ${esc(a.publishedOn)}</div>` : ""}${a.breakdown ? `<div class="note">内訳: ${a.breakdown.map((p) => `${esc(p.label)} ${yen(p.amount)}`).join(" ＋ ")}</div>` : ""}${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`,
-    ),
-    ...w.adjustments.map((a) => `<tr><td></td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`),
-  ].join("\n");
-  const taxRow = w.chargesConsumptionTax
-    ? `<tr><td colspan="2">10％対象 合計（税抜）</td><td class="num">${yen(w.subtotal)}</td></tr>\n<tr><td colspan="2">消費税（10％）</td><td class="num">${yen(w.consumptionTax)}</td></tr>`
-    : `<tr><td colspan="2">小計（消費税なし）</td><td class="num">${yen(w.subtotal)}</td></tr>`;
-  const withholding = w.type === "corporation" ? "" : `<tr><td colspan="2">源泉徴収税額（所得税及び復興特別所得税）</td><td class="num">−${yen(w.withholdingTax)}</td></tr>`;
+  const confirmation = purchase
+    ? `この仕入明細書は、適格請求書発行事業者である${you}の確認を受けたものとして保存します。記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。期限までにご連絡がない場合は、確認いただいたものとします。`
+    : "記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。";
   const body = `<h1>${title}</h1>
 <div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
   <div><div class="to">${esc(w.invoiceName)} ${to}</div>${w.registrationNumber ? `<div>登録番号 ${esc(w.registrationNumber)}</div>` : ""}</div>
-  <div class="from"><div>作成者（支払者）</div><div><strong>${esc(payer)}</strong></div>${contractor?.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}${contractor?.address ? `<div>${esc(contractor.address)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
+  <div class="from"><div>作成者（支払者）</div><div><strong>${esc(payer.name)}</strong></div>${payer.registrationNumber ? `<div>登録番号 ${esc(payer.registrationNumber)}</div>` : ""}${payer.address ? `<div>${esc(payer.address)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
 </div>
-<p>下記のとおり、原稿料をお支払いします。</p>
+<p>下記のとおり、${you}への原稿料をお支払いします。</p>
 <div class="amount"><span>お支払額</span><strong>${yen(w.payment)}</strong></div>
 <p>支払予定日: ${dateJa(facts.dueOn)}</p>
 <table>
 <thead><tr><th>受付日（main に入った日）</th><th>内容</th><th class="num">金額</th></tr></thead>
 <tbody>
-${rows}
+${lineRows(w)}
 </tbody>
 <tbody class="totals">
-${taxRow}
-${withholding}
+${taxRows(w)}
+${withholdingRow(w)}
 <tr><td colspan="2"><strong>お支払額</strong></td><td class="num"><strong>${yen(w.payment)}</strong></td></tr>
 </tbody>
 </table>
-<p class="note">${
-    qualified && !contractor
-      ? `この明細書は、適格請求書発行事業者である${you}の確認を受けた仕入明細書として保存します。記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。期限までにご連絡がない場合は、確認いただいたものとします。`
-      : "記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。"
-  }${contact ? `連絡先: ${esc(contact)}。` : ""}${w.type === "corporation" ? "" : "源泉徴収税額は、小計（消費税を除く）に 10.21％（100 万円を超える部分は 20.42％）を掛け、1 円未満を切り捨てたものです。"}</p>`;
+<p class="note">${confirmation}${payer.contact ? `連絡先: ${esc(payer.contact)}。` : ""}${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
   return page(`${title} ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
+}
+
+/**
+ * A 請求書 draft a writer issues under their own name (`documents.writerInvoiceDraft: true`): for
+ * offices whose accounting rules pay only against the payee's 請求書, and for registered writers
+ * who keep their own qualified invoices (消費税法第57条の4). Address and bank account stay blank:
+ * the writer fills them in by hand, so they never enter the repository.
+ */
+export function writerInvoiceDraftHtml(doc: InvoiceDocument, w: WriterStatement, config: Config): string {
+  const payer = writersPayer(doc, config);
+  const facts = documentFacts(doc.month, w.writer, config, "bill");
+  const billed = w.subtotal + w.consumptionTax;
+  const body = `<h1>請求書</h1>
+<div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
+<div class="parties">
+  <div><div class="to">${esc(payer.name)} 御中</div></div>
+  <div class="from"><div><strong>${esc(w.invoiceName)}</strong></div>${w.registrationNumber ? `<div>登録番号 ${esc(w.registrationNumber)}</div>` : ""}<div class="blank">住所 ＿＿＿＿＿＿＿＿＿＿＿＿</div><div class="blank">連絡先 ＿＿＿＿＿＿＿＿＿＿</div><div>対象期間 ${monthJa(doc.month)}分</div></div>
+</div>
+<p>下記のとおり、原稿料をご請求いたします。</p>
+<div class="amount"><span>ご請求額（税込）</span><strong>${yen(billed)}</strong></div>
+<p>お支払期限: ${dateJa(facts.dueOn)}</p>
+<table>
+<thead><tr><th>取引日（main に入った日）</th><th>内容</th><th class="num">金額</th></tr></thead>
+<tbody>
+${lineRows(w)}
+</tbody>
+<tbody class="totals">
+${taxRows(w)}
+<tr><td colspan="2"><strong>ご請求額（税込）</strong></td><td class="num"><strong>${yen(billed)}</strong></td></tr>
+${withholdingRow(w)}
+${w.type === "corporation" ? "" : `<tr><td colspan="2">差引お振込額</td><td class="num">${yen(w.payment)}</td></tr>`}
+</tbody>
+</table>
+<p>お振込先: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
+<p class="note">この請求書は kawaraban が作った下書きです。内容を確かめ、住所・連絡先・お振込先を書き入れてから、ご自身の名前で発行してください。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
+  return page(`請求書（下書き） ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
 
 /** The community's (contractor's) invoice to the city for the month's total, when the config names one. */
@@ -91,7 +95,7 @@ export function contractorInvoiceHtml(doc: InvoiceDocument, config: Config): str
   const contractor = config.contractor;
   if (!contractor) return undefined;
   // The contractor charges consumption tax on the whole amount, whatever each writer does.
-  const tax = consumptionTax(doc.totals.subtotal, taxRatesOn(lastDayOf(doc.month), config));
+  const tax = doc.contractor?.consumptionTax ?? consumptionTax(doc.totals.subtotal, taxRatesOn(lastDayOf(doc.month), config));
   const facts = documentFacts(doc.month, "contractor", config, "invoice");
   const body = `<h1>請求書</h1>
 <div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>

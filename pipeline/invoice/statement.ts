@@ -54,6 +54,11 @@ export interface InvoiceDocument {
   totals: Totals;
   /** Files on the branch that were not billed this month, with the reason (for city staff to follow up). */
   excluded?: { path: string; reason: string }[];
+  /**
+   * With a contractor as the order desk: its 請求書 to the payer for the month, the sum of its
+   * writers' fees with consumption tax on the whole (the contractor, not the city, pays the writers).
+   */
+  contractor?: { name: string; subtotal: number; consumptionTax: number; total: number };
   /** Commits on main this month that broke the merge policy (their articles are held, listed in `excluded`). */
   policyViolations?: { commit: string; recordedAt: string; reason: string; paths: string[] }[];
 }
@@ -134,7 +139,13 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
     payer: config.payer.name,
     writers,
     totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
+    ...(config.contractor && { contractor: contractorTotals(config.contractor.name, sum("subtotal"), rates) }),
     ...(excluded.length > 0 && { excluded }),
     ...(policyViolations.length > 0 && { policyViolations }),
   };
+}
+
+function contractorTotals(name: string, subtotal: number, rates: ReturnType<typeof taxRatesOn>) {
+  const tax = consumptionTax(subtotal, rates);
+  return { name, subtotal, consumptionTax: tax, total: subtotal + tax };
 }

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildInvoice, type InvoiceDocument } from "../../pipeline/invoice/statement.ts";
 import { summaryCsv, detailCsv, encodeCsv, textCell, EncodingError } from "../../pipeline/invoice/csv.ts";
-import { writerStatementHtml, contractorInvoiceHtml } from "../../pipeline/invoice/html.ts";
+import { writerStatementHtml, writerInvoiceDraftHtml, contractorInvoiceHtml } from "../../pipeline/invoice/html.ts";
 import { invoiceMarkdown, paymentsChart } from "../../pipeline/invoice/markdown.ts";
 import { parseConfig, type Config } from "../../pipeline/article/config.ts";
 import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
@@ -101,11 +101,20 @@ describe("CSV for Excel", () => {
 describe("printable statements", () => {
   const doc = invoice([entry("hinata", 15000, "<script>alert(1)</script>"), entry("komorebi", 15000), entry("hibari-npo", 20000)]);
   // The city pays its writers directly: no contractor in the config.
-  const direct = { ...config, contractor: undefined, payer: { ...config.payer, contact: "広報広聴課 0123-45-6789" } } as Config;
+  const direct = { ...config, contractor: undefined, payer: { ...config.payer, contact: "広報広聴課 0123-45-6789", address: "ひばり野市中央1-1" } } as Config;
+  const purchase = { ...direct, documents: { ...direct.documents, writerStatement: "purchase-statement" } } as Config;
 
-  it("carries what a qualified invoice needs for a registered writer, with issue date, number, due date and contact", () => {
+  it("gives a 支払通知書 by default, with issue date, number, due date, the payer's address and contact", () => {
     const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, direct);
-    for (const needed of ["支払明細書（仕入明細書）", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿"]) {
+    for (const needed of ["<h1>支払通知書</h1>", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市中央1-1", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿への原稿料"]) {
+      expect(html, needed).toContain(needed);
+    }
+    expect(html).not.toContain("仕入明細書");
+  });
+
+  it("carries what a qualified invoice needs as a 仕入明細書 for a registered writer, when the payer asks for that form", () => {
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, purchase);
+    for (const needed of ["<h1>仕入明細書</h1>", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿"]) {
       expect(html, needed).toContain(needed);
     }
     expect(html).not.toContain("<script>alert");
@@ -120,8 +129,20 @@ describe("printable statements", () => {
     expect(html).toContain("受付日（main に入った日）");
   });
 
+  it("drafts a 請求書 a writer issues under their own name: to the payer 御中, with blanks for address and bank account", () => {
+    const hinata = doc.writers.find((w) => w.writer === "hinata")!;
+    const html = writerInvoiceDraftHtml(doc, hinata, direct);
+    for (const needed of ["<h1>請求書</h1>", "ひばり野市 市民協働部 広報広聴課 御中", "日向 さくら", "登録番号 T7012345678904", "番号 BILL-202611-hinata", "ご請求額（税込）", "16,500円", "消費税（10％）", "差引お振込額", "14,969円", "お振込先: ＿", "住所 ＿"]) {
+      expect(html, needed).toContain(needed);
+    }
+    // With a contractor, the writer bills the contractor, not the city.
+    const viaContractor = writerInvoiceDraftHtml(doc, hinata, config);
+    expect(viaContractor).toContain("一般社団法人ひばり野ワークス 御中");
+    expect(viaContractor).not.toContain("ひばり野市 市民協働部");
+  });
+
   it("addresses an organisation 御中 and 貴社", () => {
-    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hibari-npo")!, direct);
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hibari-npo")!, purchase);
     expect(html).toContain("特定非営利活動法人ひばり野まちづくりネット 御中");
     expect(html).toContain("貴社");
     expect(html).not.toContain(" 様");
@@ -136,11 +157,12 @@ describe("printable statements", () => {
     }
     const invoiceHtml = contractorInvoiceHtml(doc, config)!;
     expect(invoiceHtml).toContain(`${(50_000).toLocaleString("ja-JP")}円`); // the sum of its writers' fees
+    expect(doc.contractor).toEqual({ name: "一般社団法人ひばり野ワークス", subtotal: doc.writers.reduce((n, w) => n + w.subtotal, 0), consumptionTax: 5000, total: 55000 });
   });
 
   it("gives a writer without registration no T-number and no qualified-invoice wording", () => {
-    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "komorebi")!, direct);
-    expect(html).toContain("<h1>支払明細書</h1>");
+    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "komorebi")!, purchase);
+    expect(html).toContain("<h1>支払通知書</h1>");
     expect(html).not.toMatch(/T\d{13}/);
     expect(html).not.toContain("仕入明細書");
   });
