@@ -14,6 +14,11 @@ function writersPayer(doc: InvoiceDocument, config: Config) {
     : { name: doc.payer, registrationNumber: undefined, address: config.payer.address, contact: config.payer.contact };
 }
 
+/** Where a payee reports an error: the configured contact, or else the paying office itself. */
+function contactOf(payer: { name: string; contact?: string }): string {
+  return payer.contact ?? payer.name;
+}
+
 /**
  * One printable statement per writer, made by whoever pays the writers (README「書類の種類」):
  * - 支払通知書 by default: the payer's notice of what it pays and withholds;
@@ -50,7 +55,7 @@ ${withholdingRow(w)}
 <tr><td colspan="2"><strong>お支払額</strong></td><td class="num"><strong>${yen(w.payment)}</strong></td></tr>
 </tbody>
 </table>
-<p class="note">${confirmation}${payer.contact ? `連絡先: ${esc(payer.contact)}。` : ""}${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
+<p class="note">${confirmation}連絡先: ${esc(contactOf(payer))}。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
   return page(`${title} ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
 
@@ -101,7 +106,7 @@ export function contractorInvoiceHtml(doc: InvoiceDocument, config: Config): str
 <div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
   <div><div class="to">${esc(doc.payer)} 御中</div></div>
-  <div class="from"><div><strong>${esc(contractor.name)}</strong></div>${contractor.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}${contractor.address ? `<div>${esc(contractor.address)}</div>` : ""}${contractor.contact ? `<div>${esc(contractor.contact)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
+  <div class="from"><div><strong>${esc(contractor.name)}</strong></div>${contractor.registrationNumber ? `<div>登録番号 ${esc(contractor.registrationNumber)}</div>` : ""}${contractor.address ? `<div>${esc(contractor.address)}</div>` : ""}${contractor.contact ? `<div>連絡先 ${esc(contractor.contact)}</div>` : ""}<div>対象期間 ${monthJa(doc.month)}分</div></div>
 </div>
 <p>市民ライター記事の制作業務について、下記のとおりご請求いたします。</p>
 <div class="amount"><span>ご請求額</span><strong>${yen(doc.totals.subtotal + tax)}</strong></div>

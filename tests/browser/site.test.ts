@@ -132,7 +132,7 @@ describe("the built site in a real browser (Chromium from npm)", () => {
         expect(raw.match(/\/Type\s*\/Page[^s]/g), `${flow} ${name}`).toHaveLength(1);
         const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(raw)!;
         expect([Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]); // A4 in points
-        for (const needed of ["発行日", "番号", /支払予定日|お支払期限/]) expect(text, `${flow} ${name}`).toMatch(needed);
+        for (const needed of ["発行日", "番号", /支払予定日|お支払期限/, "連絡先"]) expect(text, `${flow} ${name}`).toMatch(needed);
         printed[`${flow}/${name}`] = text.split("\n")[0]!.trim();
         if (flow === "contractor" && !name.startsWith("contractor")) expect(text).not.toContain("ひばり野市 市民協働部");
         await page.close();
