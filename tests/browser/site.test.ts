@@ -111,12 +111,13 @@ describe("the built site in a real browser (Chromium from npm)", () => {
     execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], { cwd: root, env: { ...process.env, GIT_COMMITTER_DATE: "2026-11-20T10:00:00+09:00" } });
     const file = path.join(root, "kawaraban.config.yml");
     const base = await readFile(file, "utf8");
-    const documents = "\ndocuments:\n  writerStatement: purchase-statement\n  writerInvoiceDraft: true\n";
+    const withDocuments = base.replace(/writerStatement: notice/, "writerStatement: purchase-statement").replace(/writerInvoiceDraft: false/, "writerInvoiceDraft: true");
+    expect(withDocuments).not.toBe(base);
     const contractor = "\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  address: ひばり野市本町2-3\n  contact: 事務局 0123-45-0000\n  registrationNumber: T4500000000012\n";
     // The city pays directly (仕入明細書, 支払通知書, 請求書 drafts); then a contractor is the order desk.
     const printed: Record<string, string> = {};
-    for (const [flow, extra] of [["direct", documents], ["contractor", documents + contractor]] as const) {
-      await writeFile(file, base + extra);
+    for (const [flow, extra] of [["direct", withDocuments], ["contractor", withDocuments + contractor]] as const) {
+      await writeFile(file, extra);
       const out = path.join(root, `statements-${flow}`);
       const result = await runCli(["invoice", "--month", "2026-11", "--format", "html", "--out", out], root);
       expect(result.code, result.stderr).toBe(0);
