@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-const CODE = /\.(ts|mts|mjs|json)$/;
+const CODE = /\.(ts|mts|mjs|js|json)$/; // .js: the textlint rules under pipeline/textlint
 
 /**
  * A hash of every source file of kawaraban's pipeline (path and content). It keys the prebuilt

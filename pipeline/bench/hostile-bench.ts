@@ -2,8 +2,9 @@ import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { measure, fmtMB, fmtSeconds, table } from "./measure.ts";
 import { populateHostileRepo } from "./hostile-corpus.ts";
+import { LINT_CONFIG_FILES } from "../checks/prose/textlint-config.mjs";
 
-const TEMPLATE = ["kawaraban.config.yml", "articles", "assets", ".textlintrc.json", ".remarkrc.json", "prh.yml", "proper-nouns.yml", "package.json"];
+const TEMPLATE = ["kawaraban.config.yml", "articles", "assets", ...LINT_CONFIG_FILES, "package.json"];
 
 /**
  * Every stage on the hostile corpus (tests/fixtures/hostile: names, tags, nesting, sizes,

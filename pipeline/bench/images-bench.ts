@@ -9,6 +9,7 @@ import { DEFAULT_IMAGE_LIMITS } from "../images/limits.ts";
 import { ssim } from "./ssim.ts";
 import { measure, fmtMB, fmtSeconds, table } from "./measure.ts";
 import { formatBytes } from "../article/safe-read.ts";
+import { LINT_CONFIG_FILES } from "../checks/prose/textlint-config.mjs";
 
 /** Debian packages whose wallpapers are real photographs (fetched here, never committed). */
 const PACKAGES = ["mate-backgrounds", "lomiri-wallpapers-20.04", "ukui-wallpapers"];
@@ -67,7 +68,7 @@ export async function imagesBench(repoRoot: string, workDir: string): Promise<st
   const repo = path.join(dir, "repo-100mp");
   rmSync(repo, { recursive: true, force: true });
   await mkdir(path.join(repo, "assets"), { recursive: true });
-  for (const f of [".textlintrc.json", ".remarkrc.json", "prh.yml", "proper-nouns.yml", "package.json"]) await cp(path.join(repoRoot, f), path.join(repo, f));
+  for (const f of [...LINT_CONFIG_FILES, "package.json"]) await cp(path.join(repoRoot, f), path.join(repo, f));
   await symlink(path.join(repoRoot, "node_modules"), path.join(repo, "node_modules"));
   const config = await readFile(path.join(repoRoot, "kawaraban.config.yml"), "utf8");
   await writeFile(path.join(repo, "kawaraban.config.yml"), `${config}\nimages:\n  maxPixels: 120000000\n  maxBytes: 209715200\n`);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: performance goals measured side by side with the plain tools, on generated
  * realistic data. Not a test: it prints figures (and takes minutes).
- *   npm run bench [-- --only prose] [--articles 1000]
+ *   npm run bench [-- --only prose] [--articles 1000] [--devset <folder of real articles> (with --only quality)]
  */
 import { parseArgs } from "node:util";
 import { mkdir } from "node:fs/promises";
@@ -14,10 +14,11 @@ import { imagesBench } from "./images-bench.ts";
 import { invoiceBench } from "./invoice-bench.ts";
 import { siteBench } from "./site-bench.ts";
 import { hostileBench } from "./hostile-bench.ts";
+import { qualityBench } from "./prose-quality.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const { values } = parseArgs({ options: { only: { type: "string" }, articles: { type: "string", default: "1000" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, articles: { type: "string", default: "1000" }, devset: { type: "string" } } });
 const workDir = path.join(tmpdir(), "kawaraban-bench");
 await mkdir(workDir, { recursive: true });
 
@@ -28,6 +29,7 @@ const sections: Record<string, () => Promise<string>> = {
   invoice: () => invoiceBench(repoRoot, workDir),
   site: () => siteBench(repoRoot, workDir),
   hostile: () => hostileBench(repoRoot, workDir),
+  quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

@@ -3,8 +3,9 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { generateCorpus } from "./corpus.ts";
 import { measure, measureMedian, fmtMB, fmtSeconds, ratio, table } from "./measure.ts";
+import { LINT_CONFIG_FILES } from "../checks/prose/textlint-config.mjs";
 
-const TEMPLATE = ["kawaraban.config.yml", ".textlintrc.json", ".remarkrc.json", "prh.yml", "proper-nouns.yml", "package.json", "package-lock.json"];
+const TEMPLATE = ["kawaraban.config.yml", ...LINT_CONFIG_FILES, "package.json", "package-lock.json"];
 
 /** A throwaway repository: the template's configuration plus a generated corpus. */
 export async function makeCorpusRepo(repoRoot: string, dir: string, count: number): Promise<string[]> {

@@ -1,9 +1,10 @@
 import { cp, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { REPO_ROOT, tempDir } from "./repo.ts";
+import { LINT_CONFIG_FILES } from "../../pipeline/checks/prose/textlint-config.mjs";
 
 /** What a fork of the template holds: content plus the native lint configuration. */
-const TEMPLATE_FILES = ["kawaraban.config.yml", "articles", "assets", ".textlintrc.json", ".remarkrc.json", "prh.yml", "proper-nouns.yml", "package.json"];
+const TEMPLATE_FILES = ["kawaraban.config.yml", "articles", "assets", ...LINT_CONFIG_FILES, "package.json"];
 
 /**
  * A copy of the repository's own content and configuration in a temp folder. Rules are

@@ -1,2 +1,3 @@
 export const TEXTLINTRC: ".textlintrc.json";
 export class TextlintConfigError extends Error {}
+export const LINT_CONFIG_FILES: string[];

@@ -4,3 +4,6 @@ export const TEXTLINTRC = ".textlintrc.json";
 export class TextlintConfigError extends Error {
   name = "TextlintConfigError";
 }
+
+/** The native lint configuration a fork carries at its root (what editors and the textlint CLI read too). */
+export const LINT_CONFIG_FILES = [TEXTLINTRC, ".remarkrc.json", "prh.yml", "prh-required.yml", "proper-nouns.yml"];

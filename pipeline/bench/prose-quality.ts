@@ -1,0 +1,89 @@
+/**
+ * How the prose profile judges real published prose and typical beginner mistakes, side by side
+ * with the plain `preset-ja-technical-writing`:
+ *   npm run bench -- --only quality --devset <folder of .md files>
+ * The development set is third-party text (city note accounts, city sites, citizen-writer
+ * magazines) kept outside the repository; the mistakes are this project's own sentences
+ * (tests/fixtures/prose/beginner-mistakes.json), one per kind.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+interface Message {
+  ruleId: string;
+  severity: number;
+  line: number;
+}
+interface Linter {
+  lintText(text: string, filePath: string): Promise<{ messages: Message[] }>;
+}
+
+async function linterFor(repoRoot: string, configFile: string): Promise<Linter> {
+  const require = createRequire(path.join(repoRoot, "package.json"));
+  const { createLinter, loadTextlintrc } = require("textlint") as {
+    createLinter(o: { descriptor: unknown }): Linter;
+    loadTextlintrc(o: { configFilePath: string; node_modulesDir: string }): Promise<unknown>;
+  };
+  const descriptor = await loadTextlintrc({ configFilePath: configFile, node_modulesDir: path.join(repoRoot, "node_modules") });
+  return createLinter({ descriptor });
+}
+
+export interface QualityFigures {
+  articles: number;
+  characters: number;
+  withError: number;
+  perThousand: number;
+  byRule: Map<string, number>;
+}
+
+/** Errors and warnings only: info findings are summary statistics, not something to fix. */
+export async function judge(linter: Linter, texts: readonly string[]): Promise<QualityFigures> {
+  let characters = 0;
+  let findings = 0;
+  let withError = 0;
+  const byRule = new Map<string, number>();
+  for (const [i, text] of texts.entries()) {
+    characters += [...text.replace(/\s/g, "")].length;
+    const { messages } = await linter.lintText(text, `devset-${i}.md`);
+    const counted = messages.filter((m) => m.severity === 1 || m.severity === 2);
+    findings += counted.length;
+    if (counted.some((m) => m.severity === 2)) withError++;
+    for (const m of counted) byRule.set(`${m.ruleId}${m.severity === 2 ? " (error)" : ""}`, (byRule.get(`${m.ruleId}${m.severity === 2 ? " (error)" : ""}`) ?? 0) + 1);
+  }
+  return { articles: texts.length, characters, withError, perThousand: (findings * 1000) / Math.max(1, characters), byRule };
+}
+
+/** Each mistake sentence is linted on its own line 3 (after a heading); found when any finding lands there. */
+export async function recall(linter: Linter, mistakes: readonly { kind: string; text: string }[]): Promise<{ found: number; missed: string[] }> {
+  const missed: string[] = [];
+  for (const m of mistakes) {
+    const { messages } = await linter.lintText(`# 見本\n\n${m.text}\n`, "mistake.md");
+    if (!messages.some((x) => x.line === 3)) missed.push(`${m.kind}: ${m.text}`);
+  }
+  return { found: mistakes.length - missed.length, missed };
+}
+
+export async function qualityBench(repoRoot: string, devset: string | undefined): Promise<string> {
+  const project = await linterFor(repoRoot, path.join(repoRoot, ".textlintrc.json"));
+  const plain = await linterFor(repoRoot, path.join(repoRoot, "tests/fixtures/prose/plain-preset.textlintrc.json"));
+  const mistakes = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes.json"), "utf8")) as { kind: string; text: string }[];
+  const lines = ["## Prose quality (errors + warnings; info is summary-only)"];
+  const r = await recall(project, mistakes);
+  const rPlain = await recall(plain, mistakes);
+  lines.push(`beginner mistakes found on their line: kawaraban ${r.found}/${mistakes.length}, plain preset ${rPlain.found}/${mistakes.length}`);
+  for (const m of r.missed) lines.push(`  missed: ${m}`);
+  if (!devset) return [...lines, "(no --devset folder given: real-prose figures skipped)"].join("\n");
+  const files = (await readdir(devset)).filter((f) => f.endsWith(".md")).sort();
+  const texts = await Promise.all(files.map((f) => readFile(path.join(devset, f), "utf8")));
+  const ours = await judge(project, texts);
+  const theirs = await judge(plain, texts);
+  lines.push(
+    `development set: ${ours.articles} articles, ${ours.characters} characters`,
+    `articles with an error: kawaraban ${ours.withError} (${((100 * ours.withError) / ours.articles).toFixed(0)}%), plain preset ${theirs.withError} (${((100 * theirs.withError) / theirs.articles).toFixed(0)}%)`,
+    `findings per 1,000 characters: kawaraban ${ours.perThousand.toFixed(2)}, plain preset ${theirs.perThousand.toFixed(2)} (ratio ${(ours.perThousand / theirs.perThousand).toFixed(2)})`,
+    "kawaraban findings by rule:",
+    ...[...ours.byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `  ${String(n).padStart(4)}  ${rule}`),
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,71 @@
+// @ts-check
+"use strict";
+/**
+ * Municipal article forms, understood in context (a textlint filter rule, so the CLI and editor
+ * plugins see the same). Each form turns off only the rules it makes wrong:
+ * - captions and labels (「【講座の様子】」, a line after a photo, 「■」「◆」 headings, 「※」 notes)
+ *   and bylines (「文：」「写真：」「▶️文:」) are not sentences: no period rule, no length, no style mix;
+ * - interview lines (「――」 questions, 「名前：」「Q1:」「A1:」 answers, 「-記者-」 speaker lines) and
+ *   quoted speech 「…」 keep the speaker's own style: no です・ます/である mix, no period rule,
+ *   no weak-phrase hint;
+ * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each:
+ *   no kanji-run hint inside them.
+ */
+const RULES = {
+  period: "ja-technical-writing/ja-no-mixed-period",
+  length: "ja-technical-writing/sentence-length",
+  style: "ja-technical-writing/no-mix-dearu-desumasu",
+  weak: "ja-technical-writing/ja-no-weak-phrase",
+  kanji: "ja-technical-writing/max-kanji-continuous-len",
+  exclamation: "kawaraban/exclamation-width",
+  punctuation: "kawaraban/japanese-punctuation",
+};
+const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
+const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
+const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
+const INTERVIEW = /^\s*(?:――|—{2}|ー{2}|－{2}|[QＱAＡ][0-9０-９]*\s*[.:：．]|-[^-]{1,15}-\s*$|[^\s:：「」。、]{1,12}\s*[:：](?!\/\/))/u;
+const NAME_SUFFIX = "(?:役場|役所|県庁|庁舎|[部課係室局]|センター|協議会|委員会|組合|振興会|公民館|図書館|体育館|保育園|幼稚園|小学校|中学校|高等学校|高校|大学|病院|会議所)";
+const ORGANISATION = new RegExp(
+  `(?:(?:株式|有限|合同)会社|(?:一般|公益)(?:社団|財団)法人|特定非営利活動法人|NPO法人)[^\\s、。「」（）()]{1,20}|[^\\s、。「」（）()]{1,20}(?:株式会社|有限会社)|[\\u4e00-\\u9fff々ヶ]{1,12}(?:都|道|府|県|市|区|町|村)[\\u4e00-\\u9fff々ヶ]*?${NAME_SUFFIX}+|[\\u4e00-\\u9fff々ヶ]{2,12}${NAME_SUFFIX}+`,
+  "gu",
+);
+
+module.exports = function filter(context) {
+  const { Syntax, shouldIgnore, getSource } = context;
+  const ignore = (start, end, ...ruleIds) => {
+    for (const ruleId of ruleIds) shouldIgnore([start, end], { ruleId });
+  };
+  return {
+    [Syntax.Document](node) {
+      // An interview article keeps the speakers' register next to the narrator's (a report in
+      // である with answers in です・ます is the norm): the style rule has no mix to report there.
+      const paragraphs = node.children.filter((child) => child.type === Syntax.Paragraph);
+      const interviewLines = paragraphs.flatMap((p) => getSource(p).split("\n")).filter((line) => INTERVIEW.test(line)).length;
+      if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style);
+    },
+    [Syntax.Paragraph](node) {
+      const text = getSource(node);
+      const base = node.range[0];
+      // Text after a photo in the same paragraph, or a short line under it, is its caption.
+      const image = node.children.find((child) => child.type === Syntax.Image);
+      if (image) ignore(image.range[1], node.range[1], RULES.period, RULES.length, RULES.style);
+      let offset = 0;
+      for (const line of text.split("\n")) {
+        const start = base + offset;
+        const end = start + line.length;
+        offset += line.length + 1;
+        // A byline separates its parts with a full-width space (「文:ひなた　写真:こもれび」).
+        if (LABEL.test(line) || BYLINE.test(line)) ignore(start, end, RULES.period, RULES.length, RULES.style, RULES.punctuation);
+        if (INTERVIEW.test(line)) ignore(start, end, RULES.period, RULES.style, RULES.weak, RULES.exclamation);
+      }
+      for (const quote of text.matchAll(/「[^「」]*」/gu)) {
+        const at = base + /** @type {number} */ (quote.index);
+        ignore(at, at + quote[0].length, RULES.style, RULES.period, RULES.weak);
+      }
+      for (const name of text.matchAll(ORGANISATION)) {
+        const at = base + /** @type {number} */ (name.index);
+        ignore(at, at + name[0].length, RULES.kanji);
+      }
+    },
+  };
+};

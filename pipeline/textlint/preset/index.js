@@ -1,0 +1,29 @@
+// @ts-check
+"use strict";
+/**
+ * kawaraban's own rules, as a textlint preset so that .textlintrc.json loads them for the textlint
+ * CLI, editor plugins and kawaraban alike. `city-required` is textlint-rule-prh under a second
+ * name: the city's mandatory 表記 (errors) next to its recommended ones (the `prh` rule, warnings).
+ */
+const { moduleInterop } = require("@textlint/module-interop");
+
+module.exports = {
+  rules: {
+    "repeated-word": require("./rules/repeated-word.js"),
+    "exclamation-width": require("./rules/exclamation-width.js"),
+    "japanese-punctuation": require("./rules/japanese-punctuation.js"),
+    "notation-variants": require("./rules/notation-variants.js"),
+    "common-mistakes": require("./rules/common-mistakes.js"),
+    "verb-forms": require("./rules/verb-forms.js"),
+    "city-required": moduleInterop(require("textlint-rule-prh")),
+  },
+  rulesConfig: {
+    "repeated-word": true,
+    "exclamation-width": true,
+    "japanese-punctuation": true,
+    "notation-variants": true,
+    "common-mistakes": true,
+    "verb-forms": true,
+    "city-required": false,
+  },
+};
