@@ -1,6 +1,15 @@
 import { FIXED_MARKER, escapeMarkdown, findingMarker, markerOf, ruleLink, type Finding } from "./findings.ts";
 
 export const MAX_LINE_COMMENTS = 25;
+/** A rule that fires often in one article gets this many line comments there; the rest are counted in the summary. */
+export const MAX_COMMENTS_PER_RULE = 3;
+
+/**
+ * What deserves a line comment (the severity model in the README): errors, and warnings that
+ * come with a fix to accept in one click. Other warnings and all info findings (readability
+ * statistics) are only in the summary.
+ */
+export const commentWorthy = (f: Finding) => f.severity === "error" || (f.severity === "warning" && f.suggestion !== undefined);
 
 export interface ReviewComment {
   path: string;
@@ -43,10 +52,10 @@ export function commentBody(f: Finding, repositoryUrl: string | undefined, withS
 }
 
 /**
- * Which findings become line comments: only on lines the PR added or changed, one per
- * finding (a finding already commented on an earlier push is not posted again), at most
- * MAX_LINE_COMMENTS, errors first. A fix becomes a one-click suggestion when every line it
- * replaces is in the diff.
+ * Which findings become line comments: errors and fixable warnings, only on lines the PR added
+ * or changed, one per finding (a finding already commented on an earlier push is not posted
+ * again), at most MAX_COMMENTS_PER_RULE per rule and article and MAX_LINE_COMMENTS in all,
+ * errors first. A fix becomes a one-click suggestion when every line it replaces is in the diff.
  */
 export function planReview(
   findings: Finding[],
@@ -64,6 +73,7 @@ export function planReview(
   const candidates: { f: Finding; lines: ReadonlySet<number> }[] = [];
   let outsideDiff = 0;
   for (const f of findings) {
+    if (!commentWorthy(f)) continue;
     const lines = changed.get(f.path);
     if (f.line === undefined || !lines?.has(f.line)) {
       outsideDiff++;
@@ -72,14 +82,20 @@ export function planReview(
     if (!posted.has(f.fingerprint)) candidates.push({ f, lines });
   }
   candidates.sort((a, b) => order[a.f.severity] - order[b.f.severity]);
-  const comments = candidates.slice(0, MAX_LINE_COMMENTS).map(({ f, lines }): ReviewComment => {
+  const perRule = new Map<string, number>();
+  const chosen = candidates.filter(({ f }) => {
+    const key = `${f.path}\0${f.ruleId}`;
+    perRule.set(key, (perRule.get(key) ?? 0) + 1);
+    return perRule.get(key)! <= MAX_COMMENTS_PER_RULE;
+  });
+  const comments = chosen.slice(0, MAX_LINE_COMMENTS).map(({ f, lines }): ReviewComment => {
     const s = f.suggestion;
     const suggestible = s !== undefined && s.line === f.line && range(s.line, s.endLine).every((n) => lines.has(n));
     const comment: ReviewComment = { path: f.path, line: suggestible ? s.endLine : f.line!, side: "RIGHT", body: commentBody(f, repositoryUrl, suggestible) };
     if (suggestible && s.endLine > s.line) Object.assign(comment, { start_line: s.line, start_side: "RIGHT" });
     return comment;
   });
-  return { comments, outsideDiff, overCap: Math.max(0, candidates.length - MAX_LINE_COMMENTS), fixed };
+  return { comments, outsideDiff, overCap: candidates.length - comments.length, fixed };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,6 +1,7 @@
 import type { CheckReportDocument } from "./report-input.ts";
 import { SUMMARY_MARKER, escapeMarkdown, findingsOf, inlineCode, ruleLink, type Finding } from "./findings.ts";
 import { formatBytes } from "../article/safe-read.ts";
+import { MAX_COMMENTS_PER_RULE } from "./review.ts";
 
 export interface SummaryContext {
   repositoryUrl?: string;
@@ -26,6 +27,28 @@ const sourceLabel: Record<string, string> = {
   config: "設定",
 };
 const icon = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
+
+/** Readability statistics (info) are shown once per article, grouped: 「長い文 4 か所」. */
+const infoLabel: Record<string, string> = {
+  "sentence-length": "長い文",
+  "max-ten": "読点の多い文",
+  "max-comma": "カンマの多い文",
+  "max-kanji-continuous-len": "漢字が続くところ",
+  "ja-no-weak-phrase": "弱い言い方（〜と思います など）",
+  "no-doubled-joshi": "同じ助詞が重なる文",
+  "arabic-kanji-numbers": "数字の書き方（算用数字と漢数字）",
+  "exclamation-width": "半角の「!」「?」（--fix で全角になります）",
+};
+const ruleTail = (ruleId: string) => ruleId.slice(ruleId.lastIndexOf("/") + 1);
+
+function groupedInfo(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const label = infoLabel[ruleTail(f.ruleId)] ?? escapeMarkdown(f.ruleId);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${number(n)} か所`).join("、");
+}
 const number = (n: number) => n.toLocaleString("ja-JP");
 
 /** GitHub refuses comment bodies over 65,536 characters; the summary stays well under. */
@@ -93,7 +116,16 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
       size += heading.length + 2;
       if (size > SUMMARY_MAX_CHARS) break;
       lines.push(heading, "");
-      for (const f of findings.filter((x) => x.path === file.path)) {
+      const own = findings.filter((x) => x.path === file.path);
+      const info = own.filter((f) => f.severity === "info");
+      if (info.length > 0) {
+        const line = `- ${icon.info} 読みやすさの目安: ${groupedInfo(info)}（直さなくても公開できます）`;
+        size += line.length + 1;
+        if (size > SUMMARY_MAX_CHARS) break outer;
+        lines.push(line);
+        shown += info.length;
+      }
+      for (const f of own.filter((x) => x.severity !== "info")) {
         const where = f.line !== undefined ? `${f.line} 行目: ` : "";
         const line = `- ${icon[f.severity]} ${where}${escapeMarkdown(f.message)}（${ruleLink(f, ctx.repositoryUrl)}）`;
         size += line.length + 1;
@@ -114,7 +146,7 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
   }
   if (ctx.inlinePosted > 0) notes.push(`変更した行への指摘 ${ctx.inlinePosted} 件を、その行にコメントしました。`);
   if (ctx.outsideDiff > 0) notes.push(`変更していない行の指摘 ${ctx.outsideDiff} 件は、この一覧だけに載せています。`);
-  if (ctx.overCap > 0) notes.push(`行へのコメントが多すぎるため、残りの ${ctx.overCap} 件はこの一覧だけに載せています。`);
+  if (ctx.overCap > 0) notes.push(`行へのコメントは 1 つのルールにつき記事ごとに ${MAX_COMMENTS_PER_RULE} 件までにしています。残りの ${ctx.overCap} 件はこの一覧だけに載せています。`);
   if (ctx.fixedSincePreviousPush > 0) notes.push(`前回のプッシュからの修正で、${ctx.fixedSincePreviousPush} 件の指摘が直りました。`);
   if (report.summary.baselined) notes.push(`以前からある指摘 ${report.summary.baselined} 件は、ベースラインにあるため表示していません。`);
   lines.push(...notes.map((n) => `- ${n}`), ...(notes.length ? [""] : []));

@@ -12,13 +12,13 @@ describe("check --fix", () => {
     const root = await lintRepo();
     const file = path.join(root, ARTICLE);
     const original = await readFile(file, "utf8");
-    const broken = `\ufeff${original.replace("まずは家にあるもの", "まずは子供と家にあるもの").replace(/\n/g, "\r\n")}`;
+    const broken = `\ufeff${original.replace("まずは家にあるもの", "まずは家ににあるもの").replace(/\n/g, "\r\n")}`;
     await writeFile(file, broken);
     const result = await runCli(["check", "--fix", ARTICLE], root);
-    expect(result.stdout).toContain(`修正しました: ${ARTICLE}（prh 1 件）`);
+    expect(result.stdout).toContain(`修正しました: ${ARTICLE}（kawaraban/repeated-word 1 件）`);
     expect(result.code).toBe(0);
     const fixed = await readFile(file, "utf8");
-    expect(fixed).toBe(broken.replace("子供", "子ども"));
+    expect(fixed).toBe(broken.replace("家ににある", "家にある"));
     const again = await runCli(["check", "--fix", ARTICLE], root);
     expect(again.stdout).not.toContain("修正しました");
     expect(await readFile(file, "utf8")).toBe(fixed);
@@ -27,7 +27,7 @@ describe("check --fix", () => {
   it("keeps the JSON document alone on stdout and reports fixes on stderr", async () => {
     const root = await lintRepo();
     const file = path.join(root, ARTICLE);
-    await writeFile(file, (await readFile(file, "utf8")).replace("まずは", "まずは子供と"));
+    await writeFile(file, (await readFile(file, "utf8")).replace("家にあるもの", "家ににあるもの"));
     const result = await runCli(["check", "--fix", "--format", "json", ARTICLE], root);
     expect(JSON.parse(result.stdout).summary.errors).toBe(0);
     expect(result.stderr).toContain("修正しました");
@@ -39,7 +39,7 @@ describe("baseline", () => {
     const root = await lintRepo();
     const file = path.join(root, ARTICLE);
     const text = await readFile(file, "utf8");
-    await writeFile(file, text.replace("まずは家にあるもの", "まずは子供と家にあるもの"));
+    await writeFile(file, text.replace("まずは家にあるもの", "まずは家ににあるもの"));
     initRepo(root);
     expect((await runCli(["check", ARTICLE], root)).code).toBe(1);
 
@@ -47,7 +47,7 @@ describe("baseline", () => {
     expect(baseline.code).toBe(0);
     expect(baseline.stdout).toContain("既存の指摘 1 件");
     const recorded = await readFile(path.join(root, "kawaraban.baseline.json"), "utf8");
-    expect(recorded).toContain('"ruleId":"prh"');
+    expect(recorded).toContain('"ruleId":"kawaraban/repeated-word"');
 
     // Text added above moves the old finding down: still recognised.
     await writeFile(file, (await readFile(file, "utf8")).replace("## 体験して分かること", "## 体験して分かること\n\n訓練は毎年行われています。"));
@@ -56,11 +56,11 @@ describe("baseline", () => {
     expect(unchanged.code).toBe(0);
 
     // A new instance of the same problem is reported.
-    await writeFile(file, (await readFile(file, "utf8")).replace("訓練は毎年行われています。", "子供も訓練に参加しました。"));
+    await writeFile(file, (await readFile(file, "utf8")).replace("訓練は毎年行われています。", "訓練はは毎年行われています。"));
     const introduced = await runCli(["check", "--format", "json", ARTICLE], root);
     const doc = JSON.parse(introduced.stdout);
     expect(doc.summary).toMatchObject({ errors: 1, baselined: 1 });
-    expect(doc.files[0].messages[0].ruleId).toBe("prh");
+    expect(doc.files[0].messages[0].ruleId).toBe("kawaraban/repeated-word");
     expect(introduced.code).toBe(1);
     expect((await runCli(["check", "--no-baseline", "--format", "json", ARTICLE], root)).stdout).toContain('"errors": 2');
     git(root, "status");

@@ -16,7 +16,7 @@ describe("prose findings cache and worker pool", () => {
   it("stores findings (not only clean files) and serves them until content or configuration changes", async () => {
     const root = await lintRepo();
     const file = path.join(root, "articles/2026/11/bousai.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace("まずは", "まずは子供と"));
+    await writeFile(file, (await readFile(file, "utf8")).replace("家にあるもの", "家ににあるもの"));
     const cacheDir = path.join(root, ".cache/prose");
     const articles = await articlesOf(root);
 
@@ -25,7 +25,7 @@ describe("prose findings cache and worker pool", () => {
     const warm = await lintProse(root, articles, { cacheDir });
     expect(warm).toMatchObject({ cacheHits: articles.length, linted: 0 });
     expect(sorted(warm)).toEqual(sorted(cold));
-    expect(warm.results.get("articles/2026/11/bousai.md")!.diagnostics.map((d) => d.ruleId)).toEqual(["prh"]);
+    expect(warm.results.get("articles/2026/11/bousai.md")!.diagnostics.map((d) => d.ruleId)).toEqual(["kawaraban/repeated-word"]);
 
     // Editing the dictionary changes every key.
     await writeFile(path.join(root, "prh.yml"), `${await readFile(path.join(root, "prh.yml"), "utf8")}\n# 追記\n`);

@@ -91,14 +91,14 @@ describe("the launcher (bin/kawaraban.js)", () => {
     const root = await copySampleContent();
     const { readFile, writeFile } = await import("node:fs/promises");
     const file = path.join(root, "articles/2026/11/bousai.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace("まずは", "まずは子供と"));
+    await writeFile(file, (await readFile(file, "utf8")).replace("家にあるもの", "家ににあるもの"));
     const bin = path.join(REPO_ROOT, "bin/kawaraban.js");
     const result = await promisify(execFile)(process.execPath, [bin, "check", "--no-cache", "--format", "json"], { cwd: root }).catch(
       (error: { stdout: string; code: number }) => error,
     );
     const doc = JSON.parse(result.stdout);
     expect(doc.summary).toEqual({ files: 9, errors: 1, warnings: 0 });
-    expect(doc.files.find((f: { path: string }) => f.path.endsWith("bousai.md")).messages[0].ruleId).toBe("prh");
+    expect(doc.files.find((f: { path: string }) => f.path.endsWith("bousai.md")).messages[0].ruleId).toBe("kawaraban/repeated-word");
     expect((result as { code?: number }).code).toBe(1);
   });
 });

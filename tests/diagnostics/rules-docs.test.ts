@@ -14,4 +14,13 @@ describe("rule documentation", () => {
     expect(rules.length).toBeGreaterThan(30);
     expect(rules.filter((id) => !headings.has(id))).toEqual([]);
   });
+
+  it("documents every rule of kawaraban's own textlint preset", async () => {
+    const docs = await readFile(path.join(REPO_ROOT, "docs/rules.md"), "utf8");
+    const { createRequire } = await import("node:module");
+    const preset = createRequire(import.meta.url)("../../pipeline/textlint/preset/index.js") as { rules: Record<string, unknown> };
+    const ids = Object.keys(preset.rules).map((name) => `kawaraban/${name}`);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(ids.filter((id) => !docs.includes(`### ${id}\n`))).toEqual([]);
+  });
 });

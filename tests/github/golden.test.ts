@@ -48,7 +48,36 @@ describe("what the PR shows (golden files)", () => {
     const plan = planReview(findingsOf(report), changed, [], repositoryUrl);
     const rendered = plan.comments.map((c) => `### ${c.path}:${c.line}\n\n${c.body}\n`).join("\n");
     await golden("review-comments.md", rendered);
-    expect(plan.outsideDiff).toBe(2);
+    // The error outside the diff is counted; the warning without a fix is summary-only by severity.
+    expect(plan.outsideDiff).toBe(1);
+  });
+
+  it("comments only errors and fixable warnings, at most a few per rule and article; info stays in the summary", () => {
+    const message = (line: number, severity: "error" | "warning" | "info", ruleId: string, fix: boolean) => ({
+      ruleId,
+      source: "textlint" as const,
+      severity,
+      message: `見本の指摘 ${line}`,
+      line,
+      column: 1,
+      ...(fix && { suggestion: { line, endLine: line, text: "直した行" } }),
+    });
+    const messages = [
+      ...[1, 2, 3, 4, 5].map((n) => message(n, "warning", "kawaraban/notation-variants", true)),
+      message(6, "warning", "ja-technical-writing/ja-no-redundant-expression", false),
+      message(7, "info", "ja-technical-writing/sentence-length", false),
+      message(8, "info", "kawaraban/exclamation-width", true),
+      message(9, "error", "kawaraban/repeated-word", true),
+    ];
+    const doc = { version: 1 as const, files: [{ path: "articles/2026/11/a.md", messages }], summary: { files: 1, errors: 1, warnings: 6 } };
+    const plan = planReview(findingsOf(doc), new Map([["articles/2026/11/a.md", new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])]]), [], repositoryUrl);
+    expect(plan.comments.map((c) => c.line)).toEqual([9, 1, 2, 3]);
+    expect(plan.overCap).toBe(2);
+    const summary = renderSummary(doc, { inlinePosted: 4, outsideDiff: 0, overCap: plan.overCap, fixedSincePreviousPush: 0 });
+    expect(summary).toContain("ℹ️ 読みやすさの目安: ");
+    expect(summary).toContain("長い文 1 か所");
+    expect(summary).toContain("半角の「!」「?」（--fix で全角になります） 1 か所");
+    expect(summary).not.toContain("見本の指摘 7");
   });
 });
 

@@ -52,7 +52,7 @@ const edit = (root: string, from: string, to: string, file = ARTICLE) => async (
 
 async function world() {
   const repo = await repository();
-  const head = await repo.commit(edit(repo.root, "まずは家にあるもの", "まずは子供と家にあるもの"));
+  const head = await repo.commit(edit(repo.root, "まずは家にあるもの", "まずは家ににあるもの"));
   repo.checkoutMain();
   const sim = await new GithubSim().start();
   sims.push(sim);
@@ -99,7 +99,7 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
     expect(sim.reviewComments).toHaveLength(1);
     expect(sim.reviewComments[0]).toMatchObject({ path: ARTICLE, commit_id: head });
     expect(sim.reviewComments[0]!.body).toContain("```suggestion\n");
-    expect(sim.reviewComments[0]!.body).toContain("まずは子どもと家にあるもの");
+    expect(sim.reviewComments[0]!.body).toContain("まずは家にあるもの");
     expect(sim.checkRuns).toMatchObject([{ head_sha: head, name: "記事の判定", conclusion: "failure" }]);
     expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
   }, 60_000);
@@ -109,7 +109,7 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
     const forged = { ...clean, images: { files: [], bytes: 0, after: 0 } };
     await run(["--head-sha", head], forged);
     expect(sim.checkRuns[0]!.conclusion).toBe("failure");
-    expect(sim.issueComments[0]!.body).toContain("「子供」→「子ども」");
+    expect(sim.issueComments[0]!.body).toContain("「に」が 2 回続いています");
     expect(sim.issueLabels.get(7)).toEqual(["修正依頼"]);
   }, 60_000);
 
@@ -120,7 +120,7 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
     expect(sim.issueComments).toHaveLength(1);
     expect(sim.reviewComments).toHaveLength(1);
     git(repo.root, "switch", "-q", "pr");
-    const fixed = await repo.commit(edit(repo.root, "まずは子供と", "まずは子どもと"));
+    const fixed = await repo.commit(edit(repo.root, "家ににある", "家にある"));
     repo.checkoutMain();
     setHead(fixed);
     await run(["--head-sha", fixed]);
@@ -147,7 +147,7 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
       await writeFile(path.join(repo.root, ".npmrc"), "node-options=--require ./x.cjs\n");
       await mkdir(path.join(repo.root, ".cache/kawaraban/prose"), { recursive: true });
       await writeFile(path.join(repo.root, ".cache/kawaraban/prose/forged.json"), "{}");
-      await edit(repo.root, "まずは子供と", "まずは子どもと")();
+      await edit(repo.root, "家ににある", "家にある")();
     });
     repo.checkoutMain();
     setHead(head);

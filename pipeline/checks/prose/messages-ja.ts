@@ -41,6 +41,8 @@ const textlintRewrites: Record<string, Rewrite> = {
     const reason = rest.join(" ").trim() || /（(.+)）$/.exec(first ?? "")?.[1] || "";
     return reason ? `「${from}」→「${to}」: ${reason.replace(/。?$/, "")}。` : `「${from}」は「${to}」と書きます。`;
   },
+  // The city's required 表記 is textlint-rule-prh under a second name: the same messages.
+  "city-required": (m) => textlintRewrites.prh!(m),
   "no-doubled-joshi": (m) => `一文に助詞「${quoted(m)}」が 2 回以上使われています。文を分けるか、言い回しを変えてください。`,
 };
 

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.ts";
-import { stamp } from "../../diagnostics/rules.ts";
+import { stamp, ruleDocsUrl } from "../../diagnostics/rules.ts";
 import { LineIndex } from "../../article/positions.ts";
 import type { TextlintMessage } from "./textlint.mjs";
 import { textlintMessageJa, ruleName } from "./messages-ja.ts";
@@ -9,6 +9,11 @@ const severities: Record<number, Severity> = { 1: "warning", 2: "error", 3: "inf
 /** Upstream documentation of a textlint rule (the preset's rules are packages of their own). */
 export function textlintRuleUrl(ruleId: string): string {
   if (ruleId === "prh") return "prh.yml";
+  if (ruleId === "kawaraban/city-required") return "prh-required.yml";
+  // kawaraban's own rules (pipeline/textlint) are documented with the others in docs/rules.md.
+  if (ruleId.startsWith("kawaraban/")) return ruleDocsUrl(ruleId);
+  // A scoped rule is its own package name (`@textlint-ja/textlint-rule-no-dropping-i`).
+  if (ruleId.startsWith("@")) return `https://www.npmjs.com/package/${ruleId}`;
   return `https://www.npmjs.com/package/textlint-rule-${ruleName(ruleId)}`;
 }
 
