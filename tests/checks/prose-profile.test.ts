@@ -4,6 +4,7 @@ import path from "node:path";
 import { articleFromText, type Article } from "../../pipeline/article/article.ts";
 import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
 import { REPO_ROOT } from "../support/repo.ts";
+import { textlintCli } from "../support/textlint-cli.ts";
 
 /**
  * The severity model on sentences written for this project: each municipal form is quiet, each
@@ -53,6 +54,15 @@ describe("municipal article forms are understood in context", () => {
     expect(formArticles.length).toBeGreaterThanOrEqual(5);
     for (const [file, result] of forms.results) {
       expect(result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.ruleId}@${d.line}: ${d.message}`), file).toEqual([]);
+    }
+  });
+
+  it("gives the same findings as the textlint CLI, since the rules and the filter load from .textlintrc.json", async () => {
+    const cli = await textlintCli(formArticles.map((a) => a.path));
+    for (const [file, result] of forms.results) {
+      const ours = result.diagnostics.filter((d) => d.source === "textlint").map((d) => `${d.ruleId}@${d.line}:${d.severity}`).sort();
+      const theirs = (cli.get(file) ?? []).map((m) => `${m.ruleId}@${m.line}:${({ 1: "warning", 2: "error", 3: "info" } as Record<number, string>)[m.severity]}`).sort();
+      expect(ours, file).toEqual(theirs);
     }
   });
 

@@ -8,6 +8,8 @@ export interface CliMessage {
   line: number;
   column: number;
   message: string;
+  /** 1 warning, 2 error, 3 info. */
+  severity: number;
 }
 
 /** The plain textlint CLI (the reference kawaraban must agree with), as JSON. */

@@ -8,8 +8,8 @@
  * - interview lines (「――」 questions, 「名前：」「Q1:」「A1:」 answers, 「-記者-」 speaker lines) and
  *   quoted speech 「…」 keep the speaker's own style: no です・ます/である mix, no period rule,
  *   no weak-phrase hint;
- * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each:
- *   no kanji-run hint inside them.
+ * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each,
+ *   spelled as registered: no kanji-run hint and no 表記 rule inside them.
  */
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
@@ -19,6 +19,9 @@ const RULES = {
   kanji: "ja-technical-writing/max-kanji-continuous-len",
   exclamation: "kawaraban/exclamation-width",
   punctuation: "kawaraban/japanese-punctuation",
+  variants: "kawaraban/notation-variants",
+  recommended: "prh",
+  required: "kawaraban/city-required",
 };
 const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
@@ -64,7 +67,8 @@ module.exports = function filter(context) {
       }
       for (const name of text.matchAll(ORGANISATION)) {
         const at = base + /** @type {number} */ (name.index);
-        ignore(at, at + name[0].length, RULES.kanji);
+        // A name is spelled as registered (「研修生受入協議会」): no kanji-run hint, no 表記 rule.
+        ignore(at, at + name[0].length, RULES.kanji, RULES.variants, RULES.recommended, RULES.required);
       }
     },
   };
