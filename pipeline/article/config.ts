@@ -38,6 +38,8 @@ const writerSchema = z
       .optional(),
     chargesConsumptionTax: bool("chargesConsumptionTax（消費税を請求するか）"),
     github: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github にはライターの GitHub ユーザー名を書いてください" }).optional(),
+    /** How many briefs a month this writer takes on (the desk warns before anyone goes over it). */
+    capacity: z.string().regex(/^[1-9][0-9]?$/, { error: "capacity には 1 か月に引き受ける記事の数を半角数字で書いてください（例: 3）" }).transform(Number).optional(),
   })
   .superRefine((writer, ctx) => {
     const number = writer.registrationNumber;
@@ -234,7 +236,7 @@ export function parseConfig(source: string): ConfigResult {
 const knownKeys: Record<string, string[]> = {
   "": ["site", "payer", "categories", "writers", "rates", "contractor", "documents", "tax", "billing", "pages", "channels", "github", "images", "limits"],
   site: ["title", "baseUrl", "language", "description", "logo", "accentColor"],
-  writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github"],
+  writer: ["name", "invoiceName", "type", "registrationNumber", "chargesConsumptionTax", "github", "capacity"],
   rates: ["article", "categories", "perCharacter", "perPhoto"],
 };
 

@@ -58,6 +58,9 @@ export function frontMatterSchema(config: Config) {
       cover: text("cover（カバー写真）").optional(),
       coverAlt: text("coverAlt（カバー写真の説明）").optional(),
       draft: bool("draft（下書き）").optional().default(false),
+      brief: text("brief（依頼）")
+        .regex(/^\d{4}-(0[1-9]|1[0-2])\/[a-z0-9][a-z0-9-]*$/, { error: "brief には依頼の名前を 2026-12/satoyama のように書いてください（briefs/ の下のファイル名から .yml を除いたもの）" })
+        .optional(),
     });
 }
 
@@ -114,7 +117,7 @@ function ruleForIssue(issue: z.core.$ZodIssue) {
 
 export const sentence = (message: string) => (/[。？！）]$/.test(message) ? message : `${message}。`);
 
-const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "cover", "coverAlt", "draft"];
+const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "cover", "coverAlt", "draft", "brief"];
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const FEE_KEYS = /^(fee|price|rate|amount|pay|payment|原稿料|料金|報酬|金額)$/i;
 

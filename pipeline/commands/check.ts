@@ -104,6 +104,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   }
   const prose = { enabled: true, cacheDir, prestarted: io.lintWorker };
   const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
+  const briefFindings = await checkBriefs(root, config, symlinks, outcomes, jstDate(io.now?.() ?? new Date()), fullRun);
   const images = await checkImagesForRun({
     root,
     config,
@@ -113,7 +114,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     fullRun,
     cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
   });
-  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics), ...images.diagnostics];
+  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics), ...images.diagnostics, ...briefFindings];
   let baselined: number | undefined;
   const baseline = options.baseline === false ? undefined : await readBaseline(root).catch((error: Error) => {
     throw new UsageError(error.message);
@@ -132,9 +133,26 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
 }
 
+/**
+ * Each article's `brief:` against the briefs in the working tree (added to its outcome), and
+ * on a full run the problems of the brief files themselves (returned).
+ */
+async function checkBriefs(root: string, config: Config, symlinks: ReadonlySet<string>, outcomes: ArticleOutcome[], today: string, fullRun: boolean): Promise<Diagnostic[]> {
+  const linked = outcomes.filter((o) => o.admitted?.frontMatter.brief);
+  if (linked.length === 0 && !fullRun) return [];
+  const book = await readBriefBook(root, config, symlinks);
+  const onMain = await pathsOnMain(root, linked.map((o) => o.path));
+  for (const o of linked) o.diagnostics.push(...checkBriefLink({ article: o.admitted!, stats: o.stats, delivered: onMain.has(o.path) }, book.briefs, today));
+  return fullRun ? book.diagnostics : [];
+}
+
 export const lineTexts = (outcomes: readonly ArticleOutcome[]): LineTexts => lineTextsOf(outcomes.flatMap((o) => (o.article ? [o.article] : [])));
 
 import { CACHE_DIR } from "../cache-dir.ts";
+import { jstDate } from "../jst.ts";
+import { readBriefBook } from "../desk/read-briefs.ts";
+import { pathsOnMain } from "../desk/delivered.ts";
+import { checkBriefLink } from "../checks/brief-links.ts";
 
 export { CACHE_DIR };
 

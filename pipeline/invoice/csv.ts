@@ -35,7 +35,7 @@ export function detailCsv(doc: InvoiceDocument): string {
   const header = ["対象月", "ライター", "支払先名義", "種類", "記事・内容", "ファイル", "受付日（main に入った日）", "公開日", "金額", "内訳", "備考"];
   const body: Cell[][] = [];
   for (const w of doc.writers) {
-    for (const a of w.articles) body.push([doc.month, w.writer, w.invoiceName, "原稿料", a.title, a.path, a.mergedAt, a.publishedOn ?? "", a.fee, (a.breakdown ?? []).map((p) => `${p.label} ${p.amount}`).join(" + "), a.note ?? ""]);
+    for (const a of w.articles) body.push([doc.month, w.writer, w.invoiceName, "原稿料", a.title, a.path, a.mergedAt, a.publishedOn ?? "", a.fee, (a.breakdown ?? []).map((p) => `${p.label} ${p.amount}`).join(" + "), [a.brief && `依頼 ${a.brief}`, a.note].filter(Boolean).join(" ")]);
     for (const a of w.adjustments) body.push([doc.month, w.writer, w.invoiceName, "調整", a.reason, "", "", "", a.amount, "", [`承認: ${a.approver}`, a.note].filter(Boolean).join(" ")]);
   }
   return rows([header, ...body]);

@@ -2,6 +2,7 @@ import { firstParentHistory, readBlobs, readBlobBytes, blobSizes, type HistoryCo
 import { ARTICLES_DIR } from "../article/paths.ts";
 import { parseConfig, CONFIG_FILE, type Config } from "../article/config.ts";
 import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
+import { BRIEFS_DIR, MAX_BRIEF_BYTES } from "../desk/brief.ts";
 
 /** Everything the ledger is planned from, read from git in a few passes. */
 export interface LedgerInputs {
@@ -12,6 +13,8 @@ export interface LedgerInputs {
   configAt(index: number): Config | undefined;
   /** The blob of a file under assets/ on the branch after the commit at `index` (undefined: absent). */
   assetAt(path: string, index: number): string | undefined;
+  /** The text of a file under briefs/ on the branch after the commit at `index` (undefined: absent or too large). */
+  briefTextAt(path: string, index: number): string | undefined;
 }
 
 const underArticles = (p: string) => p.startsWith(`${ARTICLES_DIR}/`);
@@ -24,7 +27,7 @@ const MAX_HISTORY_BLOB = 4 * DEFAULT_ARTICLE_BYTES;
  * ones are articles is the gate's decision, not this reader's.
  */
 export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<LedgerInputs> {
-  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || underArticles(p) || p.startsWith("assets/"));
+  const history = await firstParentHistory(root, ref, (p) => p === CONFIG_FILE || underArticles(p) || p.startsWith("assets/") || p.startsWith(`${BRIEFS_DIR}/`));
   const configCommits = history.flatMap((c, i) => (c.changes.some((ch) => ch.path === CONFIG_FILE && ch.status !== "D") ? [i] : []));
   const configTexts = await readBlobs(root, configCommits.map((i) => history[i]!.changes.find((c) => c.path === CONFIG_FILE && c.status !== "D")!.blob));
   // A broken config at some commit leaves the previous one in force (the check refused that PR).
@@ -52,10 +55,26 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
   const read = await readBlobs(root, readable);
   const texts = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
   readable.forEach((id, i) => texts.set(id, read[i]));
-  // Each asset's life: the commit indexes where it appeared or went away, in order.
+  const assetAt = fileLives(history, "assets/");
+  const briefBlobAt = fileLives(history, `${BRIEFS_DIR}/`);
+  const briefBlobs = [...new Set(history.flatMap((c) => c.changes.filter((ch) => ch.status !== "D" && ch.path.startsWith(`${BRIEFS_DIR}/`)).map((ch) => ch.blob)))];
+  const briefSizes = await blobSizes(root, briefBlobs);
+  const smallBriefs = briefBlobs.filter((id) => (briefSizes.get(id) ?? Infinity) <= MAX_BRIEF_BYTES);
+  const briefTexts = new Map(smallBriefs.map((id, i) => [id, i] as const));
+  const briefRead = await readBlobs(root, smallBriefs);
+  const briefTextAt = (p: string, index: number) => {
+    const blob = briefBlobAt(p, index);
+    const at = blob === undefined ? undefined : briefTexts.get(blob);
+    return at === undefined ? undefined : briefRead[at];
+  };
+  return { history, texts, configAt, assetAt, briefTextAt };
+}
+
+/** Each file's life under `prefix`: the blob it had after the commit at an index (undefined: absent). */
+function fileLives(history: readonly HistoryCommit[], prefix: string): (path: string, index: number) => string | undefined {
   const lives = new Map<string, { index: number; blob?: string }[]>();
   const mark = (p: string, index: number, blob: string | undefined) => {
-    if (!p.startsWith("assets/")) return;
+    if (!p.startsWith(prefix)) return;
     let life = lives.get(p);
     if (!life) lives.set(p, (life = []));
     life.push({ index, blob });
@@ -66,7 +85,7 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
       mark(change.path, index, change.status === "D" ? undefined : change.blob);
     }
   });
-  const assetAt = (p: string, index: number) => {
+  return (p, index) => {
     let blob: string | undefined;
     for (const step of lives.get(p) ?? []) {
       if (step.index > index) break;
@@ -74,7 +93,6 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
     }
     return blob;
   };
-  return { history, texts, configAt, assetAt };
 }
 
 /**

@@ -3,6 +3,7 @@ import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../arti
 import { classifyArticlePath } from "../article/article-path.ts";
 import { arrivals, policyViolations, type PolicyViolation } from "./merge-policy.ts";
 import { feeBreakdown, type FeePart } from "./fees.ts";
+import { briefFee } from "./brief-fee.ts";
 import { sha256 } from "../hash.ts";
 import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
 
@@ -26,6 +27,9 @@ export interface BillingEntry {
   publishedOn: string;
   /** The title and the body's text, whitespace folded, hashed: a copy under another path has the same one. */
   contentKey: string;
+  /** The brief the article was written for (`brief:`), and why its fee was not used, if it was not. */
+  brief?: string;
+  note?: string;
 }
 
 /** A file on the branch that looks like an article but is not billed: city staff are told why. */
@@ -177,7 +181,9 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         continue;
       }
       const commit = history[event.index]!;
-      const breakdown = feeBreakdown(inputs.configAt(event.index)!, article);
+      const config = inputs.configAt(event.index)!;
+      const fromBrief = briefFee(article, config, (p) => inputs.briefTextAt(p, event.index));
+      const breakdown = fromBrief.breakdown ?? feeBreakdown(config, article);
       entries.push({
         id: identity.id,
         path: event.path,
@@ -191,6 +197,8 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         breakdown,
         publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
+        ...(fromBrief.brief && { brief: fromBrief.brief }),
+        ...(fromBrief.note && { note: fromBrief.note }),
       });
       billed = true;
     }

@@ -13,6 +13,8 @@ export interface InvoiceArticle {
   fee: number;
   /** How the fee was built, when more than the base rate. */
   breakdown?: { label: string; amount: number }[];
+  /** The brief it was written for. */
+  brief?: string;
   note?: string;
 }
 
@@ -96,8 +98,9 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
       mergedAt: e.mergedAt,
       ...(e.publishedOn && { publishedOn: e.publishedOn }),
       fee: e.fee,
-      ...(e.breakdown && e.breakdown.length > 1 && { breakdown: e.breakdown }),
-      ...(late(e.month) && { note: late(e.month) }),
+      ...(e.breakdown && (e.breakdown.length > 1 || e.brief) && { breakdown: e.breakdown }),
+      ...(e.brief && { brief: e.brief }),
+      ...((late(e.month) || e.note) && { note: [late(e.month), e.note].filter(Boolean).join("。") }),
     });
   }
   for (const a of adjustments) {
