@@ -21,6 +21,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/invoice.ts")).invoiceCommand,
     summary: "月ごと・ライターごとの原稿料を集計します（源泉徴収・消費税、CSV・印刷用の書類）",
   },
+  desk: {
+    load: async () => (await import("./commands/desk.ts")).deskCommand,
+    summary: "記事の依頼（briefs/）の状況を一覧にし、引き受け・割り当てを記録します",
+  },
   report: {
     load: async () => (await import("./commands/report.ts")).reportCommand,
     summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",

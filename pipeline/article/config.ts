@@ -158,8 +158,10 @@ export const configSchema = z.strictObject({
   github: z
     .strictObject({
       cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
+      /** Who may assign a brief to a writer from its issue (`/依頼する ハンドル名`). */
+      editors: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.editors には GitHub のユーザー名を書いてください" })).default([]),
     })
-    .default({ cityStaff: [] }),
+    .default({ cityStaff: [], editors: [] }),
   images: z
     .strictObject({
       maxLongEdge: positiveInt("images.maxLongEdge（長い辺の上限、ピクセル）").optional(),

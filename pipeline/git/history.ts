@@ -85,7 +85,7 @@ async function commitIdentities(root: string, ref: string): Promise<Map<string, 
   return found;
 }
 
-/** Object sizes by id through one `git cat-file --batch-check` process (missing: undefined). */
+/** Object sizes (by id, or by `<rev>:<path>`) through one `git cat-file --batch-check` process (missing: undefined). */
 export async function blobSizes(root: string, ids: readonly string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   if (ids.length === 0) return sizes;
@@ -97,10 +97,11 @@ export async function blobSizes(root: string, ids: readonly string[]): Promise<M
     child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`git cat-file exited with ${code}`))));
     child.stdin.end(`${ids.join("\n")}\n`);
   });
-  for (const line of out.split("\n")) {
-    const [id, type, size] = line.split(" ");
-    if (id && type === "blob" && size !== undefined) sizes.set(id, Number(size));
-  }
+  // One output line per input, in order: keyed by what the caller asked for (an id, or `<rev>:<path>`).
+  out.split("\n").slice(0, ids.length).forEach((line, i) => {
+    const [, type, size] = line.split(" ");
+    if (type === "blob" && size !== undefined) sizes.set(ids[i]!, Number(size));
+  });
   return sizes;
 }
 

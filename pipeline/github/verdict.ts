@@ -1,10 +1,14 @@
+import { APPROVALS_FILE, BRIEFS_DIR, MAX_BRIEF_BYTES, briefRules, parseBrief } from "../desk/brief.ts";
+import { readBriefBook } from "../desk/read-briefs.ts";
+import { checkBriefLink } from "../checks/brief-links.ts";
+import { jstDate } from "../jst.ts";
 import type { Config } from "../article/config.ts";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { buildReport, type CheckReport } from "../diagnostics/report.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
-import { admitText, articleBytes } from "../article/gate.ts";
+import { admitText, articleBytes, type AdmittedArticle } from "../article/gate.ts";
 import type { Article } from "../article/article.ts";
 import { decodeUtf8 } from "../article/safe-read.ts";
 import { referenceProblems, resolveImageUrl, imageRefRules } from "../checks/image-refs.ts";
@@ -43,9 +47,12 @@ export interface VerdictInput {
   staffApprovedHead: boolean;
   /** The PR author's GitHub login: an article whose writer maps to another account is flagged for the editor. */
   author?: string;
+  /** Today (YYYY-MM-DD, Japan time), for brief deadlines. */
+  today?: string;
 }
 
-const isContent = (p: string) => p.startsWith("articles/") || p.startsWith("assets/");
+/** What editors review without city staff: articles, photos and briefs (a brief's fee binds only through approvals.yml). */
+const isContent = (p: string) => p.startsWith("articles/") || p.startsWith("assets/") || (p.startsWith("briefs/") && p !== APPROVALS_FILE);
 const isImagePath = (p: string) => p.startsWith("assets/") && EXTENSIONS[p.slice(p.lastIndexOf(".")).toLowerCase()] !== undefined;
 /** Decoding finds what no header shows; that one rule is taken from the unprivileged job. */
 const DECODE_ONLY_RULES = new Set([imageRules.corrupt.id]);
@@ -82,6 +89,7 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
   const articleFiles = live.filter((f) => f.filename.startsWith("articles/"));
   const read = await readTreeFiles(root, headSha, articleFiles.map((f) => f.filename), articleBytes(config));
   const articles: Article[] = [];
+  const admitted: AdmittedArticle[] = [];
   for (const f of articleFiles) {
     const path = f.filename;
     checked.add(path);
@@ -104,12 +112,14 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
     const gate = admitText(path, decoded.text, config);
     diagnostics.push(...gate.diagnostics);
     if (gate.article) articles.push(gate.article);
+    if (gate.admitted) admitted.push(gate.admitted);
     const writer = gate.admitted?.frontMatter.writer;
     const account = writer !== undefined ? config.writers[writer]?.github : undefined;
     if (input.author && account && account.toLowerCase() !== input.author.toLowerCase()) {
       diagnostics.push(report(verdictRules.otherWriter, path, `この記事のライターは ${writer}（GitHub: ${account}）ですが、プルリクエストを作ったのは ${input.author} です。編集担当は、ライター本人の了解があるか確かめてください。`, gate.admitted!.yaml.locate(["writer"], "value")));
     }
   }
+  await addBriefFindings(input, live, admitted, diagnostics, checked);
   if (articles.length > 0) {
     try {
       const prose = await lintProse(root, articles, {});
@@ -170,4 +180,27 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
   const result = buildReport([...checked], mergeLineSuggestions(kept, lineTextsOf(articles)));
   if (baselined !== undefined) result.summary.baselined = baselined;
   return result;
+}
+
+/**
+ * Briefs in a PR: a changed brief file must parse (read from the head's objects); an article's
+ * `brief:` is checked against the briefs on the default branch (the checkout), as `check` does.
+ */
+async function addBriefFindings(input: VerdictInput, live: VerdictInput["files"], admitted: readonly AdmittedArticle[], diagnostics: Diagnostic[], checked: Set<string>): Promise<void> {
+  const briefFiles = live.filter((f) => f.filename.startsWith(`${BRIEFS_DIR}/`) && f.filename !== APPROVALS_FILE);
+  const read = await readTreeFiles(input.root, input.headSha, briefFiles.map((f) => f.filename), MAX_BRIEF_BYTES);
+  for (const f of briefFiles) {
+    checked.add(f.filename);
+    const file = read.get(f.filename);
+    const decoded = file?.ok ? decodeUtf8(file.bytes, f.filename) : undefined;
+    if (!decoded?.ok) {
+      diagnostics.push(report(briefRules.invalid, f.filename, "依頼のファイルを読み込めませんでした（16 KB までの UTF-8 のテキストにします）。"));
+      continue;
+    }
+    diagnostics.push(...parseBrief(f.filename, decoded.text, input.config).diagnostics);
+  }
+  if (!admitted.some((a) => a.frontMatter.brief)) return;
+  const book = await readBriefBook(input.root, input.config);
+  const today = input.today ?? jstDate(new Date());
+  for (const article of admitted) diagnostics.push(...checkBriefLink({ article, delivered: false }, book.briefs, today));
 }

@@ -125,7 +125,9 @@ export class GithubSim {
   readonly issueLabels = new Map<number, string[]>();
   readonly checkRuns: { id: number; head_sha: string; name: string; conclusion?: string; annotations: Json[]; updates: number }[] = [];
   readonly statuses: Json[] = [];
-  readonly issues: { number: number; title: string; body: string; labels: string[]; state: string }[] = [];
+  readonly issues: { number: number; title: string; body: string; labels: string[]; state: string; assignees?: string[] }[] = [];
+  /** Who can be assigned: GitHub silently drops an assignee without access to the repository. */
+  readonly collaborators = new Set<string>();
   faults: Fault[] = [];
   private nextId = 1000;
   private login = "github-actions[bot]";
@@ -369,6 +371,13 @@ export class GithubSim {
         const issue = this.issues.find((i) => i.number === Number(params.issue_number))!;
         Object.assign(issue, { title: body.title ?? issue.title, body: body.body ?? issue.body });
         return { body: { ...issue, labels: issue.labels.map((name) => ({ name })) } };
+      }
+      case "issues/add-assignees": {
+        const issue = this.issues.find((i) => i.number === Number(params.issue_number));
+        if (!issue) return { status: 404, body: { message: "Not Found" } };
+        issue.assignees = [...new Set([...(issue.assignees ?? []), ...(body.assignees as string[]).filter((a) => this.collaborators.has(a))])];
+        if (issue.assignees.length > 10) return { status: 422, body: { message: "Validation Failed: at most 10 assignees" } };
+        return { status: 201, body: { ...issue, labels: issue.labels.map((name) => ({ name })), assignees: issue.assignees.map((login) => ({ login })) } };
       }
       default:
         this.violations.push(`the simulator has no handler for ${operationId} (${query})`);
