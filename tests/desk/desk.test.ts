@@ -1,0 +1,153 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { URL } from "node:url";
+import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { runCli } from "../support/cli.ts";
+import { copySampleContent } from "../support/sample-repo.ts";
+
+/**
+ * The desk on a fixture month, in a real git repository: briefs in every state, a branch under
+ * review, a delivered (billed) article, a cancelled brief, capacities.
+ */
+const brief = (title: string, deadline: string, extra = "") => `title: "${title}"\ncategory: kurashi\ndeadline: ${deadline}\n${extra}`;
+const article = (title: string, writer: string, id: string, body = "本文です。") => `---\ntitle: ${title}\nwriter: ${writer}\ndate: 2026-12-05\nsummary: 概要です。\nbrief: ${id}\n---\n\n${body}\n`;
+const NOW = new Date("2026-12-15T03:00:00Z"); // 12:00 on 15 December in Japan
+
+let root: string;
+async function put(file: string, text: string) {
+  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+  await writeFile(path.join(root, file), text);
+}
+
+beforeAll(async () => {
+  root = await copySampleContent();
+  await rm(path.join(root, "briefs"), { recursive: true, force: true });
+  await rm(path.join(root, "articles"), { recursive: true, force: true });
+  await put("articles/.gitkeep", "");
+  gitAt(root, "2026-12-01T09:00:00+09:00", "init", "-q", "-b", "main");
+  gitAt(root, "2026-12-01T09:00:00+09:00", "add", "-A");
+  gitAt(root, "2026-12-01T09:00:00+09:00", "commit", "-q", "-m", "start");
+  await mergePr(root, "briefs", "2026-12-01T10:00:00+09:00", "2026-12-01T11:00:00+09:00", async () => {
+    await put("briefs/2026-12/open.yml", brief("募集中の依頼", "2026-12-28", "issue: 21\n"));
+    await put("briefs/2026-12/late.yml", brief("締め切りを過ぎた依頼", "2026-12-10", "writer: komorebi\n"));
+    await put("briefs/2026-12/review.yml", brief("確認中の依頼", "2026-12-20", "writer: hinata\n"));
+    await put("briefs/2026-12/done.yml", brief("納品済みの依頼", "2026-12-12", "writer: hinata\nfee: 22000\n"));
+    await put("briefs/2026-12/dropped.yml", brief("取り下げた依頼", "2026-12-18", "writer: hinata\nstatus: cancelled\n"));
+    await put("briefs/2026-12/busy.yml", brief("もう一つの依頼", "2026-12-26", "writer: komorebi\n"));
+    await put("briefs/approvals.yml", "2026-12/done: 22000\n");
+  });
+  await mergePr(root, "done", "2026-12-10T10:00:00+09:00", "2026-12-11T10:00:00+09:00", () => put("articles/2026/12/done.md", article("納品済みの依頼", "hinata", "2026-12/done")));
+  // A writer's branch, not merged: the brief is in review.
+  gitAt(root, "2026-12-14T10:00:00+09:00", "switch", "-q", "-c", "writer/review");
+  await put("articles/2026/12/review.md", article("確認中の依頼", "hinata", "2026-12/review"));
+  gitAt(root, "2026-12-14T10:00:00+09:00", "add", "-A");
+  gitAt(root, "2026-12-14T10:00:00+09:00", "commit", "-q", "-m", "review");
+  gitAt(root, "2026-12-14T10:00:00+09:00", "switch", "-q", "main");
+});
+
+describe("kawaraban desk --format json", () => {
+  it("lists every brief with its state, writer and deadline, overdue ones flagged", async () => {
+    const result = await runCli(["desk", "--format", "json"], root, {}, NOW);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc).toMatchObject({ version: 1, today: "2026-12-15", month: "2026-12" });
+    expect(doc.briefs.map((b: { id: string; state: string; writer?: string; deadline: string; overdue: boolean }) => [b.id, b.state, b.writer ?? null, b.deadline, b.overdue])).toEqual([
+      ["2026-12/late", "assigned", "komorebi", "2026-12-10", true],
+      ["2026-12/done", "delivered", "hinata", "2026-12-12", false],
+      ["2026-12/dropped", "cancelled", "hinata", "2026-12-18", false],
+      ["2026-12/review", "in-review", "hinata", "2026-12-20", false],
+      ["2026-12/busy", "assigned", "komorebi", "2026-12-26", false],
+      ["2026-12/open", "open", null, "2026-12-28", false],
+    ]);
+    const done = doc.briefs.find((b: { id: string }) => b.id === "2026-12/done");
+    expect(done).toMatchObject({ fee: 22000, feeApproved: true, article: "articles/2026/12/done.md", deliveredOn: "2026-12-11" });
+    expect(doc.briefs.find((b: { id: string }) => b.id === "2026-12/review")).toMatchObject({ article: "articles/2026/12/review.md", branch: "writer/review" });
+  });
+
+  it("shows each writer's load against capacity, and the month's fees", async () => {
+    const doc = JSON.parse((await runCli(["desk", "--format", "json"], root, {}, NOW)).stdout);
+    const writers = Object.fromEntries(doc.writers.map((w: { writer: string }) => [w.writer, w]));
+    expect(writers.hinata).toMatchObject({ load: 2, capacity: 3, room: 1, over: false }); // the cancelled one does not count
+    expect(writers.komorebi).toMatchObject({ load: 2, capacity: 2, room: 0, over: false });
+    expect(writers["hibari-npo"]).toMatchObject({ load: 0 });
+    expect(writers["hibari-npo"].capacity).toBeUndefined();
+    expect(doc.fees).toEqual({ billed: 22000, committed: 15000 * 3 });
+  });
+
+  it("renders the same desk for people: pretty and Markdown, titles escaped", async () => {
+    const pretty = await runCli(["desk"], root, {}, NOW);
+    expect(pretty.stdout).toContain("［執筆中・締め切り超過］ 2026-12-10");
+    const md = await runCli(["desk", "--format", "md"], root, {}, NOW);
+    expect(md.stdout).toContain("締め切りを過ぎた依頼が 1 件あります");
+    expect(md.stdout).toContain("| 確認中 | 2026-12-20 |");
+  });
+});
+
+describe("claiming and assigning a brief", () => {
+  it("records a writer's /引き受けます in the brief, refuses another claim and one past capacity, and answers on the issue", async () => {
+    const { GithubSim } = await import("../support/github-sim.ts");
+    const sim = await new GithubSim().start();
+    sim.collaborators.add("hinata-writes");
+    sim.issues.push({ number: 21, title: "【記事の依頼】募集中の依頼", body: "", labels: ["記事の依頼"], state: "open" });
+    const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+    try {
+      const claimed = await runCli(["desk", "claim", "--number", "21", "--login", "hinata-writes", "--reply"], root, env, NOW);
+      expect(claimed.code, claimed.stderr).toBe(0);
+      expect(JSON.parse(claimed.stdout)).toMatchObject({ ok: true, path: "briefs/2026-12/open.yml" });
+      expect(await readFile(path.join(root, "briefs/2026-12/open.yml"), "utf8")).toContain("writer: hinata\nassignedOn: 2026-12-15\n");
+      expect(sim.issueComments.at(-1)!.body).toContain("hinata さんが依頼「募集中の依頼」");
+      expect(sim.issues[0]!.assignees).toEqual(["hinata-writes"]);
+      // The same brief again, by someone else: refused, and said so.
+      const again = await runCli(["desk", "claim", "--number", "21", "--login", "komorebi-writes", "--reply"], root, env, NOW);
+      expect(again.code).toBe(1);
+      expect(JSON.parse(again.stdout).message).toContain("hinata さんが引き受けています");
+      // An editor assigns past capacity with a warning; a writer at capacity cannot claim for themselves.
+      await put("briefs/2026-12/extra.yml", brief("追加の依頼", "2026-12-27", "issue: 22\n"));
+      const self = await runCli(["desk", "claim", "--number", "22", "--login", "komorebi-writes"], root, env, NOW);
+      expect(JSON.parse(self.stdout)).toMatchObject({ ok: false });
+      expect(JSON.parse(self.stdout).message).toContain("上限（2 件）");
+      const byEditor = await runCli(["desk", "assign", "--number", "22", "--login", "hibarino-henshu", "--writer", "komorebi"], root, env, NOW);
+      expect(JSON.parse(byEditor.stdout)).toMatchObject({ ok: true });
+      expect(JSON.parse(byEditor.stdout).message).toContain("注意:");
+      const notEditor = await runCli(["desk", "assign", "--number", "21", "--login", "hinata-writes", "--writer", "hinata"], root, env, NOW);
+      expect(JSON.parse(notEditor.stdout).message).toContain("編集担当");
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe("start writing without a command line", () => {
+  it("opens GitHub's web editor on the brief's article path, with front matter that passes check once a body is written", async () => {
+    const result = await runCli(["desk", "link", "--brief", "2026-12/review"], root, { GITHUB_REPOSITORY: "hibarino/kawaraban" }, NOW);
+    expect(result.code, result.stderr).toBe(0);
+    const url = new URL(result.stdout.trim());
+    expect(`${url.origin}${url.pathname}`).toBe("https://github.com/hibarino/kawaraban/new/main");
+    const filename = url.searchParams.get("filename")!;
+    expect(filename).toBe("articles/2026/12/review.md");
+    const value = url.searchParams.get("value")!;
+    expect(value).toContain("brief: 2026-12/review\n");
+    await put(filename, `${value}\n駅前の新しいお店を訪ねました。店主の方に、開店までの話を伺いました。\n`);
+    const check = await runCli(["check", "--format", "json", filename], root, {}, NOW);
+    const doc = JSON.parse(check.stdout);
+    expect(doc.files[0].messages.filter((m: { severity: string }) => m.severity === "error"), check.stdout).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+});
+
+describe("check against the briefs", () => {
+  it("reports an unknown brief, another writer's brief and a missed deadline", async () => {
+    await put("articles/2026/12/unknown.md", article("知らない依頼", "hinata", "2026-12/nothing"));
+    await put("articles/2026/12/other.md", article("締め切りを過ぎた依頼", "hinata", "2026-12/late"));
+    await put("articles/2026/12/late.md", article("締め切りを過ぎた依頼", "komorebi", "2026-12/late"));
+    const result = await runCli(["check", "--format", "json", "articles/2026/12/unknown.md", "articles/2026/12/other.md", "articles/2026/12/late.md"], root, {}, NOW);
+    const doc = JSON.parse(result.stdout);
+    const rules = (file: string) => doc.files.find((f: { path: string }) => f.path === file).messages.map((m: { ruleId: string; severity: string; line: number }) => `${m.ruleId}:${m.severity}@${m.line}`);
+    expect(rules("articles/2026/12/unknown.md")).toContain("brief/unknown:error@6");
+    expect(rules("articles/2026/12/other.md")).toContain("brief/other-writer:error@6");
+    expect(rules("articles/2026/12/late.md")).toContain("brief/deadline:warning@6");
+    expect(result.code).toBe(1);
+  });
+});
