@@ -20,6 +20,7 @@ export const deskHelp = `使い方: kawaraban desk [--format pretty|json|md] [--
        kawaraban desk assign --number <イシューの番号> --login <編集担当> --writer <ハンドル名>
        kawaraban desk brief --number <イシューの番号> --body-file <イシューの本文>
        kawaraban desk link --brief <依頼>
+       kawaraban desk sync
 
   依頼（briefs/）の状況を一覧にします: 募集中・執筆中・確認中・納品済み、締め切り超過、
   ライターごとの今月の依頼の数と上限（writers.<名前>.capacity）、今月の原稿料。
@@ -27,6 +28,8 @@ export const deskHelp = `使い方: kawaraban desk [--format pretty|json|md] [--
   claim / assign  依頼のイシューの「/引き受けます」「/依頼する ハンドル名」を依頼のファイルに記録します
   brief           「記事の依頼」フォームの本文から依頼のファイルを作ります
   link            ライターが GitHub の画面で書き始めるためのリンクを出します
+  sync            依頼のイシューを見て、依頼のファイルと引き受けの記録をプルリクエストにし、返事をします
+                  （GitHub Actions の desk.yml から使います。GITHUB_TOKEN と GITHUB_REPOSITORY）
 `;
 
 interface DeskSources {
@@ -85,6 +88,8 @@ export async function deskCommand(argv: string[], io: Io): Promise<number> {
       return briefFromIssue(io, values);
     case "link":
       return link(io, values.brief);
+    case "sync":
+      return sync(io);
     default:
       throw new UsageError(`不明なサブコマンドです: ${sub}\n\n${deskHelp}`);
   }
@@ -92,30 +97,44 @@ export async function deskCommand(argv: string[], io: Io): Promise<number> {
 
 async function view(io: Io, format: string, postIssue: boolean): Promise<number> {
   if (!["pretty", "json", "md"].includes(format)) throw new UsageError("--format には pretty, json, md のどれかを指定してください。");
-  const { doc, book } = await loadDesk(io);
+  const sources = await loadDesk(io);
+  const { doc, book } = sources;
   for (const d of book.diagnostics) io.stderr.write(`${d.path}: ${d.message}\n`);
-  const repositoryUrl = io.env.GITHUB_REPOSITORY ? `${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${io.env.GITHUB_REPOSITORY}` : undefined;
-  const links = new Map<string, string>();
-  if (repositoryUrl) {
-    for (const b of doc.briefs) {
-      const brief = book.briefs.get(b.id);
-      if (brief?.writer && b.state === "assigned") links.set(b.id, editorLink(repositoryUrl, "main", { ...brief, writer: brief.writer }));
-    }
-  }
-  const markdown = deskMarkdown(doc, links);
+  const markdown = deskMarkdown(doc, editorLinks(io, sources));
   if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   else io.stdout.write(format === "md" ? markdown : deskPretty(doc));
-  if (postIssue) {
-    const token = io.env.GITHUB_TOKEN;
-    const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
-    if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-    const { createGithubClient } = await import("../github/client.ts");
-    const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
-    const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
-    const result = await upsertMarkedIssue(client, { owner, repo }, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します", body: markdown });
-    io.stderr.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
-  }
+  if (postIssue) await postDeskIssue(io, markdown);
   return EXIT.ok;
+}
+
+const repositoryUrlOf = (io: Io) => (io.env.GITHUB_REPOSITORY ? `${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${io.env.GITHUB_REPOSITORY}` : undefined);
+
+/** A web-editor link for every assigned brief not yet written (when the repository is known). */
+function editorLinks(io: Io, { doc, book }: DeskSources): Map<string, string> {
+  const links = new Map<string, string>();
+  const repositoryUrl = repositoryUrlOf(io);
+  if (!repositoryUrl) return links;
+  for (const b of doc.briefs) {
+    const brief = book.briefs.get(b.id);
+    if (brief?.writer && b.state === "assigned") links.set(b.id, editorLink(repositoryUrl, "main", { ...brief, writer: brief.writer }));
+  }
+  return links;
+}
+
+async function githubFromEnv(io: Io) {
+  const token = io.env.GITHUB_TOKEN;
+  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
+  const { createGithubClient } = await import("../github/client.ts");
+  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
+  return { client, repo: { owner, repo } };
+}
+
+async function postDeskIssue(io: Io, markdown: string): Promise<void> {
+  const { client, repo } = await githubFromEnv(io);
+  const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
+  const result = await upsertMarkedIssue(client, repo, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します", body: markdown });
+  io.stderr.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
 }
 
 const issueNumber = (text: string | undefined) => {
@@ -149,7 +168,9 @@ async function briefFromIssue(io: Io, values: { number?: string; "body-file"?: s
   const root = await findRoot(io.cwd);
   const loaded = await loadConfig(root);
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
-  const template = await readFile(path.join(root, BRIEF_FORM), "utf8");
+  const template = await readFile(path.join(root, BRIEF_FORM), "utf8").catch(() => {
+    throw new UsageError(`${BRIEF_FORM}（記事の依頼のフォーム）がありません。テンプレートからコピーしてください。`);
+  });
   const body = await readFile(path.resolve(io.cwd, values["body-file"]), "utf8");
   const result = briefFromForm(parseFormBody(body, formLabels(template)), loaded.config, number);
   if (!result.ok) {
@@ -178,12 +199,23 @@ async function link(io: Io, id: string | undefined): Promise<number> {
 }
 
 async function replyOnIssue(io: Io, issue: number, message: string, assignee: string | undefined): Promise<void> {
-  const token = io.env.GITHUB_TOKEN;
-  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!token || !owner || !repo) throw new UsageError("--reply には GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-  const { createGithubClient } = await import("../github/client.ts");
+  const { client, repo } = await githubFromEnv(io);
   const { escapeMarkdown } = await import("../github/findings.ts");
-  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
-  await client.rest.issues.createComment({ owner, repo, issue_number: issue, body: escapeMarkdown(message) });
-  if (assignee) await client.rest.issues.addAssignees({ owner, repo, issue_number: issue, assignees: [assignee] });
+  await client.rest.issues.createComment({ ...repo, issue_number: issue, body: escapeMarkdown(message) });
+  if (assignee) await client.rest.issues.addAssignees({ ...repo, issue_number: issue, assignees: [assignee] });
+}
+
+/** The desk's work on GitHub (desk.yml): briefs from new issue forms, answers to claims, then the desk issue. */
+async function sync(io: Io): Promise<number> {
+  const { client, repo } = await githubFromEnv(io);
+  const sources = await loadDesk(io);
+  const { syncDesk } = await import("../desk/sync.ts");
+  const template = await readFile(path.join(sources.root, BRIEF_FORM), "utf8").catch(() => {
+    throw new UsageError(`${BRIEF_FORM}（記事の依頼のフォーム）がありません。テンプレートからコピーしてください。`);
+  });
+  const blobSha = async (file: string) => (await git(sources.root, ["rev-parse", "--verify", "--quiet", `HEAD:${file}`]).catch(() => "")).trim() || undefined;
+  const result = await syncDesk({ client, repo, config: sources.config, book: sources.book, doc: sources.doc, template, repositoryUrl: repositoryUrlOf(io)!, blobSha });
+  io.stdout.write(`${JSON.stringify(result)}\n`);
+  await postDeskIssue(io, deskMarkdown(sources.doc, editorLinks(io, sources)));
+  return EXIT.ok;
 }

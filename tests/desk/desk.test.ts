@@ -151,3 +151,47 @@ describe("check against the briefs", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
+  it("turns a new issue form into a brief PR, answers claims once with a PR, an assignee and a web-editor link, and keeps the desk issue", async () => {
+    const { GithubSim } = await import("../support/github-sim.ts");
+    const sim = await new GithubSim().start();
+    sim.collaborators.add("hinata-writes");
+    const form = await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body.md"), "utf8");
+    sim.issues.push({ number: 31, title: "【記事の依頼】里山", body: form, labels: ["記事の依頼"], state: "open" });
+    sim.issues.push({ number: 32, title: "【記事の依頼】壊れた依頼", body: await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body-broken.md"), "utf8"), labels: ["記事の依頼"], state: "open" });
+    await put("briefs/2026-12/sync.yml", brief("同期の依頼", "2027-01-08", "issue: 33\n")); // due in January: hinata has room then
+    gitAt(root, "2026-12-15T10:00:00+09:00", "add", "-A");
+    gitAt(root, "2026-12-15T10:00:00+09:00", "commit", "-q", "-m", "sync brief");
+    sim.existingFiles.set("briefs/2026-12/sync.yml", gitAt(root, undefined, "rev-parse", "HEAD:briefs/2026-12/sync.yml").trim());
+    sim.issues.push({ number: 33, title: "【記事の依頼】同期の依頼", body: "", labels: ["記事の依頼"], state: "open" });
+    sim.issueComments.push({ id: 501, issue: 33, body: "/引き受けます", user: "hinata-writes" });
+    sim.issueComments.push({ id: 502, issue: 33, body: "よろしくお願いします", user: "hinata-writes" });
+    const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+    try {
+      const first = await runCli(["desk", "sync"], root, env, NOW);
+      expect(first.code, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({ briefsProposed: ["2026-12/satoyama-coworking"], answered: 1, claimsProposed: ["2026-12/sync"] });
+      const briefFile = sim.contents.get("desk/brief-2026-12-satoyama-coworking:briefs/2026-12/satoyama-coworking.yml")!;
+      expect(briefFile.text).toBe(await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/brief.yml"), "utf8").then((t) => t.replace("issue: 12", "issue: 31")));
+      const claim = sim.contents.get("desk/claim-2026-12-sync:briefs/2026-12/sync.yml")!;
+      expect(claim.text).toContain("writer: hinata\nassignedOn: 2026-12-15\n");
+      expect([...sim.pulls.values()].map((p) => p.title)).toEqual(["依頼の登録: 里山のコワーキングスペースを訪ねて（#31）", "依頼の引き受け: 同期の依頼（hinata）"]);
+      expect(sim.issues.find((i) => i.number === 33)!.assignees).toEqual(["hinata-writes"]);
+      const replies = sim.issueComments.filter((c) => c.user === "github-actions[bot]");
+      expect(replies.find((c) => c.issue === 32)!.body).toContain("依頼のファイルを作れませんでした");
+      const answer = replies.find((c) => c.issue === 33)!.body;
+      expect(answer).toContain("<!-- kawaraban:desk-reply=501 -->");
+      expect(answer).toContain("https://github.com/hibarino/kawaraban/new/main?filename=articles%2F2026%2F12%2Fsync.md");
+      expect(sim.issues.some((i) => i.labels.includes("依頼の状況"))).toBe(true);
+      // A second run changes nothing: every command is answered, every brief proposed.
+      const before = { comments: sim.issueComments.length, pulls: sim.pulls.size };
+      const second = await runCli(["desk", "sync"], root, env, NOW);
+      expect(JSON.parse(second.stdout.split("\n")[0]!)).toEqual({ briefsProposed: [], answered: 0, claimsProposed: [] });
+      expect({ comments: sim.issueComments.length, pulls: sim.pulls.size }).toEqual(before);
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -75,6 +75,10 @@ export interface PullState {
   mergeSha?: string;
   /** The PR author's login. */
   author?: string;
+  /** The head branch (a PR the simulator was asked to create). */
+  head?: string;
+  title?: string;
+  body?: string;
   files: { filename: string; patch?: string; status?: string }[];
 }
 
@@ -128,6 +132,11 @@ export class GithubSim {
   readonly issues: { number: number; title: string; body: string; labels: string[]; state: string; assignees?: string[] }[] = [];
   /** Who can be assigned: GitHub silently drops an assignee without access to the repository. */
   readonly collaborators = new Set<string>();
+  /** Branches (name → commit sha) and the files committed to them through the contents API. */
+  readonly branches = new Map<string, string>([["main", "a".repeat(40)]]);
+  readonly contents = new Map<string, { branch: string; path: string; text: string; message: string }>();
+  /** Files already in the repository (path → blob sha): updating one needs its sha, as on GitHub. */
+  readonly existingFiles = new Map<string, string>();
   faults: Fault[] = [];
   private nextId = 1000;
   private login = "github-actions[bot]";
@@ -259,8 +268,43 @@ export class GithubSim {
         const p = this.pull(params);
         return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", user: { login: p.author ?? "writer" }, head: { sha: p.headSha }, base: { sha: p.baseSha } } };
       }
-      case "pulls/list":
-        return { body: [...this.pulls.values()].map((p) => ({ number: p.number, head: { sha: p.headSha } })) };
+      case "pulls/list": {
+        // `head` is "owner:branch"; only open PRs unless asked otherwise.
+        const head = query.get("head")?.split(":").pop();
+        return { body: [...this.pulls.values()].filter((p) => !head || p.head === head).map((p) => ({ number: p.number, head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })) };
+      }
+      case "pulls/create": {
+        if (!this.branches.has(body.head)) return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }] } };
+        if ([...this.pulls.values()].some((p) => p.head === body.head && !p.merged)) return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${body.head}.` }] } };
+        if ((body.body ?? "").length > MAX_BODY) return { status: 422, body: { message: "body is too long (maximum is 65536 characters)" } };
+        const number = this.id();
+        this.pulls.set(number, { number, draft: false, merged: false, headSha: this.branches.get(body.head)!, baseSha: this.branches.get(body.base) ?? "", head: body.head, title: body.title, body: body.body, author: this.login, files: [] });
+        return { status: 201, body: { number, html_url: `https://github.com/o/r/pull/${number}`, head: { ref: body.head } } };
+      }
+      case "git/get-ref": {
+        const sha = this.branches.get(String(params.ref).replace(/^heads\//, ""));
+        return sha ? { body: { ref: `refs/${params.ref}`, object: { sha, type: "commit" } } } : { status: 404, body: { message: "Not Found" } };
+      }
+      case "git/create-ref": {
+        const name = String(body.ref).replace(/^refs\/heads\//, "");
+        if (!String(body.ref).startsWith("refs/heads/")) return { status: 422, body: { message: "Reference name must start with 'refs/'" } };
+        if (this.branches.has(name)) return { status: 422, body: { message: "Reference already exists" } };
+        this.branches.set(name, body.sha);
+        return { status: 201, body: { ref: body.ref, object: { sha: body.sha, type: "commit" } } };
+      }
+      case "repos/create-or-update-file-contents": {
+        const branch = body.branch ?? "main";
+        if (!this.branches.has(branch)) return { status: 404, body: { message: "Branch not found" } };
+        const key = `${branch}:${params.path}`;
+        const existing = this.existingFiles.get(params.path!);
+        if ((this.contents.has(key) || existing) && !body.sha) return { status: 422, body: { message: "Invalid request. \"sha\" wasn't supplied." } };
+        if (existing && !this.contents.has(key) && body.sha !== existing) return { status: 409, body: { message: `${params.path} does not match ${body.sha}` } };
+        const text = Buffer.from(body.content, "base64").toString("utf8");
+        this.contents.set(key, { branch, path: params.path!, text, message: body.message });
+        const commit = this.id().toString(16).padStart(40, "0");
+        this.branches.set(branch, commit);
+        return { status: this.contents.has(key) ? 201 : 200, body: { content: { path: params.path, sha: "b".repeat(40) }, commit: { sha: commit } } };
+      }
       case "pulls/list-files":
         return { body: this.pull(params).files.map((f) => ({ status: "modified", ...f })) };
       case "pulls/list-review-comments":

@@ -4,7 +4,7 @@ import { REPO_ROOT, tempDir } from "./repo.ts";
 import { LINT_CONFIG_FILES } from "../../pipeline/checks/prose/textlint-config.mjs";
 
 /** What a fork of the template holds: content plus the native lint configuration. */
-const TEMPLATE_FILES = ["kawaraban.config.yml", "articles", "assets", ...LINT_CONFIG_FILES, "package.json"];
+const TEMPLATE_FILES = ["kawaraban.config.yml", "articles", "assets", "briefs", ".github/ISSUE_TEMPLATE", ...LINT_CONFIG_FILES, "package.json"];
 
 /**
  * A copy of the repository's own content and configuration in a temp folder. Rules are
