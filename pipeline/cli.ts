@@ -25,6 +25,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import("./commands/desk.ts")).deskCommand,
     summary: "記事の依頼（briefs/）の状況を一覧にし、引き受け・割り当てを記録します",
   },
+  autofix: {
+    load: async () => (await import("./commands/autofix.ts")).autofixCommand,
+    summary: "プルリクエストの直せるところを直してコミットします（GitHub Actions から使います）",
+  },
   report: {
     load: async () => (await import("./commands/report.ts")).reportCommand,
     summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",

@@ -2,6 +2,7 @@ import type { CheckReportDocument } from "./report-input.ts";
 import { SUMMARY_MARKER, escapeMarkdown, findingsOf, inlineCode, ruleLink, type Finding } from "./findings.ts";
 import { formatBytes } from "../article/safe-read.ts";
 import { MAX_COMMENTS_PER_RULE } from "./review.ts";
+import { AUTOFIX_MARKER } from "./autofix.ts";
 
 export interface SummaryContext {
   repositoryUrl?: string;
@@ -61,6 +62,14 @@ export function countsOf(report: CheckReportDocument): { errors: number; warning
   let warnings = 0;
   for (const f of report.files) for (const m of f.messages) m.severity === "error" ? errors++ : m.severity === "warning" ? warnings++ : 0;
   return { errors, warnings };
+}
+
+/** Photo problems `images --fix` repairs (metadata, orientation, size). */
+const FIXABLE_IMAGE_RULES = new Set(["image/personal-metadata", "image/oversized", "image/heavy", "image/too-large"]);
+
+/** Findings kawaraban can fix by itself: text fixes of textlint and the photo fixes. */
+export function fixableCount(report: CheckReportDocument): number {
+  return findingsOf(report).filter((f) => f.fix !== undefined || FIXABLE_IMAGE_RULES.has(f.ruleId)).length;
 }
 
 /** The verdict an editor reads first. */
@@ -150,6 +159,17 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
   if (ctx.fixedSincePreviousPush > 0) notes.push(`前回のプッシュからの修正で、${ctx.fixedSincePreviousPush} 件の指摘が直りました。`);
   if (report.summary.baselined) notes.push(`以前からある指摘 ${report.summary.baselined} 件は、ベースラインにあるため表示していません。`);
   lines.push(...notes.map((n) => `- ${n}`), ...(notes.length ? [""] : []));
+  const fixable = fixableCount(report);
+  if (fixable > 0) {
+    lines.push(
+      "### 直せるところを kawaraban に直してもらう",
+      "",
+      `- [ ] 直せるところ ${fixable} 件（写真の撮影情報の削除・向きと大きさ、文章の安全な直し）を直して、このブランチにコミットする ${AUTOFIX_MARKER}`,
+      "",
+      "チェックを入れると、数分でコミットが届きます。直したあとの内容は、いつものようにこの画面で確かめてください。フォークからのプルリクエストでは使えません（手元で `npx kawaraban check --fix` と `npx kawaraban images --fix` を実行してプッシュします）。",
+      "",
+    );
+  }
   const docs = ctx.repositoryUrl ? `[ルールの説明](${ctx.repositoryUrl}/blob/HEAD/docs/rules.md)` : "ルールの説明は docs/rules.md";
   lines.push(`<sub>${docs} ・ 指摘について分からないことは、このプルリクエストで編集担当に聞いてください。</sub>`, "");
   return lines.join("\n");

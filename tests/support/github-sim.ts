@@ -75,8 +75,9 @@ export interface PullState {
   mergeSha?: string;
   /** The PR author's login. */
   author?: string;
-  /** The head branch (a PR the simulator was asked to create). */
+  /** The head branch (a PR the simulator was asked to create), and the repository it lives in. */
   head?: string;
+  headRepo?: string;
   title?: string;
   body?: string;
   files: { filename: string; patch?: string; status?: string }[];
@@ -137,6 +138,10 @@ export class GithubSim {
   readonly contents = new Map<string, { branch: string; path: string; text: string; message: string }>();
   /** Files already in the repository (path → blob sha): updating one needs its sha, as on GitHub. */
   readonly existingFiles = new Map<string, string>();
+  /** Git objects made through the Git Data API, and the branch updates. */
+  readonly blobs = new Map<string, Buffer>();
+  readonly trees = new Map<string, { base?: string; entries: { path: string; mode: string; sha: string }[] }>();
+  readonly gitCommits = new Map<string, { tree: string; parents: string[]; message: string }>();
   faults: Fault[] = [];
   private nextId = 1000;
   private login = "github-actions[bot]";
@@ -266,7 +271,7 @@ export class GithubSim {
     switch (operationId) {
       case "pulls/get": {
         const p = this.pull(params);
-        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", user: { login: p.author ?? "writer" }, head: { sha: p.headSha }, base: { sha: p.baseSha } } };
+        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", user: { login: p.author ?? "writer" }, head: { sha: p.headSha, ref: p.head ?? "writer-branch", repo: p.headRepo ? { full_name: p.headRepo } : null }, base: { sha: p.baseSha } } };
       }
       case "pulls/list": {
         // `head` is "owner:branch"; only open PRs unless asked otherwise.
@@ -280,6 +285,35 @@ export class GithubSim {
         const number = this.id();
         this.pulls.set(number, { number, draft: false, merged: false, headSha: this.branches.get(body.head)!, baseSha: this.branches.get(body.base) ?? "", head: body.head, title: body.title, body: body.body, author: this.login, files: [] });
         return { status: 201, body: { number, html_url: `https://github.com/o/r/pull/${number}`, head: { ref: body.head } } };
+      }
+      case "git/get-commit":
+        return this.commits.has(params.commit_sha!) || this.gitCommits.has(params.commit_sha!) ? { body: { sha: params.commit_sha, tree: { sha: `tree-of-${params.commit_sha}` } } } : { status: 404, body: { message: "Not Found" } };
+      case "git/create-blob": {
+        const sha = this.id().toString(16).padStart(40, "b");
+        this.blobs.set(sha, Buffer.from(body.content, body.encoding === "base64" ? "base64" : "utf8"));
+        return { status: 201, body: { sha } };
+      }
+      case "git/create-tree": {
+        for (const e of body.tree) if (!this.blobs.has(e.sha) || e.mode !== "100644") return { status: 422, body: { message: "tree.sha is not a valid blob" } };
+        const sha = this.id().toString(16).padStart(40, "c");
+        this.trees.set(sha, { base: body.base_tree, entries: body.tree });
+        return { status: 201, body: { sha } };
+      }
+      case "git/create-commit": {
+        if (!this.trees.has(body.tree)) return { status: 422, body: { message: "Tree SHA does not exist" } };
+        const sha = this.id().toString(16).padStart(40, "d");
+        this.gitCommits.set(sha, { tree: body.tree, parents: body.parents, message: body.message });
+        return { status: 201, body: { sha } };
+      }
+      case "git/update-ref": {
+        const name = String(params.ref).replace(/^heads\//, "");
+        const current = this.branches.get(name);
+        if (!current) return { status: 422, body: { message: "Reference does not exist" } };
+        const commit = this.gitCommits.get(body.sha);
+        // Not a fast-forward unless the new commit's parent is the branch's current head.
+        if (!body.force && (!commit || !commit.parents.includes(current))) return { status: 422, body: { message: "Update is not a fast forward" } };
+        this.branches.set(name, body.sha);
+        return { body: { ref: `refs/heads/${name}`, object: { sha: body.sha } } };
       }
       case "git/get-ref": {
         const sha = this.branches.get(String(params.ref).replace(/^heads\//, ""));

@@ -1,0 +1,110 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
+import { loadConfig } from "../article/config.ts";
+import { git } from "../git/git.ts";
+import { containedJoin } from "../contained-path.ts";
+import { escapeMarkdown } from "../github/findings.ts";
+import { AUTOFIX_CHECKBOX, applyAutofix, parseBundle, validateAutofix, type AutofixBundle } from "../github/autofix.ts";
+
+export const autofixHelp = `使い方: kawaraban autofix prepare --pr <番号> --head-sha <SHA> --base-sha <SHA> --out <ファイル>
+       kawaraban autofix apply --bundle <ファイル>
+       kawaraban autofix requested --pr <番号>
+
+  プルリクエストのまとめの「直せるところを直す」にチェックが入ったときに、GitHub Actions（autofix.yml）から使います。
+  prepare    権限のないジョブで: 直した記事と写真（check --fix・images --fix のあと）をまとめます
+  apply      書き込めるジョブで: まとめを確かめ（この PR が追加・変更した記事と写真だけか）、PR のブランチにコミットします
+  requested  まとめのコメントにチェックが入っているかを確かめます（入っていれば 0 と head_sha・base_sha、なければ 1）
+`;
+
+export async function autofixCommand(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { pr: { type: "string" }, "head-sha": { type: "string" }, "base-sha": { type: "string" }, out: { type: "string" }, bundle: { type: "string" }, help: { type: "boolean" } } });
+  if (values.help || !sub) {
+    io.stdout.write(autofixHelp);
+    return values.help ? EXIT.ok : EXIT.failure;
+  }
+  const sha = (s: string | undefined, name: string) => {
+    if (!s || !/^[0-9a-f]{40}$/.test(s)) throw new UsageError(`--${name} には 40 文字のコミット SHA を指定してください。`);
+    return s;
+  };
+  const pr = () => {
+    if (!values.pr || !/^[1-9][0-9]{0,8}$/.test(values.pr)) throw new UsageError("--pr にはプルリクエストの番号を指定してください。");
+    return Number(values.pr);
+  };
+  if (sub === "prepare") return prepare(io, pr(), sha(values["head-sha"], "head-sha"), sha(values["base-sha"], "base-sha"), values.out);
+  if (sub === "apply") return apply(io, values.bundle);
+  if (sub === "requested") return requested(io, pr());
+  throw new UsageError(`不明なサブコマンドです: ${sub}\n\n${autofixHelp}`);
+}
+
+/** The PR's own articles and photos that differ, in the working tree, from the head's blobs. */
+async function prepare(io: Io, number: number, headSha: string, baseSha: string, out: string | undefined): Promise<number> {
+  if (!out) throw new UsageError("--out にはまとめを書き出すファイルを指定してください。");
+  const root = await findRoot(io.cwd);
+  const changed = (await git(root, ["diff", "--name-only", "-z", "--diff-filter=AM", `${baseSha}...${headSha}`, "--", "articles", "assets"])).split("\0").filter(Boolean);
+  const bundle: AutofixBundle = { version: 1, pr: number, headSha, files: [] };
+  for (const file of changed.slice(0, 100)) {
+    const local = await readFile(containedJoin(root, file)).catch(() => undefined);
+    if (!local) continue;
+    const headBlob = (await git(root, ["rev-parse", `${headSha}:${file}`]).catch(() => "")).trim();
+    const localBlob = (await git(root, ["hash-object", "--", file]).catch(() => "")).trim();
+    if (localBlob && localBlob !== headBlob) bundle.files.push({ path: file, base64: local.toString("base64") });
+  }
+  await writeFile(path.resolve(io.cwd, out), JSON.stringify(bundle));
+  io.stdout.write(`直したファイル: ${bundle.files.length} 件\n`);
+  return EXIT.ok;
+}
+
+async function client(io: Io) {
+  const token = io.env.GITHUB_TOKEN;
+  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
+  const { createGithubClient } = await import("../github/client.ts");
+  return { client: createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" }), repo: { owner, repo } };
+}
+
+/** Whether kawaraban's own summary on the PR has the box ticked (only its own comment counts). */
+async function requested(io: Io, number: number): Promise<number> {
+  const { client: gh, repo } = await client(io);
+  const { SUMMARY_MARKER } = await import("../github/findings.ts");
+  const me = io.env.KAWARABAN_BOT_LOGIN ?? "github-actions[bot]";
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  const summary = comments.find((c) => c.user?.login === me && c.body?.startsWith(SUMMARY_MARKER));
+  if (!summary || !AUTOFIX_CHECKBOX.test(summary.body ?? "")) return EXIT.contentErrors;
+  // What the unprivileged job needs to make the bundle: the PR's head and base, as GitHub says.
+  const pull = await gh.rest.pulls.get({ ...repo, pull_number: number });
+  io.stdout.write(`head_sha=${pull.data.head.sha}\nbase_sha=${pull.data.base.sha}\n`);
+  return EXIT.ok;
+}
+
+async function apply(io: Io, file: string | undefined): Promise<number> {
+  if (!file) throw new UsageError("--bundle には prepare が書き出したファイルを指定してください。");
+  const bundle = parseBundle(await readFile(path.resolve(io.cwd, file), "utf8"));
+  if (!bundle) throw new UsageError("まとめのファイルの形が正しくありません。");
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) throw new UsageError("kawaraban.config.yml に問題があります。");
+  const { client: gh, repo } = await client(io);
+  const say = (body: string) => gh.rest.issues.createComment({ ...repo, issue_number: bundle.pr, body });
+  const pull = await gh.rest.pulls.get({ ...repo, pull_number: bundle.pr });
+  if (pull.data.head.repo?.full_name !== `${repo.owner}/${repo.repo}`) {
+    await say("フォークからのプルリクエストのブランチには、kawaraban は書き込めません。手元で `npx kawaraban check --fix` と `npx kawaraban images --fix` を実行して、プッシュしてください。");
+    return EXIT.contentErrors;
+  }
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number: bundle.pr, per_page: 100 });
+  const checked = await validateAutofix(bundle, { headSha: pull.data.head.sha, files }, loaded.config);
+  if (!checked.ok) {
+    await say(`直したファイルを取り込みませんでした。\n\n${checked.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`);
+    return EXIT.contentErrors;
+  }
+  if (checked.files.length === 0) {
+    await say("直せるところは見つかりませんでした（ほかの指摘は、まとめのとおり手で直してください）。");
+    return EXIT.ok;
+  }
+  const commit = await applyAutofix(gh, repo, pull.data.head.ref, pull.data.head.sha, checked.files);
+  await say(`直したファイル ${checked.files.length} 件をコミットしました（${commit.slice(0, 7)}）: ${checked.files.map((f) => `\`${f.path}\``).join("、")}`);
+  io.stdout.write(`${commit}\n`);
+  return EXIT.ok;
+}

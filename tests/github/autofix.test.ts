@@ -1,0 +1,108 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { REPO_ROOT, gitAt } from "../support/repo.ts";
+import { copySampleContent } from "../support/sample-repo.ts";
+import { gpsTaggedJpeg, photo } from "../support/images.ts";
+import { runCli } from "../support/cli.ts";
+import { parseConfig, type Config } from "../../pipeline/article/config.ts";
+import { validateAutofix, type AutofixBundle } from "../../pipeline/github/autofix.ts";
+
+/**
+ * "Fix it for me": the unprivileged job's bundle is applied only if it touches nothing but the
+ * PR's own article and image files, each still valid, against the PR's current head.
+ */
+const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+if (!parsed.ok) throw new Error("config");
+const config: Config = parsed.config;
+const HEAD = "1".repeat(40);
+const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64");
+const bundleOf = (files: AutofixBundle["files"], headSha = HEAD): AutofixBundle => ({ version: 1, pr: 7, headSha, files });
+const article = "---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 朝市の記事です。\n---\n\n朝市に行きました。\n";
+
+let clean: Buffer;
+let gps: Buffer;
+beforeAll(async () => {
+  clean = await sharp(await photo(800, 600).jpeg().toBuffer()).jpeg().toBuffer();
+  gps = await gpsTaggedJpeg();
+});
+
+describe("validating a fix bundle", () => {
+  const pr = { headSha: HEAD, files: [{ filename: "articles/2026/11/asaichi.md", status: "modified" }, { filename: "assets/2026/11/asaichi.jpg", status: "added" }, { filename: "articles/2026/11/gone.md", status: "removed" }] };
+
+  it("accepts the PR's own article and a clean photo", async () => {
+    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "assets/2026/11/asaichi.jpg", base64: b64(clean) }]), pr, config);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ["a workflow", ".github/workflows/check.yml", "name: x\n"],
+    ["the config", "kawaraban.config.yml", "rates: {}\n"],
+    ["the program", "pipeline/cli.ts", "export {}\n"],
+    ["an article the PR did not change", "articles/2026/11/other.md", article],
+    ["a file the PR removed", "articles/2026/11/gone.md", article],
+    ["a path outside the rules", "articles/../package.json", "{}"],
+  ])("refuses a bundle that touches %s", async (_what, file, text) => {
+    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: file, base64: b64(text) }]), pr, config);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join("\n")).toContain(file);
+  });
+
+  it("refuses a photo that still carries GPS, a bundle for an old head, and a duplicate path", async () => {
+    const stillGps = await validateAutofix(bundleOf([{ path: "assets/2026/11/asaichi.jpg", base64: b64(gps) }]), pr, config);
+    expect(stillGps.ok).toBe(false);
+    const stale = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }], "2".repeat(40)), pr, config);
+    expect(stale.ok).toBe(false);
+    const twice = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config);
+    expect(twice.ok).toBe(false);
+  });
+});
+
+describe("prepare and apply, end to end", () => {
+  it("bundles only the files the fixes changed, and commits them to the PR's branch through the Git Data API", async () => {
+    const root = await copySampleContent();
+    gitAt(root, "2026-11-01T10:00:00+09:00", "init", "-q", "-b", "main");
+    gitAt(root, "2026-11-01T10:00:00+09:00", "add", "-A");
+    gitAt(root, "2026-11-01T10:00:00+09:00", "commit", "-q", "-m", "base");
+    const base = gitAt(root, undefined, "rev-parse", "HEAD").trim();
+    gitAt(root, "2026-11-02T10:00:00+09:00", "switch", "-q", "-c", "writer/asaichi");
+    await mkdir(path.join(root, "assets/2026/11"), { recursive: true });
+    await writeFile(path.join(root, "assets/2026/11/fix-me.jpg"), gps);
+    await writeFile(path.join(root, "articles/2026/11/fix-me.md"), "---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 朝市の記事です。\n---\n\n朝市に行きました!\n\n![朝市の野菜](../../../assets/2026/11/fix-me.jpg)\n");
+    gitAt(root, "2026-11-02T10:00:00+09:00", "add", "-A");
+    gitAt(root, "2026-11-02T10:00:00+09:00", "commit", "-q", "-m", "writer");
+    const head = gitAt(root, undefined, "rev-parse", "HEAD").trim();
+    // The unprivileged job: kawaraban's fixes on the PR's files, then the bundle.
+    await runCli(["check", "--fix", "articles/2026/11/fix-me.md"], root);
+    await runCli(["images", "--fix", "assets/2026/11/fix-me.jpg"], root);
+    const out = path.join(root, "bundle.json");
+    expect((await runCli(["autofix", "prepare", "--pr", "7", "--head-sha", head, "--base-sha", base, "--out", out], root)).code).toBe(0);
+    const bundle = JSON.parse(await readFile(out, "utf8")) as AutofixBundle;
+    expect(bundle.files.map((f) => f.path).sort()).toEqual(["articles/2026/11/fix-me.md", "assets/2026/11/fix-me.jpg"]);
+    expect(Buffer.from(bundle.files.find((f) => f.path.endsWith(".md"))!.base64, "base64").toString()).toContain("朝市に行きました！");
+
+    const { GithubSim } = await import("../support/github-sim.ts");
+    const sim = await new GithubSim().start();
+    sim.commits.add(head);
+    sim.branches.set("writer/asaichi", head);
+    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: head, baseSha: base, head: "writer/asaichi", headRepo: "hibarino/kawaraban", files: bundle.files.map((f) => ({ filename: f.path, status: "added" })) });
+    const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+    try {
+      const applied = await runCli(["autofix", "apply", "--bundle", out], root, env);
+      expect(applied.code, applied.stderr).toBe(0);
+      const commit = sim.gitCommits.get(sim.branches.get("writer/asaichi")!)!;
+      expect(commit.parents).toEqual([head]);
+      expect(sim.trees.get(commit.tree)!.entries.map((e) => e.path).sort()).toEqual(["articles/2026/11/fix-me.md", "assets/2026/11/fix-me.jpg"]);
+      expect(sim.issueComments.at(-1)!.body).toContain("直したファイル 2 件をコミットしました");
+      // A fork's branch is not written to: the writer is told what to do instead.
+      sim.pulls.get(7)!.headRepo = "someone/kawaraban";
+      const fork = await runCli(["autofix", "apply", "--bundle", out], root, env);
+      expect(fork.code).toBe(1);
+      expect(sim.issueComments.at(-1)!.body).toContain("フォークからのプルリクエスト");
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
