@@ -13,7 +13,8 @@ import { CONFIG_FILE } from "../article/config.ts";
 import { formatBytes } from "../article/safe-read.ts";
 
 /**
- * `npm start`: the main job on the repository's own content, offline and without accounts.
+ * `npm start`: the main job on the repository's own content, offline and without accounts
+ * (check → site → this month's fees → the order desk).
  * Each step reports in Japanese; the exit code is the worst of the steps.
  */
 export async function startCommand(_argv: string[], io: Io): Promise<number> {
@@ -33,6 +34,12 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
   io.stdout.write(`${writeSummary(site, path.relative(io.cwd, path.join(run.root, "dist")) || "dist")}\n`);
   io.stdout.write("\n■ 今月の原稿料（kawaraban invoice）\n");
   io.stdout.write(await invoiceSummary(run.root, io));
+  io.stdout.write("\n■ 依頼の状況（kawaraban desk）\n");
+  const { deskCommand } = await import("./desk.ts");
+  await deskCommand([], io).catch((error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    io.stdout.write(`${error.message}\n`);
+  });
   return run.exitCode;
 }
 

@@ -39,6 +39,8 @@ describe("cli", () => {
   it("runs npm start's job on the samples with exit 0", async () => {
     const result = await runCli(["start"], REPO_ROOT);
     expect(result.stdout).toContain("✓ 問題は見つかりませんでした");
+    expect(result.stdout).toContain("■ 依頼の状況（kawaraban desk）");
+    expect(result.stdout).toContain("里山のコワーキングスペースを訪ねて");
     expect(result.code).toBe(0);
   });
 
