@@ -8,6 +8,8 @@
  * - interview lines (「――」 questions, 「名前：」「Q1:」「A1:」 answers, 「-記者-」 speaker lines) and
  *   quoted speech 「…」 keep the speaker's own style: no です・ます/である mix, no period rule,
  *   no weak-phrase hint;
+ * - a quotation that spans paragraphs (「 opened in one, 」 closed in a later one) and a
+ *   deliberately open 「（笑」 are not unmatched brackets;
  * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each,
  *   spelled as registered: no kanji-run hint and no 表記 rule inside them.
  */
@@ -22,7 +24,20 @@ const RULES = {
   variants: "kawaraban/notation-variants",
   recommended: "prh",
   required: "kawaraban/city-required",
+  pair: "ja-technical-writing/no-unmatched-pair",
 };
+const OPENERS = { "「": "」", "『": "』", "（": "）", "(": ")" };
+const CLOSERS = new Map(Object.entries(OPENERS).map(([open, close]) => [close, open]));
+
+/** How many of each opening bracket a paragraph leaves open (negative: it closes earlier ones). */
+function balance(text) {
+  const open = {};
+  for (const ch of text) {
+    if (OPENERS[ch]) open[ch] = (open[ch] ?? 0) + 1;
+    else if (CLOSERS.has(ch)) open[CLOSERS.get(ch)] = (open[CLOSERS.get(ch)] ?? 0) - 1;
+  }
+  return open;
+}
 const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
 const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
@@ -45,6 +60,21 @@ module.exports = function filter(context) {
       const paragraphs = node.children.filter((child) => child.type === Syntax.Paragraph);
       const interviewLines = paragraphs.flatMap((p) => getSource(p).split("\n")).filter((line) => INTERVIEW.test(line)).length;
       if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style);
+      // A quotation over several paragraphs opens 「 in the first and closes 」 in the last (each
+      // middle paragraph may open again): the bracket is matched, just not within one paragraph.
+      for (let i = 0; i < paragraphs.length; i++) {
+        const opened = balance(getSource(paragraphs[i]));
+        for (const [bracket, count] of Object.entries(opened)) {
+          if (count <= 0) continue;
+          let depth = count;
+          for (let j = i + 1; j < paragraphs.length && j <= i + 10 && depth > 0; j++) {
+            const next = getSource(paragraphs[j]);
+            // A continuing paragraph reopens the quotation with the same bracket: not a new one.
+            depth += (balance(next)[bracket] ?? 0) - (next.trimStart().startsWith(bracket) ? 1 : 0);
+            if (depth <= 0) ignore(paragraphs[i].range[0], paragraphs[j].range[1], RULES.pair);
+          }
+        }
+      }
     },
     [Syntax.Paragraph](node) {
       const text = getSource(node);
@@ -64,6 +94,11 @@ module.exports = function filter(context) {
       for (const quote of text.matchAll(/「[^「」]*」/gu)) {
         const at = base + /** @type {number} */ (quote.index);
         ignore(at, at + quote[0].length, RULES.style, RULES.period, RULES.weak);
+      }
+      // 「（笑」 is written open on purpose.
+      for (const laugh of text.matchAll(/[（(](?:笑|汗|泣)+(?![）)])/gu)) {
+        const at = base + /** @type {number} */ (laugh.index);
+        ignore(at, at + laugh[0].length + 1, RULES.pair, RULES.period);
       }
       for (const name of text.matchAll(ORGANISATION)) {
         const at = base + /** @type {number} */ (name.index);

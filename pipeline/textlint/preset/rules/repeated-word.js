@@ -1,7 +1,7 @@
 // @ts-check
 "use strict";
 /**
- * Accidental duplication: the same particle or auxiliary twice in a row (「とと」「のの」「をを」),
+ * Accidental duplication: the same particle or auxiliary twice in a row after a word (「とと」「のの」「をを」),
  * a doubled full stop or comma (「。。」「、、」), and a doubled month after a number
  * (「11月月に」). Reduplicated words (「そうそう」「一つ一つ」「もっともっと」), ellipses
  * (「……」「・・・」「、、、」) and placeholders (「○○」) are Japanese, not mistakes, so unlike
@@ -10,8 +10,8 @@
 const { tokenize } = require("kuromojin");
 
 const FUNCTION_WORDS = new Set(["助詞", "助動詞"]);
-/** Function words that are repeated on purpose (「などなど」). */
-const ALLOWED = new Set(["など"]);
+/** Function words that are repeated on purpose (「などなど」「とかとか」). */
+const ALLOWED = new Set(["など", "とか"]);
 
 function reporter(context) {
   const { Syntax, RuleError, report, getSource, fixer } = context;
@@ -23,6 +23,11 @@ function reporter(context) {
         const prev = tokens[i - 1];
         const token = tokens[i];
         if (token.surface_form !== prev.surface_form || !FUNCTION_WORDS.has(token.pos) || prev.pos !== token.pos || ALLOWED.has(token.surface_form)) continue;
+        // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
+        // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
+        const before = tokens[i - 2];
+        const after = tokens[i + 1];
+        if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form) continue;
         const start = token.word_position - 1;
         report(node, new RuleError(`「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { index: start, fix: fixer.removeRange([start, start + token.surface_form.length]) }));
       }
