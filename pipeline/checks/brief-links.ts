@@ -3,7 +3,7 @@ import { report } from "../diagnostics/rules.ts";
 import { hint } from "../article/schema-helpers.ts";
 import type { AdmittedArticle } from "../article/gate.ts";
 import type { TextStats } from "./stats.ts";
-import { briefRules, type Brief } from "../desk/brief.ts";
+import { briefRules, resolveBrief, type Brief } from "../desk/brief.ts";
 
 export interface BriefLinkInput {
   article: AdmittedArticle;
@@ -32,15 +32,18 @@ export function checkBriefLink(input: BriefLinkInput, briefs: ReadonlyMap<string
   if (!id) return [];
   const line = briefLine(article);
   const span = line ? { start: { line, column: 1 } } : undefined;
-  const brief = briefs.get(id);
+  const { brief, candidates } = resolveBrief(briefs, id);
   const path = article.path;
+  if (!brief && candidates.length > 1) {
+    return [report(briefRules.ambiguous, path, `「${id}」という名前の依頼が ${candidates.length} つあります（${candidates.join("、")}）。brief には ${candidates[0]} のように月も書いてください。`, span)];
+  }
   if (!brief) {
     return [report(briefRules.unknown, path, `依頼「${id}」は briefs/ にありません。${hint(id, briefs.keys())}依頼のイシューに書かれた名前を写してください。`, span)];
   }
-  if (brief.status === "cancelled") return [report(briefRules.cancelled, path, `依頼「${brief.title}」（${id}）は取り下げられています。編集担当に確認してください。`, span)];
+  if (brief.status === "cancelled") return [report(briefRules.cancelled, path, `依頼「${brief.title}」（${brief.id}）は取り下げられています。編集担当に確認してください。`, span)];
   const writer = article.frontMatter.writer;
   if (brief.writer && brief.writer !== writer) {
-    return [report(briefRules.otherWriter, path, `依頼「${brief.title}」（${id}）は ${brief.writer} さんが引き受けています（この記事の writer は ${writer}）。編集担当に確認してください。`, span)];
+    return [report(briefRules.otherWriter, path, `依頼「${brief.title}」（${brief.id}）は ${brief.writer} さんが引き受けています（この記事の writer は ${writer}）。編集担当に確認してください。`, span)];
   }
   const out: Diagnostic[] = [];
   if (!input.delivered && today > brief.deadline) {

@@ -59,7 +59,7 @@ export function frontMatterSchema(config: Config) {
       coverAlt: text("coverAlt（カバー写真の説明）").optional(),
       draft: bool("draft（下書き）").optional().default(false),
       brief: text("brief（依頼）")
-        .regex(/^\d{4}-(0[1-9]|1[0-2])\/[a-z0-9][a-z0-9-]*$/, { error: "brief には依頼の名前を 2026-12/satoyama のように書いてください（briefs/ の下のファイル名から .yml を除いたもの）" })
+        .regex(/^(\d{4}-(0[1-9]|1[0-2])\/)?[a-z0-9][a-z0-9-]*$/, { error: "brief には依頼の名前を 2026-12/satoyama のように書いてください（briefs/ の下のファイル名から .yml を除いたもの）" })
         .optional(),
     });
 }

@@ -22,6 +22,8 @@ export const MAX_BRIEF_BYTES = 16 * 1024;
 export const briefRules = {
   invalid: defineRule({ id: "brief/invalid", source: "config", severity: "error", title: "依頼のファイルの書き方に誤りがあります" }),
   path: defineRule({ id: "brief/path", source: "config", severity: "error", title: "依頼のファイルの場所が決まりと違います" }),
+  unknownKey: defineRule({ id: "brief/unknown-key", source: "config", severity: "warning", title: "依頼のファイルに知らない項目があります" }),
+  ambiguous: defineRule({ id: "brief/ambiguous", source: "frontmatter", severity: "error", title: "brief の名前に当てはまる依頼が複数あります" }),
   unknown: defineRule({ id: "brief/unknown", source: "frontmatter", severity: "error", title: "記事の brief に書かれた依頼がありません" }),
   otherWriter: defineRule({ id: "brief/other-writer", source: "frontmatter", severity: "error", title: "依頼はほかのライターが引き受けています" }),
   cancelled: defineRule({ id: "brief/cancelled", source: "frontmatter", severity: "error", title: "依頼は取り下げられています" }),
@@ -32,14 +34,29 @@ export const briefRules = {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deadline は 2026-12-20 のように「年-月-日」で書いてください" });
 const count = (label: string) => z.string().regex(/^[1-9][0-9]{1,5}$/, { error: `${label} は半角数字で書いてください（例: 1200）` }).transform(Number);
 
+/** `length: 1200` (a target, ±20%), `length: 800〜1200`, or `length: { min, max }`. */
+const lengthField = z.union([
+  z.strictObject({ min: count("length.min").optional(), max: count("length.max").optional() }),
+  z.string().transform((text, ctx) => {
+    const numbers = [...text.normalize("NFKC").replace(/,/g, "").matchAll(/\d+/g)].map((m) => Number(m[0]));
+    if (numbers.length >= 2) return { min: Math.min(numbers[0]!, numbers[1]!), max: Math.max(numbers[0]!, numbers[1]!) };
+    if (numbers.length === 1) return { min: Math.round(numbers[0]! * 0.8), max: Math.round(numbers[0]! * 1.2) };
+    ctx.addIssue({ code: "custom", message: "length は 1200 や 800〜1200、または min と max で書いてください" });
+    return z.NEVER;
+  }),
+]);
+
+/** Keys a brief may have; others are reported (a warning) but do not stop the brief from loading. */
+export const BRIEF_KEYS = ["title", "category", "deadline", "length", "notes", "fee", "writer", "assignedOn", "issue", "status"];
+
 export function briefSchema(config: Config) {
-  return z.strictObject({
+  return z.looseObject({
     title: text("title（仮のタイトル）"),
     category: text("category（カテゴリー）")
       .refine((v) => Object.hasOwn(config.categories, v), { error: (i) => `category「${String(i.input)}」は kawaraban.config.yml の categories にありません` })
       .optional(),
     deadline: isoDate,
-    length: z.strictObject({ min: count("length.min").optional(), max: count("length.max").optional() }).optional(),
+    length: lengthField.optional(),
     notes: text("notes（取材先・内容）").optional(),
     fee: yen("fee（この依頼の原稿料）").optional(),
     writer: text("writer（引き受けたライター）")
@@ -47,11 +64,26 @@ export function briefSchema(config: Config) {
       .optional(),
     assignedOn: isoDate.optional(),
     issue: z.string().regex(/^[1-9][0-9]{0,8}$/, { error: "issue にはイシューの番号を半角数字で書いてください" }).transform(Number).optional(),
-    status: z.enum(["open", "cancelled"], { error: "status は open か cancelled で書いてください" }).default("open"),
+    // The desk derives assigned, in review and delivered itself; a brief only says whether it is withdrawn.
+    status: z
+      .enum(["open", "assigned", "delivered", "cancelled", "closed"], { error: "status は open か cancelled で書いてください" })
+      .transform((s): "open" | "cancelled" => (s === "cancelled" || s === "closed" ? "cancelled" : "open"))
+      .default("open"),
   });
 }
 
-export type BriefFields = z.output<ReturnType<typeof briefSchema>>;
+export interface BriefFields {
+  title: string;
+  category?: string;
+  deadline: string;
+  length?: { min?: number; max?: number };
+  notes?: string;
+  fee?: number;
+  writer?: string;
+  assignedOn?: string;
+  issue?: number;
+  status: "open" | "cancelled";
+}
 export interface Brief extends BriefFields {
   id: string;
   path: string;
@@ -72,7 +104,22 @@ export function parseBrief(repoPath: string, source: string, config: Config): { 
   if (!parsed.success) {
     return { diagnostics: issuesToDiagnostics(parsed.error.issues, yaml, (issue, key, span) => report(briefRules.invalid, repoPath, issue.message || describeIssue(issue, key), span)) };
   }
-  return { brief: { ...parsed.data, id, path: repoPath }, diagnostics: [] };
+  const extra = Object.keys(parsed.data).filter((k) => !BRIEF_KEYS.includes(k));
+  const fields = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => BRIEF_KEYS.includes(k))) as unknown as BriefFields;
+  const diagnostics = extra.map((k) => report(briefRules.unknownKey, repoPath, `「${k}」は依頼の項目にありません（使えるのは ${BRIEF_KEYS.join("・")}）。`, yaml.locate([k])));
+  return { brief: { ...fields, id, path: repoPath }, diagnostics };
+}
+
+/**
+ * The brief an article's `brief:` names: its full id (`2026-12/satoyama`), or just its name
+ * (`satoyama`) when exactly one month has a brief of that name.
+ */
+export function resolveBrief<T extends { id: string }>(briefs: ReadonlyMap<string, T>, ref: string): { brief?: T; candidates: string[] } {
+  const exact = briefs.get(ref);
+  if (exact) return { brief: exact, candidates: [ref] };
+  if (ref.includes("/")) return { candidates: [] };
+  const matches = [...briefs.values()].filter((b) => b.id.endsWith(`/${ref}`));
+  return matches.length === 1 ? { brief: matches[0], candidates: [matches[0]!.id] } : { candidates: matches.map((b) => b.id) };
 }
 
 /** Pure: the approvals file → brief id → the fee city staff approved for it. */

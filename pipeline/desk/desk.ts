@@ -1,6 +1,6 @@
 import type { Config } from "../article/config.ts";
 import type { BillingEntry } from "../invoice/ledger.ts";
-import type { Brief } from "./brief.ts";
+import { resolveBrief, type Brief } from "./brief.ts";
 
 /**
  * The order desk's view, pure: every brief with its state, each writer's load against their
@@ -75,10 +75,12 @@ function rateCardFee(config: Config, category: string | undefined): number {
 export function deskDocument(inputs: DeskInputs): DeskDocument {
   const { config, today } = inputs;
   const month = today.slice(0, 7);
+  // Articles may name a brief by its full id or by its bare name: both count for that brief.
+  const idOf = (ref: string) => resolveBrief(inputs.briefs, ref).brief?.id ?? ref;
   const delivered = new Map<string, BillingEntry>();
-  for (const e of inputs.entries) if (e.brief && !delivered.has(e.brief)) delivered.set(e.brief, e);
+  for (const e of inputs.entries) if (e.brief && !delivered.has(idOf(e.brief))) delivered.set(idOf(e.brief), e);
   const reviewing = new Map<string, InReview>();
-  for (const r of inputs.inReview) if (!reviewing.has(r.brief)) reviewing.set(r.brief, r);
+  for (const r of inputs.inReview) if (!reviewing.has(idOf(r.brief))) reviewing.set(idOf(r.brief), r);
 
   const briefs = [...inputs.briefs.values()]
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))

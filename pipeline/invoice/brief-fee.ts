@@ -1,6 +1,6 @@
 import type { Config } from "../article/config.ts";
 import type { AdmittedArticle } from "../article/gate.ts";
-import { APPROVALS_FILE, briefPathOf, parseApprovals, parseBrief } from "../desk/brief.ts";
+import { APPROVALS_FILE, briefIdOf, briefPathOf, parseApprovals, parseBrief, resolveBrief } from "../desk/brief.ts";
 import type { FeePart } from "./fees.ts";
 
 const yen = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
@@ -16,9 +16,13 @@ export function briefFee(
   article: AdmittedArticle,
   config: Config,
   textAt: (path: string) => string | undefined,
+  briefPaths: readonly string[] = [],
 ): { brief?: string; breakdown?: FeePart[]; note?: string } {
-  const id = article.frontMatter.brief;
-  if (!id) return {};
+  const ref = article.frontMatter.brief;
+  if (!ref) return {};
+  // A bare name (`satoyama`) is the one brief of that name at that commit.
+  const ids = new Map(briefPaths.flatMap((p) => { const id = briefIdOf(p); return id ? [[id, { id }] as const] : []; }));
+  const id = resolveBrief(ids, ref).brief?.id ?? ref;
   const text = textAt(briefPathOf(id));
   const brief = text === undefined ? undefined : parseBrief(briefPathOf(id), text, config).brief;
   if (!brief) return { brief: id, note: `依頼「${id}」がこの時点の briefs/ にないため、料金表どおりです` };

@@ -15,6 +15,8 @@ export interface LedgerInputs {
   assetAt(path: string, index: number): string | undefined;
   /** The text of a file under briefs/ on the branch after the commit at `index` (undefined: absent or too large). */
   briefTextAt(path: string, index: number): string | undefined;
+  /** The brief files on the branch after the commit at `index`. */
+  briefPathsAt(index: number): string[];
 }
 
 const underArticles = (p: string) => p.startsWith(`${ARTICLES_DIR}/`);
@@ -67,11 +69,12 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
     const at = blob === undefined ? undefined : briefTexts.get(blob);
     return at === undefined ? undefined : briefRead[at];
   };
-  return { history, texts, configAt, assetAt, briefTextAt };
+  const briefPathsAt = (index: number) => briefBlobAt.paths().filter((p) => briefBlobAt(p, index) !== undefined);
+  return { history, texts, configAt, assetAt, briefTextAt, briefPathsAt };
 }
 
 /** Each file's life under `prefix`: the blob it had after the commit at an index (undefined: absent). */
-function fileLives(history: readonly HistoryCommit[], prefix: string): (path: string, index: number) => string | undefined {
+function fileLives(history: readonly HistoryCommit[], prefix: string): ((path: string, index: number) => string | undefined) & { paths: () => string[] } {
   const lives = new Map<string, { index: number; blob?: string }[]>();
   const mark = (p: string, index: number, blob: string | undefined) => {
     if (!p.startsWith(prefix)) return;
@@ -85,7 +88,7 @@ function fileLives(history: readonly HistoryCommit[], prefix: string): (path: st
       mark(change.path, index, change.status === "D" ? undefined : change.blob);
     }
   });
-  return (p, index) => {
+  const at = (p: string, index: number) => {
     let blob: string | undefined;
     for (const step of lives.get(p) ?? []) {
       if (step.index > index) break;
@@ -93,6 +96,7 @@ function fileLives(history: readonly HistoryCommit[], prefix: string): (path: st
     }
     return blob;
   };
+  return Object.assign(at, { paths: () => [...lives.keys()] });
 }
 
 /**

@@ -182,7 +182,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
       }
       const commit = history[event.index]!;
       const config = inputs.configAt(event.index)!;
-      const fromBrief = briefFee(article, config, (p) => inputs.briefTextAt(p, event.index));
+      const fromBrief = briefFee(article, config, (p) => inputs.briefTextAt(p, event.index), inputs.briefPathsAt(event.index));
       const breakdown = fromBrief.breakdown ?? feeBreakdown(config, article);
       entries.push({
         id: identity.id,

@@ -149,6 +149,10 @@ describe("check against the briefs", () => {
     expect(rules("articles/2026/12/other.md")).toContain("brief/other-writer:error@6");
     expect(rules("articles/2026/12/late.md")).toContain("brief/deadline:warning@6");
     expect(result.code).toBe(1);
+    // A bare name finds the one brief of that name.
+    await put("articles/2026/12/bare.md", article("締め切りを過ぎた依頼", "komorebi", "late"));
+    const bare = JSON.parse((await runCli(["check", "--format", "json", "articles/2026/12/bare.md"], root, {}, NOW)).stdout);
+    expect(bare.files[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain("brief/deadline");
   });
 });
 

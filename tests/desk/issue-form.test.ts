@@ -65,3 +65,14 @@ describe("the 記事の依頼 issue form, as GitHub renders a submitted form", (
     expect(parseLength("おまかせ")).toBeUndefined();
   });
 });
+
+describe("brief files as people write them", () => {
+  it("accepts a length as a target or a range, reports an unknown key without dropping the brief, and reads status loosely", () => {
+    const one = parseBrief("briefs/2026-12/a.yml", "title: 朝市\ndeadline: 2026-12-20\nlength: 1200\nstatus: assigned\nbudget: 5000\n", config);
+    expect(one.brief).toMatchObject({ length: { min: 960, max: 1440 }, status: "open" });
+    expect(one.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([["brief/unknown-key", "warning"]]);
+    expect(parseBrief("briefs/2026-12/b.yml", "title: 朝市\ndeadline: 2026-12-20\nlength: 800〜1,200字\nstatus: closed\n", config).brief).toMatchObject({ length: { min: 800, max: 1200 }, status: "cancelled" });
+    expect(parseBrief("briefs/2026-12/c.yml", "title: 朝市\ndeadline: 12月20日\n", config).diagnostics[0]!.ruleId).toBe("brief/invalid");
+    expect(parseBrief("briefs/朝市.yml", "title: 朝市\ndeadline: 2026-12-20\n", config).diagnostics[0]!.ruleId).toBe("brief/path");
+  });
+});

@@ -30,7 +30,8 @@ beforeAll(async () => {
   });
   await mergePr(root, "a", "2026-12-05T09:00:00+09:00", "2026-12-05T10:00:00+09:00", () => put("articles/2026/12/satoyama.md", article("里山さんぽ", "2026-12/satoyama")));
   await mergePr(root, "b", "2026-12-06T09:00:00+09:00", "2026-12-06T10:00:00+09:00", () => put("articles/2026/12/bakery.md", article("駅前のパン屋", "2026-12/bakery")));
-  await mergePr(root, "c", "2026-12-07T09:00:00+09:00", "2026-12-07T10:00:00+09:00", () => put("articles/2026/12/asaichi.md", article("朝市", "2026-12/asaichi")));
+  // Named by its bare name: the one brief called asaichi.
+  await mergePr(root, "c", "2026-12-07T09:00:00+09:00", "2026-12-07T10:00:00+09:00", () => put("articles/2026/12/asaichi.md", article("朝市", "asaichi")));
   // After the merge, the brief's fee and its approval are raised: the billed article keeps its fee.
   await mergePr(root, "raise", "2026-12-10T09:00:00+09:00", "2026-12-10T10:00:00+09:00", async () => {
     await put("briefs/2026-12/satoyama.yml", brief("里山さんぽ", 40000));
