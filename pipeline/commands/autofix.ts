@@ -6,6 +6,7 @@ import { loadConfig } from "../article/config.ts";
 import { git } from "../git/git.ts";
 import { containedJoin } from "../contained-path.ts";
 import { escapeMarkdown } from "../github/findings.ts";
+import { githubFromEnv } from "../github/env-client.ts";
 import { AUTOFIX_CHECKBOX, applyAutofix, parseBundle, validateAutofix, type AutofixBundle } from "../github/autofix.ts";
 
 export const autofixHelp = `使い方: kawaraban autofix prepare --pr <番号> --head-sha <SHA> --base-sha <SHA> --out <ファイル>
@@ -57,17 +58,9 @@ async function prepare(io: Io, number: number, headSha: string, baseSha: string,
   return EXIT.ok;
 }
 
-async function client(io: Io) {
-  const token = io.env.GITHUB_TOKEN;
-  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-  const { createGithubClient } = await import("../github/client.ts");
-  return { client: createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" }), repo: { owner, repo } };
-}
-
 /** Whether kawaraban's own summary on the PR has the box ticked (only its own comment counts). */
 async function requested(io: Io, number: number): Promise<number> {
-  const { client: gh, repo } = await client(io);
+  const { client: gh, repo } = githubFromEnv(io);
   const { SUMMARY_MARKER } = await import("../github/findings.ts");
   const me = io.env.KAWARABAN_BOT_LOGIN ?? "github-actions[bot]";
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
@@ -86,7 +79,7 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
   const root = await findRoot(io.cwd);
   const loaded = await loadConfig(root);
   if (!loaded.ok) throw new UsageError("kawaraban.config.yml に問題があります。");
-  const { client: gh, repo } = await client(io);
+  const { client: gh, repo } = githubFromEnv(io);
   const say = (body: string) => gh.rest.issues.createComment({ ...repo, issue_number: bundle.pr, body });
   const pull = await gh.rest.pulls.get({ ...repo, pull_number: bundle.pr });
   if (pull.data.head.repo?.full_name !== `${repo.owner}/${repo.repo}`) {

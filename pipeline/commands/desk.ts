@@ -14,6 +14,7 @@ import { deskMarkdown, deskPretty } from "../desk/render.ts";
 import { claimBrief, type ClaimRequest } from "../desk/claim.ts";
 import { briefFromForm, BRIEF_FORM, formLabels, parseFormBody } from "../desk/issue-form.ts";
 import { editorLink } from "../desk/editor-link.ts";
+import { githubFromEnv } from "../github/env-client.ts";
 
 export const deskHelp = `使い方: kawaraban desk [--format pretty|json|md] [--issue]
        kawaraban desk claim --number <イシューの番号> --login <GitHub ユーザー名>
@@ -121,17 +122,8 @@ function editorLinks(io: Io, { doc, book }: DeskSources): Map<string, string> {
   return links;
 }
 
-async function githubFromEnv(io: Io) {
-  const token = io.env.GITHUB_TOKEN;
-  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-  const { createGithubClient } = await import("../github/client.ts");
-  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
-  return { client, repo: { owner, repo } };
-}
-
 async function postDeskIssue(io: Io, markdown: string): Promise<void> {
-  const { client, repo } = await githubFromEnv(io);
+  const { client, repo } = githubFromEnv(io);
   const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
   const result = await upsertMarkedIssue(client, repo, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します", body: markdown });
   io.stderr.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
@@ -199,7 +191,7 @@ async function link(io: Io, id: string | undefined): Promise<number> {
 }
 
 async function replyOnIssue(io: Io, issue: number, message: string, assignee: string | undefined): Promise<void> {
-  const { client, repo } = await githubFromEnv(io);
+  const { client, repo } = githubFromEnv(io);
   const { escapeMarkdown } = await import("../github/findings.ts");
   await client.rest.issues.createComment({ ...repo, issue_number: issue, body: escapeMarkdown(message) });
   if (assignee) await client.rest.issues.addAssignees({ ...repo, issue_number: issue, assignees: [assignee] });
@@ -207,7 +199,7 @@ async function replyOnIssue(io: Io, issue: number, message: string, assignee: st
 
 /** The desk's work on GitHub (desk.yml): briefs from new issue forms, answers to claims, then the desk issue. */
 async function sync(io: Io): Promise<number> {
-  const { client, repo } = await githubFromEnv(io);
+  const { client, repo } = githubFromEnv(io);
   const sources = await loadDesk(io);
   const { syncDesk } = await import("../desk/sync.ts");
   const template = await readFile(path.join(sources.root, BRIEF_FORM), "utf8").catch(() => {

@@ -176,12 +176,9 @@ export function monthsUpTo(month: string, count: number): string[] {
 }
 
 async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: InvoiceDocument): Promise<number> {
-  const token = io.env.GITHUB_TOKEN;
-  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-  const { createGithubClient } = await import("../github/client.ts");
+  const { githubFromEnv } = await import("../github/env-client.ts");
   const { upsertInvoiceIssue } = await import("../github/marked-issue.ts");
-  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
+  const { client, repo: { owner, repo } } = githubFromEnv(io);
   const history = monthsUpTo(month, 12).map((m) => invoiceFor(sources, m));
   const body = [
     invoiceMarkdown(doc),

@@ -53,3 +53,14 @@ export const withholdingRow = (w: WriterStatement) =>
   w.type === "corporation" ? "" : `<tr><td colspan="2">源泉徴収税額（所得税及び復興特別所得税）</td><td class="num">−${yen(w.withholdingTax)}</td></tr>`;
 
 export const WITHHOLDING_NOTE = "源泉徴収税額は、小計（消費税を除く）に 10.21％（100 万円を超える部分は 20.42％）を掛け、1 円未満を切り捨てたものです。";
+
+/** A writer's lines with their totals (the statement and the writer's 請求書 differ only in the totals). */
+export const linesTable = (w: WriterStatement, dateHeader: string, totals: string) => `<table>
+<thead><tr><th>${dateHeader}</th><th>内容</th><th class="num">金額</th></tr></thead>
+<tbody>
+${lineRows(w)}
+</tbody>
+<tbody class="totals">
+${totals}
+</tbody>
+</table>`;

@@ -6,6 +6,8 @@
  * 誤用 (「的を得る」→「的を射る」, 「汚名挽回」→「汚名返上」「名誉挽回」). Only phrases whose
  * every occurrence is wrong are listed, so a finding is always a mistake.
  */
+const { textRule } = require("./japanese-text.js");
+
 const MISTAKES = [
   { pattern: /おっしゃられ/gu, to: "おっしゃ", message: "「おっしゃられ」は二重敬語です。「おっしゃっ」「おっしゃい」のように書きます" },
   { pattern: /ご覧になられ/gu, to: "ご覧になり", message: "「ご覧になられ」は二重敬語です。「ご覧になり」と書きます" },
@@ -27,19 +29,10 @@ const MISTAKES = [
   { pattern: /返事を返/gu, to: "返事をし", message: "「返事を返す」は意味が重なっています（重言）。「返事をする」と書きます" },
 ];
 
-function reporter(context) {
-  const { Syntax, RuleError, report, getSource, fixer } = context;
-  return {
-    [Syntax.Str](node) {
-      const text = getSource(node);
-      for (const m of MISTAKES) {
-        for (const match of text.matchAll(m.pattern)) {
-          const at = /** @type {number} */ (match.index);
-          const fix = m.to === undefined ? undefined : fixer.replaceTextRange([at, at + match[0].length], m.to);
-          report(node, new RuleError(`${m.message}。`, { index: at, ...(fix && { fix }) }));
-        }
-      }
-    },
-  };
-}
-module.exports = { linter: reporter, fixer: reporter };
+module.exports = textRule((text, found) => {
+  for (const m of MISTAKES) {
+    for (const match of text.matchAll(m.pattern)) {
+      found(/** @type {number} */ (match.index), `${m.message}。`, m.to === undefined ? undefined : { replace: match[0].length, text: m.to });
+    }
+  }
+});

@@ -5,24 +5,16 @@
  * (「，」「．」) next to Japanese (→「、」「。」), and a full-width space inside a sentence
  * (removed; a space at the start of a line is the traditional paragraph indent and is kept).
  */
-const { isJapanese } = require("./japanese-text.js");
+const { isJapanese, textRule } = require("./japanese-text.js");
 
-function reporter(context) {
-  const { Syntax, RuleError, report, getSource, fixer } = context;
-  return {
-    [Syntax.Str](node) {
-      const text = getSource(node);
-      for (const match of text.matchAll(/[，．]/gu)) {
-        const at = /** @type {number} */ (match.index);
-        if (!isJapanese(text[at - 1]) && !isJapanese(text[at + 1])) continue;
-        const to = match[0] === "，" ? "、" : "。";
-        report(node, new RuleError(`日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { index: at, fix: fixer.replaceTextRange([at, at + 1], to) }));
-      }
-      for (const match of text.matchAll(/(?<=[^\s\u3000])\u3000+(?=[^\s\u3000])/gu)) {
-        const at = /** @type {number} */ (match.index);
-        report(node, new RuleError("文の途中に全角スペースがあります。消してください（区切りには「、」を使います）。", { index: at, fix: fixer.removeRange([at, at + match[0].length]) }));
-      }
-    },
-  };
-}
-module.exports = { linter: reporter, fixer: reporter };
+module.exports = textRule((text, found) => {
+  for (const match of text.matchAll(/[，．]/gu)) {
+    const at = /** @type {number} */ (match.index);
+    if (!isJapanese(text[at - 1]) && !isJapanese(text[at + 1])) continue;
+    const to = match[0] === "，" ? "、" : "。";
+    found(at, `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
+  }
+  for (const match of text.matchAll(/(?<=[^\s\u3000])\u3000+(?=[^\s\u3000])/gu)) {
+    found(/** @type {number} */ (match.index), "文の途中に全角スペースがあります。消してください（区切りには「、」を使います）。", { remove: match[0].length });
+  }
+});

@@ -3,4 +3,32 @@
 /** Characters of Japanese running text (kana, kanji, the iteration mark, the long-vowel mark). */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー]/u;
 const isJapanese = (ch) => ch !== undefined && JAPANESE.test(ch);
-module.exports = { JAPANESE, isJapanese };
+
+/**
+ * A fixable textlint rule over each text node: `check(text, found)` calls `found(index,
+ * message, fix?)` for each finding, where `fix` is `{ remove: length }`, `{ replace: length,
+ * text }` or `{ insert: text }` at `index`. `check` may be async (tokenizing).
+ */
+function textRule(check) {
+  function reporter(context) {
+    const { Syntax, RuleError, report, getSource, fixer } = context;
+    return {
+      async [Syntax.Str](node) {
+        await check(getSource(node), (index, message, fix) => {
+          const edit =
+            fix === undefined
+              ? undefined
+              : "remove" in fix
+                ? fixer.removeRange([index, index + fix.remove])
+                : "insert" in fix
+                  ? fixer.insertTextBeforeRange([index, index], fix.insert)
+                  : fixer.replaceTextRange([index, index + fix.replace], fix.text);
+          report(node, new RuleError(message, { index, ...(edit && { fix: edit }) }));
+        });
+      },
+    };
+  }
+  return { linter: reporter, fixer: reporter };
+}
+
+module.exports = { JAPANESE, isJapanese, textRule };

@@ -8,38 +8,29 @@
  * ja-no-successive-word only function words are compared.
  */
 const { tokenize } = require("kuromojin");
+const { textRule } = require("./japanese-text.js");
 
 const FUNCTION_WORDS = new Set(["助詞", "助動詞"]);
 /** Function words that are repeated on purpose (「などなど」「とかとか」). */
 const ALLOWED = new Set(["など", "とか"]);
 
-function reporter(context) {
-  const { Syntax, RuleError, report, getSource, fixer } = context;
-  return {
-    async [Syntax.Str](node) {
-      const text = getSource(node);
-      const tokens = await tokenize(text);
-      for (let i = 1; i < tokens.length; i++) {
-        const prev = tokens[i - 1];
-        const token = tokens[i];
-        if (token.surface_form !== prev.surface_form || !FUNCTION_WORDS.has(token.pos) || prev.pos !== token.pos || ALLOWED.has(token.surface_form)) continue;
-        // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
-        // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
-        const before = tokens[i - 2];
-        const after = tokens[i + 1];
-        if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form) continue;
-        const start = token.word_position - 1;
-        report(node, new RuleError(`「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { index: start, fix: fixer.removeRange([start, start + token.surface_form.length]) }));
-      }
-      for (const match of text.matchAll(/(?<![。、])([。、])\1(?![。、])/gu)) {
-        const start = /** @type {number} */ (match.index) + 1;
-        report(node, new RuleError(`「${match[1]}」が 2 つ続いています。1 つ消してください。`, { index: start, fix: fixer.removeRange([start, start + 1]) }));
-      }
-      for (const match of text.matchAll(/(?<=[0-9０-９一二三四五六七八九十])月(月)(?![\u3400-\u9fff])/gu)) {
-        const start = /** @type {number} */ (match.index) + 1;
-        report(node, new RuleError("「月」が 2 回続いています。1 つ消してください。", { index: start, fix: fixer.removeRange([start, start + 1]) }));
-      }
-    },
-  };
-}
-module.exports = { linter: reporter, fixer: reporter };
+module.exports = textRule(async (text, found) => {
+  const tokens = await tokenize(text);
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const token = tokens[i];
+    if (token.surface_form !== prev.surface_form || !FUNCTION_WORDS.has(token.pos) || prev.pos !== token.pos || ALLOWED.has(token.surface_form)) continue;
+    // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
+    // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
+    const before = tokens[i - 2];
+    const after = tokens[i + 1];
+    if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form) continue;
+    found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });
+  }
+  for (const match of text.matchAll(/(?<![。、])([。、])\1(?![。、])/gu)) {
+    found(/** @type {number} */ (match.index) + 1, `「${match[1]}」が 2 つ続いています。1 つ消してください。`, { remove: 1 });
+  }
+  for (const match of text.matchAll(/(?<=[0-9０-９一二三四五六七八九十])月(月)(?![\u3400-\u9fff])/gu)) {
+    found(/** @type {number} */ (match.index) + 1, "「月」が 2 回続いています。1 つ消してください。", { remove: 1 });
+  }
+});
