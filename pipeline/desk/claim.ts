@@ -11,7 +11,11 @@ import { hasRoom, type DeskDocument } from "./desk.ts";
  */
 export type ClaimResult = { ok: true; brief: Brief; text: string; message: string } | { ok: false; message: string };
 
-export type ClaimRequest = { kind: "claim"; login: string } | { kind: "assign"; login: string; writer: string };
+export type ClaimRequest =
+  | { kind: "claim"; login: string }
+  | { kind: "assign"; login: string; writer: string }
+  /** GitHub's assignee, set by someone with triage rights on the repository (an editor). */
+  | { kind: "assignee"; writer: string };
 
 export const writerOfLogin = (config: Config, login: string) =>
   Object.entries(config.writers).find(([, w]) => w.github?.toLowerCase() === login.toLowerCase())?.[0];
@@ -25,6 +29,8 @@ export function claimBrief(doc: DeskDocument, brief: Brief | undefined, request:
   if (request.kind === "claim") {
     writer = writerOfLogin(config, request.login);
     if (!writer) return { ok: false, message: `@${request.login} さんは kawaraban.config.yml の writers に GitHub ユーザー名（github:）が登録されていません。編集担当に登録を頼んでください。` };
+  } else if (request.kind === "assignee") {
+    writer = request.writer;
   } else {
     if (!config.github.editors.some((e) => e.toLowerCase() === request.login.toLowerCase())) {
       return { ok: false, message: `依頼を割り当てられるのは編集担当（kawaraban.config.yml の github.editors）だけです。` };

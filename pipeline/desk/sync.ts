@@ -4,7 +4,7 @@ import type { Config } from "../article/config.ts";
 import { escapeMarkdown } from "../github/findings.ts";
 import type { BriefBook } from "./read-briefs.ts";
 import type { DeskDocument } from "./desk.ts";
-import { claimBrief, type ClaimRequest } from "./claim.ts";
+import { claimBrief, writerOfLogin, type ClaimRequest } from "./claim.ts";
 import { briefFromForm, formLabels, parseFormBody } from "./issue-form.ts";
 import { editorLink } from "./editor-link.ts";
 
@@ -14,9 +14,11 @@ import { editorLink } from "./editor-link.ts";
  * adding one; each unanswered `/引き受けます` or `/依頼する <handle>` comment is answered, and an
  * accepted one becomes a pull request recording the writer in the brief. Idempotent: answers
  * carry a marker with the comment's id, and a brief's pending pull request blocks a second claim.
+ * An issue assigned in GitHub's side bar to one registered writer counts as an editor's assignment.
  */
 export const BRIEF_LABEL = "記事の依頼";
 const replyMarker = (commentId: number) => `<!-- kawaraban:desk-reply=${commentId} -->`;
+const assigneeMarker = (login: string) => `<!-- kawaraban:desk-assignee=${login.toLowerCase()} -->`;
 const formMarker = "<!-- kawaraban:desk-form -->";
 const CLAIM = /^\/引き受けます\s*$/;
 const ASSIGN = /^\/依頼する\s+@?([a-z0-9][a-z0-9-]*)\s*$/;
@@ -54,13 +56,21 @@ export async function syncDesk(ctx: SyncContext): Promise<SyncResult> {
       await proposeBrief(ctx, issue.number, issue.body ?? "", labels, comments.some((c) => c.body?.includes(formMarker)), result);
       continue;
     }
+    // An editor may also assign from GitHub's side bar: one assignee who is a registered writer.
+    const assignees = (issue.assignees ?? []).map((a) => a?.login).filter((l): l is string => Boolean(l));
+    const assignedWriter = assignees.length === 1 ? writerOfLogin(ctx.config, assignees[0]!) : undefined;
+    const noted = comments.some((c) => c.body?.includes(assigneeMarker(assignees[0] ?? "")));
+    // (The desk assigns a claimed issue itself; its pending pull request says so already.)
+    if (!brief.writer && assignedWriter && !noted && !(await openPullFor(ctx, branchOf("claim", brief.id)))) {
+      await answerClaim(ctx, issue.number, assigneeMarker(assignees[0]!), brief.id, { kind: "assignee", writer: assignedWriter }, result);
+    }
     for (const comment of comments) {
       if (answered.has(comment.id) || !comment.user?.login || comment.user.type === "Bot") continue;
       const first = (comment.body ?? "").trim().split("\n")[0]!.trim();
       const assign = ASSIGN.exec(first);
       const request: ClaimRequest | undefined = CLAIM.test(first) ? { kind: "claim", login: comment.user.login } : assign ? { kind: "assign", login: comment.user.login, writer: assign[1]! } : undefined;
       if (!request) continue;
-      await answerClaim(ctx, issue.number, comment.id, brief.id, request, result);
+      await answerClaim(ctx, issue.number, replyMarker(comment.id), brief.id, request, result);
     }
   }
   return result;
@@ -99,8 +109,7 @@ async function proposeBrief(ctx: SyncContext, issue: number, body: string, label
   result.briefsProposed.push(form.id);
 }
 
-async function answerClaim(ctx: SyncContext, issue: number, commentId: number, id: string, request: ClaimRequest, result: SyncResult): Promise<void> {
-  const marker = replyMarker(commentId);
+async function answerClaim(ctx: SyncContext, issue: number, marker: string, id: string, request: ClaimRequest, result: SyncResult): Promise<void> {
   const branch = branchOf("claim", id);
   if (await openPullFor(ctx, branch)) {
     await reply(ctx, issue, `${marker}\nこの依頼は、ほかの引き受けを確認中です。編集担当の判断をお待ちください。`);

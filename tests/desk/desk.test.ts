@@ -170,17 +170,24 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
     sim.existingFiles.set("briefs/2026-12/sync.yml", gitAt(root, undefined, "rev-parse", "HEAD:briefs/2026-12/sync.yml").trim());
     sim.issues.push({ number: 33, title: "【記事の依頼】同期の依頼", body: "", labels: ["記事の依頼"], state: "open" });
     sim.issueComments.push({ id: 501, issue: 33, body: "/引き受けます", user: "hinata-writes" });
+    // Assigned from GitHub's side bar instead of a command.
+    await put("briefs/2026-12/sidebar.yml", brief("サイドバーで割り当てた依頼", "2027-01-09", "issue: 34\n"));
+    gitAt(root, "2026-12-15T10:00:00+09:00", "add", "-A");
+    gitAt(root, "2026-12-15T10:00:00+09:00", "commit", "-q", "-m", "sidebar brief");
+    sim.existingFiles.set("briefs/2026-12/sidebar.yml", gitAt(root, undefined, "rev-parse", "HEAD:briefs/2026-12/sidebar.yml").trim());
+    sim.issues.push({ number: 34, title: "【記事の依頼】サイドバー", body: "", labels: ["記事の依頼"], state: "open", assignees: ["komorebi-writes"] });
     sim.issueComments.push({ id: 502, issue: 33, body: "よろしくお願いします", user: "hinata-writes" });
     const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
     try {
       const first = await runCli(["desk", "sync"], root, env, NOW);
       expect(first.code, first.stderr).toBe(0);
-      expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({ briefsProposed: ["2026-12/satoyama-coworking"], answered: 1, claimsProposed: ["2026-12/sync"] });
+      expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({ briefsProposed: ["2026-12/satoyama-coworking"], answered: 2, claimsProposed: ["2026-12/sync", "2026-12/sidebar"] });
+      expect(sim.contents.get("desk/claim-2026-12-sidebar:briefs/2026-12/sidebar.yml")!.text).toContain("writer: komorebi\n");
       const briefFile = sim.contents.get("desk/brief-2026-12-satoyama-coworking:briefs/2026-12/satoyama-coworking.yml")!;
       expect(briefFile.text).toBe(await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/brief.yml"), "utf8").then((t) => t.replace("issue: 12", "issue: 31")));
       const claim = sim.contents.get("desk/claim-2026-12-sync:briefs/2026-12/sync.yml")!;
       expect(claim.text).toContain("writer: hinata\nassignedOn: 2026-12-15\n");
-      expect([...sim.pulls.values()].map((p) => p.title)).toEqual(["依頼の登録: 里山のコワーキングスペースを訪ねて（#31）", "依頼の引き受け: 同期の依頼（hinata）"]);
+      expect([...sim.pulls.values()].map((p) => p.title)).toEqual(["依頼の登録: 里山のコワーキングスペースを訪ねて（#31）", "依頼の引き受け: 同期の依頼（hinata）", "依頼の引き受け: サイドバーで割り当てた依頼（komorebi）"]);
       expect(sim.issues.find((i) => i.number === 33)!.assignees).toEqual(["hinata-writes"]);
       const replies = sim.issueComments.filter((c) => c.user === "github-actions[bot]");
       expect(replies.find((c) => c.issue === 32)!.body).toContain("依頼のファイルを作れませんでした");

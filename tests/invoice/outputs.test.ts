@@ -104,6 +104,22 @@ describe("printable statements", () => {
   const direct = { ...config, contractor: undefined, payer: { ...config.payer, contact: "広報広聴課 0123-45-6789", address: "ひばり野市中央1-1" } } as Config;
   const purchase = { ...direct, documents: { ...direct.documents, writerStatement: "purchase-statement" } } as Config;
 
+  it("renders each document type as its golden file (one per flow, reviewable in the repository)", async () => {
+    const { writeFile, readFile: read } = await import("node:fs/promises");
+    const golden = async (name: string, actual: string) => {
+      const file = path.join(REPO_ROOT, "tests/fixtures/invoice", name);
+      if (process.env.UPDATE_GOLDEN === "1") await writeFile(file, actual);
+      expect(actual, name).toBe(await read(file, "utf8"));
+    };
+    const hinata = doc.writers.find((w) => w.writer === "hinata")!;
+    const npo = doc.writers.find((w) => w.writer === "hibari-npo")!;
+    await golden("notice-individual.html", writerStatementHtml(doc, hinata, direct));
+    await golden("purchase-statement-corporation.html", writerStatementHtml(doc, npo, purchase));
+    await golden("invoice-draft-individual.html", writerInvoiceDraftHtml(doc, hinata, direct));
+    await golden("contractor-notice.html", writerStatementHtml(doc, hinata, config));
+    await golden("contractor-invoice.html", contractorInvoiceHtml(doc, config)!);
+  });
+
   it("gives a 支払通知書 by default, with issue date, number, due date, the payer's address and contact", () => {
     const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, direct);
     for (const needed of ["<h1>支払通知書</h1>", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市中央1-1", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿への原稿料"]) {

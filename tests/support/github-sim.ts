@@ -438,7 +438,7 @@ export class GithubSim {
         };
       case "issues/list-for-repo": {
         const label = query.get("labels");
-        return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })) })) };
+        return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })), assignees: (i.assignees ?? []).map((login) => ({ login })) })) };
       }
       case "issues/create": {
         const issue = { number: this.id(), title: body.title, body: body.body ?? "", labels: (body.labels ?? []) as string[], state: "open" };
