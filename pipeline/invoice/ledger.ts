@@ -168,7 +168,7 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         continue;
       }
       const arrival = arrived[event.index]!;
-      if (arrival.violation) {
+      if (arrival.held) {
         const short = history[event.index]!.sha.slice(0, 7);
         refused.push({ path: event.path, month: arrival.month, reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。` });
         break;
@@ -198,7 +198,9 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
         ...(fromBrief.brief && { brief: fromBrief.brief }),
-        ...(fromBrief.note && { note: fromBrief.note }),
+        ...((fromBrief.note || arrival.violation) && {
+          note: [arrival.violation && `main への入れ方の決まりに沿っていないコミット（${commit.sha.slice(0, 7)}）で入りました。月はコミットの日時どおりです`, fromBrief.note].filter(Boolean).join("。"),
+        }),
       });
       billed = true;
     }

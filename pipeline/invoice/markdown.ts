@@ -15,9 +15,9 @@ export function invoiceMarkdown(doc: InvoiceDocument): string {
     lines.push(
       "#### main への入れ方の決まりに沿っていないコミット（確認してください）",
       "",
-      "このコミットで入った記事は、支払いを保留しています。内容を確かめて、支払う月を `kawaraban.config.yml` の `billing.accepted` に書いてください。",
+      "日時がありえないもの（未来の日付や、先に入ったコミットより前の日付）は支払いを保留しています。内容を確かめて、支払う月を `kawaraban.config.yml` の `billing.accepted` に書いてください。日時がありえる範囲のものは、その日時の月に集計しています（違っていれば同じように `billing.accepted` で直せます）。",
       "",
-      ...doc.policyViolations.map((v) => `- ${inlineCode(v.commit.slice(0, 7))}（記録上の日時 ${inlineCode(v.recordedAt)}）: ${cell(v.reason)}。${v.paths.slice(0, 5).map(inlineCode).join("、")}${v.paths.length > 5 ? ` ほか ${v.paths.length - 5} 件` : ""}`),
+      ...doc.policyViolations.map((v) => `- ${v.held ? "**保留**" : "集計済み"} ${inlineCode(v.commit.slice(0, 7))}（記録上の日時 ${inlineCode(v.recordedAt)}）: ${cell(v.reason)}。${v.paths.slice(0, 5).map(inlineCode).join("、")}${v.paths.length > 5 ? ` ほか ${v.paths.length - 5} 件` : ""}`),
       "",
     );
   }

@@ -62,7 +62,7 @@ export interface InvoiceDocument {
    */
   contractor?: { name: string; subtotal: number; consumptionTax: number; total: number };
   /** Commits on main this month that broke the merge policy (their articles are held, listed in `excluded`). */
-  policyViolations?: { commit: string; recordedAt: string; reason: string; paths: string[] }[];
+  policyViolations?: { commit: string; recordedAt: string; reason: string; paths: string[]; held: boolean }[];
 }
 
 export const lastDayOf = (month: string) => {
@@ -134,7 +134,7 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
     });
   const sum = (key: keyof Totals) => writers.reduce((n, w) => n + w[key], 0);
   const excluded = ledger.refused.filter((r) => r.month === month).map(({ path, reason }) => ({ path, reason }));
-  const policyViolations = ledger.violations.filter((v) => v.month === month).map(({ commit, recordedAt, reason, paths }) => ({ commit, recordedAt, reason, paths }));
+  const policyViolations = ledger.violations.filter((v) => v.month === month).map(({ commit, recordedAt, reason, paths, held }) => ({ commit, recordedAt, reason, paths, held }));
   return {
     version: 1,
     month,

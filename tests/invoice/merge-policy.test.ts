@@ -73,28 +73,33 @@ describe("merge-commit policy: the month is the merge commit's, never the writer
 
   it("bills merged articles in the merge commit's month, whatever dates the writer wrote", async () => {
     const ledger = await readLedger(root);
-    expect(ledger.entries.map((e) => [e.path, e.month, e.mergedAt])).toEqual([
+    expect(ledger.entries.filter((e) => !e.note).map((e) => [e.path, e.month, e.mergedAt])).toEqual([
       ["articles/2026/11/future.md", "2026-11", "2026-11-10"],
       ["articles/2026/11/past.md", "2026-11", "2026-11-12"],
       ["articles/2026/11/later.md", "2026-11", "2026-11-25"],
     ]);
   });
 
-  it("holds the fast-forward and the direct push, and reports both commits to city staff in the month they were on main", async () => {
+  it("reports both commits that broke the policy; holds the one with an impossible date, bills the other by its own date with a note", async () => {
     const ledger = await readLedger(root);
-    expect(ledger.violations.map((v) => [v.commit === fastForward, v.month, v.paths])).toEqual([
-      [true, "2026-11", ["articles/2026/11/ff.md"]],
-      [false, "2026-11", ["articles/2026/11/direct.md"]],
+    expect(ledger.violations.map((v) => [v.commit === fastForward, v.month, v.paths, v.held])).toEqual([
+      [true, "2026-11", ["articles/2026/11/ff.md"], true],
+      [false, "2026-11", ["articles/2026/11/direct.md"], false],
     ]);
-    expect(ledger.violations[0]!.reason).toContain("マージコミットではありません");
-    expect(ledger.refused.map((r) => r.path)).toEqual(["articles/2026/11/direct.md", "articles/2026/11/ff.md"]);
+    expect(ledger.violations[0]!.reason).toContain("より前になっています");
+    expect(ledger.violations[1]!.reason).toContain("マージコミットではありません");
+    expect(ledger.refused.map((r) => r.path)).toEqual(["articles/2026/11/ff.md"]);
     expect(ledger.refused[0]!.reason).toContain("billing.accepted");
+    const direct = ledger.entries.find((e) => e.path.endsWith("direct.md"))!;
+    expect(direct).toMatchObject({ month: "2026-11", mergedAt: "2026-11-21" });
+    expect(direct.note).toContain("main への入れ方の決まりに沿っていないコミット");
     const md = await runCli(["invoice", "--month", "2026-11", "--format", "md"], root);
     expect(md.stdout).toContain("main への入れ方の決まりに沿っていないコミット");
     expect(md.stdout).toContain(fastForward.slice(0, 7));
+    expect(md.stdout).toContain("**保留**");
     const json = JSON.parse((await runCli(["invoice", "--month", "2026-11"], root)).stdout);
     expect(json.policyViolations).toHaveLength(2);
-    expect(json.writers[0].articles).toHaveLength(3);
+    expect(json.writers[0].articles).toHaveLength(4);
   });
 
   it("pays a held commit once city staff accept it with a month", async () => {
@@ -107,6 +112,7 @@ describe("merge-commit policy: the month is the merge commit's, never the writer
       const ledger = await readLedger(root);
       expect(ledger.entries.find((e) => e.path.endsWith("ff.md"))).toMatchObject({ month: "2026-11" });
       expect(ledger.violations.map((v) => v.paths[0])).toEqual(["articles/2026/11/direct.md"]);
+      expect(ledger.refused).toEqual([]);
     } finally {
       gitAt(root, undefined, "reset", "-q", "--hard", "HEAD~1");
     }
@@ -129,15 +135,26 @@ describe("squash policy: only GitHub's squash commits carry a trusted date", () 
     gitAs(root, GITHUB, "2026-10-02T10:00:00+09:00", "commit", "-q", "-m", "さかのぼった記事 (#3)");
   });
 
-  it("bills the squash commit in its month, and holds the fast-forward and the backdated commit", async () => {
+  it("bills the squash commit in its month; reports the fast-forward (billed by its possible date) and holds the backdated commit", async () => {
     const ledger = await readLedger(root);
-    expect(ledger.entries.map((e) => [e.path, e.month])).toEqual([["articles/2026/11/a.md", "2026-11"]]);
-    expect(ledger.violations.map((v) => [v.paths[0], v.reason.slice(0, 12)])).toEqual([
-      ["articles/2026/11/b.md", "GitHub の「Squ"],
-      ["articles/2026/11/c.md", "日時が、それより前に m"],
+    expect(ledger.entries.map((e) => [e.path, e.month, Boolean(e.note)])).toEqual([
+      ["articles/2026/11/a.md", "2026-11", false],
+      ["articles/2026/11/b.md", "2026-11", true],
     ]);
-    // Nothing trusted came after them: reported in the month of the last trusted commit.
+    expect(ledger.violations.map((v) => [v.paths[0], v.reason.slice(0, 12), v.held])).toEqual([
+      ["articles/2026/11/b.md", "GitHub の「Squ", false],
+      ["articles/2026/11/c.md", "日時が、それより前に m", true],
+    ]);
     expect(ledger.violations.map((v) => v.month)).toEqual(["2026-11", "2026-11"]);
+  });
+
+  it("holds a fast-forward dated in the future (2099)", async () => {
+    await writerBranch(root, "z", "2099-01-01T10:00:00+09:00", "articles/2026/11/z.md", "未来の早送り");
+    gitAt(root, "2026-11-07T10:00:00+09:00", "merge", "-q", "--ff-only", "z");
+    const ledger = await readLedger(root);
+    expect(ledger.entries.some((e) => e.path.endsWith("z.md"))).toBe(false);
+    expect(ledger.violations.find((v) => v.paths[0] === "articles/2026/11/z.md")).toMatchObject({ held: true });
+    expect(ledger.refused.find((r) => r.path.endsWith("z.md"))!.reason).toContain("保留");
   });
 });
 
@@ -161,7 +178,11 @@ describe("history before a policy was configured", () => {
     gitAt(root, "2026-10-04T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-10-04T10:00:00+09:00", "commit", "-q", "-m", "third, and the policy removed");
     const ledger = await readLedger(root);
-    expect(ledger.entries.map((e) => e.path)).toEqual(["articles/2026/10/setup.md", "articles/2026/10/second.md"]);
-    expect(ledger.violations.map((v) => v.paths)).toEqual([["articles/2026/10/third.md"]]);
+    expect(ledger.entries.map((e) => [e.path, Boolean(e.note)])).toEqual([
+      ["articles/2026/10/setup.md", false],
+      ["articles/2026/10/second.md", false],
+      ["articles/2026/10/third.md", true],
+    ]);
+    expect(ledger.violations.map((v) => [v.paths, v.held])).toEqual([[["articles/2026/10/third.md"], false]]);
   });
 });
