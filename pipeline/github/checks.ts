@@ -39,14 +39,17 @@ interface Publish {
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 
+/** What the check run annotates, errors first: readability statistics (info) stay in the PR summary, as an annotation would show them on the line. */
+export const annotated = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== "info").sort((a, b) => order[a.severity] - order[b.severity]);
+
 /** A check run with the findings as annotations (capped, batched), or a commit status if the token cannot create check runs. */
 export async function publishChecks({ client, repo, headSha, findings, counts, attempt }: Publish): Promise<"check-run" | "status" | "none"> {
   const { errors, warnings } = counts;
   const conclusion = errors > 0 ? "failure" : "success";
   const title = errors > 0 ? `エラー ${errors} 件・警告 ${warnings} 件` : warnings > 0 ? `警告 ${warnings} 件` : "問題なし";
-  const ranked = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const ranked = annotated(findings);
   const annotations = annotationsOf(ranked.slice(0, MAX_ANNOTATIONS));
-  const left = findings.length - annotations.length;
+  const left = ranked.length - annotations.length;
   const run = await attempt("create a check run", async () => {
     const summary = `瓦版チェック: ${title}${left > 0 ? `（注釈は ${MAX_ANNOTATIONS} 件まで。ほかの ${left} 件はプルリクエストのまとめのコメントにあります）` : ""}`;
     const output = (batch: typeof annotations) => ({ title, summary, annotations: batch });

@@ -5,6 +5,7 @@ import { parseCheckReport } from "../../pipeline/github/report-input.ts";
 import { renderSummary } from "../../pipeline/github/summary.ts";
 import { planReview } from "../../pipeline/github/review.ts";
 import { findingsOf } from "../../pipeline/github/findings.ts";
+import { annotated } from "../../pipeline/github/checks.ts";
 
 /** Golden Markdown: what editors and writers see in the PR, reviewable in the repository. */
 async function golden(name: string, actual: string): Promise<void> {
@@ -78,6 +79,8 @@ describe("what the PR shows (golden files)", () => {
     expect(summary).toContain("長い文 1 か所");
     expect(summary).toContain("半角の「!」「?」（--fix で全角になります） 1 か所");
     expect(summary).not.toContain("見本の指摘 7");
+    // Nor does the check run annotate info on the line.
+    expect(annotated(findingsOf(doc)).map((f) => f.line)).toEqual([9, 1, 2, 3, 4, 5, 6]);
   });
 });
 
