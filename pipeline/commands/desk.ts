@@ -123,6 +123,8 @@ function editorLinks(io: Io, { doc, book }: DeskSources): Map<string, string> {
 }
 
 async function postDeskIssue(io: Io, markdown: string): Promise<void> {
+  // The Actions job summary shows the desk too (and is the view when the issue cannot be written).
+  if (io.env.GITHUB_STEP_SUMMARY) await writeFile(io.env.GITHUB_STEP_SUMMARY, markdown, { flag: "a" });
   const { client, repo } = githubFromEnv(io);
   const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
   const result = await upsertMarkedIssue(client, repo, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します", body: markdown });

@@ -19,10 +19,11 @@ const BRIEF_PATH = /^briefs\/(\d{4}-(?:0[1-9]|1[0-2])\/[a-z0-9][a-z0-9-]{0,60})\
 /** A brief is a few lines; anything larger is not one. */
 export const MAX_BRIEF_BYTES = 16 * 1024;
 
+/** A brief is content an editor submits: its problems are the file's (exit 1), never a configuration failure (exit 2). */
 export const briefRules = {
-  invalid: defineRule({ id: "brief/invalid", source: "config", severity: "error", title: "依頼のファイルの書き方に誤りがあります" }),
-  path: defineRule({ id: "brief/path", source: "config", severity: "error", title: "依頼のファイルの場所が決まりと違います" }),
-  unknownKey: defineRule({ id: "brief/unknown-key", source: "config", severity: "warning", title: "依頼のファイルに知らない項目があります" }),
+  invalid: defineRule({ id: "brief/invalid", source: "input", severity: "error", title: "依頼のファイルの書き方に誤りがあります" }),
+  path: defineRule({ id: "brief/path", source: "input", severity: "error", title: "依頼のファイルの場所が決まりと違います" }),
+  unknownKey: defineRule({ id: "brief/unknown-key", source: "input", severity: "warning", title: "依頼のファイルに知らない項目があります" }),
   ambiguous: defineRule({ id: "brief/ambiguous", source: "frontmatter", severity: "error", title: "brief の名前に当てはまる依頼が複数あります" }),
   unknown: defineRule({ id: "brief/unknown", source: "frontmatter", severity: "error", title: "記事の brief に書かれた依頼がありません" }),
   otherWriter: defineRule({ id: "brief/other-writer", source: "frontmatter", severity: "error", title: "依頼はほかのライターが引き受けています" }),

@@ -206,3 +206,27 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
     }
   });
 });
+
+describe("hostile brief files", () => {
+  it("reports a YAML bomb, a symlink, an oversized file, a stray file and prototype keys, and still loads the good brief", async () => {
+    const hostile = await copySampleContent();
+    const dir = path.join(hostile, "briefs/2026-12");
+    await writeFile(path.join(dir, "bomb.yml"), 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\ntitle: x\ndeadline: 2026-12-20\n');
+    await writeFile(path.join(dir, "huge.yml"), `title: "${"長".repeat(20_000)}"\ndeadline: 2026-12-20\n`);
+    await writeFile(path.join(dir, "proto.yml"), "title: 依頼\ndeadline: 2026-12-20\n__proto__: { fee: 1 }\nconstructor: 9\n");
+    await writeFile(path.join(dir, "notes.txt"), "メモ");
+    const { symlink } = await import("node:fs/promises");
+    await symlink("/etc/passwd", path.join(dir, "link.yml"));
+    const result = await runCli(["desk", "--format", "json"], hostile, {}, NOW);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.briefs.map((b: { id: string }) => b.id)).toEqual(["2026-12/proto", "2026-12/satoyama-coworking", "2026-12/kodomo-shokudo"]);
+    expect(doc.briefs.find((b: { id: string }) => b.id === "2026-12/proto")).toMatchObject({ fee: 15000, feeApproved: false });
+    for (const file of ["bomb.yml", "huge.yml", "notes.txt", "link.yml"]) expect(result.stderr).toContain(file);
+    // check on a full run reports them too, as diagnostics with the file, never a crash.
+    const check = await runCli(["check", "--format", "json"], hostile, {}, NOW);
+    expect(check.code).toBe(1);
+    const paths = JSON.parse(check.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["briefs/2026-12/bomb.yml", "briefs/2026-12/huge.yml", "briefs/2026-12/link.yml"]));
+  });
+});
