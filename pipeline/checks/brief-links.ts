@@ -53,7 +53,7 @@ export function checkBriefLink(input: BriefLinkInput, briefs: ReadonlyMap<string
   const { min, max } = brief.length ?? {};
   if (chars !== undefined && ((min !== undefined && chars < min) || (max !== undefined && chars > max))) {
     const target = min !== undefined && max !== undefined ? `${number(min)}〜${number(max)} 字` : min !== undefined ? `${number(min)} 字以上` : `${number(max!)} 字まで`;
-    out.push(report(briefRules.length, path, `依頼の文字数の目安は ${target} です（この記事は ${number(chars)} 字）。`, span));
+    out.push(report(briefRules.length, path, `依頼の文字数の目安は ${target}です（この記事は ${number(chars)} 字）。`, span));
   }
   return out;
 }
