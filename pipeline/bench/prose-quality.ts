@@ -49,7 +49,10 @@ export async function judge(linter: Linter, texts: readonly string[]): Promise<Q
     const counted = messages.filter((m) => m.severity === 1 || m.severity === 2);
     findings += counted.length;
     if (counted.some((m) => m.severity === 2)) withError++;
-    for (const m of counted) byRule.set(`${m.ruleId}${m.severity === 2 ? " (error)" : ""}`, (byRule.get(`${m.ruleId}${m.severity === 2 ? " (error)" : ""}`) ?? 0) + 1);
+    for (const m of counted) {
+      const key = `${m.ruleId}${m.severity === 2 ? " (error)" : ""}`;
+      byRule.set(key, (byRule.get(key) ?? 0) + 1);
+    }
   }
   return { articles: texts.length, characters, withError, perThousand: (findings * 1000) / Math.max(1, characters), byRule };
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig, type Config } from "../article/config.ts";
-import { isGitRepository, git } from "../git/git.ts";
+import { isGitRepository, git, mainRef } from "../git/git.ts";
 import { jstDate } from "../jst.ts";
 import { containedJoin } from "../contained-path.ts";
 import { readLedger } from "../invoice/ledger.ts";
@@ -50,7 +50,7 @@ async function loadDesk(io: Io): Promise<DeskSources> {
   let entries: Awaited<ReturnType<typeof readLedger>>["entries"] = [];
   let inReview: Awaited<ReturnType<typeof briefsInReview>> = [];
   if (await isGitRepository(root)) {
-    const main = (await git(root, ["rev-parse", "--verify", "--quiet", "main"]).catch(() => "")).trim() ? "main" : "HEAD";
+    const main = await mainRef(root);
     entries = (await readLedger(root, main)).entries;
     inReview = await briefsInReview(root, config, main);
   }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig, type Config } from "../article/config.ts";
-import { isGitRepository, git } from "../git/git.ts";
+import { isGitRepository, mainRef } from "../git/git.ts";
 import { readLedger } from "../invoice/ledger.ts";
 import { jstMonth } from "../jst.ts";
 import { readBooks, BooksError, snapshotFile, CLOSED_FILE, type Books } from "../invoice/books.ts";
@@ -49,7 +49,7 @@ export async function loadInvoiceSources(root: string): Promise<InvoiceSources> 
     if (error instanceof BooksError) throw new UsageError(error.message);
     throw error;
   }
-  const ref = (await git(root, ["rev-parse", "--verify", "--quiet", "main"]).catch(() => "")).trim() ? "main" : "HEAD";
+  const ref = await mainRef(root);
   const ledger = await readLedger(root, ref);
   const snapshots = new Map<string, InvoiceDocument>();
   for (const month of books.closed) {

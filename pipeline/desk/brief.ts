@@ -35,13 +35,20 @@ export const briefRules = {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deadline は 2026-12-20 のように「年-月-日」で書いてください" });
 const count = (label: string) => z.string().regex(/^[1-9][0-9]{1,5}$/, { error: `${label} は半角数字で書いてください（例: 1200）` }).transform(Number);
 
-/** `length: 1200` (a target, ±20%), `length: 800〜1200`, or `length: { min, max }`. */
+/** 「800〜1,200 文字」→ 800–1200; 「1200字程度」→ 960–1440 (a single figure is a target, ±20%). */
+export function parseLength(text: string): { min: number; max: number } | undefined {
+  const numbers = [...text.normalize("NFKC").replace(/,/g, "").matchAll(/\d+/g)].map((m) => Number(m[0])).filter((n) => n >= 10 && n <= 100_000);
+  if (numbers.length >= 2) return { min: Math.min(numbers[0]!, numbers[1]!), max: Math.max(numbers[0]!, numbers[1]!) };
+  if (numbers.length === 1) return { min: Math.round(numbers[0]! * 0.8), max: Math.round(numbers[0]! * 1.2) };
+  return undefined;
+}
+
+/** `length: 1200` (a target), `length: 800〜1200`, or `length: { min, max }`. */
 const lengthField = z.union([
   z.strictObject({ min: count("length.min").optional(), max: count("length.max").optional() }),
   z.string().transform((text, ctx) => {
-    const numbers = [...text.normalize("NFKC").replace(/,/g, "").matchAll(/\d+/g)].map((m) => Number(m[0]));
-    if (numbers.length >= 2) return { min: Math.min(numbers[0]!, numbers[1]!), max: Math.max(numbers[0]!, numbers[1]!) };
-    if (numbers.length === 1) return { min: Math.round(numbers[0]! * 0.8), max: Math.round(numbers[0]! * 1.2) };
+    const length = parseLength(text);
+    if (length) return length;
     ctx.addIssue({ code: "custom", message: "length は 1200 や 800〜1200、または min と max で書いてください" });
     return z.NEVER;
   }),

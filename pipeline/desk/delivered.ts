@@ -1,4 +1,4 @@
-import { git, isGitRepository } from "../git/git.ts";
+import { git, isGitRepository, mainRef } from "../git/git.ts";
 
 /**
  * Which of `paths` are on the default branch already (delivered: a deadline passed after that
@@ -6,7 +6,7 @@ import { git, isGitRepository } from "../git/git.ts";
  */
 export async function pathsOnMain(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0 || !(await isGitRepository(root))) return new Set();
-  const ref = (await git(root, ["rev-parse", "--verify", "--quiet", "main"]).catch(() => "")).trim() ? "main" : "HEAD";
+  const ref = await mainRef(root);
   const listed = await git(root, ["ls-tree", "-r", "-z", "--name-only", ref, "--", ...new Set(paths)]).catch(() => "");
   return new Set(listed.split("\0").filter(Boolean));
 }

@@ -107,7 +107,7 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
 
   const writers = Object.entries(config.writers)
     .map(([handle, w]): DeskWriter => {
-      const load = briefs.filter((b) => b.writer === handle && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
+      const load = loadOf(briefs, handle, month);
       const capacity = w.capacity;
       return { writer: handle, name: w.name, load, ...(capacity !== undefined && { capacity, room: Math.max(0, capacity - load) }), over: capacity !== undefined && load > capacity };
     })
@@ -118,9 +118,12 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
   return { version: 1, today, month, briefs, writers, fees: { billed, committed } };
 }
 
+/** A writer's briefs due in `month`, delivered ones included, withdrawn ones not. */
+const loadOf = (briefs: readonly DeskBrief[], writer: string, month: string) => briefs.filter((b) => b.writer === writer && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
+
 /** Whether `writer` may take one more brief due in `month` (their capacity, if any, not reached). */
 export function hasRoom(doc: DeskDocument, writer: string, month: string): { ok: boolean; load: number; capacity?: number } {
   const w = doc.writers.find((x) => x.writer === writer);
-  const load = doc.briefs.filter((b) => b.writer === writer && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
+  const load = loadOf(doc.briefs, writer, month);
   return { ok: w?.capacity === undefined || load < w.capacity, load, ...(w?.capacity !== undefined && { capacity: w.capacity }) };
 }

@@ -1,6 +1,8 @@
 import type { Config } from "../article/config.ts";
 import { parseSafeYaml } from "../article/safe-yaml.ts";
-import { briefYaml, BRIEF_ID, type BriefFields } from "./brief.ts";
+import { briefYaml, BRIEF_ID, parseLength, type BriefFields } from "./brief.ts";
+
+export { parseLength };
 
 /** The issue form editors fill in (its labels map GitHub's rendered body back to field ids). */
 export const BRIEF_FORM = ".github/ISSUE_TEMPLATE/article-brief.yml";
@@ -44,14 +46,6 @@ export function parseFormBody(body: string, labels: ReadonlyMap<string, string>)
 }
 
 const digits = (s: string) => s.normalize("NFKC").replace(/[,，円¥\s]/g, "");
-
-/** 「800〜1,200 文字」→ 800–1200; 「1200字程度」→ 960–1440 (a single figure is a target, ±20%). */
-export function parseLength(text: string): BriefFields["length"] | undefined {
-  const numbers = [...text.normalize("NFKC").replace(/,/g, "").matchAll(/\d+/g)].map((m) => Number(m[0])).filter((n) => n >= 10 && n <= 100_000);
-  if (numbers.length >= 2) return { min: Math.min(numbers[0]!, numbers[1]!), max: Math.max(numbers[0]!, numbers[1]!) };
-  if (numbers.length === 1) return { min: Math.round(numbers[0]! * 0.8), max: Math.round(numbers[0]! * 1.2) };
-  return undefined;
-}
 
 export type FormBrief = { ok: true; id: string; path: string; text: string; fields: BriefFields } | { ok: false; problems: string[] };
 

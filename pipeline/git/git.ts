@@ -31,3 +31,8 @@ export async function isGitRepository(cwd: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The branch billing and delivery are read from: `main` when the repository has it, else HEAD. */
+export async function mainRef(cwd: string): Promise<string> {
+  return (await git(cwd, ["rev-parse", "--verify", "--quiet", "main"]).catch(() => "")).trim() ? "main" : "HEAD";
+}
