@@ -1,14 +1,17 @@
 import type { Root } from "mdast";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import { readRepoTextFile, type ReadOptions } from "./safe-read.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { ParsedYaml } from "./safe-yaml.ts";
 import { parseMarkdown } from "./markdown.ts";
 import { collectImageRefs, type ImageRef } from "./image-refs.ts";
+import type { FrontMatter } from "./schema.ts";
 
-/** The one record every stage works on. Parsed once, shared by all checks. */
-export interface Article {
+/**
+ * An article file as text: decoded once, within every limit, so linters may read it. Its front
+ * matter may still be wrong; what every later stage takes is the `Article` below.
+ */
+export interface ArticleText {
   /** Repository-relative, with `/`. */
   path: string;
   /** The decoded file (BOM removed, line endings as written): positions refer to this. */
@@ -41,16 +44,44 @@ const splitMessages = {
 
 const EMPTY_TREE: Root = { type: "root", children: [] };
 
-export type LoadResult = { article?: Article; diagnostics: Diagnostic[] };
-
-/** Loads one article. Content problems become diagnostics; only bugs throw. */
-export async function loadArticle(root: string, path: string, options: ReadOptions): Promise<LoadResult> {
-  const read = await readRepoTextFile(root, path, options);
-  if (!read.ok) return { diagnostics: read.diagnostics };
-  return articleFromText(path, read.text);
+/**
+ * The one record every stage after the door works on: an admitted article, immutable, with
+ * every value a stage derives from it computed once by `admit` and validated in the form the
+ * stage uses it (URL, folder names, decoded strings, the photos it shows).
+ */
+export interface Article extends ArticleText {
+  readonly frontMatter: Readonly<FrontMatter>;
+  /** The file name without `.md`. */
+  readonly slug: string;
+  /** Below the site root: `2026/11/satoyama-walk/`. Safe in any URL, path and attribute. */
+  readonly url: string;
+  /** The article's tags, one per folder, in the writer's order. */
+  readonly tags: readonly TagRef[];
+  readonly category?: { readonly slug: string; readonly name: string };
+  /** sha256 of the text: with the build's settings it keys the article's page. */
+  readonly hash: string;
+  /** The photos it shows, as files of the snapshot it was admitted from: cover first, each once. */
+  readonly photos: readonly string[];
 }
 
-export function articleFromText(path: string, raw: string): LoadResult {
+export interface TagRef {
+  /** As shown (NFKC, trimmed). */
+  readonly name: string;
+  /** The folder on the site (`tags/<slug>/`): NFKC, case-folded, NFC, byte-bounded. */
+  readonly slug: string;
+}
+
+/** What later stages keep of an article between runs: plain data, no text and no tree. */
+export type ArticleRecord = Pick<Article, "path" | "frontMatter" | "slug" | "url" | "tags" | "category" | "hash" | "photos">;
+
+export function recordOf(a: Article): ArticleRecord {
+  return { path: a.path, frontMatter: a.frontMatter, slug: a.slug, url: a.url, tags: a.tags, hash: a.hash, photos: a.photos, ...(a.category && { category: a.category }) };
+}
+
+export type TextResult = { text?: ArticleText; diagnostics: Diagnostic[] };
+
+/** The decoded file as an article text: front matter split and parsed (safely), the body parsed on first use. */
+export function articleText(path: string, raw: string): TextResult {
   const split = splitFrontMatter(raw);
   if (!split.ok) {
     const rule = frontMatterSyntaxRules[split.problem];
@@ -81,7 +112,7 @@ export function articleFromText(path: string, raw: string): LoadResult {
   // cache (images included) never needs it.
   let tree: Root | undefined;
   let images: ImageRef[] | undefined;
-  const article: Article = {
+  const text: ArticleText = {
     path,
     raw,
     data,
@@ -100,5 +131,5 @@ export function articleFromText(path: string, raw: string): LoadResult {
       images = known;
     },
   };
-  return { article, diagnostics };
+  return { text, diagnostics };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import { readRepoTextFile } from "./safe-read.ts";
+import { readText } from "../source/decode.ts";
+import type { Snapshot } from "../source/snapshot.ts";
 import { parseSafeYaml } from "./safe-yaml.ts";
 import { text, bool, yen, describeIssue, hint } from "./schema-helpers.ts";
 import { issuesToDiagnostics } from "./schema-diagnostics.ts";
@@ -201,8 +202,8 @@ export const DEFAULT_ARTICLE_BYTES = 64 * 1024;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] };
 
-export async function loadConfig(root: string): Promise<ConfigResult> {
-  const read = await readRepoTextFile(root, CONFIG_FILE, { maxBytes: 1024 * 1024 });
+export async function loadConfig(snapshot: Snapshot): Promise<ConfigResult> {
+  const read = await readText(snapshot, CONFIG_FILE, 1024 * 1024);
   if (!read.ok) {
     const notFound = read.diagnostics.some((d) => d.ruleId === "input/not-found");
     if (notFound) {

@@ -1,11 +1,11 @@
-import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
-import { toRepoPath, fromRepoPath } from "./repo-path.ts";
+import { notRegular, type Entry, type Read, type Snapshot } from "../source/snapshot.ts";
+import { refusal } from "../source/decode.ts";
+import { toRepoPath } from "./repo-path.ts";
 import { classifyArticlePath } from "./article-path.ts";
-
 import { ARTICLES_DIR } from "./paths.ts";
 
 export { ARTICLES_DIR };
@@ -17,67 +17,44 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-/** Sorts a path into the result by the one article rule (see article-path.ts). */
-function classify(repoPath: string, result: Discovery): void {
-  const where = classifyArticlePath(repoPath);
-  if (where.kind === "article") result.articles.push(repoPath);
-  else if (where.kind === "invalid") result.diagnostics.push(report(inputRules.notArticle, repoPath, where.message, undefined, { severity: where.severity }));
-}
-
 /**
  * What to check: every article under `articles/` by default, or the given paths (files or
- * folders, relative to `cwd`). Symbolic links are reported and never followed.
+ * folders, relative to `cwd`), as the snapshot lists them. A link is an entry like any other and
+ * is refused when read, never followed; whatever is not an article is reported.
  */
-export async function discoverArticles(root: string, cwd: string, inputs: readonly string[]): Promise<Discovery> {
+export async function discoverArticles(snapshot: Snapshot, root: string, cwd: string, inputs: readonly string[]): Promise<Discovery> {
   const result: Discovery = { articles: [], diagnostics: [] };
   if (inputs.length === 0) {
-    await walk(root, ARTICLES_DIR, result, { implicit: true });
+    for (const entry of await snapshot.list(ARTICLES_DIR)) classify(entry, result);
   } else {
-    for (const input of inputs) await addInput(root, cwd, input, result);
+    for (const input of inputs) await addInput(snapshot, root, cwd, input, result);
   }
   result.articles = [...new Set(result.articles)].sort();
   return result;
 }
 
-async function addInput(root: string, cwd: string, input: string, result: Discovery): Promise<void> {
-  const abs = path.resolve(cwd, input);
-  const repoPath = toRepoPath(root, abs);
-  const shown = input.split(path.sep).join("/");
-  if (repoPath === undefined) {
-    result.diagnostics.push(report(inputRules.outsideRepo, shown, "リポジトリの外のファイルは確認できません。記事は articles/ に置いてください。"));
+/** Sorts an entry into the result by the one article rule (see article-path.ts); a link or submodule is refused as such. */
+function classify(entry: Entry, result: Discovery): void {
+  const repoPath = entry.path;
+  const refused = notRegular(entry);
+  if (refused && entry.kind !== "executable" && classifyArticlePath(repoPath).kind !== "placeholder") {
+    result.diagnostics.push(refusal(repoPath, refused as Exclude<Read, { ok: true }>, 0));
     return;
   }
-  const stat = await lstat(abs).catch(() => undefined);
-  if (!stat) {
-    result.diagnostics.push(report(inputRules.notFound, repoPath, "ファイルが見つかりません。パスが正しいか確認してください。"));
-  } else if (stat.isSymbolicLink()) {
-    result.diagnostics.push(report(inputRules.symlink, repoPath, "シンボリックリンクは使えません。ファイルそのものを置いてください。"));
-  } else if (stat.isDirectory()) {
-    await walk(root, repoPath, result, { implicit: false });
-  } else {
-    classify(repoPath, result);
-  }
+  const where = classifyArticlePath(repoPath);
+  if (where.kind === "article") result.articles.push(repoPath);
+  else if (where.kind === "invalid") result.diagnostics.push(report(inputRules.notArticle, repoPath, where.message, undefined, { severity: where.severity }));
 }
 
-async function walk(root: string, dir: string, result: Discovery, { implicit }: { implicit: boolean }): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(fromRepoPath(root, dir), { withFileTypes: true });
-  } catch (error) {
-    if (implicit && (error as NodeJS.ErrnoException).code === "ENOENT") return; // no articles yet
-    result.diagnostics.push(report(inputRules.unreadable, dir, "フォルダーを読み込めませんでした。", undefined, { cause: error }));
+async function addInput(snapshot: Snapshot, root: string, cwd: string, input: string, result: Discovery): Promise<void> {
+  const repoPath = toRepoPath(root, path.resolve(cwd, input));
+  if (repoPath === undefined) {
+    result.diagnostics.push(report(inputRules.outsideRepo, input.split(path.sep).join("/"), "リポジトリの外のファイルは確認できません。記事は articles/ に置いてください。"));
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    // Dot-folders are walked too: what is hidden there must be reported, never silently skipped.
-    const child = `${dir}/${entry.name}`;
-    if (entry.isSymbolicLink()) {
-      result.diagnostics.push(report(inputRules.symlink, child, "シンボリックリンクは使えません。ファイルそのものを置いてください。"));
-    } else if (entry.isDirectory()) {
-      await walk(root, child, result, { implicit });
-    } else {
-      classify(child, result);
-    }
-  }
+  const entry = await snapshot.entry(repoPath);
+  if (entry) return classify(entry, result);
+  const inside = await snapshot.list(repoPath);
+  if (inside.length > 0) for (const e of inside) classify(e, result);
+  else result.diagnostics.push(report(inputRules.notFound, repoPath, "ファイルが見つかりません。パスが正しいか確認してください。"));
 }

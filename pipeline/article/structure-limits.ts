@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
+import { codePoint, unsafeCharacter } from "../source/names.ts";
 
 /**
  * Admission limits: an article is admitted only if every stage (textlint, remark, the HTML
@@ -48,10 +49,8 @@ export const limitRules = {
   line: defineRule({ id: "limits/line-length", source: "input", severity: "error", title: "1 行が長すぎます" }),
   time: defineRule({ id: "limits/time", source: "input", severity: "error", title: "確認に時間がかかりすぎました" }),
   bidi: defineRule({ id: "limits/bidi-control", source: "input", severity: "error", title: "文字の向きを変える制御文字があります" }),
+  control: defineRule({ id: "limits/control-character", source: "input", severity: "error", title: "見えない制御文字があります" }),
 };
-
-/** Right-to-left overrides and isolates: they make text display differently from what it is. */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 interface LineFacts {
   nesting: number;
@@ -128,8 +127,11 @@ export function checkStructure(path: string, raw: string, bodyStartLine: number,
     if (line.length > limits.lineCharacters) {
       add("line", report(limitRules.line, path, `${index + 1} 行目が ${line.length} 文字あります（上限 ${limits.lineCharacters} 文字）。文章なら段落に分け、貼り付けたデータなら取り除いてください。`, at(index)));
     }
-    if (BIDI_CONTROL.test(line)) {
+    const bad = unsafeCharacter(line, { tab: true, marks: true, bom: true });
+    if (bad?.kind === "bidi") {
       add("bidi", report(limitRules.bidi, path, "文字の表示の向きを変える見えない制御文字（U+202A〜202E、U+2066〜2069）があります。見た目と中身が違って見えるため、消してください。", at(index)));
+    } else if (bad) {
+      add("control", report(limitRules.control, path, `${index + 1} 行目に見えない制御文字（${codePoint(bad.code)}）があります。コピーしたときに紛れ込んだものです。消してください（フィードやページが壊れます）。`, at(index)));
     }
     if (index < firstBody) return;
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;

@@ -8,7 +8,7 @@ import { fixImage } from "../images/fix.ts";
 import { DEFAULT_IMAGE_LIMITS } from "../images/limits.ts";
 import { ssim } from "./ssim.ts";
 import { measure, fmtMB, fmtSeconds, table } from "./measure.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 import { LINT_CONFIG_FILES } from "../checks/prose/textlint-config.mjs";
 
 /** Debian packages whose wallpapers are real photographs (fetched here, never committed). */

@@ -29,16 +29,34 @@ export async function exportForNote(items: readonly PublishItem[], records: Reco
   return result;
 }
 
+/**
+ * A variant (`images/2026/11/satoyama.jpg/960.jpg`) as a file of the bundle: `satoyama-960.jpg`,
+ * numbered when two photos of one article share a name, and short enough for any file system.
+ */
+function bundleName(rel: string, used: Set<string>): string {
+  const parts = rel.split("/");
+  const variant = parts.pop()!;
+  const source = parts.pop() ?? "photo";
+  let stem = source.replace(/\.[^.]*$/, "") || "photo";
+  while (Buffer.byteLength(stem) > 180) stem = [...stem].slice(0, -1).join("");
+  let name = `${stem}-${variant}`;
+  for (let n = 2; used.has(name); n++) name = `${stem}-${n}-${variant}`;
+  used.add(name);
+  return name;
+}
+
 async function exportOne(item: PublishItem, outDir: string, siteDir: string, basePath: string): Promise<string> {
   const slug = item.source.replace(/^articles\//, "").replace(/\.md$/, "").replace(/\//g, "-");
   const dir = containedJoin(outDir, `note/${slug}`);
   await mkdir(dir, { recursive: true });
   let html = item.html;
+  const used = new Set<string>();
   for (const image of new Set([...item.html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!))) {
     if (!image.startsWith(basePath)) continue; // the site links only its own variants
-    const file = path.posix.basename(image);
-    await copyFile(containedJoin(siteDir, image.slice(basePath.length)), containedJoin(dir, file));
-    html = html.split(image).join(file);
+    const rel = decodeURIComponent(image.slice(basePath.length));
+    const file = bundleName(rel, used);
+    await copyFile(containedJoin(siteDir, rel), containedJoin(dir, file));
+    html = html.split(image).join(encodeURIComponent(file));
   }
   // note's editor takes plain formatting: drop <picture>/<source>, keep one <img> each.
   html = html.replace(/<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g, "$1").replace(/\s(srcset|sizes|loading|decoding|width|height)="[^"]*"/g, "");

@@ -3,7 +3,7 @@ import { visit } from "unist-util-visit";
 import { toString } from "mdast-util-to-string";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import type { Article } from "../article/article.ts";
+import type { ArticleText } from "../article/article.ts";
 
 /**
  * Accessibility rules for articles (JIS X 8341-3 / WCAG 2.1 success criteria that a writer
@@ -37,7 +37,7 @@ const VAGUE_LINK_TEXT = /^(こちら|ここ|コチラ|こっち|これ|リンク
 const VAGUE_PREFIXED = /^(詳しくは|詳細は|申し込みは|お問い合わせは)?(こちら|ここ)(から|をクリック)?$/;
 const URL_LIKE = /^(https?:\/\/|www\.)\S+$/i;
 
-export function checkA11y(article: Article): Diagnostic[] {
+export function checkA11y(article: ArticleText): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (rule: (typeof a11yRules)[keyof typeof a11yRules], message: string, span: Span | undefined) =>
     out.push(report(rule, article.path, message, span ?? { start: { line: 1, column: 1 } }));

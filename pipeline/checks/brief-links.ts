@@ -1,12 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/rules.ts";
 import { hint } from "../article/schema-helpers.ts";
-import type { AdmittedArticle } from "../article/gate.ts";
+import type { Article } from "../article/article.ts";
 import type { TextStats } from "./stats.ts";
 import { briefRules, resolveBrief, type Brief } from "../desk/brief.ts";
 
 export interface BriefLinkInput {
-  article: AdmittedArticle;
+  article: Article;
   stats?: TextStats;
   /** The article is already on main: a deadline passed since then is not a problem. */
   delivered: boolean;
@@ -15,7 +15,7 @@ export interface BriefLinkInput {
 const number = (n: number) => n.toLocaleString("ja-JP");
 
 /** The line of `brief:` in the front matter, so the finding points at it. */
-function briefLine(article: AdmittedArticle): number | undefined {
+function briefLine(article: Article): number | undefined {
   const lines = article.raw.split("\n");
   for (let i = 0; i < article.bodyStartLine - 1 && i < lines.length; i++) if (/^brief\s*:/.test(lines[i]!)) return i + 1;
   return undefined;

@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { stamp } from "../diagnostics/rules.ts";
-import type { Article } from "../article/article.ts";
+import type { ArticleText } from "../article/article.ts";
 import { remarkMessageJa } from "./prose/messages-ja.ts";
 
 export const REMARKRC = ".remarkrc.json";
@@ -55,7 +55,7 @@ async function buildProcessor(root: string): Promise<Processor> {
   return unified().use(remarkParse).use(plugins).freeze() as unknown as Processor;
 }
 
-export async function lintMarkdown(article: Article, root: string): Promise<Diagnostic[]> {
+export async function lintMarkdown(article: ArticleText, root: string): Promise<Diagnostic[]> {
   const processor = await remarkFor(root);
   const file = new VFile({ path: article.path, value: article.raw });
   await processor.run(article.tree, file);

@@ -3,8 +3,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig } from "../article/config.ts";
+import { workTree } from "../source/work-tree.ts";
 import { git } from "../git/git.ts";
-import { containedJoin } from "../contained-path.ts";
+import { commitSnapshot } from "../source/commit.ts";
+import { hasCommit } from "../git/objects.ts";
 import { escapeMarkdown } from "../github/findings.ts";
 import { githubFromEnv } from "../github/env-client.ts";
 import { AUTOFIX_CHECKBOX, applyAutofix, parseBundle, validateAutofix, type AutofixBundle } from "../github/autofix.ts";
@@ -46,9 +48,12 @@ async function prepare(io: Io, number: number, headSha: string, baseSha: string,
   const root = await findRoot(io.cwd);
   const changed = (await git(root, ["diff", "--name-only", "-z", "--diff-filter=AM", `${baseSha}...${headSha}`, "--", "articles", "assets"])).split("\0").filter(Boolean);
   const bundle: AutofixBundle = { version: 1, pr: number, headSha, files: [] };
+  // Read through the work tree snapshot: a link the PR put there is refused, never followed.
+  const tree = await workTree(root);
   for (const file of changed.slice(0, 100)) {
-    const local = await readFile(containedJoin(root, file)).catch(() => undefined);
-    if (!local) continue;
+    const read = await tree.read(file, 30 * 1024 * 1024);
+    if (!read.ok) continue;
+    const local = read.bytes;
     const headBlob = (await git(root, ["rev-parse", `${headSha}:${file}`]).catch(() => "")).trim();
     const localBlob = (await git(root, ["hash-object", "--", file]).catch(() => "")).trim();
     if (localBlob && localBlob !== headBlob) bundle.files.push({ path: file, base64: local.toString("base64") });
@@ -77,7 +82,7 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
   const bundle = parseBundle(await readFile(path.resolve(io.cwd, file), "utf8"));
   if (!bundle) throw new UsageError("まとめのファイルの形が正しくありません。");
   const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
+  const loaded = await loadConfig(await workTree(root));
   if (!loaded.ok) throw new UsageError("kawaraban.config.yml に問題があります。");
   const { client: gh, repo } = githubFromEnv(io);
   const say = (body: string) => gh.rest.issues.createComment({ ...repo, issue_number: bundle.pr, body });
@@ -86,8 +91,15 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
     await say("フォークからのプルリクエストのブランチには、kawaraban は書き込めません。手元で `npx kawaraban check --fix` と `npx kawaraban images --fix` を実行して、プッシュしてください。");
     return EXIT.contentErrors;
   }
+  const defaultBranch = (pull.data.base as { repo?: { default_branch?: string } | null }).repo?.default_branch ?? "main";
+  if (pull.data.head.ref === defaultBranch) {
+    await say("既定のブランチ（main）を先頭にしたプルリクエストには、kawaraban は書き込みません。");
+    return EXIT.contentErrors;
+  }
+  if (!(await hasCommit(root, pull.data.head.sha))) throw new UsageError(`コミット ${pull.data.head.sha.slice(0, 7)} がありません。先に git fetch origin ${pull.data.head.sha} を実行してください（チェックアウトはしません）。`);
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number: bundle.pr, per_page: 100 });
-  const checked = await validateAutofix(bundle, { headSha: pull.data.head.sha, files }, loaded.config);
+  const head = await commitSnapshot(root, pull.data.head.sha);
+  const checked = await validateAutofix(bundle, { headSha: pull.data.head.sha, files }, loaded.config, head);
   if (!checked.ok) {
     await say(`直したファイルを取り込みませんでした。\n\n${checked.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`);
     return EXIT.contentErrors;

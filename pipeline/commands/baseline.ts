@@ -1,5 +1,6 @@
 import { EXIT, type Io } from "../cli-io.ts";
-import { runCheck, render, lineTexts } from "./check.ts";
+import { runCheck, render } from "./check.ts";
+import { lineTextsOf } from "../checks/baseline.ts";
 import { buildReport } from "../diagnostics/report.ts";
 import { CONFIG_FILE } from "../article/config.ts";
 import { BASELINE_FILE, buildBaseline, writeBaseline } from "../checks/baseline.ts";
@@ -16,7 +17,7 @@ export async function baselineCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.failure;
   }
   const diagnostics = run.report.files.flatMap((f) => f.messages);
-  const baseline = buildBaseline(diagnostics, lineTexts(run.outcomes));
+  const baseline = buildBaseline(diagnostics, lineTextsOf(run.outcomes.flatMap((o) => (o.text ? [o.text] : []))));
   await writeBaseline(run.root, baseline);
   const total = baseline.findings.reduce((sum, f) => sum + f.count, 0);
   io.stdout.write(`${BASELINE_FILE} に既存の指摘 ${total} 件（${baseline.findings.length} 種類）を記録しました。変更をコミットしてください。\n`);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
-import { repositoryConfig } from "./check.ts";
+import { openRepository } from "./repository.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../jst.ts";
@@ -21,7 +21,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(buildHelp);
     return EXIT.ok;
   }
-  const repository = await repositoryConfig(io);
+  const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
   const { root, config } = repository;
   let ctx;

@@ -7,15 +7,24 @@ import { formatPretty } from "../diagnostics/format/pretty.ts";
 import { formatJson } from "../diagnostics/format/json.ts";
 import { formatSarif } from "../diagnostics/format/sarif.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
-import { CONFIG_FILE, DEFAULT_ARTICLE_BYTES, loadConfig, type Config } from "../article/config.ts";
+import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
 import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
-import { applyBaseline, lineTextsOf, readBaseline, type LineTexts } from "../checks/baseline.ts";
-import { checkImagesForRun, listAssets } from "../images/check-images.ts";
+import { applyBaseline, readBaseline } from "../checks/baseline.ts";
+import { listAssets } from "../images/stage.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
-import { changedSince, gitSymlinks, UnknownRefError } from "../git/changed.ts";
-import { checkArticles, type ArticleOutcome } from "../checks/run.ts";
+import { changedSince, UnknownRefError } from "../git/changed.ts";
+import { runCore, type CheckedArticle } from "../core/check.ts";
+import { articleBytes } from "../core/admit.ts";
+import { workTree } from "../source/work-tree.ts";
+import { mainSnapshot } from "../source/main-branch.ts";
+import type { Snapshot } from "../source/snapshot.ts";
+import { CACHE_DIR } from "../cache-dir.ts";
+import { jstDate } from "../jst.ts";
+import { readBriefBook } from "../desk/read-briefs.ts";
+import { BRIEFS_DIR } from "../desk/brief.ts";
 import { EXIT, UsageError, findRoot, useColor, type Io } from "../cli-io.ts";
 import { VERSION } from "../version.ts";
+import { findRule } from "../rule-catalog.ts";
 import { report } from "../diagnostics/rules.ts";
 import { mergeLineSuggestions } from "../diagnostics/merge-suggestions.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
@@ -36,7 +45,7 @@ export const checkHelp = `使い方: kawaraban check [パス…] [--changed-sinc
 export interface CheckRun {
   root: string;
   config: Config;
-  outcomes: ArticleOutcome[];
+  outcomes: CheckedArticle[];
   report: CheckReport;
   fixes: FixOutcome[];
   exitCode: number;
@@ -81,7 +90,8 @@ export interface CheckOptions {
 
 export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun | { configFailure: Diagnostic[] }> {
   const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
+  const tree = await workTree(root);
+  const loaded = await loadConfig(tree);
   if (!loaded.ok) return { configFailure: loaded.diagnostics };
   const config = loaded.config;
   const cacheDir = options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose");
@@ -89,79 +99,61 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     // No findings cache (CI, a fresh clone): textlint will surely be needed, so start loading it now.
     void import("../checks/prose/textlint.mjs").then((m) => m.warmUp(root));
   }
-  const discovery: Discovery & { assets?: string[] } = options.changedSince
-    ? await discoverChanged(root, io.cwd, options.changedSince, options.paths)
-    : await discoverArticles(root, io.cwd, options.paths);
   const fullRun = !options.changedSince && options.paths.length === 0;
-  const symlinks = await gitSymlinks(root);
+  const targets = options.changedSince ? await discoverChanged(tree, root, io.cwd, options.changedSince, options.paths) : { ...(await discoverArticles(tree, root, io.cwd, options.paths)), assets: [], briefs: [] };
   const fixes: FixOutcome[] = [];
   if (options.fix) {
-    const readOptions = { maxBytes: config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES, gitSymlinks: symlinks };
-    for (const article of discovery.articles) {
-      const outcome = await fixArticleFile(root, article, readOptions);
+    for (const article of targets.articles) {
+      const outcome = await fixArticleFile(root, tree, article, articleBytes(config));
       if (outcome) fixes.push(outcome);
     }
   }
-  const prose = { enabled: true, cacheDir, prestarted: io.lintWorker };
-  const { outcomes, failures } = await checkArticles({ root, config, gitSymlinks: symlinks, prose }, discovery.articles);
-  const briefFindings = await checkBriefs(root, config, symlinks, outcomes, jstDate(io.now?.() ?? new Date()), fullRun);
-  const images = await checkImagesForRun({
-    root,
+  const main = await mainSnapshot(root);
+  const book = await readBriefBook(tree, config);
+  const core = await runCore({
+    snapshot: tree,
     config,
-    gitSymlinks: symlinks,
-    outcomes,
-    assets: fullRun ? await listAssets(root) : (discovery.assets ?? []),
+    lintRoot: root,
+    articles: targets.articles,
+    images: fullRun ? await listAssets(tree) : targets.assets,
+    briefFiles: fullRun ? (await tree.list(BRIEFS_DIR)).map((e) => e.path) : targets.briefs,
+    briefs: { briefs: book.briefs, today: jstDate(io.now?.() ?? new Date()), delivered: await presentIn(main, targets.articles) },
+    imageCacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
+    prose: { enabled: true, cacheDir, prestarted: io.lintWorker },
     fullRun,
-    cacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
   });
-  let diagnostics = [...failures, ...discovery.diagnostics, ...outcomes.flatMap((o) => o.diagnostics), ...images.diagnostics, ...briefFindings];
+  let diagnostics = [...targets.diagnostics, ...core.diagnostics];
   let baselined: number | undefined;
   const baseline = options.baseline === false ? undefined : await readBaseline(root).catch((error: Error) => {
     throw new UsageError(error.message);
   });
-  if (baseline) {
-    ({ kept: diagnostics, baselined } = applyBaseline(diagnostics, baseline, lineTexts(outcomes)));
-  }
-  diagnostics = mergeLineSuggestions(diagnostics, lineTexts(outcomes));
-  const report = buildReport(
-    [...discovery.articles, ...discovery.diagnostics.map((d) => d.path), ...failures.map((d) => d.path)],
-    diagnostics,
-  );
+  if (baseline) ({ kept: diagnostics, baselined } = applyBaseline(diagnostics, baseline, core.lineTexts));
+  diagnostics = mergeLineSuggestions(diagnostics, core.lineTexts);
+  const report = buildReport([...targets.articles, ...targets.diagnostics.map((d) => d.path), ...core.diagnostics.filter((d) => d.source === "config").map((d) => d.path)], diagnostics);
   if (baselined !== undefined) report.summary.baselined = baselined;
-  report.images = images.section;
-  report.stats = Object.fromEntries(outcomes.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
-  return { root, config, outcomes, report, fixes, exitCode: exitCodeFor(diagnostics) };
+  report.images = core.images;
+  report.stats = Object.fromEntries(core.articles.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
+  return { root, config, outcomes: core.articles, report, fixes, exitCode: exitCodeFor(diagnostics) };
 }
 
-/**
- * Each article's `brief:` against the briefs in the working tree (added to its outcome), and
- * on a full run the problems of the brief files themselves (returned).
- */
-async function checkBriefs(root: string, config: Config, symlinks: ReadonlySet<string>, outcomes: ArticleOutcome[], today: string, fullRun: boolean): Promise<Diagnostic[]> {
-  const linked = outcomes.filter((o) => o.admitted?.frontMatter.brief);
-  if (linked.length === 0 && !fullRun) return [];
-  const book = await readBriefBook(root, config, symlinks);
-  const onMain = await pathsOnMain(root, linked.map((o) => o.path));
-  for (const o of linked) o.diagnostics.push(...checkBriefLink({ article: o.admitted!, stats: o.stats, delivered: onMain.has(o.path) }, book.briefs, today));
-  return fullRun ? book.diagnostics : [];
+/** Which of `paths` the default branch has already (delivered: their deadlines no longer matter). */
+async function presentIn(main: Snapshot | undefined, paths: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const p of main ? paths : []) if (await main!.entry(p)) found.add(p);
+  return found;
 }
-
-export const lineTexts = (outcomes: readonly ArticleOutcome[]): LineTexts => lineTextsOf(outcomes.flatMap((o) => (o.article ? [o.article] : [])));
-
-import { CACHE_DIR } from "../cache-dir.ts";
-import { jstDate } from "../jst.ts";
-import { readBriefBook } from "../desk/read-briefs.ts";
-import { pathsOnMain } from "../desk/delivered.ts";
-import { checkBriefLink } from "../checks/brief-links.ts";
-
-export { CACHE_DIR };
 
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
   if (diagnostics.some((d) => d.internal || (d.source === "config" && d.severity === "error"))) return EXIT.failure;
   return diagnostics.some((d) => d.severity === "error") ? EXIT.contentErrors : EXIT.ok;
 }
 
-async function discoverChanged(root: string, cwd: string, ref: string, paths: string[]): Promise<Discovery & { assets: string[] }> {
+interface ChangedTargets extends Discovery {
+  assets: string[];
+  briefs: string[];
+}
+
+async function discoverChanged(tree: Snapshot, root: string, cwd: string, ref: string, paths: string[]): Promise<ChangedTargets> {
   let changed;
   try {
     changed = await changedSince(root, ref);
@@ -172,19 +164,20 @@ async function discoverChanged(root: string, cwd: string, ref: string, paths: st
   // Dot-folders are not filtered out: what a PR hides there is reported, never skipped.
   const underArticles = changed.changed.filter((p) => p.startsWith(`${ARTICLES_DIR}/`));
   // PRs that only add or replace photos still get their images checked.
-  const assets = changed.changed.filter((p) => p.startsWith("assets/") && !p.split("/").some((s) => s.startsWith(".")));
+  const assets = changed.changed.filter((p) => p.startsWith("assets/"));
+  const briefs = changed.changed.filter((p) => p.startsWith(`${BRIEFS_DIR}/`));
   // Markdown added elsewhere was most likely meant as an article: say where articles go.
   const misplaced = changed.changed
     .filter((p) => !p.startsWith(`${ARTICLES_DIR}/`) && /\.(md|markdown)$/i.test(p) && !/^(README|CHANGELOG|CONTRIBUTING|LICENSE|SECURITY)\.md$/i.test(p) && !p.startsWith("docs/") && !p.startsWith(".github/"))
     .map((p) => report(inputRules.notArticle, p, `記事は ${ARTICLES_DIR}/ の中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。ここに置いた Markdown は確認も公開もされません。`, undefined, { severity: "warning" }));
-  if (underArticles.length === 0) return { articles: [], diagnostics: misplaced, assets };
+  if (underArticles.length === 0) return { articles: [], diagnostics: misplaced, assets, briefs };
   // The changed files go through the same discovery as explicit paths, so they get identical treatment.
-  const discovery = await discoverArticles(root, root, underArticles);
+  const discovery = await discoverArticles(tree, root, root, underArticles);
   discovery.diagnostics.push(...misplaced);
-  if (paths.length === 0) return { ...discovery, assets };
-  const wanted = await discoverArticles(root, cwd, paths);
+  if (paths.length === 0) return { ...discovery, assets, briefs };
+  const wanted = await discoverArticles(tree, root, cwd, paths);
   const keep = new Set(wanted.articles);
-  return { articles: discovery.articles.filter((a) => keep.has(a)), diagnostics: discovery.diagnostics, assets };
+  return { articles: discovery.articles.filter((a) => keep.has(a)), diagnostics: discovery.diagnostics, assets, briefs };
 }
 
 export function render(report: CheckReport, format: Format, io: Io): string {
@@ -193,7 +186,7 @@ export function render(report: CheckReport, format: Format, io: Io): string {
     case "json":
       return formatJson(report);
     case "sarif":
-      return formatSarif(report, { repositoryUrl, version: VERSION });
+      return formatSarif(report, { repositoryUrl, version: VERSION, findRule });
     case "github":
       return formatGithub(report);
     default:
@@ -232,14 +225,5 @@ export function describeFixes(fixes: readonly FixOutcome[]): string {
     .join("\n");
 }
 
-/**
- * For commands other than check: the repository root and its config, or — when the config
- * is broken — its diagnostics printed as check would print them, and exit code 2.
- */
-export async function repositoryConfig(io: Io): Promise<{ root: string; config: Config } | { exitCode: number }> {
-  const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
-  if (loaded.ok) return { root, config: loaded.config };
-  io.stdout.write(render(buildReport([CONFIG_FILE], loaded.diagnostics), "pretty", io));
-  return { exitCode: EXIT.failure };
-}
+
+export { CACHE_DIR };

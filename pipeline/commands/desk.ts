@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig, type Config } from "../article/config.ts";
+import { workTree } from "../source/work-tree.ts";
 import { isGitRepository, git, mainRef } from "../git/git.ts";
 import { jstDate } from "../jst.ts";
 import { containedJoin } from "../contained-path.ts";
@@ -42,10 +43,11 @@ interface DeskSources {
 
 async function loadDesk(io: Io): Promise<DeskSources> {
   const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
+  const tree = await workTree(root);
+  const loaded = await loadConfig(tree);
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
   const config = loaded.config;
-  const book = await readBriefBook(root, config);
+  const book = await readBriefBook(tree, config);
   const today = jstDate(io.now?.() ?? new Date());
   let entries: Awaited<ReturnType<typeof readLedger>>["entries"] = [];
   let inReview: Awaited<ReturnType<typeof briefsInReview>> = [];
@@ -160,7 +162,7 @@ async function briefFromIssue(io: Io, values: { number?: string; "body-file"?: s
   const number = issueNumber(values.number);
   if (!values["body-file"]) throw new UsageError("--body-file にはイシューの本文のファイルを指定してください。");
   const root = await findRoot(io.cwd);
-  const loaded = await loadConfig(root);
+  const loaded = await loadConfig(await workTree(root));
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
   const template = await readFile(path.join(root, BRIEF_FORM), "utf8").catch(() => {
     throw new UsageError(`${BRIEF_FORM}（記事の依頼のフォーム）がありません。テンプレートからコピーしてください。`);

@@ -3,14 +3,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import { buildReport } from "../diagnostics/report.ts";
-import { render, CACHE_DIR, exitCodeFor, repositoryConfig } from "./check.ts";
-import { gitSymlinks } from "../git/changed.ts";
+import { render, CACHE_DIR, exitCodeFor } from "./check.ts";
+import { openRepository } from "./repository.ts";
 import { toRepoPath } from "../article/repo-path.ts";
-import { checkImages, listAssets, ASSETS } from "../images/stage.ts";
+import { checkImages, listAssets, photoNameProblems, ASSETS } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
 import { fixImage } from "../images/fix.ts";
 import { folderSink, variantsLine, writeVariants } from "../images/variants.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 
 export const imagesHelp = `使い方: kawaraban images [パス…] [--fix] [--variants] [--out dist]
 
@@ -30,13 +30,13 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(imagesHelp);
     return EXIT.ok;
   }
-  const repository = await repositoryConfig(io);
+  const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
-  const { root, config } = repository;
+  const { root, tree, config } = repository;
   const limits = imageLimits(config);
-  const all = await listAssets(root);
+  const all = await listAssets(tree);
   const paths = positionals.length === 0 ? all : selectImages(root, io.cwd, positionals, all);
-  const ctx = { root, limits, gitSymlinks: await gitSymlinks(root), keepBuffers: true };
+  const ctx = { snapshot: tree, limits, keepBuffers: true };
   let result = await checkImages(ctx, paths, new Map());
 
   if (values.fix) {
@@ -59,11 +59,11 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   if (values.variants) {
     const out = path.resolve(io.cwd, values.out);
     const sink = folderSink(out);
-    const written = await writeVariants(root, result.usable.map((u) => u.info), sink, path.join(root, CACHE_DIR, "images", "variants"));
+    const written = await writeVariants(tree, result.usable.map((u) => u.info), sink, path.join(root, CACHE_DIR, "images", "variants"));
     await sink.flush();
     io.stdout.write(`${variantsLine(written, path.relative(io.cwd, out) || ".")}\n`);
   }
-  const report = buildReport(paths, result.diagnostics);
+  const report = buildReport(paths, [...photoNameProblems(paths, all), ...result.diagnostics]);
   const before = result.images.reduce((n, i) => n + i.bytes, 0);
   const after = result.images.reduce((n, i) => n + i.after, 0);
   io.stdout.write(render(report, "pretty", io));

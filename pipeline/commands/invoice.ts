@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, findRoot, type Io } from "../cli-io.ts";
 import { loadConfig, type Config } from "../article/config.ts";
+import { workTree } from "../source/work-tree.ts";
 import { isGitRepository, mainRef } from "../git/git.ts";
 import { readLedger } from "../invoice/ledger.ts";
 import { jstMonth } from "../jst.ts";
@@ -39,7 +40,7 @@ export interface InvoiceSources {
 }
 
 export async function loadInvoiceSources(root: string): Promise<InvoiceSources> {
-  const loaded = await loadConfig(root);
+  const loaded = await loadConfig(await workTree(root));
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
   if (!(await isGitRepository(root))) throw new UsageError("git の履歴がないため、原稿料を集計できません（git clone したリポジトリで実行してください）。");
   let books: Books;

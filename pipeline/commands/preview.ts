@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { repositoryConfig, runCheck } from "./check.ts";
+import { runCheck } from "./check.ts";
+import { openRepository } from "./repository.ts";
 import { serveBuilt, startPreview } from "../site/preview.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -43,7 +44,7 @@ export async function previewCommand(argv: string[], io: Io): Promise<number> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port には 0〜65535 の番号を指定してください。");
-  const repository = await repositoryConfig(io);
+  const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
   const log = (line: string) => io.stderr.write(`${line}\n`);
   if (values.built) {

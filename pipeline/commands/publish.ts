@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, type Io } from "../cli-io.ts";
-import { repositoryConfig } from "./check.ts";
+import { openRepository } from "./repository.ts";
 import { buildSite } from "../site/build.ts";
 import { siteContext } from "../site/model.ts";
 import { jstDate } from "../jst.ts";
@@ -35,7 +35,7 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const channel = values.channel!;
   const chosen = CHANNEL_REGISTRY.get(channel);
   if (!chosen) throw new UsageError(`--channel には ${CHANNELS.join(", ")} のどれかを指定してください。`);
-  const repository = await repositoryConfig(io);
+  const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
   const { root, config } = repository;
   const now = () => io.now?.() ?? new Date();

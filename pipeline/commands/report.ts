@@ -8,10 +8,11 @@ import { staffApprovedHead } from "../github/labels.ts";
 import { jstDate } from "../jst.ts";
 import { renderSummary } from "../github/summary.ts";
 import { deriveVerdict } from "../github/verdict.ts";
+import { protectedNames } from "../core/protected.ts";
 import { hasCommit } from "../git/objects.ts";
 import { reportDocument } from "../diagnostics/format/json.ts";
 import { repositoryUrlFromEnv } from "../diagnostics/report.ts";
-import { repositoryConfig } from "./check.ts";
+import { openRepository } from "./repository.ts";
 
 export const reportHelp = `使い方: kawaraban report (--head-sha <コミット> | --pr <番号>) [--from report.json]
        kawaraban report --from report.json --job-summary
@@ -64,7 +65,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!token) throw new UsageError("GITHUB_TOKEN がありません。Actions では自動で設定されます。手元では個人用アクセストークンを設定してください。");
   if (!owner || !repo) throw new UsageError("GITHUB_REPOSITORY（owner/repo の形）がありません。");
   const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log, fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
-  const repository = await repositoryConfig(io);
+  const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
   const { root, config } = repository;
   if (values["label-published"]) {
@@ -76,7 +77,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (config.github.cityStaff.length === 0) {
     throw new UsageError("kawaraban.config.yml の github.cityStaff に、承認する市の担当者の GitHub ユーザー名を書いてください（空のままでは、誰の承認も「承認済み」になりません）。");
   }
-  const number = values.pr ? Number(values.pr) : await findPullRequest(client, { owner, repo }, values["head-sha"]);
+  const sharing = values.pr ? [Number(values.pr)] : await findPullRequests(client, { owner, repo }, values["head-sha"]);
+  const number = sharing[0];
   if (number === undefined) {
     io.stdout.write(`コミット ${values["head-sha"]!.slice(0, 7)} を先頭に持つ、開いているプルリクエストはありません（新しいコミットがプッシュされたか、閉じられました）。何もしません。\n`);
     return EXIT.ok;
@@ -92,7 +94,17 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`コミット ${pull.headSha.slice(0, 7)} がこのリポジトリにありません。先に git fetch origin ${pull.headSha} を実行してください（チェックアウトはしません）。`);
   }
   const staffApproved = staffApprovedHead(pull.reviews, pull.headSha, config.github.cityStaff);
-  const derived = await deriveVerdict({ root, config, headSha: pull.headSha, files: pull.files, advisory: report, staffApprovedHead: staffApproved, author: pull.author });
+  const derived = await deriveVerdict({
+    root,
+    config,
+    headSha: pull.headSha,
+    files: pull.files,
+    changedFiles: pull.changedFiles,
+    sharedWith: sharing.slice(1),
+    advisory: report,
+    staffApprovedHead: staffApproved,
+    author: pull.author,
+  });
   const document = reportDocument(derived);
   const outcome = await reportToPullRequest({
     client,
@@ -102,7 +114,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     repositoryUrl,
     cityStaff: config.github.cityStaff,
     botLogin: io.env.KAWARABAN_BOT_LOGIN ?? "github-actions[bot]",
-    protectedChanged: pull.files.map((f) => f.filename).filter((f) => !f.startsWith("articles/") && !f.startsWith("assets/")),
+    protectedChanged: protectedNames(pull.files),
     log,
   });
   await writeJobSummary(io, outcome.summary);
@@ -124,10 +136,12 @@ async function writeJobSummary(io: Io, markdown: string): Promise<void> {
   else io.stdout.write(`${markdown}\n`);
 }
 
-/** The PR is looked up from the head commit through the API, never taken from an artifact. */
-async function findPullRequest(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number | undefined> {
+/**
+ * The open PRs whose head is this commit, lowest number first, looked up through the API (never
+ * taken from an artifact; a fork's PR is found too). More than one: the verdict fails closed.
+ */
+async function findPullRequests(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number[]> {
   if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError("--pr か --head-sha（40 桁のコミット ID）を指定してください。");
-  // Open PRs by their head: this also finds a fork's PR, whose commit is not on any branch here.
   const open = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
-  return open.find((p) => p.head.sha === headSha)?.number;
+  return open.filter((p) => p.head.sha === headSha).map((p) => p.number).sort((a, b) => a - b);
 }

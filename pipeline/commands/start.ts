@@ -10,7 +10,7 @@ import { currentMonth, invoiceFor, loadInvoiceSources } from "./invoice.ts";
 import { invoiceMarkdown } from "../invoice/markdown.ts";
 import { buildReport } from "../diagnostics/report.ts";
 import { CONFIG_FILE } from "../article/config.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 
 /**
  * `npm start`: the main job on the repository's own content, offline and without accounts

@@ -1,9 +1,8 @@
 import type { Config } from "../article/config.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
-import { admitText } from "../article/gate.ts";
-import { DEFAULT_ARTICLE_BYTES } from "../article/config.ts";
+import { admit } from "../core/admit.ts";
 import { git } from "../git/git.ts";
-import { blobSizes, readBlobs } from "../git/history.ts";
+import { commitSnapshot } from "../source/commit.ts";
 import type { InReview } from "./desk.ts";
 
 /** A desk run looks at this many branches at most (a busy repository has a few dozen). */
@@ -25,16 +24,11 @@ export async function briefsInReview(root: string, config: Config, mainRef: stri
     const changed = await git(root, ["diff", "--name-only", "-z", "--diff-filter=AM", `${mainRef}...${ref}`, "--", "articles/"]).catch(() => "");
     const paths = changed.split("\0").filter((p) => p && classifyArticlePath(p).kind === "article");
     if (paths.length === 0) continue;
-    const specs = paths.map((p) => `${ref}:${p}`);
-    const sizes = await blobSizes(root, specs);
-    const readable = specs.filter((s) => (sizes.get(s) ?? Infinity) <= (config.limits.articleBytes ?? DEFAULT_ARTICLE_BYTES));
-    const texts = await readBlobs(root, readable);
-    readable.forEach((spec, i) => {
-      const text = texts[i];
-      const article = spec.slice(ref.length + 1);
-      const brief = text === undefined ? undefined : admitText(article, text.replace(/^\ufeff/, ""), config).admitted?.frontMatter.brief;
+    const snapshot = await commitSnapshot(root, ref);
+    for (const article of paths) {
+      const brief = (await admit(snapshot, article, config)).article?.frontMatter.brief;
       if (brief) found.push({ brief, article, branch: ref.replace(/^refs\/(heads|remotes)\//, "") });
-    });
+    }
   }
   return found;
 }

@@ -1,10 +1,9 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import type { Config } from "../article/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { readRepoTextFile } from "../article/safe-read.ts";
 import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
+import { readText } from "../source/decode.ts";
+import type { Snapshot } from "../source/snapshot.ts";
 import { APPROVALS_FILE, BRIEFS_DIR, MAX_BRIEF_BYTES, parseApprovals, parseBrief, type Brief } from "./brief.ts";
 
 export interface BriefBook {
@@ -15,14 +14,18 @@ export interface BriefBook {
 }
 
 /**
- * The briefs in the working tree (briefs/YYYY-MM/*.yml) and the fee approvals, each file read
- * within the size limit, no symlinks followed; a broken brief is a diagnostic, the others load.
+ * The briefs of a snapshot (briefs/YYYY-MM/*.yml) and the fee approvals, each file read within
+ * the size limit, no link followed; a broken brief is a diagnostic, the others load.
  */
-export async function readBriefBook(root: string, config: Config, gitSymlinks?: ReadonlySet<string>): Promise<BriefBook> {
+export async function readBriefBook(snapshot: Snapshot, config: Config): Promise<BriefBook> {
   const book: BriefBook = { briefs: new Map(), approvals: new Map(), diagnostics: [] };
-  const files = await listFiles(root, BRIEFS_DIR, book.diagnostics);
-  for (const file of files) {
-    const read = await readRepoTextFile(root, file, { maxBytes: MAX_BRIEF_BYTES, gitSymlinks });
+  for (const entry of await snapshot.list(BRIEFS_DIR)) {
+    const file = entry.path;
+    if (!file.endsWith(".yml")) {
+      if (!file.endsWith("/.gitkeep")) book.diagnostics.push(report(inputRules.notArticle, file, "briefs/ には依頼のファイル（.yml）だけを置きます。"));
+      continue;
+    }
+    const read = await readText(snapshot, file, MAX_BRIEF_BYTES);
     if (!read.ok) {
       book.diagnostics.push(...read.diagnostics);
       continue;
@@ -36,24 +39,4 @@ export async function readBriefBook(root: string, config: Config, gitSymlinks?: 
     if (brief) book.briefs.set(brief.id, brief);
   }
   return book;
-}
-
-async function listFiles(root: string, dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(path.join(root, dir), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    diagnostics.push(report(inputRules.unreadable, dir, "フォルダーを読み込めませんでした。", undefined, { cause: error }));
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const child = `${dir}/${entry.name}`;
-    if (entry.isSymbolicLink()) diagnostics.push(report(inputRules.symlink, child, "シンボリックリンクは使えません。ファイルそのものを置いてください。"));
-    else if (entry.isDirectory()) out.push(...(await listFiles(root, child, diagnostics)));
-    else if (entry.name.endsWith(".yml")) out.push(child);
-    else if (entry.name !== ".gitkeep") diagnostics.push(report(inputRules.notArticle, child, "briefs/ には依頼のファイル（.yml）だけを置きます。"));
-  }
-  return out;
 }

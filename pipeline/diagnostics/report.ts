@@ -7,7 +7,7 @@ export interface CheckReport {
   files: FileReport[];
   summary: Summary;
   /** The images section: every inspected image with its size before and after `images --fix`. */
-  images?: import("../images/check-images.ts").ImagesSection;
+  images?: import("../core/check.ts").ImagesSection;
   /** Text statistics per article path (articles that could be read). */
   stats?: Record<string, TextStats>;
 }

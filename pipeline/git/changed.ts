@@ -1,4 +1,4 @@
-import { git, isGitRepository, GitError } from "./git.ts";
+import { git, GitError } from "./git.ts";
 
 export interface ChangedFiles {
   /** Added, modified, copied, renamed (new name) or untracked files, repository-relative. */
@@ -49,13 +49,3 @@ export async function changedSince(root: string, ref: string): Promise<ChangedFi
   return result;
 }
 
-/** Paths git records as symbolic links (mode 120000), whatever the checkout made of them. */
-export async function gitSymlinks(root: string): Promise<Set<string>> {
-  if (!(await isGitRepository(root))) return new Set();
-  const out = await git(root, ["ls-files", "-s", "-z"]);
-  const links = new Set<string>();
-  for (const entry of out.split("\0")) {
-    if (entry.startsWith("120000 ")) links.add(entry.slice(entry.indexOf("\t") + 1));
-  }
-  return links;
-}

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { git } from "./git.ts";
 
 export interface FileChange {
@@ -8,6 +7,8 @@ export interface FileChange {
   from?: string;
   /** The file's blob after the change (read by id, which is much faster than by commit:path). */
   blob: string;
+  /** git's mode after the change (100644, 100755, 120000, 160000; 000000 for a deletion). */
+  mode: string;
 }
 
 export interface HistoryCommit {
@@ -52,15 +53,16 @@ export async function firstParentHistory(root: string, ref: string, keep: (path:
       if (meta.charCodeAt(0) === 10) meta = meta.trimStart();
       if (meta.charCodeAt(0) !== 58 /* ":" */) continue;
       // ":100644 100644 <old blob> <new blob> <status>"
-      const [, , , blob, status] = meta.slice(1).split(" ") as [string, string, string, string, string];
+      const [, mode, , blob, status] = meta.slice(1).split(" ") as [string, string, string, string, string];
       if (status.startsWith("R") || status.startsWith("C")) {
         const from = fields[i++]!;
         const to = fields[i++]!;
-        const change: FileChange = status.startsWith("R") ? { status: "R", path: to, from, blob } : { status: "A", path: to, blob };
+        const change: FileChange = status.startsWith("R") ? { status: "R", path: to, from, blob, mode } : { status: "A", path: to, blob, mode };
         if (keep(to) || keep(from)) changes.push(change);
       } else {
         const path = fields[i++]!;
-        if (keep(path)) changes.push({ status: status === "D" ? "D" : status === "A" ? "A" : "M", path, blob });
+        // A type change (T: a file replaced by a link) is a modification with a new mode.
+        if (keep(path)) changes.push({ status: status === "D" ? "D" : status === "A" ? "A" : "M", path, blob, mode });
       }
     }
     const who = identities.get(sha!);
@@ -85,62 +87,3 @@ async function commitIdentities(root: string, ref: string): Promise<Map<string, 
   return found;
 }
 
-/** Object sizes (by id, or by `<rev>:<path>`) through one `git cat-file --batch-check` process (missing: undefined). */
-export async function blobSizes(root: string, ids: readonly string[]): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  if (ids.length === 0) return sizes;
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch-check"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => chunks.push(c));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`git cat-file exited with ${code}`))));
-    child.stdin.end(`${ids.join("\n")}\n`);
-  });
-  // One output line per input, in order: keyed by what the caller asked for (an id, or `<rev>:<path>`).
-  out.split("\n").slice(0, ids.length).forEach((line, i) => {
-    const [, type, size] = line.split(" ");
-    if (type === "blob" && size !== undefined) sizes.set(ids[i]!, Number(size));
-  });
-  return sizes;
-}
-
-/**
- * Reads many objects (blob ids, or `<commit>:<path>`) through one `git cat-file --batch` process.
- * Missing objects come back as undefined. Callers bound the sizes first (blobSizes): a blob in
- * history is as untrusted as a file in the tree.
- */
-export async function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {
-  return (await readBlobBytes(root, specs)).map((b) => b?.toString("utf8"));
-}
-
-/** readBlobs, as bytes (images). */
-export async function readBlobBytes(root: string, specs: readonly string[]): Promise<(Buffer | undefined)[]> {
-  if (specs.length === 0) return [];
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => chunks.push(c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      const data = Buffer.concat(chunks);
-      const results: (Buffer | undefined)[] = [];
-      let offset = 0;
-      for (let i = 0; i < specs.length; i++) {
-        const newline = data.indexOf(10, offset);
-        const header = data.subarray(offset, newline).toString("utf8");
-        offset = newline + 1;
-        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-          results.push(undefined);
-          continue;
-        }
-        const size = Number(header.split(" ")[2]);
-        results.push(data.subarray(offset, offset + size));
-        offset += size + 1; // content, then a newline
-      }
-      resolve(results);
-    });
-    child.stdin.end(`${specs.join("\n")}\n`);
-  });
-}

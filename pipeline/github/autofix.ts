@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Config } from "../article/config.ts";
-import { articleBytes } from "../article/gate.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
-import { decodeUtf8 } from "../article/safe-read.ts";
-import { imageLimits } from "../images/limits.ts";
-import { EXTENSIONS } from "../images/sniff.ts";
+import { isImagePath } from "../images/stage.ts";
+import { runCore } from "../core/check.ts";
+import { overlay } from "../source/overlay.ts";
+import type { Snapshot } from "../source/snapshot.ts";
 import type { GithubClient } from "./client.ts";
 import type { Repo } from "./pr-report.ts";
 
@@ -42,46 +42,37 @@ export interface PullFacts {
   files: readonly { filename: string; status: string }[];
 }
 
-const isImagePath = (p: string) => p.startsWith("assets/") && /^[a-z0-9/._-]+$/i.test(p) && EXTENSIONS[p.slice(p.lastIndexOf(".")).toLowerCase()] !== undefined;
-
 /**
- * Pure apart from reading image headers: the bundle's files, or every reason to refuse it.
- * A file is accepted only when it is one the PR itself added or modified, under articles/ (a
- * valid article path, UTF-8, within the size limit) or assets/ (a supported photo within the
- * image limits, with no personal metadata left), and the bundle was made for the PR's current head.
+ * The bundle's files, or every reason to refuse it. A file is accepted only when it is one the
+ * PR itself added or modified, a plain file in the PR's head commit (never a link, a submodule
+ * or an executable: its bytes must be the PR's own), under articles/ (an article the door lets
+ * linters read) or assets/ (a photo with no finding that is an error: no personal metadata, no
+ * data beyond the image), and the bundle was made for the PR's current head. Each file is judged
+ * by the one check core on the head with the bundle applied.
  */
-export async function validateAutofix(bundle: AutofixBundle, pr: PullFacts, config: Config): Promise<{ ok: true; files: { path: string; bytes: Buffer }[] } | { ok: false; problems: string[] }> {
+export async function validateAutofix(bundle: AutofixBundle, pr: PullFacts, config: Config, head: Snapshot): Promise<{ ok: true; files: { path: string; bytes: Buffer }[] } | { ok: false; problems: string[] }> {
   const problems: string[] = [];
   if (bundle.headSha !== pr.headSha) problems.push("直したファイルは古いコミットのものです（そのあとにプッシュがありました）。もう一度チェックを入れてください。");
   const changed = new Map(pr.files.map((f) => [f.filename, f.status]));
-  const seen = new Set<string>();
-  const files: { path: string; bytes: Buffer }[] = [];
-  const { inspectImage } = await import("../images/inspect.ts");
+  const files = new Map<string, Buffer>();
   for (const file of bundle.files) {
-    if (seen.has(file.path)) {
+    if (files.has(file.path)) {
       problems.push(`${file.path}: 同じファイルが 2 回あります。`);
       continue;
     }
-    seen.add(file.path);
     const status = changed.get(file.path);
-    if (status !== "added" && status !== "modified") {
-      problems.push(`${file.path}: このプルリクエストが追加・変更したファイルではありません。`);
-      continue;
-    }
-    const bytes = Buffer.from(file.base64, "base64");
-    if (classifyArticlePath(file.path).kind === "article") {
-      if (bytes.length > articleBytes(config) || !decodeUtf8(bytes, file.path).ok) problems.push(`${file.path}: 記事として読めないか、大きすぎます。`);
-      else files.push({ path: file.path, bytes });
-    } else if (isImagePath(file.path)) {
-      const inspection = await inspectImage(file.path, bytes, imageLimits(config), { header: true });
-      const error = inspection.problems.find((p) => p.rule.severity === "error");
-      if (error) problems.push(`${file.path}: ${error.message}`);
-      else files.push({ path: file.path, bytes });
-    } else {
-      problems.push(`${file.path}: 記事（articles/）と写真（assets/）のほかは直しません。`);
-    }
+    const entry = await head.entry(file.path);
+    if (status !== "added" && status !== "modified") problems.push(`${file.path}: このプルリクエストが追加・変更したファイルではありません。`);
+    else if (entry?.kind !== "file") problems.push(`${file.path}: プルリクエストの中では普通のファイルではありません（シンボリックリンクなど）。`);
+    else if (classifyArticlePath(file.path).kind !== "article" && !isImagePath(file.path)) problems.push(`${file.path}: 記事（articles/）と写真（assets/）のほかは直しません。`);
+    else files.set(file.path, Buffer.from(file.base64, "base64"));
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, files };
+  if (problems.length > 0) return { ok: false, problems };
+  const paths = [...files.keys()];
+  const core = await runCore({ snapshot: overlay(head, files), config, lintRoot: ".", articles: paths.filter((p) => p.startsWith("articles/")), images: paths.filter(isImagePath), decodeImages: false, prose: { enabled: false } });
+  for (const a of core.articles) if (!a.text) problems.push(`${a.path}: 直したあとの記事が読めません（${a.diagnostics[0]?.message ?? "不明"}）。`);
+  for (const d of core.diagnostics) if (d.source === "image" && d.severity === "error" && files.has(d.path)) problems.push(`${d.path}: ${d.message}`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, files: paths.map((p) => ({ path: p, bytes: files.get(p)! })) };
 }
 
 /**

@@ -19,7 +19,9 @@ export interface PullFacts {
   merged: boolean;
   /** The PR author's login. */
   author: string;
-  files: { filename: string; status: string; patch?: string }[];
+  files: { filename: string; status: string; patch?: string; previous_filename?: string }[];
+  /** How many files GitHub says the PR changes (its file list stops at 3,000). */
+  changedFiles: number;
   reviews: ReviewFact[];
 }
 
@@ -32,7 +34,7 @@ export interface PrReportInput {
   cityStaff: readonly string[];
   /** The login the token posts as: only comments by it carry markers kawaraban trusts. */
   botLogin: string;
-  /** Paths outside articles/ and assets/ this PR changes (the summary's notice). */
+  /** Protected paths this PR changes, under every name (the summary's notice). */
   protectedChanged: readonly string[];
   log: (line: string) => void;
 }
@@ -62,7 +64,8 @@ export async function readPullFacts(client: GithubClient, repo: Repo, number: nu
     draft: pull.draft === true,
     merged: pull.merged === true,
     author: pull.user?.login ?? "",
-    files: files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch })),
+    files: files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, ...(f.previous_filename && { previous_filename: f.previous_filename }) })),
+    changedFiles: pull.changed_files,
     reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, commitId: r.commit_id ?? undefined })),
   };
 }

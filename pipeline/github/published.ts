@@ -1,6 +1,7 @@
 import { git } from "../git/git.ts";
 import type { Config } from "../article/config.ts";
 import { loadSiteSources } from "../site/sources.ts";
+import { workTree } from "../source/work-tree.ts";
 import { isPublished } from "../site/model.ts";
 import type { GithubClient } from "./client.ts";
 import { EDITORIAL_LABELS, managedLabelNames } from "./labels.ts";
@@ -16,7 +17,7 @@ export const PUBLISHED_LOOKBACK_DAYS = 60;
  * was replaced by a newer one loses nothing, since the next run labels from the same state.
  */
 export async function labelPublished(client: GithubClient, repo: Repo, root: string, config: Config, today: string): Promise<number[]> {
-  const { sources } = await loadSiteSources(root, config, undefined, "labels");
+  const { sources } = await loadSiteSources(await workTree(root), root, config, undefined, "labels");
   const live = new Set(sources.filter((s) => isPublished(s.frontMatter, today)).map((s) => s.path));
   const log = await git(root, ["log", "--first-parent", `--since=${PUBLISHED_LOOKBACK_DAYS}.days`, "-z", "--format=%x1e%H", "--name-only", "--", "articles/"]);
   const commits = log

@@ -1,6 +1,6 @@
 import type { CheckReportDocument } from "./report-input.ts";
 import { SUMMARY_MARKER, escapeMarkdown, findingsOf, inlineCode, ruleLink, type Finding } from "./findings.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 import { MAX_COMMENTS_PER_RULE } from "./review.ts";
 import { AUTOFIX_MARKER } from "./autofix.ts";
 

@@ -2,7 +2,7 @@ import { loadSharp } from "./sharp.ts";
 import { encodeAs } from "./encode.ts";
 import type { ImageInfo } from "./inspect.ts";
 import type { ImageLimits } from "./limits.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 import { stripJpegMetadata, stripPngMetadata } from "./strip.ts";
 
 export interface FixPlan {
@@ -20,6 +20,7 @@ export function planFix(info: ImageInfo, limits: ImageLimits): FixPlan {
   const required: string[] = [];
   if (info.personal.length > 0) required.push(`個人情報（${info.personal.join("、")}）を削除`);
   else if (info.metadata) required.push("撮影情報（EXIF など）を削除");
+  if (info.extras.length > 0) required.push(`画像のほかのデータ（${info.extras.join("、")}）を削除`);
   const pixelWork = required.length;
   if (info.orientation && info.orientation !== 1) required.push("写真の向きを補正");
   const resize = Math.max(info.width ?? 0, info.height ?? 0) > limits.maxLongEdge;

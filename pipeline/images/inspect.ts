@@ -6,7 +6,7 @@ import { personalMetadata } from "./metadata.ts";
 import { readImageHeader, type ImageHeader } from "./header.ts";
 import { imageRules, type ImageRule } from "./rules.ts";
 import type { ImageLimits } from "./limits.ts";
-import { formatBytes } from "../article/safe-read.ts";
+import { formatBytes } from "../source/decode.ts";
 
 export interface ImageInfo {
   path: string;
@@ -25,6 +25,8 @@ export interface ImageInfo {
   personal: string[];
   /** Any EXIF, XMP, IPTC or text metadata at all (all of it goes on --fix). */
   metadata: boolean;
+  /** What the file holds that is not its image (data after the end, a second picture): removed by --fix. */
+  extras: string[];
 }
 
 export interface ImageProblem {
@@ -54,11 +56,11 @@ export interface InspectOptions {
 }
 
 /** The JavaScript header in the shape of sharp's metadata, so one set of rules judges both. */
-const fromHeader = (h: ImageHeader) => ({ width: h.width, height: h.height, pages: h.pages, exif: h.exif, xmp: h.xmp, iptc: h.iptc, orientation: undefined, icc: undefined, space: undefined, comments: undefined });
+const fromHeader = (h: ImageHeader) => ({ width: h.width, height: h.height, pages: h.pages, orientation: undefined, icc: undefined, space: undefined });
 
 export async function inspectImage(repoPath: string, buffer: Buffer, limits: ImageLimits, options: InspectOptions = {}): Promise<Inspection> {
   const format = sniffFormat(buffer);
-  const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: sha256Bytes(buffer), personal: [], metadata: false };
+  const info: ImageInfo = { path: repoPath, format, bytes: buffer.length, hash: sha256Bytes(buffer), personal: [], metadata: false, extras: [] };
   const problems: ImageProblem[] = [];
   const fail = (rule: ImageRule, message: string): Inspection => ({ info, problems: [...problems, { rule, message }], usable: false });
 
@@ -79,8 +81,11 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
   }
 
   let meta;
+  // Metadata and anything that is not the image come from the container, in JavaScript, on both
+  // paths: libvips reports only the first EXIF block and never what follows the image.
+  const header = readImageHeader(buffer);
   try {
-    meta = options.header ? fromHeader(readImageHeader(buffer)) : await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
+    meta = options.header ? fromHeader(header) : await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
     if (!meta.width || !meta.height) throw new Error("no dimensions");
   } catch (error) {
     return fail(imageRules.corrupt, `画像を読み取れません（壊れているか、途中までしかありません）。元の写真からもう一度保存してください。（${(error as Error).message}）`);
@@ -101,11 +106,18 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
       `画像の縦横の大きさが極端です（${meta.width ?? "?"}×${meta.height ?? "?"}。長い辺は ${limits.maxSide} ピクセルまで、縦横の比は ${limits.maxAspect} 倍まで）。写真として切り抜くか縮小してから置いてください。`,
     );
   }
-  if ((meta.pages ?? 1) > 1) {
+  if ((meta.pages ?? header.pages ?? 1) > 1) {
     return fail(imageRules.animated, "動く画像（アニメーション GIF など）は使えません。1 枚の写真（JPEG）にしてください。動きを伝えたいときは、編集担当に相談してください。");
   }
-  info.personal = personalMetadata(meta);
-  info.metadata = Boolean(meta.exif || meta.xmp || meta.iptc || meta.comments?.length);
+  info.personal = personalMetadata(header);
+  info.metadata = header.exif.length + header.xmp.length + header.iptc.length + header.comments > 0;
+  info.extras = [...new Set(header.extras)];
+  if (info.extras.length > 0) {
+    problems.push({
+      rule: imageRules.extraData,
+      message: `写真のファイルに、画像のほかのデータが入っています（${info.extras.join("、")}）。位置情報などが紛れていることがあるため、\`npx kawaraban images --fix\` で取り除いてからコミットしてください。`,
+    });
+  }
   if (info.personal.length > 0) {
     problems.push({
       rule: imageRules.personal,

@@ -8,6 +8,8 @@ export const imageRules = {
   bytes: defineRule({ id: "image/too-large", source: "image", severity: "error", title: "ファイルが大きすぎます" }),
   corrupt: defineRule({ id: "image/corrupt", source: "image", severity: "error", title: "画像が壊れています" }),
   personal: defineRule({ id: "image/personal-metadata", source: "image", severity: "error", title: "位置情報などの個人情報が入っています" }),
+  extraData: defineRule({ id: "image/extra-data", source: "image", severity: "error", title: "画像のほかのデータが入っています" }),
+  fileName: defineRule({ id: "image/file-name", source: "image", severity: "error", title: "写真のファイル名が使えません" }),
   animated: defineRule({ id: "image/animated", source: "image", severity: "error", title: "動く画像は使えません" }),
   oversized: defineRule({ id: "image/oversized", source: "image", severity: "warning", title: "画像が必要以上に大きいです" }),
   heavy: defineRule({ id: "image/heavy", source: "image", severity: "warning", title: "ファイルが重いです" }),

@@ -1,8 +1,11 @@
-import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/rules.ts";
-import { readRepoBytes } from "../article/safe-read.ts";
+import { refusal } from "../source/decode.ts";
+import type { Snapshot } from "../source/snapshot.ts";
+import { componentBytes, longComponent, MAX_NAME_BYTES, unsafeCharacter, codePoint, visible } from "../source/names.ts";
+import { inputRules } from "../diagnostics/input-rules.ts";
 import { EXTENSIONS } from "./sniff.ts";
 import { inspectImage, type ImageInfo } from "./inspect.ts";
 import { fixImage } from "./fix.ts";
@@ -37,22 +40,49 @@ export interface ImageStageResult {
 }
 
 export interface ImageStageContext {
-  root: string;
+  snapshot: Snapshot;
   limits: ImageLimits;
-  gitSymlinks: ReadonlySet<string>;
+  /** false: header only, in JavaScript (the privileged job and the ledger never decode a pixel). */
+  decode?: boolean;
   /** Folder for cached "size after fixing" estimates; undefined: no cache. */
   cacheDir?: string;
   /** Keep the buffers of usable images (for the fixer and variants). */
   keepBuffers?: boolean;
 }
 
-/** Every image file under assets/ (links and dot-files left out; links are reported where referenced). */
-export async function listAssets(root: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, ASSETS), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith(".") && EXTENSIONS[path.extname(e.name).toLowerCase()] !== undefined)
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
+export const isImagePath = (p: string) => p.startsWith(`${ASSETS}/`) && EXTENSIONS[path.posix.extname(p).toLowerCase()] !== undefined;
+
+/** Every image file under assets/ (dot-files left out; links are listed, and refused when read). */
+export async function listAssets(snapshot: Snapshot): Promise<string[]> {
+  return (await snapshot.list(ASSETS)).map((e) => e.path).filter((p) => isImagePath(p) && !path.posix.basename(p).startsWith("."));
+}
+
+/**
+ * A photo's path as every system needs it: no component past 255 bytes (git could not check
+ * the branch out), no control or direction characters (a name is shown in pages, logs and
+ * messages), and, among `all`, no other photo differing only in case or normalisation (on
+ * macOS and Windows one would overwrite the other). The later name (in path order) gets it.
+ */
+export function photoNameProblems(paths: readonly string[], all: readonly string[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const firstOf = new Map<string, string>();
+  for (const p of [...all].sort()) {
+    const key = p.normalize("NFC").toUpperCase().toLowerCase();
+    if (!firstOf.has(key)) firstOf.set(key, p);
+  }
+  for (const p of paths) {
+    const long = longComponent(p);
+    const bad = unsafeCharacter(p);
+    const first = firstOf.get(p.normalize("NFC").toUpperCase().toLowerCase());
+    if (long !== undefined) {
+      found.push(report(inputRules.nameTooLong, p, `名前「${visible(long, 40)}」が ${componentBytes(long)} バイトあります（${MAX_NAME_BYTES} バイトまで）。このままでは、リポジトリを取り出す（clone する）ことができなくなります。短い名前にしてください。`));
+    } else if (bad) {
+      found.push(report(imageRules.fileName, p, `ファイル名に見えない文字（${codePoint(bad.code)}）があります。半角英数字とハイフンの名前にしてください（例: satoyama-1.jpg）。`));
+    } else if (first !== undefined && first !== p) {
+      found.push(report(imageRules.fileName, p, `「${visible(first)}」と、大文字・小文字や文字の形の違いしかない名前です。Windows や Mac では同じファイルになり、片方が消えてしまいます。別の名前にしてください。`));
+    }
+  }
+  return found;
 }
 
 /**
@@ -63,11 +93,11 @@ export async function listAssets(root: string): Promise<string[]> {
 export async function checkImages(ctx: ImageStageContext, paths: readonly string[], references: ReadonlyMap<string, ImageReference[]>): Promise<ImageStageResult> {
   const result: ImageStageResult = { diagnostics: [], images: [], usable: [] };
   const entries = await mapConcurrent(paths, 2, async (imagePath) => {
-    const read = await readRepoBytes(ctx.root, imagePath, { maxBytes: ctx.limits.maxBytes, gitSymlinks: ctx.gitSymlinks });
-    if (!read.ok) return { imagePath, failed: read.diagnostics.map((d) => ({ ...d, source: "image" as const })) };
-    const inspection = await inspectImage(imagePath, read.buffer, ctx.limits);
-    const after = inspection.usable ? await estimateAfter(ctx, read.buffer, inspection.info) : read.buffer.length;
-    return { imagePath, inspection, buffer: read.buffer, after };
+    const read = await ctx.snapshot.read(imagePath, ctx.limits.maxBytes);
+    if (!read.ok) return { imagePath, failed: [{ ...refusal(imagePath, read, ctx.limits.maxBytes, "画像"), source: "image" as const }] };
+    const inspection = await inspectImage(imagePath, read.bytes, ctx.limits, { header: ctx.decode === false });
+    const after = inspection.usable && ctx.decode !== false ? await estimateAfter(ctx, read.bytes, inspection.info) : read.bytes.length;
+    return { imagePath, inspection, buffer: read.bytes, after };
   });
   for (const entry of entries) {
     if ("failed" in entry) {

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, rename, access, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, access, rm, writeFile } from "node:fs/promises";
+import type { Snapshot } from "../source/snapshot.ts";
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import { loadSharp, type Sharp } from "./sharp.ts";
@@ -16,7 +17,7 @@ export interface VariantJob {
   format: VariantFormat;
   width: number;
   height: number;
-  /** Output path relative to the site root, e.g. images/2026/11/satoyama-960.webp. */
+  /** Output path relative to the site root, e.g. images/2026/11/satoyama.jpg/960.webp. */
   file: string;
 }
 
@@ -38,6 +39,13 @@ export function displaySize(info: Pick<ImageInfo, "width" | "height" | "orientat
 }
 
 /**
+ * Where a photo's variants go: a folder named by the whole source name, extension included, so
+ * `satoyama.png` never overwrites the variants of `satoyama.jpg`, and every name is exactly as
+ * long as the source's (which the door bounds to 255 bytes a component).
+ */
+export const variantFolder = (source: string) => source.replace(/^assets\//, "images/");
+
+/**
  * Pure plan: for each image, AVIF, WebP and JPEG at the standard widths it can fill (never
  * upscaled), with the height known for the HTML so pages do not shift while loading.
  */
@@ -51,12 +59,12 @@ export function planVariants(images: readonly ImageInfo[]): { plans: ImageVarian
     const widths: number[] = VARIANT_WIDTHS.filter((w) => w < shown.width);
     // An image narrower than the largest width also gets one variant at its own width.
     if (shown.width <= largest) widths.push(shown.width);
-    const base = info.path.replace(/^assets\//, "images/").replace(/\.[^./]+$/, "");
+    const base = variantFolder(info.path);
     const plan: ImageVariants = { source: info.path, ...shown, variants: { avif: [], webp: [], jpeg: [] } };
     for (const format of VARIANT_FORMATS) {
       for (const width of [...new Set(widths)].sort((a, b) => a - b)) {
         const height = Math.round((shown.height * width) / shown.width);
-        const job = { source: info.path, hash: info.hash, format, width, height, file: `${base}-${width}.${EXT[format]}` };
+        const job = { source: info.path, hash: info.hash, format, width, height, file: `${base}/${width}.${EXT[format]}` };
         jobs.push(job);
         plan.variants[format].push({ width, height, file: job.file });
       }
@@ -108,7 +116,7 @@ export function folderSink(dir: string): VariantSink & { flush(): Promise<void> 
  * Applies the plan: each variant is made once per source content (`cacheDir`, keyed by the
  * source's hash, width and format) and handed to `sink`; jobs run on every core.
  */
-export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
+export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer | undefined>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
   const run: VariantRun = { generated: 0, cached: 0, failed: [] };
   const broken = new Set<string>();
   // libvips threads per image × images in flight ≈ cores.
@@ -123,7 +131,9 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
       await mkdir(cacheDir, { recursive: true });
       const temp = `${cached}.${process.pid}.tmp`;
       try {
-        await encode(job.format, sharp!(await read(job.source), { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
+        const bytes = await read(job.source);
+        if (!bytes) throw new Error("読み込めませんでした");
+        await encode(job.format, sharp!(bytes, { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
       } catch (error) {
         // One photo an encoder cannot handle is left out; every other image and page still builds.
         if (!broken.has(job.source)) run.failed.push({ source: job.source, error: (error as Error).message.split("\n")[0]! });
@@ -134,7 +144,13 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
       await rename(temp, cached);
       run.generated++;
     } else run.cached++;
-    sink.copy(job.file, cached, name);
+    try {
+      sink.copy(job.file, cached, name);
+    } catch (error) {
+      // The sink refuses what it cannot write (a name no file system takes): this photo only.
+      if (!broken.has(job.source)) run.failed.push({ source: job.source, error: (error as Error).message.split("\n")[0]! });
+      broken.add(job.source);
+    }
   });
   return run;
 }
@@ -143,9 +159,13 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
  * The site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest (sizes
  * for width/height attributes), as `images/…` in `sink`. Returns the plans and what was done.
  */
-export async function writeVariants(root: string, images: readonly ImageInfo[], sink: VariantSink, cacheDir: string): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
+export async function writeVariants(snapshot: Snapshot, images: readonly ImageInfo[], sink: VariantSink, cacheDir: string, maxBytes = Infinity): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
   const planned = planVariants(images);
-  const run = await buildVariants(planned.jobs, (source) => readFile(path.join(root, source)), sink, cacheDir);
+  const read = async (source: string) => {
+    const got = await snapshot.read(source, maxBytes);
+    return got.ok ? got.bytes : undefined;
+  };
+  const run = await buildVariants(planned.jobs, read, sink, cacheDir);
   const failed = new Set(run.failed.map((f) => f.source));
   const plans = planned.plans.filter((p) => !failed.has(p.source));
   sink.put("images/manifest.json", `${JSON.stringify(plans, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import type { Config } from "../article/config.ts";
-import type { AdmittedArticle } from "../article/gate.ts";
+import type { Article } from "../article/article.ts";
 import { textStats } from "../checks/stats.ts";
 import { applyRate, parseDecimal } from "./money.ts";
 
@@ -10,7 +10,7 @@ import { applyRate, parseDecimal } from "./money.ts";
  * writer can never set a fee: nothing here reads the article's front matter except its
  * validated category. Lookups are own-property only (`constructor` is a category like any other).
  */
-export function feeFor(config: Config, article: AdmittedArticle): number {
+export function feeFor(config: Config, article: Article): number {
   return feeBreakdown(config, article).reduce((n, part) => n + part.amount, 0);
 }
 
@@ -20,7 +20,7 @@ export interface FeePart {
   amount: number;
 }
 
-export function feeBreakdown(config: Config, article: AdmittedArticle): FeePart[] {
+export function feeBreakdown(config: Config, article: Article): FeePart[] {
   const rates = config.rates;
   const category = article.category?.slug;
   const categoryRate = category !== undefined && rates.categories && Object.hasOwn(rates.categories, category);
@@ -30,7 +30,8 @@ export function feeBreakdown(config: Config, article: AdmittedArticle): FeePart[
     parts.push({ label: `文字数 ${characters.toLocaleString("ja-JP")} 字 × ${rates.perCharacter} 円`, amount: applyRate(characters, parseDecimal(rates.perCharacter)) });
   }
   if (rates.perPhoto) {
-    const photos = new Set(article.images.map((i) => i.url)).size;
+    // Photos the article shows, resolved to files (cover first, each once): `x.jpg?1` and `x.jpg?2` are one photo.
+    const photos = article.photos.length;
     parts.push({ label: `写真 ${photos} 枚 × ${rates.perPhoto.toLocaleString("ja-JP")} 円`, amount: rates.perPhoto * photos });
   }
   return parts;

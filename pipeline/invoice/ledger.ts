@@ -1,11 +1,17 @@
+import path from "node:path";
 import type { HistoryCommit } from "../git/history.ts";
-import { admitText, imageRefusal, recordOf, type AdmittedArticle } from "../article/gate.ts";
+import type { Article } from "../article/article.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
+import { runCore } from "../core/check.ts";
+import { readBriefBook, type BriefBook } from "../desk/read-briefs.ts";
+import { CACHE_DIR } from "../cache-dir.ts";
+import { jstDate } from "../jst.ts";
 import { arrivals, policyViolations, type PolicyViolation } from "./merge-policy.ts";
 import { feeBreakdown, type FeePart } from "./fees.ts";
 import { briefFee } from "./brief-fee.ts";
 import { sha256 } from "../hash.ts";
-import { readLedgerInputs, inspectImageBlobs, type LedgerInputs } from "./ledger-inputs.ts";
+import { readLedgerInputs, type LedgerInputs } from "./ledger-inputs.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
 export interface BillingEntry {
@@ -91,13 +97,17 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
 }
 
 /**
- * The billing ledger of `ref`, read from git (ledger-inputs.ts) and planned here without I/O.
+ * The billing ledger of `ref`: every version of every file under articles/ goes through the one
+ * check core, on a snapshot of main as it stood after that commit, with that commit's config and
+ * lint configuration (verdict.ts and `check` call the same core):
  *
- * - Every version goes through the same gate as `kawaraban check` and the site build, with the
- *   config of that commit: only an admitted article is billed (a dot-folder, an unregistered
- *   writer, a broken front matter or an article past the limits never is).
+ * - Only an admitted article is billed (a dot-folder, an unregistered writer, a broken front
+ *   matter, an undecodable file or an article past the limits never is).
  * - An article is billed at the first commit where it is admitted as a non-draft, at the rate
  *   card of that commit (a later rate change never rewrites a past month).
+ * - What the full check calls an error at that commit (prose, Markdown, accessibility, photos,
+ *   briefs: possible only when protection was bypassed) is held for city staff, who pay it by
+ *   accepting the commit in `billing.accepted`; a later commit that fixes it bills it then.
  * - Edits, renames and moves never bill again (renames are followed; a delete and an add of
  *   the same title and writer in one commit count as a move).
  * - An article deleted again within its billing month (a reverted merge) is not billed then;
@@ -105,85 +115,103 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
  */
 export async function readLedger(root: string, ref = "HEAD"): Promise<Ledger> {
   const inputs = await readLedgerInputs(root, ref);
-  // Photos are inspected (header only) for the articles about to be billed; a refusal moves the
-  // billing to a later version, which may show other photos: a few rounds settle it.
-  const photos = new Map<string, string | undefined>();
-  for (let round = 0; ; round++) {
-    const plan = planLedger(inputs, photos);
-    if (plan.unknownPhotos.length === 0 || round === 5) return plan.ledger;
-    const latest = inputs.history.length - 1;
-    const found = await inspectImageBlobs(root, plan.unknownPhotos, inputs.configAt(latest));
-    for (const [blob, problem] of found) photos.set(blob, problem);
-  }
+  return planLedger(inputs, judgeWith(root, inputs));
 }
 
-/**
- * Pure: the ledger from the inputs and what is known of photo versions (by blob). Photos not
- * yet known are taken as usable and listed in `unknownPhotos` for the caller to inspect.
- */
-export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, string | undefined> = new Map()): { ledger: Ledger; unknownPhotos: { blob: string; path: string }[] } {
-  const unknownPhotos = new Map<string, { blob: string; path: string }>();
+/** What the check core says of one version: the article when admitted, else why not, and the full check's errors. */
+export interface Judgement {
+  article?: Article;
+  reason?: string;
+  errors: Diagnostic[];
+  book?: BriefBook;
+}
+
+type Judge = (event: { index: number; path: string }) => Promise<Judgement>;
+
+/** The core on a snapshot of the branch after that commit: the same door, prose, photo and brief checks as `check`. */
+function judgeWith(root: string, inputs: LedgerInputs): Judge {
+  const books = new Map<number, Promise<BriefBook>>();
+  const cache = new Map<string, Promise<Judgement>>();
+  return (event) => {
+    const key = `${event.index}\0${event.path}`;
+    let judged = cache.get(key);
+    if (!judged) {
+      judged = (async (): Promise<Judgement> => {
+        const config = inputs.configAt(event.index);
+        if (!config) return { reason: "この時点の kawaraban.config.yml が読めないため、支払いの対象にできません。", errors: [] };
+        const snapshot = inputs.snapshots.at(event.index);
+        let book = books.get(event.index);
+        if (!book) books.set(event.index, (book = readBriefBook(snapshot, config)));
+        const briefs = await book;
+        const day = jstDate(inputs.history[event.index]!.date);
+        const core = await runCore({
+          snapshot,
+          config,
+          lintRoot: await inputs.lintRootAt(event.index),
+          articles: [event.path],
+          briefs: { briefs: briefs.briefs, today: day, delivered: new Set([event.path]) },
+          decodeImages: false,
+          prose: { cacheDir: path.join(root, CACHE_DIR, "prose") },
+        });
+        const checked = core.articles[0]!;
+        // The article's own errors (its photos and brief are reported on it too). A lint configuration
+        // that cannot be loaded is the repository's problem, reported by check, never the writer's.
+        const errors = core.diagnostics.filter((d) => d.severity === "error" && d.path === event.path && !d.internal);
+        if (!checked.article) return { reason: errors[0]?.message ?? "記事として受け付けられませんでした。", errors };
+        return { article: checked.article, errors, book: briefs };
+      })();
+      cache.set(key, judged);
+    }
+    return judged;
+  };
+}
+
+/** The ledger from the inputs and a judge of versions (the check core, or a stand-in in tests). */
+export async function planLedger(inputs: LedgerInputs, judge: Judge): Promise<Ledger> {
   const { history } = inputs;
   const people = identities(history);
-  const arrived = arrivals(history, inputs.configAt, inputs.configAt(history.length - 1)?.billing?.accepted);
-  const admitCache = new Map<string, AdmittedArticle | string>();
-  /** The admitted article at an event, or the Japanese reason it is not billable. */
-  const admit = (event: Event): AdmittedArticle | string => {
-    const config = inputs.configAt(event.index);
-    const key = `${event.path}\0${event.blob}\0${event.index}`;
-    const cached = admitCache.get(key);
-    if (cached !== undefined) return cached;
-    const result = ((): AdmittedArticle | string => {
-      const where = classifyArticlePath(event.path);
-      if (where.kind !== "article") return where.kind === "invalid" ? where.message : "";
-      if (!config) return "この時点の kawaraban.config.yml が読めないため、支払いの対象にできません。";
-      const text = inputs.texts.get(event.blob);
-      if (text === undefined) return "ファイルが大きすぎるため、支払いの対象にできません。";
-      const gate = admitText(event.path, text.replace(/^\ufeff/, ""), config);
-      return gate.admitted ?? gate.diagnostics.find((d) => d.severity === "error")?.message ?? "記事として受け付けられませんでした。";
-    })();
-    admitCache.set(key, result);
-    return result;
-  };
-
+  const latestConfig = inputs.configAt(history.length - 1);
+  const accepted = latestConfig?.billing?.accepted ?? {};
+  const arrived = arrivals(history, inputs.configAt, accepted);
+  const acceptedMonth = (sha: string) => Object.entries(accepted).find(([prefix]) => sha.startsWith(prefix))?.[1];
   const entries: BillingEntry[] = [];
   const refused: RefusedArticle[] = [];
-  const lastRefusal = new Map<Identity, string>();
   for (const identity of people) {
     let billed = false;
+    let lastProblem: string | undefined;
     for (let i = 0; i < identity.events.length && !billed; i++) {
       const event = identity.events[i]!;
-      if (event.kind === "delete") continue;
-      const article = admit(event);
-      if (typeof article === "string" || article.frontMatter.draft) continue;
-      // Its photos, as they stood at that commit: an article check refuses for them is not billed yet.
-      const photoProblem = imageRefusal(recordOf(article), (asset) => {
-        const blob = inputs.assetAt(asset, event.index);
-        if (!blob) return "この時点のリポジトリにありません";
-        if (!photos.has(blob)) unknownPhotos.set(blob, { blob, path: asset });
-        return photos.get(blob);
-      });
-      if (photoProblem) {
-        lastRefusal.set(identity, photoProblem);
+      if (event.kind === "delete" || classifyArticlePath(event.path).kind !== "article") continue;
+      const judged = await judge(event);
+      const article = judged.article;
+      if (!article || article.frontMatter.draft) continue;
+      const commit = history[event.index]!;
+      const short = commit.sha.slice(0, 7);
+      const staffMonth = acceptedMonth(commit.sha);
+      if (judged.errors.length > 0 && !staffMonth) {
+        lastProblem = `コミット ${short} の時点で確認のエラーがあります（${judged.errors[0]!.message.slice(0, 120)}）。保護を通らずに main に入ったもので、直したコミットが入れば支払います。このままで支払うときは、市の担当者が kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書きます。`;
         continue;
       }
       const arrival = arrived[event.index]!;
       if (arrival.held) {
-        const short = history[event.index]!.sha.slice(0, 7);
         refused.push({ path: event.path, month: arrival.month, reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。` });
         break;
       }
-      const month = arrival.month;
+      const month = judged.errors.length > 0 && staffMonth ? staffMonth : arrival.month;
       // Deleted again within the same month (a reverted merge): not billed; a later return may be.
       const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
-      if (removal && arrived[removal.index]!.month === month && !movedAway(inputs, history[removal.index]!, article)) {
+      if (removal && arrived[removal.index]!.month === month && !(await movedAway(history[removal.index]!, removal.index, article, judge))) {
         i = identity.events.indexOf(removal);
         continue;
       }
-      const commit = history[event.index]!;
       const config = inputs.configAt(event.index)!;
-      const fromBrief = briefFee(article, config, (p) => inputs.briefTextAt(p, event.index), inputs.briefPathsAt(event.index));
+      const fromBrief = briefFee(article, judged.book ?? { briefs: new Map(), approvals: new Map() });
       const breakdown = fromBrief.breakdown ?? feeBreakdown(config, article);
+      const notes = [
+        arrival.violation && `main への入れ方の決まりに沿っていないコミット（${short}）で入りました。月はコミットの日時どおりです`,
+        judged.errors.length > 0 && `確認のエラーがあるまま main に入り、市の担当者が支払いを認めました（${short}）`,
+        fromBrief.note,
+      ].filter(Boolean);
       entries.push({
         id: identity.id,
         path: event.path,
@@ -191,33 +219,32 @@ export function planLedger(inputs: LedgerInputs, photos: ReadonlyMap<string, str
         title: article.frontMatter.title,
         category: article.category?.slug,
         month,
-        mergedAt: arrival.date,
+        mergedAt: month === arrival.month ? arrival.date : `${month}-01`,
         commit: commit.sha,
         fee: breakdown.reduce((n, part) => n + part.amount, 0),
         breakdown,
         publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
         ...(fromBrief.brief && { brief: fromBrief.brief }),
-        ...((fromBrief.note || arrival.violation) && {
-          note: [arrival.violation && `main への入れ方の決まりに沿っていないコミット（${commit.sha.slice(0, 7)}）で入りました。月はコミットの日時どおりです`, fromBrief.note].filter(Boolean).join("。"),
-        }),
+        ...(notes.length > 0 && { note: notes.join("。") }),
       });
       billed = true;
     }
     // Still on the branch, never billed and not a draft: city staff must hear why (once).
     const last = identity.events[identity.events.length - 1]!;
-    if (!billed && last.kind !== "delete" && !refused.some((r) => r.path === last.path)) {
-      const state = admit(last);
-      const reason = typeof state === "string" ? state : state.frontMatter.draft ? "" : lastRefusal.get(identity) ?? "";
-      if (reason !== "") refused.push({ path: last.path, month: arrived[last.index]!.month, reason });
+    const where = classifyArticlePath(last.path);
+    if (!billed && last.kind !== "delete" && where.kind !== "placeholder" && !refused.some((r) => r.path === last.path)) {
+      const state = where.kind === "article" ? await judge(last) : undefined;
+      const reason = where.kind === "invalid" ? where.message : !state?.article ? state?.reason : state.article.frontMatter.draft ? undefined : lastProblem;
+      if (reason) refused.push({ path: last.path, month: arrived[last.index]!.month, reason });
     }
   }
   const kept = withoutRepeats(withoutMoves(entries, people, history), people, history, refused);
-  return { ledger: { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)), violations: policyViolations(history, arrived) }, unknownPhotos: [...unknownPhotos.values()] };
+  return { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)), violations: policyViolations(history, arrived) };
 }
 
 /** What makes a copy a copy: the same title over the same body (front matter aside, whitespace folded). */
-function contentKeyOf(article: AdmittedArticle): string {
+function contentKeyOf(article: Article): string {
   const body = article.raw.split("\n").slice(article.bodyStartLine - 1).join("\n");
   return sha256(article.frontMatter.title, body.replace(/\s+/g, " ").trim());
 }
@@ -254,15 +281,13 @@ function withoutRepeats(entries: BillingEntry[], people: Identity[], history: re
 }
 
 /** Whether a deletion is half of a move: the same writer's same title added in the same commit. */
-function movedAway(inputs: LedgerInputs, commit: HistoryCommit, before: AdmittedArticle): boolean {
-  const config = inputs.configAt(inputs.history.indexOf(commit));
-  if (!config) return false;
-  return commit.changes.some((c) => {
-    if (c.status !== "A" || !underArticles(c.path)) return false;
-    const text = inputs.texts.get(c.blob);
-    const after = text === undefined ? undefined : admitText(c.path, text, config).admitted;
-    return after !== undefined && after.frontMatter.writer === before.frontMatter.writer && after.frontMatter.title === before.frontMatter.title;
-  });
+async function movedAway(commit: HistoryCommit, index: number, before: Article, judge: Judge): Promise<boolean> {
+  for (const c of commit.changes) {
+    if (c.status !== "A" || !underArticles(c.path) || classifyArticlePath(c.path).kind !== "article") continue;
+    const after = (await judge({ index, path: c.path })).article;
+    if (after && after.frontMatter.writer === before.frontMatter.writer && after.frontMatter.title === before.frontMatter.title) return true;
+  }
+  return false;
 }
 
 function withoutMoves(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[]): BillingEntry[] {

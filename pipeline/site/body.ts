@@ -5,7 +5,7 @@ import rehypeStringify from "rehype-stringify";
 import { visit, SKIP, CONTINUE, EXIT } from "unist-util-visit";
 import type { Root as Mdast } from "mdast";
 import type { Root as Hast, Element } from "hast";
-import { resolveImageUrl } from "../checks/image-refs.ts";
+import { resolveImageUrl } from "../article/image-refs.ts";
 import type { ImageVariants } from "../images/variants.ts";
 
 /**
@@ -35,9 +35,15 @@ function markLines(tree: Hast): void {
   });
 }
 
+/**
+ * A site file as a URL path: each segment percent-encoded, so a photo named with spaces, commas
+ * or `#` still makes a valid `src` and `srcset` (a comma would split a srcset candidate).
+ */
+export const fileUrl = (file: string) => file.split("/").map(encodeURIComponent).join("/");
+
 /** The one <picture> markup of the site: AVIF, WebP, then JPEG with width and height. */
 export function picture(variants: ImageVariants, alt: string, basePath: string, extra: Record<string, string> = {}): Element {
-  const srcset = (list: { width: number; file: string }[]) => list.map((v) => `${basePath}${v.file} ${v.width}w`).join(", ");
+  const srcset = (list: { width: number; file: string }[]) => list.map((v) => `${basePath}${fileUrl(v.file)} ${v.width}w`).join(", ");
   const jpeg = variants.variants.jpeg;
   const fallback = jpeg.find((v) => v.width >= 960) ?? jpeg[jpeg.length - 1]!;
   const sizes = "(min-width: 48rem) 44rem, 100vw";
@@ -51,7 +57,7 @@ export function picture(variants: ImageVariants, alt: string, basePath: string, 
       {
         type: "element",
         tagName: "img",
-        properties: { src: `${basePath}${fallback.file}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async", ...extra },
+        properties: { src: `${basePath}${fileUrl(fallback.file)}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async", ...extra },
         children: [],
       },
     ],

@@ -2,13 +2,16 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
-import { admitFile, imageRefusal } from "../article/gate.ts";
-import { resolveImageUrl } from "../checks/image-refs.ts";
-import { checkImages, listAssets } from "../images/stage.ts";
+import { admit } from "../core/admit.ts";
+import { resolveImageUrl } from "../article/image-refs.ts";
+import { workTree } from "../source/work-tree.ts";
+import type { Snapshot } from "../source/snapshot.ts";
+import { checkImages, listAssets, photoNameProblems } from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
 import { writeVariants, type ImageVariants } from "../images/variants.ts";
 import { CACHE_DIR } from "../cache-dir.ts";
 import { layout, articleMain, coverPicture } from "./templates.ts";
+import { fileUrl } from "./body.ts";
 import { sha256 } from "../hash.ts";
 import { pipelineCodeHash } from "../self.ts";
 import type { PublishItem } from "../channels/webhook.ts";
@@ -40,6 +43,8 @@ export interface BuildOptions {
   temporary?: boolean;
   /** Tests: how article rendering is spread over threads. */
   render?: RenderPoolOptions;
+  /** What to build from: the working tree of `root` unless given. */
+  tree?: Snapshot;
 }
 
 /**
@@ -64,15 +69,16 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
 async function buildInto(output: SiteOutput, root: string, config: Config, siteCtx: SiteContext, options: BuildOptions, cacheDir: string): Promise<BuildResult> {
   let ctx = siteCtx;
   const skipped: BuildResult["skipped"] = [];
-  const inspected = await checkImages({ root, limits: imageLimits(config), gitSymlinks: new Set() }, await listAssets(root), new Map());
-  const variants = await writeVariants(root, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"));
+  const tree = options.tree ?? (await workTree(root));
+  const limits = imageLimits(config);
+  const assets = await listAssets(tree);
+  // A photo whose name no file system takes never gets variants: its articles show without it.
+  const unnamable = new Set(photoNameProblems(assets, assets).filter((d) => d.severity === "error").map((d) => d.path));
+  for (const p of unnamable) skipped.push({ path: p, reason: "ファイル名が使えないため、サイトに載せません" });
+  const inspected = await checkImages({ snapshot: tree, limits }, assets.filter((a) => !unnamable.has(a)), new Map());
+  const variants = await writeVariants(tree, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"), limits.maxBytes);
+  for (const f of variants.failed) skipped.push({ path: f.source, reason: `サイト用の画像を作れなかったため、この写真は載せません（${f.error.slice(0, 120)}）` });
   const manifest = variants.plans;
-  // What check says of each image: an article showing a photo check refuses is held back too.
-  const imageErrors = new Map<string, string>();
-  for (const d of inspected.diagnostics) if (d.severity === "error" && !imageErrors.has(d.path)) imageErrors.set(d.path, d.message);
-  for (const f of variants.failed) imageErrors.set(f.source, `サイト用の画像を作れませんでした（${f.error.slice(0, 120)}）`);
-  const inspectedPaths = new Set(inspected.images.map((i) => i.path));
-  const imageLookup = (p: string) => imageErrors.get(p) ?? (inspectedPaths.has(p) ? undefined : "見つかりません");
   const images = new Map(manifest.map((m) => [m.source, m]));
 
   const logo = config.site.logo;
@@ -86,15 +92,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
 
   // Front matter is validated against the config, so the config is part of the record's key.
   const factsKey = sha256(pipelineCodeHash(), JSON.stringify(config));
-  const { sources, refused } = await loadSiteSources(root, config, options.preview ? undefined : path.join(cacheDir, "articles.json"), factsKey);
+  const { sources, refused } = await loadSiteSources(tree, root, config, options.preview ? undefined : path.join(cacheDir, "articles.json"), factsKey);
   for (const r of refused) skipped.push({ path: r.path, reason: `エラーがあるため公開しません: ${r.diagnostic.message}` });
   const candidates: SiteArticle[] = [];
   for (const s of sources) {
-    const refusal = options.preview ? undefined : imageRefusal(s, imageLookup);
-    if (refusal) {
-      skipped.push({ path: s.path, reason: `写真に問題があるため公開しません: ${refusal}` });
-      continue;
-    }
     if (!options.preview && !isPublished(s.frontMatter, ctx.today)) {
       if (!s.frontMatter.draft) skipped.push({ path: s.path, reason: `公開日（${s.frontMatter.date}）になるまで公開しません`, scheduled: true });
       continue;
@@ -118,7 +119,7 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const inFeed = new Set(candidates.slice(0, FEED_SIZE));
   // A kept page is enough, except that the feed also needs the newest articles' bodies.
   const stale = options.preview || options.temporary ? candidates : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || !existsSync(textFile(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
-  const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.path, raw: a.raw ?? (await reread(root, config, a.path)) })));
+  const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.path, raw: a.raw ?? (await reread(tree, config, a.path)) })));
   mkdirSync(bodyDir, { recursive: true });
   mkdirSync(textDir, { recursive: true });
   const cacheWrites: Promise<void>[] = [];
@@ -181,13 +182,13 @@ function articlePage(ctx: SiteContext, a: SiteArticle, body: string, readingMinu
   const coverVariants = cover?.ok ? images.get(cover.repoPath) : undefined;
   const og = coverVariants?.variants.jpeg[coverVariants.variants.jpeg.length - 1];
   const main = articleMain(ctx, a, body, coverPicture(coverVariants, a.frontMatter.coverAlt ?? "", ctx.basePath), readingMinutes);
-  const image = og && { url: new URL(og.file, ctx.baseUrl).href, alt: a.frontMatter.coverAlt ?? "", width: og.width, height: og.height };
+  const image = og && { url: new URL(fileUrl(og.file), ctx.baseUrl).href, alt: a.frontMatter.coverAlt ?? "", width: og.width, height: og.height };
   return layout(ctx, { title: a.frontMatter.title, description: a.frontMatter.summary, path: a.url, type: "article", ...(image && { image }) }, main);
 }
 
 /** An article whose facts came from the record but whose page must be made again (settings changed). */
-async function reread(root: string, config: Config, source: string): Promise<string> {
-  const { admitted: article } = await admitFile(root, source, config);
+async function reread(tree: Snapshot, config: Config, source: string): Promise<string> {
+  const { article } = await admit(tree, source, config);
   if (!article) throw new Error(`${source} could not be read again`);
   return article.raw;
 }

@@ -1,6 +1,6 @@
 import type { Config } from "../article/config.ts";
-import type { FrontMatter } from "../checks/frontmatter.ts";
-import type { ArticleRecord } from "../article/gate.ts";
+import type { FrontMatter } from "../article/schema.ts";
+import type { ArticleRecord } from "../article/article.ts";
 import { encodeSegment } from "../article/tags.ts";
 
 /** An article as the site shows it: the gate's record, and the text when this build read it. */

@@ -3,7 +3,7 @@ import { policyPages } from "./policy-pages.ts";
 import { searchMain } from "./search.ts";
 import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
-import { resolveImageUrl } from "../checks/image-refs.ts";
+import { resolveImageUrl } from "../article/image-refs.ts";
 import type { ImageVariants } from "../images/variants.ts";
 import { categoryUrl, tagPath, tagUrl, writerUrl, type SiteArticle, type SiteContext } from "./model.ts";
 

@@ -1,10 +1,12 @@
-import { lstatSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { readRepoTextFile } from "../article/safe-read.ts";
 import { discoverArticles } from "../article/discover.ts";
-import { admitText, articleBytes, recordOf, type ArticleRecord } from "../article/gate.ts";
+import { recordOf, type ArticleRecord } from "../article/article.ts";
+import { admit, articleBytes } from "../core/admit.ts";
+import { readText } from "../source/decode.ts";
+import type { Snapshot } from "../source/snapshot.ts";
 import { sha256 } from "../hash.ts";
 import { mapConcurrent } from "../concurrency.ts";
 import type { SiteArticle } from "./model.ts";
@@ -36,24 +38,25 @@ export interface SiteSources {
 }
 
 /**
- * Every admitted article, through the same gate as `kawaraban check` (discovery, limits, front
+ * Every admitted article, through the same door as `kawaraban check` (discovery, limits, front
  * matter, tags). A site build needs all of them (lists, feeds, tags) but renders few; reading
  * and validating 4,000 files was most of an incremental build, so a file whose size and mtime
  * match the last build's record is taken from it. Refused articles are never recorded, so
- * they are reported every time.
+ * they are reported every time. Content findings (prose, photos) never keep an article off the
+ * site: only the door does.
  */
-export async function loadSiteSources(root: string, config: Config, factsFile: string | undefined, configKey: string): Promise<SiteSources> {
-  const discovery = await discoverArticles(root, root, []);
+export async function loadSiteSources(tree: Snapshot, root: string, config: Config, factsFile: string | undefined, configKey: string): Promise<SiteSources> {
+  const discovery = await discoverArticles(tree, root, root, []);
   const paths = discovery.articles;
   const refused: SiteSources["refused"] = discovery.diagnostics.filter((d) => d.severity === "error").map((d) => ({ path: d.path, diagnostic: d }));
   const previous = factsFile ? readFacts(factsFile, configKey) : undefined;
   const readAt = Date.now();
   const facts: Record<string, Fact> = {};
-  const stats = new Map(paths.map((p) => [p, lstatSync(path.join(root, p), { throwIfNoEntry: false })]));
+  const stats = new Map(await Promise.all(paths.map(async (p) => [p, await tree.entry(p)] as const)));
   const known = (p: string) => {
     const fact = previous?.facts[p];
     const now = stats.get(p);
-    const trusted = fact && now?.isFile() && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
+    const trusted = fact && now?.kind === "file" && now.mtimeMs !== undefined && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
     return trusted ? fact : undefined;
   };
   const loaded = await mapConcurrent(paths, 16, async (p): Promise<SiteArticle | undefined> => {
@@ -62,27 +65,21 @@ export async function loadSiteSources(root: string, config: Config, factsFile: s
       facts[p] = fact;
       return fact.record;
     }
-    const read = await readRepoTextFile(root, p, { maxBytes: articleBytes(config) });
-    if (!read.ok) {
-      refused.push({ path: p, diagnostic: read.diagnostics[0]! });
-      return undefined;
-    }
-    const raw = read.text;
-    const now = stats.get(p) ?? { size: -1, mtimeMs: -1 }; // vanished and back: never trusted
+    const now = { size: stats.get(p)?.size ?? -1, mtimeMs: stats.get(p)?.mtimeMs ?? -1 }; // vanished and back: never trusted
     // Touched but not changed (a checkout, a save without edits): the text decides, not the mtime.
-    const same = previous?.facts[p]?.record.hash === sha256(raw) ? previous.facts[p] : undefined;
-    if (same) {
-      facts[p] = { ...same, size: now.size, mtimeMs: now.mtimeMs };
-      return { ...same.record, raw };
+    const read = previous?.facts[p] ? await readText(tree, p, articleBytes(config)) : undefined;
+    if (read?.ok && previous?.facts[p]?.record.hash === sha256(read.text)) {
+      facts[p] = { ...previous.facts[p], ...now };
+      return { ...previous.facts[p].record, raw: read.text };
     }
-    const gate = admitText(p, raw, config);
-    if (!gate.admitted) {
-      refused.push({ path: p, diagnostic: gate.diagnostics.find((d) => d.severity === "error") ?? gate.diagnostics[0]! });
+    const admitted = await admit(tree, p, config);
+    if (!admitted.article) {
+      refused.push({ path: p, diagnostic: admitted.diagnostics.find((d) => d.severity === "error") ?? admitted.diagnostics[0]! });
       return undefined;
     }
-    const record = recordOf(gate.admitted);
-    facts[p] = { size: now.size, mtimeMs: now.mtimeMs, record };
-    return { ...record, raw };
+    const record = recordOf(admitted.article);
+    facts[p] = { ...now, record };
+    return { ...record, raw: admitted.article.raw };
   });
   if (factsFile) {
     mkdirSync(path.dirname(factsFile), { recursive: true });

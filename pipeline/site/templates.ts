@@ -2,7 +2,7 @@ import type { SiteArticle, SiteContext } from "./model.ts";
 import { categoryUrl, tagUrl, writerUrl } from "./model.ts";
 import type { ImageVariants } from "../images/variants.ts";
 import { toHtml } from "hast-util-to-html";
-import { picture } from "./body.ts";
+import { fileUrl, picture } from "./body.ts";
 
 import { escapeHtml } from "../text-safety.ts";
 
@@ -97,7 +97,7 @@ export function thumbnail(variants: ImageVariants | undefined, basePath: string)
   for (const child of element.children) if (child.type === "element") child.properties = { ...child.properties, sizes: "8rem" };
   const img = element.children.find((c) => c.type === "element" && c.tagName === "img");
   const smallest = variants.variants.jpeg[0]!;
-  if (img && img.type === "element") img.properties = { ...img.properties, src: `${basePath}${smallest.file}`, width: smallest.width, height: smallest.height };
+  if (img && img.type === "element") img.properties = { ...img.properties, src: `${basePath}${fileUrl(smallest.file)}`, width: smallest.width, height: smallest.height };
   return `<div class="thumb">${toHtml(element)}</div>`;
 }
 

@@ -1,9 +1,9 @@
 import { describe, it, expect } from "vitest";
-import { articleFromText } from "../../pipeline/article/article.ts";
+import { articleText } from "../../pipeline/article/article.ts";
 import { checkA11y, isMeaninglessAlt } from "../../pipeline/checks/a11y.ts";
 
 const article = (body: string, extra = "") =>
-  articleFromText("articles/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n${body}\n`).article!;
+  articleText("articles/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n${body}\n`).text!;
 const rules = (body: string, extra = "") => checkA11y(article(body, extra)).map((d) => `${d.ruleId}@${d.line}`);
 
 describe("accessibility rules", () => {

@@ -1,14 +1,14 @@
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { admitText } from "../../pipeline/article/gate.ts";
+import { gateText } from "../../pipeline/core/admit.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 
 const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config = parsed.config;
-const check = (frontMatter: string) => admitText("articles/2026/11/a.md", `---\n${frontMatter}\n---\n\n本文です。\n`, config).diagnostics.map((d) => [d.ruleId, d.line, d.message]);
+const check = (frontMatter: string) => gateText("articles/2026/11/a.md", `---\n${frontMatter}\n---\n\n本文です。\n`, config).diagnostics.map((d) => [d.ruleId, d.line, d.message]);
 
 /** The mistakes writers really make, and the message that fixes each in one round. */
 describe("front-matter messages a writer can act on", () => {

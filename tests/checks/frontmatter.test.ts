@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { articleFromText } from "../../pipeline/article/article.ts";
-import { checkFrontMatter } from "../../pipeline/checks/frontmatter.ts";
+import { articleText } from "../../pipeline/article/article.ts";
+import { checkFrontMatter } from "../../pipeline/article/schema.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 
@@ -21,7 +21,7 @@ function check(fields: Record<string, string | undefined>, extra = "") {
   const lines = Object.entries({ ...base, ...fields })
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${v}`);
-  const { article, diagnostics } = articleFromText("articles/x.md", `---\n${lines.join("\n")}\n${extra}---\n本文\n`);
+  const { text: article, diagnostics } = articleText("articles/x.md", `---\n${lines.join("\n")}\n${extra}---\n本文\n`);
   expect(diagnostics).toEqual([]);
   return checkFrontMatter(article!, config);
 }

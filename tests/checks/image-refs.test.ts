@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { resolveImageUrl } from "../../pipeline/checks/image-refs.ts";
+import { resolveImageUrl } from "../../pipeline/article/image-refs.ts";
 
 const from = "articles/2026/11/satoyama.md";
 

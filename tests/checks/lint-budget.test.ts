@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { articleFromText } from "../../pipeline/article/article.ts";
+import { articleText } from "../../pipeline/article/article.ts";
 import { lintProse } from "../../pipeline/checks/prose/stage.ts";
 import { copySampleContent } from "../support/sample-repo.ts";
 
@@ -9,7 +9,7 @@ describe("the per-article lint budget", () => {
   it("stops a lint that runs past its budget, reports it in Japanese, and lints the other articles", async () => {
     const root = await copySampleContent();
     const files = ["articles/2026/11/bousai.md", "articles/2026/11/satoyama-walk.md", "articles/2026/10/coworking.md"];
-    const articles = await Promise.all(files.map(async (f) => articleFromText(f, await readFile(path.join(root, f), "utf8")).article!));
+    const articles = await Promise.all(files.map(async (f) => articleText(f, await readFile(path.join(root, f), "utf8")).text!));
     // A budget no lint can meet (loading textlint alone takes longer): every article is stopped,
     // every worker replaced, and the run still ends.
     const stopped = await lintProse(root, articles, { workers: 2, lintBudgetMs: 1 });

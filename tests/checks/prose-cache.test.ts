@@ -2,14 +2,14 @@ import { describe, it, expect } from "vitest";
 import { readFile, writeFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { lintRepo } from "../support/sample-repo.ts";
-import { articleFromText, type Article } from "../../pipeline/article/article.ts";
+import { articleText, type ArticleText as Article } from "../../pipeline/article/article.ts";
 import { lintProse } from "../../pipeline/checks/prose/stage.ts";
 
 const sorted = (run: { results: Map<string, unknown> }) => [...run.results.entries()].sort(([a], [b]) => a.localeCompare(b));
 
 async function articlesOf(root: string): Promise<Article[]> {
   const files = (await readdir(path.join(root, "articles"), { recursive: true })).filter((f) => f.endsWith(".md")).sort();
-  return Promise.all(files.map(async (f) => articleFromText(`articles/${f}`, await readFile(path.join(root, "articles", f), "utf8")).article!));
+  return Promise.all(files.map(async (f) => articleText(`articles/${f}`, await readFile(path.join(root, "articles", f), "utf8")).text!));
 }
 
 describe("prose findings cache and worker pool", () => {
@@ -31,7 +31,7 @@ describe("prose findings cache and worker pool", () => {
     await writeFile(path.join(root, "prh.yml"), `${await readFile(path.join(root, "prh.yml"), "utf8")}\n# 追記\n`);
     expect(await lintProse(root, articles, { cacheDir })).toMatchObject({ cacheHits: 0 });
     // Editing one article re-lints only that one.
-    const edited = articles.map((a) => (a.path.endsWith("bousai.md") ? articleFromText(a.path, `${a.raw}\n追記です。\n`).article! : a));
+    const edited = articles.map((a) => (a.path.endsWith("bousai.md") ? articleText(a.path, `${a.raw}\n追記です。\n`).text! : a));
     expect(await lintProse(root, edited, { cacheDir })).toMatchObject({ cacheHits: articles.length - 1, linted: 1 });
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { articleFromText, type Article } from "../../pipeline/article/article.ts";
+import { articleText, type ArticleText as Article } from "../../pipeline/article/article.ts";
 import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 import { textlintCli } from "../support/textlint-cli.ts";
@@ -21,10 +21,10 @@ let forms: ProseRun;
 let formArticles: Article[];
 
 beforeAll(async () => {
-  const articles = mistakes.map((m, i) => articleFromText(`articles/2026/11/mistake-${i}.md`, `${FRONT}${m.text}\n`).article!);
+  const articles = mistakes.map((m, i) => articleText(`articles/2026/11/mistake-${i}.md`, `${FRONT}${m.text}\n`).text!);
   const dir = path.join(REPO_ROOT, "tests/fixtures/prose/forms");
   formArticles = await Promise.all(
-    (await readdir(dir)).sort().map(async (f) => articleFromText(`tests/fixtures/prose/forms/${f}`, await readFile(path.join(dir, f), "utf8")).article!),
+    (await readdir(dir)).sort().map(async (f) => articleText(`tests/fixtures/prose/forms/${f}`, await readFile(path.join(dir, f), "utf8")).text!),
   );
   [mistakeRun, forms] = await Promise.all([lintProse(REPO_ROOT, articles), lintProse(REPO_ROOT, formArticles)]);
 }, 120_000);

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { articleFromText, type Article } from "../../pipeline/article/article.ts";
+import { articleText, type ArticleText as Article } from "../../pipeline/article/article.ts";
 import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 import { textlintCli } from "../support/textlint-cli.ts";
@@ -11,7 +11,7 @@ async function load(dir: string): Promise<Article[]> {
   return Promise.all(
     files.map(async (f) => {
       const repoPath = `${dir}/${f}`;
-      return articleFromText(repoPath, await readFile(path.join(REPO_ROOT, repoPath), "utf8")).article!;
+      return articleText(repoPath, await readFile(path.join(REPO_ROOT, repoPath), "utf8")).text!;
     }),
   );
 }

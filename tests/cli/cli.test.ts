@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { runCli } from "../support/cli.ts";
 import { REPO_ROOT, fixture } from "../support/repo.ts";
-import { checkArticle } from "../../pipeline/checks/run.ts";
+import { runCore } from "../../pipeline/core/check.ts";
+import { workTree } from "../../pipeline/source/work-tree.ts";
 import { exitCodeFor } from "../../pipeline/commands/check.ts";
 import type { Config } from "../../pipeline/article/config.ts";
 
@@ -58,7 +59,8 @@ describe("cli", () => {
 
   it("turns a stage that throws into one internal diagnostic and exit code 2", async () => {
     const broken = { writers: null, categories: null, limits: {} } as unknown as Config;
-    const outcome = await checkArticle({ root: REPO_ROOT, config: broken, gitSymlinks: new Set() }, "articles/2026/11/bousai.md");
+    const core = await runCore({ snapshot: await workTree(REPO_ROOT), config: broken, lintRoot: REPO_ROOT, articles: ["articles/2026/11/bousai.md"], prose: { enabled: false } });
+    const outcome = core.articles[0]!;
     expect(outcome.diagnostics).toHaveLength(1);
     expect(outcome.diagnostics[0]).toMatchObject({ ruleId: "internal/exception", internal: true });
     expect(outcome.diagnostics[0]!.message).toContain("不具合");

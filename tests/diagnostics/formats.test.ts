@@ -1,3 +1,4 @@
+import { findRule } from "../../pipeline/rule-catalog.ts";
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -8,8 +9,8 @@ import { formatJson } from "../../pipeline/diagnostics/format/json.ts";
 import { formatSarif } from "../../pipeline/diagnostics/format/sarif.ts";
 import { formatGithub, escapeProperty } from "../../pipeline/diagnostics/format/github.ts";
 import { formatPretty } from "../../pipeline/diagnostics/format/pretty.ts";
-import { articleFromText } from "../../pipeline/article/article.ts";
-import { checkFrontMatter } from "../../pipeline/checks/frontmatter.ts";
+import { articleText } from "../../pipeline/article/article.ts";
+import { checkFrontMatter } from "../../pipeline/article/schema.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 import { fixture } from "../support/repo.ts";
 
@@ -20,8 +21,8 @@ const config = configResult.config;
 /** Diagnostics produced by the real stages, not hand-made ones. */
 function reportFor(sources: Record<string, string>) {
   const diagnostics = Object.entries(sources).flatMap(([path, text]) => {
-    const loaded = articleFromText(path, text);
-    return [...loaded.diagnostics, ...(loaded.article ? checkFrontMatter(loaded.article, config).diagnostics : [])];
+    const loaded = articleText(path, text);
+    return [...loaded.diagnostics, ...(loaded.text ? checkFrontMatter(loaded.text, config).diagnostics : [])];
   });
   return buildReport(Object.keys(sources), diagnostics);
 }
@@ -74,7 +75,7 @@ describe("sarif", () => {
   const validate = ajv.compile(schema);
 
   it("is valid SARIF 2.1.0", () => {
-    const log = JSON.parse(formatSarif(sample, { repositoryUrl: "https://github.com/city/kawaraban", version: "1.2.3" }));
+    const log = JSON.parse(formatSarif(sample, { repositoryUrl: "https://github.com/city/kawaraban", version: "1.2.3", findRule }));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = log.runs[0];
     expect(run.results).toHaveLength(3);

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { classifyArticlePath } from "../../pipeline/article/article-path.ts";
 import { tagSlug } from "../../pipeline/article/tags.ts";
 import { checkStructure } from "../../pipeline/article/structure-limits.ts";
-import { admitText } from "../../pipeline/article/gate.ts";
+import { admitSource } from "../support/admit.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 import { containedJoin, containedRel } from "../../pipeline/contained-path.ts";
 import { logSafe, shellQuote, escapeHtml } from "../../pipeline/text-safety.ts";
@@ -81,8 +81,8 @@ describe("tag slugs", () => {
     );
   });
 
-  it("admits duplicate spellings once, with a warning", () => {
-    const { admitted, diagnostics } = admitText("articles/2026/11/a.md", article("tags: [AI, ＡＩ, 駅前]\n"), config);
+  it("admits duplicate spellings once, with a warning", async () => {
+    const { article: admitted, diagnostics } = await admitSource("articles/2026/11/a.md", article("tags: [AI, ＡＩ, 駅前]\n"), config);
     expect(admitted?.tags).toEqual([
       { name: "AI", slug: "ai" },
       { name: "駅前", slug: "駅前" },
@@ -123,8 +123,8 @@ describe("structure limits (one linear pass before any parser)", () => {
 });
 
 describe("the gate", () => {
-  it("admits a valid article with its slug, URL, tags and category", () => {
-    const { admitted } = admitText("articles/2026/11/asaichi.md", article("category: kurashi\ntags: [朝市]\n"), config);
+  it("admits a valid article with its slug, URL, tags and category", async () => {
+    const { article: admitted } = await admitSource("articles/2026/11/asaichi.md", article("category: kurashi\ntags: [朝市]\n"), config);
     expect(admitted).toMatchObject({ slug: "asaichi", url: "2026/11/asaichi/", category: { slug: "kurashi", name: "くらし" }, tags: [{ name: "朝市", slug: "朝市" }] });
   });
 
@@ -132,14 +132,14 @@ describe("the gate", () => {
     ["category: constructor\n", "frontmatter/unknown-category"],
     ["category: __proto__\n", "frontmatter/unknown-category"],
     ['tags: [".."]\n', "frontmatter/tag"],
-  ])("refuses %j (%s) without throwing", (extra, rule) => {
-    const { admitted, diagnostics } = admitText("articles/2026/11/a.md", article(extra), config);
+  ])("refuses %j (%s) without throwing", async (extra, rule) => {
+    const { article: admitted, diagnostics } = await admitSource("articles/2026/11/a.md", article(extra), config);
     expect(admitted).toBeUndefined();
     expect(diagnostics.map((d) => d.ruleId)).toContain(rule);
   });
 
-  it("never lints or parses past a limit: the article stops at the gate", () => {
-    const { article: lintable, diagnostics } = admitText("articles/2026/11/a.md", article("", "> ".repeat(2000) + "a"), config);
+  it("never lints or parses past a limit: the article stops at the gate", async () => {
+    const { text: lintable, diagnostics } = await admitSource("articles/2026/11/a.md", article("", "> ".repeat(2000) + "a"), config);
     expect(lintable).toBeUndefined();
     expect(diagnostics.map((d) => d.ruleId)).toContain("limits/nesting");
     expect(diagnostics.every((d) => d.ruleId.startsWith("limits/"))).toBe(true);

@@ -81,7 +81,10 @@ describe("the hostile corpus, end to end", () => {
     expect(excluded).toEqual(expect.arrayContaining(["articles/2026/12/.drafts/hidden.md", "articles/2026/11/writer-unknown.md", "articles/2026/11/category-constructor.md"]));
     const exported = await readdir(path.join(root, "out", "note"));
     expect(exported).toEqual(expect.arrayContaining(["2026-11-asaichi-hostile", "2026-11-script-title"]));
-    expect(exported.some((d) => /drafts|ghost|onerror|pwned/i.test(d))).toBe(false);
+    expect(exported.some((d) => /drafts|ghost|pwned/i.test(d))).toBe(false);
+    // Admitted with findings: published and exported like any admitted article, never billed, never live.
+    expect(exported).toContain("2026-11-html-img-onerror");
+    expect(await readFile(path.join(root, "out", "note", "2026-11-html-img-onerror", "article.html"), "utf8")).not.toMatch(/onerror|<img src="x"/i);
   });
 
   it("tells city staff in the monthly summary what was left out, in Markdown that links and mentions nothing", async () => {

@@ -1,3 +1,4 @@
+import { overlay } from "../../pipeline/source/overlay.ts";
 import { describe, it, expect, beforeAll } from "vitest";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -29,10 +30,12 @@ beforeAll(async () => {
 });
 
 describe("validating a fix bundle", () => {
+  // The PR's head as the apply job reads it: the files the PR added or modified, plain files.
+  const head = overlay(undefined, new Map([["articles/2026/11/asaichi.md", Buffer.from("old")], ["assets/2026/11/asaichi.jpg", Buffer.from("old")], ["articles/2026/11/other.md", Buffer.from("x")]]));
   const pr = { headSha: HEAD, files: [{ filename: "articles/2026/11/asaichi.md", status: "modified" }, { filename: "assets/2026/11/asaichi.jpg", status: "added" }, { filename: "articles/2026/11/gone.md", status: "removed" }] };
 
   it("accepts the PR's own article and a clean photo", async () => {
-    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "assets/2026/11/asaichi.jpg", base64: b64(clean) }]), pr, config);
+    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "assets/2026/11/asaichi.jpg", base64: b64(clean) }]), pr, config, head);
     expect(result.ok).toBe(true);
   });
 
@@ -44,17 +47,20 @@ describe("validating a fix bundle", () => {
     ["a file the PR removed", "articles/2026/11/gone.md", article],
     ["a path outside the rules", "articles/../package.json", "{}"],
   ])("refuses a bundle that touches %s", async (_what, file, text) => {
-    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: file, base64: b64(text) }]), pr, config);
+    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: file, base64: b64(text) }]), pr, config, head);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join("\n")).toContain(file);
   });
 
   it("refuses a photo that still carries GPS, a bundle for an old head, and a duplicate path", async () => {
-    const stillGps = await validateAutofix(bundleOf([{ path: "assets/2026/11/asaichi.jpg", base64: b64(gps) }]), pr, config);
+    const stillGps = await validateAutofix(bundleOf([{ path: "assets/2026/11/asaichi.jpg", base64: b64(gps) }]), pr, config, head);
     expect(stillGps.ok).toBe(false);
-    const stale = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }], "2".repeat(40)), pr, config);
+    const stale = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }], "2".repeat(40)), pr, config, head);
     expect(stale.ok).toBe(false);
-    const twice = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config);
+    const linked = { ...head, entry: async (p: string) => (p === "articles/2026/11/asaichi.md" ? { path: p, kind: "symlink" as const } : head.entry(p)) };
+    const throughLink = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config, linked);
+    expect(throughLink.ok).toBe(false);
+    const twice = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config, head);
     expect(twice.ok).toBe(false);
   });
 });

@@ -118,16 +118,16 @@ describe("images --fix (the fixer)", () => {
 describe("site variants (pure plan)", () => {
   it("plans AVIF, WebP and JPEG at the widths an image can fill, with heights for the HTML", () => {
     const { plans, jobs } = planVariants([
-      { path: "assets/2026/11/a.jpg", format: "jpeg", bytes: 1, hash: "h1", width: 2400, height: 1600, personal: [], metadata: false },
-      { path: "assets/2026/11/small.png", format: "png", bytes: 1, hash: "h2", width: 300, height: 200, personal: [], metadata: false },
-      { path: "assets/2026/11/tall.jpg", format: "jpeg", bytes: 1, hash: "h3", width: 1000, height: 500, orientation: 6, personal: [], metadata: false },
+      { path: "assets/2026/11/a.jpg", format: "jpeg", bytes: 1, hash: "h1", width: 2400, height: 1600, personal: [], metadata: false, extras: [] },
+      { path: "assets/2026/11/small.png", format: "png", bytes: 1, hash: "h2", width: 300, height: 200, personal: [], metadata: false, extras: [] },
+      { path: "assets/2026/11/tall.jpg", format: "jpeg", bytes: 1, hash: "h3", width: 1000, height: 500, orientation: 6, personal: [], metadata: false, extras: [] },
     ]);
     expect(plans[0]!.variants.avif).toEqual([
-      { width: 480, height: 320, file: "images/2026/11/a-480.avif" },
-      { width: 960, height: 640, file: "images/2026/11/a-960.avif" },
-      { width: 1600, height: 1067, file: "images/2026/11/a-1600.avif" },
+      { width: 480, height: 320, file: "images/2026/11/a.jpg/480.avif" },
+      { width: 960, height: 640, file: "images/2026/11/a.jpg/960.avif" },
+      { width: 1600, height: 1067, file: "images/2026/11/a.jpg/1600.avif" },
     ]);
-    expect(plans[1]!.variants.jpeg).toEqual([{ width: 300, height: 200, file: "images/2026/11/small-300.jpg" }]);
+    expect(plans[1]!.variants.jpeg).toEqual([{ width: 300, height: 200, file: "images/2026/11/small.png/300.jpg" }]);
     expect(plans[2]).toMatchObject({ width: 500, height: 1000 });
     expect(jobs).toHaveLength(9 + 3 + 6);
   });

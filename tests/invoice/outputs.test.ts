@@ -203,12 +203,14 @@ describe("printable statements", () => {
 describe("fees", () => {
   it("adds the per-character rate (fractions dropped) and the per-photo fee, never anything from front matter", async () => {
     const { feeFor } = await import("../../pipeline/invoice/fees.ts");
-    const { admitText } = await import("../../pipeline/article/gate.ts");
-    const text = (extra: string) => `---\ntitle: t\nwriter: hinata\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../a.jpg)\n\n![買い物客](../b.jpg)\n`;
-    const plain = admitText("articles/2026/11/a.md", text(""), config).admitted!;
-    const hito = admitText("articles/2026/11/a.md", text("category: hito\n"), config).admitted!;
+    const { admitSource } = await import("../support/admit.ts");
+    // Three references, two photos: the same file under another URL (a query string) is one photo.
+    const text = (extra: string) => `---\ntitle: t\nwriter: hinata\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../../../assets/a.jpg)\n\n![買い物客](../../../assets/b.jpg)\n\n![買い物客](../../../assets/b.jpg?2)\n`;
+    const photos = { "assets/a.jpg": "x", "assets/b.jpg": "y" };
+    const plain = (await admitSource("articles/2026/11/a.md", text(""), config, photos)).article!;
+    const hito = (await admitSource("articles/2026/11/a.md", text("category: hito\n"), config, photos)).article!;
     // A fee in the front matter is an error at the gate: such an article is never billed at all.
-    expect(admitText("articles/2026/11/a.md", text("fee: 999999\n"), config).admitted).toBeUndefined();
+    expect((await admitSource("articles/2026/11/a.md", text("fee: 999999\n"), config)).article).toBeUndefined();
     const withRates = { ...config, rates: { ...config.rates, perCharacter: "2.5", perPhoto: 1000 } } as Config;
     expect(feeFor(withRates, plain)).toBe(15000 + 22 + 2000); // 9 × 2.5 = 22.5 → 22
     expect(feeFor(withRates, hito)).toBe(20000 + 22 + 2000);

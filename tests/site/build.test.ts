@@ -46,7 +46,7 @@ describe("kawaraban build", () => {
     await golden("article.html", html);
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('<a class="skip" href="#main">本文へ移動</a>');
-    expect(html).toMatch(/<img src="\/kawaraban\/images\/2026\/11\/satoyama-960\.jpg" srcset="[^"]+" sizes="[^"]+" width="960" height="640" alt="色づいた木々の間の山道を/);
+    expect(html).toMatch(/<img src="\/kawaraban\/images\/2026\/11\/satoyama\.jpg\/960\.jpg" srcset="[^"]+" sizes="[^"]+" width="960" height="640" alt="色づいた木々の間の山道を/);
     expect(html).not.toMatch(/https?:\/\/(?!example\.github\.io|www\.city\.hibarino\.example|engawa-office\.example)/);
   });
 

@@ -7,7 +7,7 @@ import type { SiteArticle } from "../../pipeline/site/model.ts";
 import { tempDir } from "../support/repo.ts";
 
 const article = (n: number, title: string): SiteArticle =>
-  ({ path: `articles/2026/11/a${n}.md`, url: `2026/11/a${n}/`, slug: `a${n}`, tags: [], assets: [], hash: String(n), frontMatter: { title, writer: "hinata", date: "2026-11-01", summary: "概要", draft: false } }) as SiteArticle;
+  ({ path: `articles/2026/11/a${n}.md`, url: `2026/11/a${n}/`, slug: `a${n}`, tags: [], photos: [], hash: String(n), frontMatter: { title, writer: "hinata", date: "2026-11-01", summary: "概要", draft: false } }) as SiteArticle;
 const search = (json: string, q: string) => MiniSearch.loadJSON(json, SEARCH_OPTIONS).search(q, { combineWith: "AND", tokenize, processTerm: (t: string) => t }).map((h) => h.id);
 
 describe("the site's search index", () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { visit } from "unist-util-visit";
-import { articleFromText } from "../../pipeline/article/article.ts";
+import { articleText } from "../../pipeline/article/article.ts";
 import { parseMarkdown } from "../../pipeline/article/markdown.ts";
 import { loadRawHtmlSupport, mayHaveHtml, renderBody } from "../../pipeline/site/body.ts";
 
@@ -39,7 +39,7 @@ const corpus: Record<string, string> = {
 };
 
 const render = (body: string) => {
-  const { article } = articleFromText("articles/2026/11/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n---\n\n${body}\n`);
+  const { text: article } = articleText("articles/2026/11/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n---\n\n${body}\n`);
   return renderBody(article!.tree, { source: "articles/2026/11/x.md", basePath: "/", images: new Map() });
 };
 

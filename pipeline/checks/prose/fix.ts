@@ -1,7 +1,8 @@
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readRepoTextFile, type ReadOptions } from "../../article/safe-read.ts";
-import { articleFromText } from "../../article/article.ts";
+import { readText } from "../../source/decode.ts";
+import type { Snapshot } from "../../source/snapshot.ts";
+import { articleText } from "../../article/article.ts";
 import { splitFrontMatter } from "../../article/front-matter.ts";
 
 export interface FixOutcome {
@@ -16,13 +17,14 @@ export interface FixOutcome {
  * `check --fix`: applies textlint's safe fixes (dictionary and notation rules) to one file.
  * The result is verified before anything is written: the front matter must be byte-for-byte
  * the same and the file must still load without new problems; on any doubt the file is left
- * alone. The write is atomic (temporary file, then rename), and BOM and line endings are kept.
+ * alone. The file is read through the work tree snapshot (a link is never followed), the write
+ * is atomic (temporary file, then rename), and BOM and line endings are kept.
  */
-export async function fixArticleFile(root: string, repoPath: string, options: ReadOptions): Promise<FixOutcome | undefined> {
-  const read = await readRepoTextFile(root, repoPath, options);
+export async function fixArticleFile(root: string, snapshot: Snapshot, repoPath: string, cap: number): Promise<FixOutcome | undefined> {
+  const read = await readText(snapshot, repoPath, cap);
   if (!read.ok) return undefined;
-  const before = articleFromText(repoPath, read.text);
-  if (!before.article || before.diagnostics.length > 0) return undefined; // broken front matter: not ours to touch
+  const before = articleText(repoPath, read.text);
+  if (!before.text || before.diagnostics.length > 0) return undefined; // broken front matter: not ours to touch
   const linter = await (await import("./textlint.mjs")).textlintFor(root);
   const { output, applied } = await linter.fix(read.text, path.join(root, repoPath));
   if (output === read.text || applied.length === 0) return undefined;
@@ -44,7 +46,7 @@ function verify(repoPath: string, before: string, after: string): string | undef
   if (!a.ok || !b.ok) return "修正後の front matter が読めなくなるため";
   const head = (text: string, lines: number) => text.split("\n").slice(0, lines).join("\n");
   if (head(before, a.closingLine) !== head(after, b.closingLine)) return "修正が front matter に及ぶため";
-  const reloaded = articleFromText(repoPath, after);
-  if (!reloaded.article || reloaded.diagnostics.length > 0) return "修正後の記事が読み込めなくなるため";
+  const reloaded = articleText(repoPath, after);
+  if (!reloaded.text || reloaded.diagnostics.length > 0) return "修正後の記事が読み込めなくなるため";
   return undefined;
 }

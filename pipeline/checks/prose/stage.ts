@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { Article } from "../../article/article.ts";
+import type { ArticleText } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
 import { pipelineCodeHash } from "../../self.ts";
 import { TEXTLINTRC } from "./textlint-config.mjs";
@@ -71,12 +71,12 @@ export interface ProseRun {
   linted: number;
 }
 
-export async function lintProse(root: string, articles: readonly Article[], options: ProseOptions = {}): Promise<ProseRun> {
+export async function lintProse(root: string, articles: readonly ArticleText[], options: ProseOptions = {}): Promise<ProseRun> {
   const results = new Map<string, ProseResult>();
   if (articles.length === 0) return { results, cacheHits: 0, linted: 0 };
   const cache = new ProseCache(options.cacheDir);
   const fingerprint = await proseFingerprint(root);
-  const misses: { article: Article; key: string }[] = [];
+  const misses: { article: ArticleText; key: string }[] = [];
   await Promise.all(
     articles.map(async (article) => {
       const key = sha256(fingerprint, article.raw);
@@ -103,7 +103,7 @@ export async function lintProse(root: string, articles: readonly Article[], opti
   // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
   const linter = pool ? undefined : await (await import("./textlint.mjs")).textlintFor(root);
   try {
-    const prose = async ({ article, key }: { article: Article; key: string }) => {
+    const prose = async ({ article, key }: { article: ArticleText; key: string }) => {
       const absPath = path.join(root, article.path);
       const started = performance.now();
       let messages;

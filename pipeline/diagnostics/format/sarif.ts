@@ -1,15 +1,15 @@
 import type { Diagnostic } from "../diagnostic.ts";
 import type { CheckReport, FormatOptions } from "../report.ts";
 import { absoluteDocsUrl } from "../report.ts";
-import { findRule } from "../rules.ts";
+import type { Rule } from "../rules.ts";
 
 const level = { error: "error", warning: "warning", info: "note" } as const;
 
 /** SARIF 2.1.0, as GitHub code scanning and other viewers read it. Columns are UTF-16 code units. */
-export function formatSarif(report: CheckReport, options: FormatOptions & { version?: string } = {}): string {
+export function formatSarif(report: CheckReport, options: FormatOptions & { version?: string; findRule?: (id: string) => Rule | undefined } = {}): string {
   const ruleIds = [...new Set(report.files.flatMap((f) => f.messages.map((m) => m.ruleId)))].sort();
   const rules = ruleIds.map((id) => {
-    const rule = findRule(id);
+    const rule = options.findRule?.(id);
     const example = report.files.flatMap((f) => f.messages).find((m) => m.ruleId === id);
     const helpUri = absoluteDocsUrl(example?.url, options.repositoryUrl);
     return {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import type { Config } from "../article/config.ts";
-import type { Article } from "../article/article.ts";
-import { text, bool, list, describeIssue, hint } from "../article/schema-helpers.ts";
-import { issuesToDiagnostics } from "../article/schema-diagnostics.ts";
+import type { Config } from "./config.ts";
+import type { ArticleText } from "./article.ts";
+import { text, bool, list, describeIssue, hint } from "./schema-helpers.ts";
+import { issuesToDiagnostics } from "./schema-diagnostics.ts";
+import { codePoint, unsafeCharacter } from "../source/names.ts";
 
 export const frontMatterRules = {
   required: defineRule({ id: "frontmatter/required", source: "frontmatter", severity: "error", title: "必須の項目がありません" }),
@@ -19,6 +20,7 @@ export const frontMatterRules = {
   reservedKey: defineRule({ id: "frontmatter/reserved-key", source: "frontmatter", severity: "error", title: "使えない項目名です" }),
   comment: defineRule({ id: "frontmatter/comment", source: "frontmatter", severity: "warning", title: "「 #」から後ろが消えています" }),
   tooManyKeys: defineRule({ id: "frontmatter/too-many-keys", source: "frontmatter", severity: "error", title: "front matter の項目が多すぎます" }),
+  unsafeCharacter: defineRule({ id: "frontmatter/unsafe-character", source: "frontmatter", severity: "error", title: "見えない制御文字や向きを変える文字があります" }),
 };
 
 /** Far more than the nine known keys: past this, it is pasted data, and one message says so. */
@@ -125,7 +127,7 @@ const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
 const schemaCache = new WeakMap<Config, ReturnType<typeof frontMatterSchema>>();
 
 /** Validates front matter; on success the typed value is returned for later stages. */
-export function checkFrontMatter(article: Article, config: Config): { frontMatter?: FrontMatter; diagnostics: Diagnostic[] } {
+export function checkFrontMatter(article: ArticleText, config: Config): { frontMatter?: FrontMatter; diagnostics: Diagnostic[] } {
   const { yaml } = article;
   // Syntax problems were reported at load; guessing at broken YAML would only add noise.
   if (yaml.problems.length > 0) return { diagnostics: [] };
@@ -173,8 +175,9 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
     );
     return { diagnostics };
   }
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const fm = result.data;
+  diagnostics.push(...unsafeStrings(article, fm));
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
     // Graphemes never outnumber UTF-16 units: only text longer than the limit needs segmenting.
     const length = fm[key].length <= max ? fm[key].length : [...graphemes.segment(fm[key])].length;
@@ -187,4 +190,23 @@ export function checkFrontMatter(article: Article, config: Config): { frontMatte
   lengthCheck("title", TITLE_MAX, "検索結果や SNS のカードでは後ろが切れる");
   lengthCheck("summary", SUMMARY_MAX, "フィードや SNS のカードに表示される");
   return { frontMatter: fm, diagnostics };
+}
+
+/**
+ * Every string after YAML decoding, in the form the site, the feed and the statements use it:
+ * `"\x01"`, `"\u202e"` or `"\ud800"` are plain escapes in YAML and pass every raw-text limit,
+ * then break the feed's XML or reverse a published title. Only the summary may hold line breaks.
+ */
+function unsafeStrings(article: ArticleText, fm: FrontMatter): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const check = (path: (string | number)[], value: string | undefined, allow: { newline?: boolean; tab?: boolean } = {}) => {
+    const bad = value === undefined ? undefined : unsafeCharacter(value, allow);
+    if (!bad) return;
+    const key = path.join(".");
+    found.push(report(frontMatterRules.unsafeCharacter, article.path, `${key} に見えない文字（${codePoint(bad.code)}）があります。表示が崩れたり、フィードが読めなくなったりするため、消して書き直してください。`, article.yaml.locate(path, "value")));
+  };
+  for (const key of ["title", "writer", "date", "category", "cover", "coverAlt", "brief"] as const) check([key], fm[key]);
+  check(["summary"], fm.summary, { newline: true, tab: true });
+  fm.tags?.forEach((tag, i) => check(["tags", i], tag));
+  return found;
 }

@@ -1,0 +1,45 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Config } from "../article/config.ts";
+import { report } from "../diagnostics/rules.ts";
+import { inputRules } from "../diagnostics/input-rules.ts";
+import { readText } from "../source/decode.ts";
+import type { Snapshot } from "../source/snapshot.ts";
+import { APPROVALS_FILE, MAX_BRIEF_BYTES, briefRules, parseBrief, type Brief } from "../desk/brief.ts";
+import { checkBriefLink } from "../checks/brief-links.ts";
+import type { CheckedArticle } from "./check.ts";
+
+/** How the articles' `brief:` is judged: against which briefs, on which day, and whether an article is delivered already. */
+export interface BriefContext {
+  briefs: ReadonlyMap<string, Brief>;
+  /** YYYY-MM-DD, Japan time. */
+  today: string;
+  /** Articles already on main: a deadline passed since then is no longer the writer's problem. */
+  delivered: ReadonlySet<string>;
+}
+
+export async function checkBriefLinks(ctx: BriefContext, articles: readonly CheckedArticle[]): Promise<void> {
+  for (const a of articles) {
+    if (!a.article?.frontMatter.brief) continue;
+    a.diagnostics.push(...checkBriefLink({ article: a.article, stats: a.stats, delivered: ctx.delivered.has(a.path) }, ctx.briefs, ctx.today));
+  }
+}
+
+/** Brief files as the snapshot has them: each must read and parse (approvals are city staff's and parsed where used). */
+export async function checkBriefFiles(snapshot: Snapshot, config: Config, files: readonly string[]): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  for (const file of files) {
+    if (file === APPROVALS_FILE || file.endsWith("/.gitkeep")) continue;
+    if (!file.endsWith(".yml")) {
+      found.push(report(inputRules.notArticle, file, "briefs/ には依頼のファイル（.yml）だけを置きます。"));
+      continue;
+    }
+    const read = await readText(snapshot, file, MAX_BRIEF_BYTES);
+    if (!read.ok) {
+      if (read.diagnostics.every((d) => d.ruleId === "input/not-found")) continue; // deleted in this change
+      found.push(report(briefRules.invalid, file, "依頼のファイルを読み込めませんでした（16 KB までの UTF-8 のテキストにします）。"));
+      continue;
+    }
+    found.push(...parseBrief(file, read.text, config).diagnostics);
+  }
+  return found;
+}
