@@ -4,6 +4,8 @@ import type { ImageInfo } from "./inspect.ts";
 import type { ImageLimits } from "./limits.ts";
 import { formatBytes } from "../source/decode.ts";
 import { stripJpegMetadata, stripPngMetadata } from "./strip.ts";
+import { readImageHeader } from "./header.ts";
+import { personalMetadata } from "./metadata.ts";
 
 export interface FixPlan {
   /** What must change for privacy or correctness, whatever it does to the size. */
@@ -45,6 +47,21 @@ export interface FixOutcome {
  * losslessly (metadata segments dropped, pixels untouched) when metadata is all that is wrong.
  */
 export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Promise<FixOutcome> {
+  const outcome = await rewrite(buffer, info, limits);
+  if (!outcome.output || clean(outcome.output)) return outcome;
+  // The encoder kept something that is not the image (a gain map it carried over): strip it too.
+  const stripped = info.format === "jpeg" ? stripJpegMetadata(outcome.output) : info.format === "png" ? stripPngMetadata(outcome.output) : undefined;
+  if (stripped && clean(stripped)) return { ...outcome, output: stripped, after: stripped.length };
+  return { notes: ["画像のほかのデータを取り除けませんでした。スマートフォンの設定で「互換性優先」にして撮り直すか、別の写真にしてください"], before: buffer.length, after: buffer.length };
+}
+
+/** Nothing but the image: no personal metadata and nothing beyond it (what --fix promises). */
+function clean(bytes: Buffer): boolean {
+  const header = readImageHeader(bytes);
+  return header.extras.length === 0 && personalMetadata(header).length === 0;
+}
+
+async function rewrite(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Promise<FixOutcome> {
   const plan = planFix(info, limits);
   const sharp = await loadSharp();
   let pipeline = sharp(buffer, { limitInputPixels: limits.maxPixels, failOn: "truncated" }).autoOrient();

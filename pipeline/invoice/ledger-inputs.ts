@@ -17,6 +17,8 @@ export interface LedgerInputs {
   snapshots: HistorySnapshots;
   /** The config in force at a commit index: the last valid one at or before it. */
   configAt(index: number): Config | undefined;
+  /** Which version of the config that is (equal numbers, equal config). */
+  configVersion(index: number): number;
   /** Where the lint configuration of a commit lives: the checkout's when it is the same, else a copy of that commit's. */
   lintRootAt(index: number): Promise<string>;
 }
@@ -39,12 +41,13 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
     const parsed = read.ok ? parseConfig(read.text) : undefined;
     configs.push(parsed?.ok ? parsed.config : configs[n - 1]);
   }
-  const configAt = (index: number): Config | undefined => {
+  const configVersion = (index: number): number => {
     let found = -1;
     for (let n = 0; n < configCommits.length && configCommits[n]! <= index; n++) found = n;
-    return found === -1 ? undefined : configs[found];
+    return found;
   };
-  return { history, snapshots, configAt, lintRootAt: lintRoots(root, snapshots) };
+  const configAt = (index: number) => configs[configVersion(index)];
+  return { history, snapshots, configAt, configVersion, lintRootAt: lintRoots(root, snapshots) };
 }
 
 /**
@@ -56,24 +59,33 @@ export async function readLedgerInputs(root: string, ref = "HEAD"): Promise<Ledg
  */
 function lintRoots(root: string, snapshots: HistorySnapshots): (index: number) => Promise<string> {
   const made = new Map<string, Promise<string>>();
-  return async (index) => {
-    const snapshot = snapshots.at(index);
-    const files = await Promise.all(LINT_CONFIG_FILES.map(async (f) => [f, await readText(snapshot, f, 1024 * 1024)] as const));
-    if (files.some(([, r]) => !r.ok)) return root;
-    const texts = files.map(([f, r]) => [f, r.ok ? r.text : ""] as const);
-    const current = await Promise.all(LINT_CONFIG_FILES.map((f) => readFile(path.join(root, f), "utf8").catch(() => undefined)));
-    if (texts.every(([, t], i) => t === current[i])) return root;
-    const key = sha256(...texts.flat()).slice(0, 16);
-    let dir = made.get(key);
-    if (!dir) {
-      dir = (async () => {
-        const at = path.join(root, CACHE_DIR, "lint-config", key);
-        await mkdir(at, { recursive: true });
-        for (const [f, t] of texts) await writeFile(path.join(at, f), t);
-        return at;
-      })();
-      made.set(key, dir);
-    }
-    return dir;
+  const byVersion = new Map<string, Promise<string>>();
+  return (index) => {
+    // The same blobs are the same configuration: read once however many commits share it.
+    const version = LINT_CONFIG_FILES.map((f) => snapshots.entryAt(f, index)?.id ?? "-").join(" ");
+    let found = byVersion.get(version);
+    if (!found) byVersion.set(version, (found = lintRootOf(root, snapshots, index, made)));
+    return found;
   };
+}
+
+async function lintRootOf(root: string, snapshots: HistorySnapshots, index: number, made: Map<string, Promise<string>>): Promise<string> {
+  const snapshot = snapshots.at(index);
+  const files = await Promise.all(LINT_CONFIG_FILES.map(async (f) => [f, await readText(snapshot, f, 1024 * 1024)] as const));
+  if (files.some(([, r]) => !r.ok)) return root;
+  const texts = files.map(([f, r]) => [f, r.ok ? r.text : ""] as const);
+  const current = await Promise.all(LINT_CONFIG_FILES.map((f) => readFile(path.join(root, f), "utf8").catch(() => undefined)));
+  if (texts.every(([, t], i) => t === current[i])) return root;
+  const key = sha256(...texts.flat()).slice(0, 16);
+  let dir = made.get(key);
+  if (!dir) {
+    dir = (async () => {
+      const at = path.join(root, CACHE_DIR, "lint-config", key);
+      await mkdir(at, { recursive: true });
+      for (const [f, t] of texts) await writeFile(path.join(at, f), t);
+      return at;
+    })();
+    made.set(key, dir);
+  }
+  return dir;
 }

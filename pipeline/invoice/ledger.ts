@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
 import { runCore } from "../core/check.ts";
 import { readBriefBook, type BriefBook } from "../desk/read-briefs.ts";
+import { BRIEFS_DIR } from "../desk/brief.ts";
 import { CACHE_DIR } from "../cache-dir.ts";
 import { jstDate } from "../jst.ts";
 import { arrivals, policyViolations, type PolicyViolation } from "./merge-policy.ts";
@@ -130,7 +131,7 @@ type Judge = (event: { index: number; path: string }) => Promise<Judgement>;
 
 /** The core on a snapshot of the branch after that commit: the same door, prose, photo and brief checks as `check`. */
 function judgeWith(root: string, inputs: LedgerInputs): Judge {
-  const books = new Map<number, Promise<BriefBook>>();
+  const books = new Map<string, Promise<BriefBook>>();
   const cache = new Map<string, Promise<Judgement>>();
   return (event) => {
     const key = `${event.index}\0${event.path}`;
@@ -140,8 +141,10 @@ function judgeWith(root: string, inputs: LedgerInputs): Judge {
         const config = inputs.configAt(event.index);
         if (!config) return { reason: "この時点の kawaraban.config.yml が読めないため、支払いの対象にできません。", errors: [] };
         const snapshot = inputs.snapshots.at(event.index);
-        let book = books.get(event.index);
-        if (!book) books.set(event.index, (book = readBriefBook(snapshot, config)));
+        // Briefs as they stood then; the same brief files (and config) are read once.
+        const version = `${inputs.configVersion(event.index)} ${inputs.snapshots.paths(`${BRIEFS_DIR}/`).map((p) => inputs.snapshots.entryAt(p, event.index)?.id ?? "-").join(" ")}`;
+        let book = books.get(version);
+        if (!book) books.set(version, (book = readBriefBook(snapshot, config)));
         const briefs = await book;
         const day = jstDate(inputs.history[event.index]!.date);
         const core = await runCore({

@@ -80,6 +80,21 @@ function responsiveImages(tree: Hast, options: BodyOptions): void {
   });
 }
 
+/** Characters XML 1.0 cannot hold (controls, noncharacters, lone surrogates): a raw `&#1;` decodes to one. */
+export const XML_INVALID = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Trusted, after sanitizing: what no page or feed may carry is replaced by U+FFFD, in text and attributes alike. */
+function scrubInvalid(tree: Hast): void {
+  visit(tree, (node) => {
+    if (node.type === "text" || node.type === "comment") node.value = node.value.replace(XML_INVALID, "\uFFFD");
+    else if (node.type === "element") {
+      for (const [key, value] of Object.entries(node.properties ?? {})) {
+        if (typeof value === "string") node.properties[key] = value.replace(XML_INVALID, "\uFFFD");
+      }
+    }
+  });
+}
+
 /**
  * A line break inside Japanese text is only the writer's editor wrapping; in HTML it would
  * show as a space between two Japanese characters. Removed there, kept elsewhere (and never
@@ -124,6 +139,7 @@ export function renderBody(tree: Mdast, options: BodyOptions): string {
   });
   if (hasHtml && !withRaw) throw new Error("renderBody: raw HTML found before loadRawHtmlSupport()");
   const hast = (hasHtml ? withRaw! : plain).runSync(tree) as Hast;
+  scrubInvalid(hast);
   responsiveImages(hast, options);
   if (options.lineMarks) markLines(hast);
   joinJapaneseLines(hast);

@@ -15,7 +15,7 @@ import { fileUrl } from "./body.ts";
 import { sha256 } from "../hash.ts";
 import { pipelineCodeHash } from "../self.ts";
 import type { PublishItem } from "../channels/webhook.ts";
-import { SiteOutput } from "./output.ts";
+import { SiteOutput, UnwritableName } from "./output.ts";
 import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
@@ -139,7 +139,14 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
       texts.set(a.path, text);
       if (!options.preview && !options.temporary) cacheWrites.push(writeFile(textFile(a), text));
       const html = articlePage(ctx, a, body, stats.readingMinutes, images);
-      output.put(`${a.url}index.html`, withPreview(html, a.path), pageKey(a));
+      try {
+        output.put(`${a.url}index.html`, withPreview(html, a.path), pageKey(a));
+      } catch (error) {
+        if (!(error instanceof UnwritableName)) throw error;
+        failed.add(a);
+        skipped.push({ path: a.path, reason: `ページを書き出せませんでした: ${error.message}` });
+        return;
+      }
       // Only the feed's articles: a cache file per article cost more to create than to render again.
       if (!options.preview && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
     },
@@ -154,7 +161,16 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const searchCache = options.preview || options.temporary ? undefined : path.join(cacheDir, "search.json");
   output.put("search-index.json", updateSearchIndex(articles, pageKey, (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"), searchCache, shared));
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
-  const listed = writeListsAndFeeds(ctx, articles, bodies, (rel, html, source) => output.put(rel, withPreview(html, source)), images);
+  // Each page is its own item: one the output cannot write (a name too long) is reported, the rest are written.
+  const putPage = (rel: string, html: string, source?: string) => {
+    try {
+      output.put(rel, withPreview(html, source));
+    } catch (error) {
+      if (!(error instanceof UnwritableName)) throw error;
+      skipped.push({ path: source ?? rel, reason: `ページ（${rel.slice(0, 80)}）を書き出せませんでした: ${error.message}` });
+    }
+  };
+  const listed = writeListsAndFeeds(ctx, articles, bodies, putPage, images, (source, reason) => skipped.push({ path: source, reason }));
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {

@@ -1,5 +1,10 @@
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
+import { XML_INVALID } from "./body.ts";
+
+/** An item a feed cannot hold, and why (Japanese): the feed is written without it. */
+export type Refuse = (source: string, reason: string) => void;
+const xmlClean = (s: string) => !new RegExp(XML_INVALID.source, "u").test(s);
 
 export const FEED_SIZE = 20;
 /** Dates carry Japan's offset: an article dated 2026-11-20 is published that morning in Japan. */
@@ -17,13 +22,13 @@ export function absolutize(html: string, ctx: SiteContext): string {
     .replace(/\ssrcset="([^"]*)"/g, (_m, set: string) => ` srcset="${set.split(",").map((c) => c.trim().replace(/^\/(?!\/)/, `${origin}/`)).join(", ")}"`);
 }
 
-export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {
+export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, refuse: Refuse = () => {}): string {
   const site = ctx.config.site;
   const items = articles.slice(0, FEED_SIZE);
   const updated = items[0] ? iso(items[0].frontMatter.date) : iso(ctx.today);
-  const entries = items.map((a) => {
+  const entries = items.flatMap((a) => {
     const author = ctx.config.writers[a.frontMatter.writer]?.name ?? a.frontMatter.writer;
-    return `  <entry>
+    const entry = `  <entry>
     <title>${esc(a.frontMatter.title)}</title>
     <link rel="alternate" type="text/html" href="${esc(abs(ctx, a.url))}"/>
     <id>${esc(abs(ctx, a.url))}</id>
@@ -34,8 +39,12 @@ export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bod
     <content type="html">${esc(absolutize(bodies.get(a.path) ?? "", ctx))}</content>
 ${a.tags.map((t) => `    <category term="${esc(t.name)}"/>`).join("\n")}
   </entry>`;
+    // The serialiser defends itself: an entry XML cannot hold is left out, never the whole feed.
+    if (xmlClean(entry)) return [entry];
+    refuse(a.path, "フィード（feed.xml）に入れられない文字があるため、この記事はフィードに載せません");
+    return [];
   });
-  return `<?xml version="1.0" encoding="utf-8"?>
+  const feed = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(site.language)}">
   <title>${esc(site.title)}</title>
   ${site.description ? `<subtitle>${esc(site.description)}</subtitle>\n  ` : ""}<link rel="alternate" type="text/html" href="${esc(ctx.baseUrl)}"/>
@@ -46,6 +55,7 @@ ${a.tags.map((t) => `    <category term="${esc(t.name)}"/>`).join("\n")}
 ${entries.join("\n")}
 </feed>
 `;
+  return feed.replace(XML_INVALID, "\uFFFD");
 }
 
 export function jsonFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>): string {

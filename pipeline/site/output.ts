@@ -1,4 +1,5 @@
 import { containedRel } from "../contained-path.ts";
+import { longComponent, MAX_NAME_BYTES } from "../source/names.ts";
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
@@ -13,6 +14,16 @@ interface State {
 }
 
 const contentKey = (content: string | Uint8Array) => createHash("sha1").update(content).digest("base64url");
+
+/** A name no file system takes (a component over 255 bytes): refused for that one file, never the build. */
+export class UnwritableName extends Error {}
+
+function writable(rel: string): string {
+  containedRel(rel);
+  const long = longComponent(rel);
+  if (long !== undefined) throw new UnwritableName(`名前が長すぎて書き出せません（${Buffer.byteLength(long)} バイト、上限 ${MAX_NAME_BYTES} バイト）: ${long.slice(0, 40)}…`);
+  return rel;
+}
 
 /**
  * The site folder, replaced atomically: a build writes into a separate folder and swaps it in,
@@ -62,7 +73,7 @@ export class SiteOutput {
 
   /** Writes `rel` unless the working folder already holds exactly this content. `from`: see `has`. */
   put(rel: string, content: string | Uint8Array, from?: string): void {
-    containedRel(rel);
+    writable(rel);
     const key = contentKey(content);
     if (this.keep(rel, (known) => known.key === key, from)) return;
     this.replace(rel, key, from, (target) => writeFileSync(target, content));
@@ -70,7 +81,7 @@ export class SiteOutput {
 
   /** Copies a file (a cached image variant) unless it is already there; `key` names its content. */
   copy(rel: string, from: string, key: string): void {
-    containedRel(rel);
+    writable(rel);
     if (this.keep(rel, (known) => known.key === key)) return;
     this.replace(rel, key, undefined, (target) => copyFileSync(from, target, constants.COPYFILE_FICLONE));
   }

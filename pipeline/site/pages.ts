@@ -1,7 +1,7 @@
 import { esc, layout, listMain, notFoundMain } from "./templates.ts";
 import { policyPages } from "./policy-pages.ts";
 import { searchMain } from "./search.ts";
-import { atomFeed, jsonFeed, sitemap, robots } from "./feeds.ts";
+import { atomFeed, jsonFeed, sitemap, robots, type Refuse } from "./feeds.ts";
 import { themeCss } from "./theme.ts";
 import { resolveImageUrl } from "../article/image-refs.ts";
 import type { ImageVariants } from "../images/variants.ts";
@@ -19,7 +19,7 @@ type Put = (rel: string, content: string, source?: string) => void;
  * cheap to make, so they are always made; the output skips the ones whose content is unchanged.
  * Returns the number of HTML pages.
  */
-export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put, images: ReadonlyMap<string, ImageVariants> = new Map()): number {
+export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put, images: ReadonlyMap<string, ImageVariants> = new Map(), refuse: Refuse = () => {}): number {
   const covers = (a: SiteArticle) => {
     const cover = a.frontMatter.cover ? resolveImageUrl(a.path, a.frontMatter.cover) : undefined;
     return cover?.ok ? images.get(cover.repoPath) : undefined;
@@ -59,7 +59,7 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
   listPages.push("search/");
   put("404.html", layout(ctx, { title: "ページが見つかりません", description: "ページが見つかりません", path: "404.html", noindex: true }, notFoundMain(ctx)));
   put("assets/style.css", themeCss(site.accentColor ?? "#0b5e47"));
-  put("feed.xml", atomFeed(ctx, articles, bodies));
+  put("feed.xml", atomFeed(ctx, articles, bodies, refuse));
   put("feed.json", jsonFeed(ctx, articles, bodies));
   put("sitemap.xml", sitemap(ctx, [...listPages.map((path) => ({ path })), ...articles.map((a) => ({ path: a.url, lastmod: a.frontMatter.date }))]));
   put("robots.txt", robots(ctx));

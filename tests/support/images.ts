@@ -54,3 +54,40 @@ export const svgWithEntity = `<?xml version="1.0"?>
 <!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&secret;</text></svg>
 `;
+
+/** A JPEG segment: marker, length, data. */
+export function jpegSegment(marker: number, data: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(data.length + 2, 2);
+  return Buffer.concat([head, data]);
+}
+
+/**
+ * A phone's "gain map" or multi-picture file: an MPF segment in the primary JPEG, and a second
+ * JPEG (here carrying GPS and an artist's name) appended after the primary's end-of-image marker.
+ */
+export async function gainMapJpeg(): Promise<Buffer> {
+  const primary = await photo(800, 600).jpeg({ quality: 80 }).toBuffer();
+  const second = await gpsTaggedJpeg();
+  const mpf = jpegSegment(0xe2, Buffer.concat([Buffer.from("MPF\0", "latin1"), Buffer.alloc(40)]));
+  return Buffer.concat([primary.subarray(0, 2), mpf, primary.subarray(2), second]);
+}
+
+/** A second EXIF segment, after a harmless first one: the one libvips never reports. */
+export async function secondExifJpeg(): Promise<Buffer> {
+  const clean = await photo(600, 400).jpeg().withExif({ IFD0: { Make: "Phone" } }).toBuffer();
+  const gps = await gpsTaggedJpeg();
+  const exif = readSegments(gps).find((s) => s.marker === 0xe1)!;
+  const at = readSegments(clean).find((s) => s.marker === 0xe1)!;
+  return Buffer.concat([clean.subarray(0, at.end), jpegSegment(0xe1, exif.data), clean.subarray(at.end)]);
+}
+
+function readSegments(b: Buffer): { marker: number; data: Buffer; end: number }[] {
+  const out: { marker: number; data: Buffer; end: number }[] = [];
+  for (let i = 2; i + 4 <= b.length && b[i] === 0xff && b[i + 1] !== 0xda; ) {
+    const length = b.readUInt16BE(i + 2);
+    out.push({ marker: b[i + 1]!, data: b.subarray(i + 4, i + 2 + length), end: i + 2 + length });
+    i += 2 + length;
+  }
+  return out;
+}
