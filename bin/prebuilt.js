@@ -5,7 +5,7 @@
 // esbuild, read-only install) or KAWARABAN_NO_BUNDLE=1 is set, the launcher falls back to tsx.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipelineSourceHash } from "../pipeline/code-hash.mjs";
@@ -15,6 +15,8 @@ const PIPELINE_DIR = path.join(PACKAGE_DIR, "pipeline");
 const BUNDLES_DIR = path.join(PACKAGE_DIR, "node_modules", ".cache", "kawaraban", "bundle");
 
 /** Entry points: the CLI, the lint-worker prestarter, and the site's render worker. */
+/** @typedef {"cli" | "prestart" | "render-worker"} EntryName */
+/** @type {Record<EntryName, string>} */
 export const ENTRY_POINTS = { cli: "cli.ts", prestart: "checks/prose/prestart.ts", "render-worker": "site/render-worker.ts" };
 
 // Stay in node_modules: sharp is native, textlint loads rules and plugins by package name,
@@ -96,6 +98,7 @@ export async function prebuiltPipeline() {
  * Keeps the three newest bundles (a long-running preview may still load chunks from its own)
  * and removes half-written ones that a killed process left behind.
  */
+/** @param {string} current */
 function removeOldBundles(current) {
   try {
     const entries = readdirSync(BUNDLES_DIR).map((name) => ({ name, time: statSync(path.join(BUNDLES_DIR, name)).mtimeMs }));
@@ -113,8 +116,8 @@ function removeOldBundles(current) {
  */
 export async function pipelineLoader(env = process.env) {
   const dir = env.KAWARABAN_NO_BUNDLE === "1" ? undefined : await prebuiltPipeline();
-  if (dir) return (name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
+  if (dir) return (/** @type {EntryName} */ name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
   const { register } = await import("tsx/esm/api");
   register({ tsconfig: false }); // as the bundle: no `paths` or other mapping from a tsconfig.json
-  return (name) => import(pathToFileURL(path.join(PIPELINE_DIR, ENTRY_POINTS[name])).href);
+  return (/** @type {EntryName} */ name) => import(pathToFileURL(path.join(PIPELINE_DIR, ENTRY_POINTS[name])).href);
 }

@@ -5,7 +5,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 // Commands load on demand: `kawaraban check` in a PR should not pay for the site builder or sharp.
 const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  check: { load: async () => (await import("./commands/check.ts")).checkCommand, summary: "記事を確認します（front matter・文章・Markdown・アクセシビリティ）" },
+  check: {
+    load: async () => (await import("./commands/check.ts")).checkCommand,
+    summary: "記事を確認します（front matter・文章・Markdown・アクセシビリティ）",
+  },
   baseline: {
     load: async () => (await import("./commands/baseline.ts")).baselineCommand,
     summary: "今ある指摘をベースラインに記録します（既存の記事の指摘で PR が止まらないように）",
@@ -15,7 +18,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     summary: "画像を確認し、--fix で位置情報の削除・向きの補正・縮小を行います",
   },
   build: { load: async () => (await import("./commands/build.ts")).buildCommand, summary: "公開用のサイト（記事・一覧・フィード）を作ります" },
-  preview: { load: async () => (await import("./commands/preview.ts")).previewCommand, summary: "書いている記事をブラウザーで確かめます（保存すると自動で更新）" },
+  preview: {
+    load: async () => (await import("./commands/preview.ts")).previewCommand,
+    summary: "書いている記事をブラウザーで確かめます（保存すると自動で更新）",
+  },
   publish: { load: async () => (await import("./commands/publish.ts")).publishCommand, summary: "記事を公開先（Pages・webhook・note）に届けます" },
   invoice: {
     load: async () => (await import("./commands/invoice.ts")).invoiceCommand,

@@ -13,7 +13,10 @@ const CODE = /\.(ts|mts|mjs|js|json)$/; // .js: the textlint rules under pipelin
  */
 export function pipelineSourceHash(pipelineDir) {
   const hash = createHash("sha256");
-  const files = readdirSync(pipelineDir, { recursive: true }).filter((f) => CODE.test(f)).map((f) => f.split(path.sep).join("/")).sort();
+  const files = readdirSync(pipelineDir, { recursive: true })
+    .filter((f) => CODE.test(f))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
   for (const file of files) {
     hash.update(`${file}\n`);
     hash.update(readFileSync(path.join(pipelineDir, file)));

@@ -10,7 +10,13 @@ export class OutsideOutputError extends Error {}
  */
 export function containedRel(rel: string): string {
   const parts = rel.split("/");
-  const bad = rel === "" || rel.includes("\0") || rel.includes("\\") || path.isAbsolute(rel) || parts.some((p, i) => p === "" && i !== parts.length - 1) || parts.some((p) => p === "." || p === "..");
+  const bad =
+    rel === "" ||
+    rel.includes("\0") ||
+    rel.includes("\\") ||
+    path.isAbsolute(rel) ||
+    parts.some((p, i) => p === "" && i !== parts.length - 1) ||
+    parts.some((p) => p === "." || p === "..");
   if (bad) throw new OutsideOutputError(`refusing to write outside the output folder: ${JSON.stringify(rel.slice(0, 200))}`);
   return rel;
 }
@@ -19,6 +25,7 @@ export function containedRel(rel: string): string {
 export function containedJoin(dir: string, rel: string): string {
   const target = path.resolve(dir, containedRel(rel));
   const back = path.relative(path.resolve(dir), target);
-  if (back === "" || back.startsWith("..") || path.isAbsolute(back)) throw new OutsideOutputError(`refusing to write outside the output folder: ${JSON.stringify(rel.slice(0, 200))}`);
+  if (back === "" || back.startsWith("..") || path.isAbsolute(back))
+    throw new OutsideOutputError(`refusing to write outside the output folder: ${JSON.stringify(rel.slice(0, 200))}`);
   return target;
 }

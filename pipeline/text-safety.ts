@@ -16,7 +16,5 @@ export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * form a workflow command (`::error::`, `::set-output`, `::add-mask::`).
  */
 export function logSafe(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/::/g, ":\u200b:");
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/::/g, ":\u200b:");
 }

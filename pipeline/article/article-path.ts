@@ -28,8 +28,25 @@ const MEANT_AS_ARTICLE = /\.(md|markdown|mdx|mkd|txt|text)$/i;
  * the check cannot disagree.
  */
 export const RESERVED_TOP_LEVEL = new Set([
-  "assets", "tags", "category", "categories", "writers", "page", "pages", "search", "feed", "sitemap", "robots",
-  "404", "index", "contact", "privacy", "copyright", "about", "pagefind", "preview",
+  "assets",
+  "tags",
+  "category",
+  "categories",
+  "writers",
+  "page",
+  "pages",
+  "search",
+  "feed",
+  "sitemap",
+  "robots",
+  "404",
+  "index",
+  "contact",
+  "privacy",
+  "copyright",
+  "about",
+  "pagefind",
+  "preview",
 ]);
 
 const suggestion = (name: string): string => {
@@ -45,13 +62,23 @@ const suggestion = (name: string): string => {
 export function classifyArticlePath(repoPath: string): ArticlePath {
   const parts = repoPath.split("/");
   if (parts[0] !== ARTICLES_DIR || parts.length < 2) {
-    return { kind: "invalid", problem: "outside", severity: "error", message: `記事は ${ARTICLES_DIR}/ フォルダーの中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。` };
+    return {
+      kind: "invalid",
+      problem: "outside",
+      severity: "error",
+      message: `記事は ${ARTICLES_DIR}/ フォルダーの中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。`,
+    };
   }
   const name = parts[parts.length - 1]!;
   const folders = parts.slice(1, -1);
   if (PLACEHOLDERS.has(name) && !folders.some((f) => !SEGMENT.test(f))) return { kind: "placeholder" };
   const meant = MEANT_AS_ARTICLE.test(name);
-  const invalid = (problem: PathProblem, message: string): ArticlePath => ({ kind: "invalid", problem, message, severity: meant || problem !== "not-article" ? "error" : "warning" });
+  const invalid = (problem: PathProblem, message: string): ArticlePath => ({
+    kind: "invalid",
+    problem,
+    message,
+    severity: meant || problem !== "not-article" ? "error" : "warning",
+  });
 
   const badFolder = folders.find((f) => !SEGMENT.test(f));
   if (badFolder !== undefined) {
@@ -81,7 +108,10 @@ export function classifyArticlePath(repoPath: string): ArticlePath {
   }
   const top = folders[0] ?? stem;
   if (RESERVED_TOP_LEVEL.has(top)) {
-    return invalid("reserved", `「${top}」はサイトが一覧やフィードに使う名前なので、記事には使えません。articles/2026/12/ のように年と月のフォルダーに入れてください。`);
+    return invalid(
+      "reserved",
+      `「${top}」はサイトが一覧やフィードに使う名前なので、記事には使えません。articles/2026/12/ のように年と月のフォルダーに入れてください。`,
+    );
   }
   const slugPath = [...folders, stem].join("/");
   return { kind: "article", path: repoPath, slug: stem, url: `${slugPath}/` };
@@ -89,6 +119,9 @@ export function classifyArticlePath(repoPath: string): ArticlePath {
 
 /** A name shown in a message: control characters and line breaks made visible, length bounded. */
 export function visible(text: string, max = 80): string {
-  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }

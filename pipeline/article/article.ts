@@ -75,7 +75,16 @@ export interface TagRef {
 export type ArticleRecord = Pick<Article, "path" | "frontMatter" | "slug" | "url" | "tags" | "category" | "hash" | "photos">;
 
 export function recordOf(a: Article): ArticleRecord {
-  return { path: a.path, frontMatter: a.frontMatter, slug: a.slug, url: a.url, tags: a.tags, hash: a.hash, photos: a.photos, ...(a.category && { category: a.category }) };
+  return {
+    path: a.path,
+    frontMatter: a.frontMatter,
+    slug: a.slug,
+    url: a.url,
+    tags: a.tags,
+    hash: a.hash,
+    photos: a.photos,
+    ...(a.category && { category: a.category }),
+  };
 }
 
 export type TextResult = { text?: ArticleText; diagnostics: Diagnostic[] };

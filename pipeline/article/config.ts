@@ -38,9 +38,16 @@ const writerSchema = z
       .regex(/^T[0-9]{13}$/, { error: "registrationNumber は T に続けて半角数字 13 桁で書いてください（例: T1234567890123）" })
       .optional(),
     chargesConsumptionTax: bool("chargesConsumptionTax（消費税を請求するか）"),
-    github: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github にはライターの GitHub ユーザー名を書いてください" }).optional(),
+    github: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github にはライターの GitHub ユーザー名を書いてください" })
+      .optional(),
     /** How many briefs a month this writer takes on (the desk warns before anyone goes over it). */
-    capacity: z.string().regex(/^[1-9][0-9]?$/, { error: "capacity には 1 か月に引き受ける記事の数を半角数字で書いてください（例: 3）" }).transform(Number).optional(),
+    capacity: z
+      .string()
+      .regex(/^[1-9][0-9]?$/, { error: "capacity には 1 か月に引き受ける記事の数を半角数字で書いてください（例: 3）" })
+      .transform(Number)
+      .optional(),
   })
   .superRefine((writer, ctx) => {
     const number = writer.registrationNumber;
@@ -54,8 +61,7 @@ const writerSchema = z
   });
 
 /** Rates are written as text ("10%", "2.5") and kept exact: never a float. */
-const percent = (label: string) =>
-  z.string().regex(/^\d{1,3}(\.\d{1,4})?%$/, { error: `${label} は 10% や 10.21% のように書いてください` });
+const percent = (label: string) => z.string().regex(/^\d{1,3}(\.\d{1,4})?%$/, { error: `${label} は 10% や 10.21% のように書いてください` });
 const decimal = (label: string) => z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, { error: `${label} は 2.5 のような半角の数で書いてください` });
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} は 2019-10-01 のように書いてください` });
 
@@ -70,19 +76,30 @@ export function contrastWithWhite(hex: string): number {
 }
 
 const positiveInt = (label: string) =>
-  z.string().regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` }).transform(Number);
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` })
+    .transform(Number);
 
 export const configSchema = z.strictObject({
   site: z.strictObject({
     title: text("site.title（サイト名）"),
     baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
-    language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" }).default("ja"),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" })
+      .default("ja"),
     description: text("site.description（サイトの説明）").optional(),
-    logo: z.string().regex(/^assets\/[\w./-]+\.(png|jpe?g|webp|avif)$/i, { error: "site.logo は assets/logo.png のように assets/ の中の画像を書いてください" }).optional(),
+    logo: z
+      .string()
+      .regex(/^assets\/[\w./-]+\.(png|jpe?g|webp|avif)$/i, { error: "site.logo は assets/logo.png のように assets/ の中の画像を書いてください" })
+      .optional(),
     accentColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: "site.accentColor は #0b5e47 のような 6 桁の色で書いてください", abort: true })
-      .refine((c) => contrastWithWhite(c) >= 4.5, { error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください` })
+      .refine((c) => contrastWithWhite(c) >= 4.5, {
+        error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください`,
+      })
       .optional(),
   }),
   payer: z.strictObject({
@@ -90,7 +107,12 @@ export const configSchema = z.strictObject({
     /** Where a payee reports an error in a statement (a department, phone or mail: never a person's home). */
     contact: text("payer.contact（明細の誤りの連絡先）").optional(),
     /** When payment is made: the end of next month by default. */
-    paymentDue: z.string().regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, { error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください" }).default("next-month-end"),
+    paymentDue: z
+      .string()
+      .regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, {
+        error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください",
+      })
+      .default("next-month-end"),
     /** The office's public address (a city hall or an NPO's office), printed as the issuer's. */
     address: text("payer.address（支払者の所在地）").optional(),
   }),
@@ -99,7 +121,11 @@ export const configSchema = z.strictObject({
   // draft each writer can issue under their own name.
   documents: z
     .strictObject({
-      writerStatement: z.enum(["notice", "purchase-statement"], { error: "documents.writerStatement は notice（支払通知書）か purchase-statement（仕入明細書）で書いてください" }).default("notice"),
+      writerStatement: z
+        .enum(["notice", "purchase-statement"], {
+          error: "documents.writerStatement は notice（支払通知書）か purchase-statement（仕入明細書）で書いてください",
+        })
+        .default("notice"),
       writerInvoiceDraft: bool("documents.writerInvoiceDraft（ライターの請求書の下書きを作るか）").default(false),
     })
     .default({ writerStatement: "notice", writerInvoiceDraft: false }),
@@ -118,21 +144,32 @@ export const configSchema = z.strictObject({
       name: text("contractor.name（受託団体の名前）"),
       address: text("contractor.address（受託団体の所在地）").optional(),
       contact: text("contractor.contact（受託団体の連絡先）").optional(),
-      registrationNumber: z.string().regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" }).optional(),
+      registrationNumber: z
+        .string()
+        .regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" })
+        .optional(),
     })
     .optional(),
   tax: z
     .strictObject({
-      consumption: z.array(z.strictObject({ from: isoDate("tax.consumption の from"), rate: percent("tax.consumption の rate") })).min(1).optional(),
+      consumption: z
+        .array(z.strictObject({ from: isoDate("tax.consumption の from"), rate: percent("tax.consumption の rate") }))
+        .min(1)
+        .optional(),
       withholding: z
-        .array(z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }))
+        .array(
+          z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }),
+        )
         .min(1)
         .optional(),
       // 源泉所得税の納付 is always the 10th of the next month for manuscript fees: the semiannual special
       // rule (納期の特例, 所得税法第216条) covers only salaries and some professionals' fees, so a city
       // that has it for salaries must not carry it over to these payments.
       withholdingPayment: z
-        .literal("monthly", { error: "原稿料から源泉徴収した所得税は納期の特例（所得税法第 216 条）の対象外で、翌月 10 日までに納付します。tax.withholdingPayment は monthly にするか、消してください" })
+        .literal("monthly", {
+          error:
+            "原稿料から源泉徴収した所得税は納期の特例（所得税法第 216 条）の対象外で、翌月 10 日までに納付します。tax.withholdingPayment は monthly にするか、消してください",
+        })
         .default("monthly"),
     })
     .default({ withholdingPayment: "monthly" }),
@@ -141,7 +178,10 @@ export const configSchema = z.strictObject({
       contact: z
         .strictObject({
           organization: text("pages.contact.organization（問い合わせ先の部署）").optional(),
-          phone: z.string().regex(/^[0-9０-９()（）\-‐ ]{6,20}$/, { error: "pages.contact.phone は 0123-45-6789 のような電話番号で書いてください" }).optional(),
+          phone: z
+            .string()
+            .regex(/^[0-9０-９()（）\-‐ ]{6,20}$/, { error: "pages.contact.phone は 0123-45-6789 のような電話番号で書いてください" })
+            .optional(),
           email: z.email({ error: "pages.contact.email はメールアドレスで書いてください" }).optional(),
           form: z.url({ protocol: /^https$/, error: "pages.contact.form は https:// から始まる URL で書いてください" }).optional(),
           hours: text("pages.contact.hours（受付時間）").optional(),
@@ -185,7 +225,11 @@ export const configSchema = z.strictObject({
     .optional(),
   limits: z
     .strictObject({
-      articleBytes: z.string().regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" }).transform(Number).optional(),
+      articleBytes: z
+        .string()
+        .regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" })
+        .transform(Number)
+        .optional(),
     })
     .default({}),
 });

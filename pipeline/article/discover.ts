@@ -49,7 +49,9 @@ function classify(entry: Entry, result: Discovery): void {
 async function addInput(snapshot: Snapshot, root: string, cwd: string, input: string, result: Discovery): Promise<void> {
   const repoPath = toRepoPath(root, path.resolve(cwd, input));
   if (repoPath === undefined) {
-    result.diagnostics.push(report(inputRules.outsideRepo, input.split(path.sep).join("/"), "リポジトリの外のファイルは確認できません。記事は articles/ に置いてください。"));
+    result.diagnostics.push(
+      report(inputRules.outsideRepo, input.split(path.sep).join("/"), "リポジトリの外のファイルは確認できません。記事は articles/ に置いてください。"),
+    );
     return;
   }
   const entry = await snapshot.entry(repoPath);

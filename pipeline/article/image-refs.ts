@@ -114,11 +114,14 @@ export function referenceProblems(article: Pick<ArticleText, "path" | "images">)
   const problems: { ref: ImageRef; rule: ImageRefRule; message: string; repoPath?: string }[] = [];
   for (const ref of article.images) {
     if (ref.kind !== "cover" && (ref.alt === null || ref.alt.trim() === "")) {
-      problems.push({ ref, rule: imageRefRules.altMissing, message: "画像に代替テキスト（alt）がありません。![ここに写真の説明](パス) のように、写っているものを書いてください。" });
+      problems.push({
+        ref,
+        rule: imageRefRules.altMissing,
+        message: "画像に代替テキスト（alt）がありません。![ここに写真の説明](パス) のように、写っているものを書いてください。",
+      });
     }
     const resolved = resolveImageUrl(article.path, ref.url);
     if (!resolved.ok) problems.push({ ref, rule: resolved.rule, message: resolved.message });
   }
   return problems;
 }
-

@@ -155,7 +155,14 @@ export function explainLine(line: string): string | undefined {
   const first = value[0];
   if (first === '"' || first === "'") {
     const close = value.indexOf(first, 1);
-    if (close > 0 && value.slice(close + 1).trim() !== "" && !value.slice(close + 1).trim().startsWith("#")) {
+    if (
+      close > 0 &&
+      value.slice(close + 1).trim() !== "" &&
+      !value
+        .slice(close + 1)
+        .trim()
+        .startsWith("#")
+    ) {
       return `${key} の値が引用符（${first}）で始まっているため、引用符の中だけが値と読まれ、その後ろが余っています。値全体を別の引用符で囲んでください（例: ${key}: ${quoted(value)}）。`;
     }
     return undefined;
@@ -174,7 +181,7 @@ function describeYamlError(code: string, _message: string): string {
     case "BAD_INDENT":
     case "MISSING_CHAR":
     case "UNEXPECTED_TOKEN":
-      return "書き方が正しくありません。字下げ、括弧（[ ]）や引用符（\"）の閉じ忘れを確認してください。";
+      return '書き方が正しくありません。字下げ、括弧（[ ]）や引用符（"）の閉じ忘れを確認してください。';
     case "MULTIPLE_DOCS":
       return "--- で区切られた文書が複数あります。front matter は 1 つにしてください。";
     case "TAB_AS_INDENT":

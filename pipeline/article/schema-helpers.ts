@@ -15,7 +15,10 @@ const typeError = (label: string, how: string) => (issue: { input?: unknown }) =
 export const phrase = (label: string, rest: string) => (/[\x21-\x7e]$/.test(label) ? `${label} ${rest}` : `${label}${rest}`);
 
 export const text = (label: string) =>
-  z.string({ error: typeError(label, "文字で書いてください") }).trim().min(1, { error: phrase(label, "が空です") });
+  z
+    .string({ error: typeError(label, "文字で書いてください") })
+    .trim()
+    .min(1, { error: phrase(label, "が空です") });
 
 export const bool = (label: string) =>
   z
@@ -30,8 +33,7 @@ export const yen = (label: string) =>
     .regex(/^(0|[1-9][0-9]{0,11})$/, { error: phrase(label, "は半角数字だけの金額で書いてください（例: 15000。カンマや円は付けません）") })
     .transform(Number);
 
-export const list = <T extends z.ZodType>(item: T, label: string) =>
-  z.array(item, { error: typeError(label, " [a, b] のような一覧で書いてください") });
+export const list = <T extends z.ZodType>(item: T, label: string) => z.array(item, { error: typeError(label, " [a, b] のような一覧で書いてください") });
 
 /** A "did you mean" for a mistyped name, only when one candidate is clearly close. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {

@@ -20,7 +20,12 @@ export const frontMatterRules = {
   reservedKey: defineRule({ id: "frontmatter/reserved-key", source: "frontmatter", severity: "error", title: "使えない項目名です" }),
   comment: defineRule({ id: "frontmatter/comment", source: "frontmatter", severity: "warning", title: "「 #」から後ろが消えています" }),
   tooManyKeys: defineRule({ id: "frontmatter/too-many-keys", source: "frontmatter", severity: "error", title: "front matter の項目が多すぎます" }),
-  unsafeCharacter: defineRule({ id: "frontmatter/unsafe-character", source: "frontmatter", severity: "error", title: "見えない制御文字や向きを変える文字があります" }),
+  unsafeCharacter: defineRule({
+    id: "frontmatter/unsafe-character",
+    source: "frontmatter",
+    severity: "error",
+    title: "見えない制御文字や向きを変える文字があります",
+  }),
 };
 
 /** Far more than the nine known keys: past this, it is pasted data, and one message says so. */
@@ -40,30 +45,32 @@ const isCalendarDate = (value: string): boolean => {
 export function frontMatterSchema(config: Config) {
   const writers = Object.keys(config.writers);
   const categories = Object.keys(config.categories);
-  return z
-    .looseObject({
-      title: text("title（タイトル）"),
-      writer: text("writer（ライター）").refine((v) => Object.hasOwn(config.writers, v), {
-        error: (issue) => `writer「${String(issue.input)}」は登録されていません。${displayNameHint(String(issue.input), config.writers, "ハンドル名") || hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
-      }),
-      date: text("date（日付）")
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください", abort: true })
-        .refine(isCalendarDate, { error: (issue) => `date「${String(issue.input)}」は存在しない日付です` }),
-      summary: text("summary（概要）"),
-      tags: list(text("tags の項目"), "tags（タグ）").optional(),
-      category: text("category（カテゴリー）")
-        .refine((v) => Object.hasOwn(config.categories, v), {
-          error: (issue) =>
-            `category「${String(issue.input)}」は設定にありません。${displayNameHint(String(issue.input), config.categories, "名前") || hint(String(issue.input), categories)}使えるもの: ${categories.map((c) => `${c}（${config.categories[c]!.name}）`).join(", ")}`,
-        })
-        .optional(),
-      cover: text("cover（カバー写真）").optional(),
-      coverAlt: text("coverAlt（カバー写真の説明）").optional(),
-      draft: bool("draft（下書き）").optional().default(false),
-      brief: text("brief（依頼）")
-        .regex(/^(\d{4}-(0[1-9]|1[0-2])\/)?[a-z0-9][a-z0-9-]*$/, { error: "brief には依頼の名前を 2026-12/satoyama のように書いてください（briefs/ の下のファイル名から .yml を除いたもの）" })
-        .optional(),
-    });
+  return z.looseObject({
+    title: text("title（タイトル）"),
+    writer: text("writer（ライター）").refine((v) => Object.hasOwn(config.writers, v), {
+      error: (issue) =>
+        `writer「${String(issue.input)}」は登録されていません。${displayNameHint(String(issue.input), config.writers, "ハンドル名") || hint(String(issue.input), writers)}kawaraban.config.yml の writers にあるハンドル名を書いてください`,
+    }),
+    date: text("date（日付）")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date は 2026-11-20 のように「年-月-日」を半角数字で書いてください", abort: true })
+      .refine(isCalendarDate, { error: (issue) => `date「${String(issue.input)}」は存在しない日付です` }),
+    summary: text("summary（概要）"),
+    tags: list(text("tags の項目"), "tags（タグ）").optional(),
+    category: text("category（カテゴリー）")
+      .refine((v) => Object.hasOwn(config.categories, v), {
+        error: (issue) =>
+          `category「${String(issue.input)}」は設定にありません。${displayNameHint(String(issue.input), config.categories, "名前") || hint(String(issue.input), categories)}使えるもの: ${categories.map((c) => `${c}（${config.categories[c]!.name}）`).join(", ")}`,
+      })
+      .optional(),
+    cover: text("cover（カバー写真）").optional(),
+    coverAlt: text("coverAlt（カバー写真の説明）").optional(),
+    draft: bool("draft（下書き）").optional().default(false),
+    brief: text("brief（依頼）")
+      .regex(/^(\d{4}-(0[1-9]|1[0-2])\/)?[a-z0-9][a-z0-9-]*$/, {
+        error: "brief には依頼の名前を 2026-12/satoyama のように書いてください（briefs/ の下のファイル名から .yml を除いたもの）",
+      })
+      .optional(),
+  });
 }
 
 /**
@@ -74,7 +81,8 @@ export function frontMatterSchema(config: Config) {
 function pairIssues(data: Record<string, unknown>): { path: string; message: string }[] {
   const has = (key: string) => typeof data[key] === "string" && (data[key] as string).trim() !== "";
   const issues: { path: string; message: string }[] = [];
-  if (has("cover") && !has("coverAlt")) issues.push({ path: "cover", message: "cover を付けたときは coverAlt（写真に何が写っているかの説明）も書いてください" });
+  if (has("cover") && !has("coverAlt"))
+    issues.push({ path: "cover", message: "cover を付けたときは coverAlt（写真に何が写っているかの説明）も書いてください" });
   if (has("coverAlt") && !has("cover")) issues.push({ path: "coverAlt", message: "coverAlt は cover（カバー写真）と一緒に書いてください" });
   return issues;
 }
@@ -102,7 +110,9 @@ export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>;
 /** `writer: ひなた` is the display name: say which handle it is (`hinata`). */
 function displayNameHint(input: string, entries: Record<string, { name: string; invoiceName?: string }>, what: string): string {
   const normalized = input.normalize("NFKC").trim();
-  const match = Object.entries(entries).find(([, e]) => e.name.normalize("NFKC") === normalized || e.invoiceName?.normalize("NFKC").replace(/\s/g, "") === normalized.replace(/\s/g, ""));
+  const match = Object.entries(entries).find(
+    ([, e]) => e.name.normalize("NFKC") === normalized || e.invoiceName?.normalize("NFKC").replace(/\s/g, "") === normalized.replace(/\s/g, ""),
+  );
   return match ? `「${input}」は表示名です。ここには${what}「${match[0]}」を書きます。` : "";
 }
 
@@ -139,7 +149,16 @@ export function checkFrontMatter(article: ArticleText, config: Config): { frontM
   const diagnostics: Diagnostic[] = [];
   const keys = Object.keys(article.data);
   if (keys.length > MAX_KEYS) {
-    return { diagnostics: [report(frontMatterRules.tooManyKeys, article.path, `front matter に項目が ${keys.length} 個あります（使う項目は ${KNOWN_KEYS.length} 個です）。title・writer・date・summary などの項目だけにしてください。`, { start: { line: 2, column: 1 } })] };
+    return {
+      diagnostics: [
+        report(
+          frontMatterRules.tooManyKeys,
+          article.path,
+          `front matter に項目が ${keys.length} 個あります（使う項目は ${KNOWN_KEYS.length} 個です）。title・writer・date・summary などの項目だけにしてください。`,
+          { start: { line: 2, column: 1 } },
+        ),
+      ],
+    };
   }
   for (const key of keys) {
     if (KNOWN_KEYS.includes(key)) continue;
@@ -148,9 +167,13 @@ export function checkFrontMatter(article: ArticleText, config: Config): { frontM
       // Harmless here (parsed as plain data), but never legitimate and a classic pollution probe.
       diagnostics.push(report(frontMatterRules.reservedKey, article.path, `「${key}」は項目名に使えません。消してください。`, span));
     } else if (FEE_KEYS.test(key)) {
-      diagnostics.push(report(frontMatterRules.fee, article.path, `「${key}」は書けません。原稿料は kawaraban.config.yml の料金表で決まり、記事には書きません。`, span));
+      diagnostics.push(
+        report(frontMatterRules.fee, article.path, `「${key}」は書けません。原稿料は kawaraban.config.yml の料金表で決まり、記事には書きません。`, span),
+      );
     } else {
-      diagnostics.push(report(frontMatterRules.unknownKey, article.path, `知らない項目「${key}」があります。${hint(key, KNOWN_KEYS)}不要なら消してください。`, span));
+      diagnostics.push(
+        report(frontMatterRules.unknownKey, article.path, `知らない項目「${key}」があります。${hint(key, KNOWN_KEYS)}不要なら消してください。`, span),
+      );
     }
   }
   const frontMatterLines = article.raw.split("\n").slice(1, Math.max(1, article.bodyStartLine - 2));
@@ -158,13 +181,19 @@ export function checkFrontMatter(article: ArticleText, config: Config): { frontM
     const dropped = droppedByComment(line.replace(/\r$/, ""));
     if (dropped) {
       diagnostics.push(
-        report(frontMatterRules.comment, article.path, `${dropped.key} の「${dropped.lost.slice(0, 30)}」は消えてしまいます（空白の後の「#」から後ろは YAML のコメントになります）。残したいときは値全体を引用符で囲んでください（例: ${dropped.key}: "…${dropped.lost.slice(0, 10)}"）。`, {
-          start: { line: i + 2, column: 1 },
-        }),
+        report(
+          frontMatterRules.comment,
+          article.path,
+          `${dropped.key} の「${dropped.lost.slice(0, 30)}」は消えてしまいます（空白の後の「#」から後ろは YAML のコメントになります）。残したいときは値全体を引用符で囲んでください（例: ${dropped.key}: "…${dropped.lost.slice(0, 10)}"）。`,
+          {
+            start: { line: i + 2, column: 1 },
+          },
+        ),
       );
     }
   });
-  for (const issue of pairIssues(article.data)) diagnostics.push(report(frontMatterRules.coverAlt, article.path, sentence(issue.message), yaml.locate([issue.path])));
+  for (const issue of pairIssues(article.data))
+    diagnostics.push(report(frontMatterRules.coverAlt, article.path, sentence(issue.message), yaml.locate([issue.path])));
   const result = schema.safeParse(article.data, { reportInput: true });
   if (!result.success) {
     const missingAt = { start: { line: 1, column: 1 } };
@@ -183,7 +212,12 @@ export function checkFrontMatter(article: ArticleText, config: Config): { frontM
     const length = fm[key].length <= max ? fm[key].length : [...graphemes.segment(fm[key])].length;
     if (length > max) {
       diagnostics.push(
-        report(frontMatterRules.length, article.path, `${key} が ${length} 文字あります。${why}ので、${max} 文字以内にしてください。`, yaml.locate([key], "value")),
+        report(
+          frontMatterRules.length,
+          article.path,
+          `${key} が ${length} 文字あります。${why}ので、${max} 文字以内にしてください。`,
+          yaml.locate([key], "value"),
+        ),
       );
     }
   };
@@ -203,10 +237,17 @@ function unsafeStrings(article: ArticleText, fm: FrontMatter): Diagnostic[] {
     const bad = value === undefined ? undefined : unsafeCharacter(value, allow);
     if (!bad) return;
     const key = path.join(".");
-    found.push(report(frontMatterRules.unsafeCharacter, article.path, `${key} に見えない文字（${codePoint(bad.code)}）があります。表示が崩れたり、フィードが読めなくなったりするため、消して書き直してください。`, article.yaml.locate(path, "value")));
+    found.push(
+      report(
+        frontMatterRules.unsafeCharacter,
+        article.path,
+        `${key} に見えない文字（${codePoint(bad.code)}）があります。表示が崩れたり、フィードが読めなくなったりするため、消して書き直してください。`,
+        article.yaml.locate(path, "value"),
+      ),
+    );
   };
   for (const key of ["title", "writer", "date", "category", "cover", "coverAlt", "brief"] as const) check([key], fm[key]);
   check(["summary"], fm.summary, { newline: true, tab: true });
-  fm.tags?.forEach((tag, i) => check(["tags", i], tag));
+  for (const [i, tag] of (fm.tags ?? []).entries()) check(["tags", i], tag);
   return found;
 }

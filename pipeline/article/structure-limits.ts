@@ -125,25 +125,59 @@ export function checkStructure(path: string, raw: string, bodyStartLine: number,
   lines.forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (line.length > limits.lineCharacters) {
-      add("line", report(limitRules.line, path, `${index + 1} 行目が ${line.length} 文字あります（上限 ${limits.lineCharacters} 文字）。文章なら段落に分け、貼り付けたデータなら取り除いてください。`, at(index)));
+      add(
+        "line",
+        report(
+          limitRules.line,
+          path,
+          `${index + 1} 行目が ${line.length} 文字あります（上限 ${limits.lineCharacters} 文字）。文章なら段落に分け、貼り付けたデータなら取り除いてください。`,
+          at(index),
+        ),
+      );
     }
     const bad = unsafeCharacter(line, { tab: true, marks: true, bom: true });
     if (bad?.kind === "bidi") {
-      add("bidi", report(limitRules.bidi, path, "文字の表示の向きを変える見えない制御文字（U+202A〜202E、U+2066〜2069）があります。見た目と中身が違って見えるため、消してください。", at(index)));
+      add(
+        "bidi",
+        report(
+          limitRules.bidi,
+          path,
+          "文字の表示の向きを変える見えない制御文字（U+202A〜202E、U+2066〜2069）があります。見た目と中身が違って見えるため、消してください。",
+          at(index),
+        ),
+      );
     } else if (bad) {
-      add("control", report(limitRules.control, path, `${index + 1} 行目に見えない制御文字（${codePoint(bad.code)}）があります。コピーしたときに紛れ込んだものです。消してください（フィードやページが壊れます）。`, at(index)));
+      add(
+        "control",
+        report(
+          limitRules.control,
+          path,
+          `${index + 1} 行目に見えない制御文字（${codePoint(bad.code)}）があります。コピーしたときに紛れ込んだものです。消してください（フィードやページが壊れます）。`,
+          at(index),
+        ),
+      );
     }
     if (index < firstBody) return;
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
     const facts = lineFacts(line);
     if (!fenced && facts.nesting > limits.nesting) {
-      add("nesting", report(limitRules.nesting, path, `引用（>）や箇条書き、字下げの入れ子が ${facts.nesting} 段あります（上限 ${limits.nesting} 段）。入れ子を浅くしてください。`, at(index)));
+      add(
+        "nesting",
+        report(
+          limitRules.nesting,
+          path,
+          `引用（>）や箇条書き、字下げの入れ子が ${facts.nesting} 段あります（上限 ${limits.nesting} 段）。入れ子を浅くしてください。`,
+          at(index),
+        ),
+      );
     }
     tableRows = facts.table ? tableRows + 1 : 0;
     if (facts.table) {
       const columns = count(line, /(?<!\\)\|/g) - 1;
-      if (columns > limits.tableColumns) add("columns", report(limitRules.table, path, `表の列が ${columns} 列あります（上限 ${limits.tableColumns} 列）。表を分けてください。`, at(index)));
-      if (tableRows > limits.tableRows) add("rows", report(limitRules.table, path, `表の行が ${limits.tableRows} 行を超えています。表を分けるか、資料へのリンクにしてください。`, at(index)));
+      if (columns > limits.tableColumns)
+        add("columns", report(limitRules.table, path, `表の列が ${columns} 列あります（上限 ${limits.tableColumns} 列）。表を分けてください。`, at(index)));
+      if (tableRows > limits.tableRows)
+        add("rows", report(limitRules.table, path, `表の行が ${limits.tableRows} 行を超えています。表を分けるか、資料へのリンクにしてください。`, at(index)));
     }
     // A paragraph is broken by blank lines, list items, table rows and headings.
     if (facts.blank || facts.table || facts.markers > 0 || /^\s*#{1,6}\s/.test(line) || fenced) {
@@ -152,16 +186,50 @@ export function checkStructure(path: string, raw: string, bodyStartLine: number,
     }
     paragraph += [...line].length;
     if (paragraph > limits.paragraphCharacters) {
-      add("paragraph", report(limitRules.paragraph, path, `${paragraphStart + 1} 行目からの段落が ${limits.paragraphCharacters} 文字を超えています。空行を入れて段落を分けてください。`, at(paragraphStart)));
+      add(
+        "paragraph",
+        report(
+          limitRules.paragraph,
+          path,
+          `${paragraphStart + 1} 行目からの段落が ${limits.paragraphCharacters} 文字を超えています。空行を入れて段落を分けてください。`,
+          at(paragraphStart),
+        ),
+      );
     }
   });
   const tags = count(body, /<[A-Za-z/!?]/g);
-  if (tags > limits.htmlTags) add("html", report(limitRules.html, path, `HTML のタグが ${tags} 個あります（上限 ${limits.htmlTags} 個）。見出しや太字は Markdown（## や **）で書いてください。`, at(firstBody)));
+  if (tags > limits.htmlTags)
+    add(
+      "html",
+      report(
+        limitRules.html,
+        path,
+        `HTML のタグが ${tags} 個あります（上限 ${limits.htmlTags} 個）。見出しや太字は Markdown（## や **）で書いてください。`,
+        at(firstBody),
+      ),
+    );
   const links = count(body, /\]\(|\]\[|<https?:/g);
-  if (links > limits.links) add("links", report(limitRules.links, path, `リンクが ${links} 個あります（上限 ${limits.links} 個）。リンク集は資料へのリンク 1 つにまとめてください。`, at(firstBody)));
+  if (links > limits.links)
+    add(
+      "links",
+      report(
+        limitRules.links,
+        path,
+        `リンクが ${links} 個あります（上限 ${limits.links} 個）。リンク集は資料へのリンク 1 つにまとめてください。`,
+        at(firstBody),
+      ),
+    );
   const images = count(body, /!\[|<img\b/gi);
-  if (images > limits.images) add("images", report(limitRules.images, path, `写真が ${images} 枚あります（上限 ${limits.images} 枚）。記事を分けるか、写真を選んでください。`, at(firstBody)));
+  if (images > limits.images)
+    add(
+      "images",
+      report(limitRules.images, path, `写真が ${images} 枚あります（上限 ${limits.images} 枚）。記事を分けるか、写真を選んでください。`, at(firstBody)),
+    );
   const footnotes = count(body, /\[\^/g);
-  if (footnotes > limits.footnotes * 2) add("footnotes", report(limitRules.footnotes, path, `脚注が多すぎます（上限 ${limits.footnotes} 個）。本文に書き込むか、記事を分けてください。`, at(firstBody)));
+  if (footnotes > limits.footnotes * 2)
+    add(
+      "footnotes",
+      report(limitRules.footnotes, path, `脚注が多すぎます（上限 ${limits.footnotes} 個）。本文に書き込むか、記事を分けてください。`, at(firstBody)),
+    );
   return found;
 }

@@ -29,7 +29,22 @@ export async function populateHostileRepo(root: string, repoRoot: string): Promi
   await copyFile(path.join(repoRoot, "assets/2026/11/satoyama.jpg"), path.join(root, "assets/2026/11/photo.jpg"));
   for (const a of corpus.assets) await copyFile(path.join(fixtures, "assets", a.from), path.join(root, a.to));
   const date = "2026-11-25T10:00:00+09:00";
-  const env = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "b@example.test", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "b@example.test", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
-  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "hostile corpus"]]) execFileSync("git", args, { cwd: root, env });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "bench",
+    GIT_AUTHOR_EMAIL: "b@example.test",
+    GIT_COMMITTER_NAME: "bench",
+    GIT_COMMITTER_EMAIL: "b@example.test",
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+  };
+  for (const args of [
+    ["init", "-q", "-b", "main"],
+    ["add", "-A"],
+    ["commit", "-q", "-m", "hostile corpus"],
+  ])
+    execFileSync("git", args, { cwd: root, env });
   return corpus;
 }

@@ -43,7 +43,15 @@ export async function imagesBench(repoRoot: string, workDir: string): Promise<st
   const dir = path.join(workDir, "images");
   const photos = fetchPhotos(dir);
   const noResize = { ...DEFAULT_IMAGE_LIMITS, maxLongEdge: 100_000, maxPixels: 120_000_000, maxBytes: 200 * 1024 * 1024 };
-  let original = 0, ours = 0, oursResized = 0, theirs = 0, ssimOurs = 0, ssimTheirs = 0, megapixels = 0, tOurs = 0, tTheirs = 0;
+  let original = 0,
+    ours = 0,
+    oursResized = 0,
+    theirs = 0,
+    ssimOurs = 0,
+    ssimTheirs = 0,
+    megapixels = 0,
+    tOurs = 0,
+    tTheirs = 0;
   for (const file of photos) {
     const input = await readFile(file);
     const { info } = await inspectImage("assets/x.jpg", input, noResize);
@@ -73,7 +81,10 @@ export async function imagesBench(repoRoot: string, workDir: string): Promise<st
   const config = await readFile(path.join(repoRoot, "kawaraban.config.yml"), "utf8");
   await writeFile(path.join(repo, "kawaraban.config.yml"), `${config}\nimages:\n  maxPixels: 120000000\n  maxBytes: 209715200\n`);
   const big = photos.find((p) => /Elephants_5640/.test(p)) ?? photos[0]!;
-  await sharp(await readFile(big)).resize({ width: 13334, height: 7500, fit: "fill" }).jpeg({ quality: 92 }).toFile(path.join(repo, "assets/huge.jpg"));
+  await sharp(await readFile(big))
+    .resize({ width: 13334, height: 7500, fit: "fill" })
+    .jpeg({ quality: 92 })
+    .toFile(path.join(repo, "assets/huge.jpg"));
   const huge = measure(process.execPath, [path.join(repoRoot, "bin/kawaraban.js"), "images", "--fix"], repo);
 
   const pct = (a: number) => `${((1 - a / original) * 100).toFixed(1)} %`;
@@ -84,6 +95,8 @@ export async function imagesBench(repoRoot: string, workDir: string): Promise<st
     ["image-actions defaults", formatBytes(theirs), pct(theirs), (ssimTheirs / n).toFixed(4), `${(tTheirs / megapixels).toFixed(0)} ms`],
     ["kawaraban images --fix (default, ≤ 2400 px)", formatBytes(oursResized), pct(oursResized), "(resized)", ""],
   ];
-  return `Images: ${n} photographs from Debian's ${PACKAGES.join(", ")} (${megapixels.toFixed(0)} MP in all)\n${table(rows)}\n` +
-    `100 MP photo (13334×7500) through images --fix: ${fmtSeconds(huge.seconds)}, peak RSS ${fmtMB(huge.peakMB)} (goal < 1 GB), exit ${huge.exitCode}`;
+  return (
+    `Images: ${n} photographs from Debian's ${PACKAGES.join(", ")} (${megapixels.toFixed(0)} MP in all)\n${table(rows)}\n` +
+    `100 MP photo (13334×7500) through images --fix: ${fmtSeconds(huge.seconds)}, peak RSS ${fmtMB(huge.peakMB)} (goal < 1 GB), exit ${huge.exitCode}`
+  );
 }

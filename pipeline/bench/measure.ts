@@ -19,7 +19,12 @@ export function measure(command: string, args: string[], cwd: string, env: NodeJ
   const out = path.join(dir, "time.txt");
   const started = process.hrtime.bigint();
   const result = hasGnuTime
-    ? spawnSync(GNU_TIME, ["-f", "%e %M", "-o", out, command, ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 })
+    ? spawnSync(GNU_TIME, ["-f", "%e %M", "-o", out, command, ...args], {
+        cwd,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "ignore", "pipe"],
+        maxBuffer: 1 << 28,
+      })
     : spawnSync(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakMB: number | undefined;

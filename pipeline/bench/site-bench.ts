@@ -23,8 +23,14 @@ export async function siteBench(repoRoot: string, workDir: string): Promise<stri
     const eleventy = path.join(dir, "eleventy");
     await rm(eleventy, { recursive: true, force: true });
     await mkdir(path.join(eleventy, "_includes"), { recursive: true });
-    await writeFile(path.join(eleventy, "_includes/base.njk"), '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ content | safe }}</body></html>\n');
-    await writeFile(path.join(eleventy, "eleventy.config.mjs"), `export default function (config) {\n  config.addGlobalData("layout", "base.njk");\n  return { dir: { input: "articles", includes: "../eleventy/_includes", output: "eleventy-out" } };\n}\n`);
+    await writeFile(
+      path.join(eleventy, "_includes/base.njk"),
+      '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ content | safe }}</body></html>\n',
+    );
+    await writeFile(
+      path.join(eleventy, "eleventy.config.mjs"),
+      `export default function (config) {\n  config.addGlobalData("layout", "base.njk");\n  return { dir: { input: "articles", includes: "../eleventy/_includes", output: "eleventy-out" } };\n}\n`,
+    );
     // The prebuilt pipeline is made once per code version, not per build: made before timing.
     measure(node, [...kawaraban, "--version"], dir);
     for (const leftover of [".cache", "dist", ".dist.previous"]) await rm(path.join(dir, leftover), { recursive: true, force: true });

@@ -46,7 +46,10 @@ function bundleName(rel: string, used: Set<string>): string {
 }
 
 async function exportOne(item: PublishItem, outDir: string, siteDir: string, basePath: string): Promise<string> {
-  const slug = item.source.replace(/^articles\//, "").replace(/\.md$/, "").replace(/\//g, "-");
+  const slug = item.source
+    .replace(/^articles\//, "")
+    .replace(/\.md$/, "")
+    .replace(/\//g, "-");
   const dir = containedJoin(outDir, `note/${slug}`);
   await mkdir(dir, { recursive: true });
   let html = item.html;

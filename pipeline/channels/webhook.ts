@@ -50,7 +50,16 @@ export async function publishToWebhook(items: readonly PublishItem[], records: R
       continue;
     }
     const event = previous ? "article.updated" : "article.published";
-    const body = JSON.stringify({ event, id: item.source, url: item.url, title: item.title, summary: item.summary, date: item.date, html: item.html, images: item.images });
+    const body = JSON.stringify({
+      event,
+      id: item.source,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      date: item.date,
+      html: item.html,
+      images: item.images,
+    });
     let lastError = "";
     let delivered = false;
     for (let attempt = 0; attempt <= (options.retries ?? 3) && !delivered; attempt++) {
@@ -58,7 +67,12 @@ export async function publishToWebhook(items: readonly PublishItem[], records: R
       try {
         const response = await send(options.url, {
           method: "POST",
-          headers: { "content-type": "application/json; charset=utf-8", [SIGNATURE_HEADER]: sign(options.secret, body), "x-kawaraban-event": event, "idempotency-key": `${item.source}@${item.hash}` },
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            [SIGNATURE_HEADER]: sign(options.secret, body),
+            "x-kawaraban-event": event,
+            "idempotency-key": `${item.source}@${item.hash}`,
+          },
           body,
         });
         if (response.ok) delivered = true;

@@ -1,6 +1,6 @@
 import type { Root, Heading, Link, Table, Html, PhrasingContent } from "mdast";
 import { visit } from "unist-util-visit";
-import { toString } from "mdast-util-to-string";
+import { toString as plainText } from "mdast-util-to-string";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
 import type { ArticleText } from "../article/article.ts";
@@ -21,8 +21,7 @@ export const a11yRules = {
 };
 
 type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } };
-const spanOf = (node: Positioned): Span | undefined =>
-  node.position && { start: { ...node.position.start }, end: { ...node.position.end } };
+const spanOf = (node: Positioned): Span | undefined => node.position && { start: { ...node.position.start }, end: { ...node.position.end } };
 
 /** Alt text that names a file or only says "a photo" tells a screen-reader user nothing. */
 const MEANINGLESS_ALT = /^(画像|写真|イメージ|図|絵|image|img|photo|picture|pic|スクリーンショット|サムネイル)(です)?[。.]?$/i;
@@ -33,7 +32,8 @@ export function isMeaninglessAlt(alt: string): boolean {
   return MEANINGLESS_ALT.test(text) || FILE_NAME_ALT.test(text);
 }
 
-const VAGUE_LINK_TEXT = /^(こちら|ここ|コチラ|こっち|これ|リンク|詳細|詳しく|詳しくは|もっと見る|続きを読む|続き|クリック|click|here|click here|more|link|read more)(から|をクリック|を見る|をご覧ください|はこちら|はこちらから)?[。.!！]?$/i;
+const VAGUE_LINK_TEXT =
+  /^(こちら|ここ|コチラ|こっち|これ|リンク|詳細|詳しく|詳しくは|もっと見る|続きを読む|続き|クリック|click|here|click here|more|link|read more)(から|をクリック|を見る|をご覧ください|はこちら|はこちらから)?[。.!！]?$/i;
 const VAGUE_PREFIXED = /^(詳しくは|詳細は|申し込みは|お問い合わせは)?(こちら|ここ)(から|をクリック)?$/;
 const URL_LIKE = /^(https?:\/\/|www\.)\S+$/i;
 
@@ -44,7 +44,11 @@ export function checkA11y(article: ArticleText): Diagnostic[] {
 
   for (const image of article.images) {
     if (image.alt && isMeaninglessAlt(image.alt)) {
-      at(a11yRules.altMeaningless, `代替テキスト「${image.alt}」では、写真に何が写っているか伝わりません。「公園のベンチで絵本を読む親子」のように内容を書いてください。`, image.span);
+      at(
+        a11yRules.altMeaningless,
+        `代替テキスト「${image.alt}」では、写真に何が写っているか伝わりません。「公園のベンチで絵本を読む親子」のように内容を書いてください。`,
+        image.span,
+      );
     }
   }
 
@@ -67,19 +71,27 @@ export function checkA11y(article: ArticleText): Diagnostic[] {
   });
 
   visit(tree, "link", (node: Link) => {
-    const text = toString(node as unknown as PhrasingContent).trim();
+    const text = plainText(node as unknown as PhrasingContent).trim();
     if (text === "") {
       at(a11yRules.linkText, "リンクに文字がありません。行き先が分かる文字を [ ] の中に書いてください。", spanOf(node));
     } else if (VAGUE_LINK_TEXT.test(text) || VAGUE_PREFIXED.test(text)) {
-      at(a11yRules.linkText, `リンクの文字「${text}」では行き先が分かりません。「子育てひろばの案内ページ」のように、行き先が分かる文字にしてください。`, spanOf(node));
+      at(
+        a11yRules.linkText,
+        `リンクの文字「${text}」では行き先が分かりません。「子育てひろばの案内ページ」のように、行き先が分かる文字にしてください。`,
+        spanOf(node),
+      );
     } else if (URL_LIKE.test(text) || text === node.url) {
-      at(a11yRules.urlLinkText, "URL をそのままリンクにしています。画面読み上げでは長い記号の列として読まれるので、[行き先の名前](URL) の形にしてください。", spanOf(node));
+      at(
+        a11yRules.urlLinkText,
+        "URL をそのままリンクにしています。画面読み上げでは長い記号の列として読まれるので、[行き先の名前](URL) の形にしてください。",
+        spanOf(node),
+      );
     }
   });
 
   visit(tree, "table", (node: Table) => {
     const header = node.children[0];
-    if (header && header.children.every((cell) => toString(cell).trim() === "")) {
+    if (header?.children.every((cell) => plainText(cell).trim() === "")) {
       at(a11yRules.tableHeader, "表の見出し行（1 行目）が空です。各列が何を表すかを 1 行目に書いてください。", spanOf(node));
     }
   });

@@ -35,24 +35,49 @@ export function checkBriefLink(input: BriefLinkInput, briefs: ReadonlyMap<string
   const { brief, candidates } = resolveBrief(briefs, id);
   const path = article.path;
   if (!brief && candidates.length > 1) {
-    return [report(briefRules.ambiguous, path, `「${id}」という名前の依頼が ${candidates.length} つあります（${candidates.join("、")}）。brief には ${candidates[0]} のように月も書いてください。`, span)];
+    return [
+      report(
+        briefRules.ambiguous,
+        path,
+        `「${id}」という名前の依頼が ${candidates.length} つあります（${candidates.join("、")}）。brief には ${candidates[0]} のように月も書いてください。`,
+        span,
+      ),
+    ];
   }
   if (!brief) {
-    return [report(briefRules.unknown, path, `依頼「${id}」は briefs/ にありません。${hint(id, briefs.keys())}依頼のイシューに書かれた名前を写してください。`, span)];
+    return [
+      report(briefRules.unknown, path, `依頼「${id}」は briefs/ にありません。${hint(id, briefs.keys())}依頼のイシューに書かれた名前を写してください。`, span),
+    ];
   }
-  if (brief.status === "cancelled") return [report(briefRules.cancelled, path, `依頼「${brief.title}」（${brief.id}）は取り下げられています。編集担当に確認してください。`, span)];
+  if (brief.status === "cancelled")
+    return [report(briefRules.cancelled, path, `依頼「${brief.title}」（${brief.id}）は取り下げられています。編集担当に確認してください。`, span)];
   const writer = article.frontMatter.writer;
   if (brief.writer && brief.writer !== writer) {
-    return [report(briefRules.otherWriter, path, `依頼「${brief.title}」（${brief.id}）は ${brief.writer} さんが引き受けています（この記事の writer は ${writer}）。編集担当に確認してください。`, span)];
+    return [
+      report(
+        briefRules.otherWriter,
+        path,
+        `依頼「${brief.title}」（${brief.id}）は ${brief.writer} さんが引き受けています（この記事の writer は ${writer}）。編集担当に確認してください。`,
+        span,
+      ),
+    ];
   }
   const out: Diagnostic[] = [];
   if (!input.delivered && today > brief.deadline) {
-    out.push(report(briefRules.deadline, path, `依頼「${brief.title}」の締め切り（${brief.deadline}）を過ぎています。編集担当に、いつ出せるかを知らせてください。`, span));
+    out.push(
+      report(
+        briefRules.deadline,
+        path,
+        `依頼「${brief.title}」の締め切り（${brief.deadline}）を過ぎています。編集担当に、いつ出せるかを知らせてください。`,
+        span,
+      ),
+    );
   }
   const chars = input.stats?.characters;
   const { min, max } = brief.length ?? {};
   if (chars !== undefined && ((min !== undefined && chars < min) || (max !== undefined && chars > max))) {
-    const target = min !== undefined && max !== undefined ? `${number(min)}〜${number(max)} 字` : min !== undefined ? `${number(min)} 字以上` : `${number(max!)} 字まで`;
+    const target =
+      min !== undefined && max !== undefined ? `${number(min)}〜${number(max)} 字` : min !== undefined ? `${number(min)} 字以上` : `${number(max!)} 字まで`;
     out.push(report(briefRules.length, path, `依頼の文字数の目安は ${target}です（この記事は ${number(chars)} 字）。`, span));
   }
   return out;

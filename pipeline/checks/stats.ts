@@ -24,6 +24,7 @@ const WHITESPACE = /[\s\u3000]/gu;
 const KANJI = /[\p{Script=Han}々〆ヶ]/gu;
 const segmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
 /** Only these make a user-perceived character longer than one code unit: surrogates, combining marks, joiners, selectors. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: UTF-16 code units on purpose: any surrogate means a character outside the BMP.
 const CLUSTERING = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200c\u200d\u3099\u309a\ufe00-\ufe0f\ud800-\udfff]/;
 
 /** Graphemes without whitespace. Plain Japanese text (almost all of it) is counted by length, without segmenting. */

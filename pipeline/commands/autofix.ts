@@ -23,7 +23,17 @@ export const autofixHelp = `使い方: kawaraban autofix prepare --pr <番号> -
 
 export async function autofixCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { pr: { type: "string" }, "head-sha": { type: "string" }, "base-sha": { type: "string" }, out: { type: "string" }, bundle: { type: "string" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      pr: { type: "string" },
+      "head-sha": { type: "string" },
+      "base-sha": { type: "string" },
+      out: { type: "string" },
+      bundle: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
   if (values.help || !sub) {
     io.stdout.write(autofixHelp);
     return values.help ? EXIT.ok : EXIT.failure;
@@ -46,7 +56,9 @@ export async function autofixCommand(argv: string[], io: Io): Promise<number> {
 async function prepare(io: Io, number: number, headSha: string, baseSha: string, out: string | undefined): Promise<number> {
   if (!out) throw new UsageError("--out にはまとめを書き出すファイルを指定してください。");
   const root = await findRoot(io.cwd);
-  const changed = (await git(root, ["diff", "--name-only", "-z", "--diff-filter=AM", `${baseSha}...${headSha}`, "--", "articles", "assets"])).split("\0").filter(Boolean);
+  const changed = (await git(root, ["diff", "--name-only", "-z", "--diff-filter=AM", `${baseSha}...${headSha}`, "--", "articles", "assets"]))
+    .split("\0")
+    .filter(Boolean);
   const bundle: AutofixBundle = { version: 1, pr: number, headSha, files: [] };
   // Read through the work tree snapshot: a link the PR put there is refused, never followed.
   const tree = await workTree(root);
@@ -88,7 +100,9 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
   const say = (body: string) => gh.rest.issues.createComment({ ...repo, issue_number: bundle.pr, body });
   const pull = await gh.rest.pulls.get({ ...repo, pull_number: bundle.pr });
   if (pull.data.head.repo?.full_name !== `${repo.owner}/${repo.repo}`) {
-    await say("フォークからのプルリクエストのブランチには、kawaraban は書き込めません。手元で `npx kawaraban check --fix` と `npx kawaraban images --fix` を実行して、プッシュしてください。");
+    await say(
+      "フォークからのプルリクエストのブランチには、kawaraban は書き込めません。手元で `npx kawaraban check --fix` と `npx kawaraban images --fix` を実行して、プッシュしてください。",
+    );
     return EXIT.contentErrors;
   }
   const defaultBranch = (pull.data.base as { repo?: { default_branch?: string } | null }).repo?.default_branch ?? "main";
@@ -96,7 +110,10 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
     await say("既定のブランチ（main）を先頭にしたプルリクエストには、kawaraban は書き込みません。");
     return EXIT.contentErrors;
   }
-  if (!(await hasCommit(root, pull.data.head.sha))) throw new UsageError(`コミット ${pull.data.head.sha.slice(0, 7)} がありません。先に git fetch origin ${pull.data.head.sha} を実行してください（チェックアウトはしません）。`);
+  if (!(await hasCommit(root, pull.data.head.sha)))
+    throw new UsageError(
+      `コミット ${pull.data.head.sha.slice(0, 7)} がありません。先に git fetch origin ${pull.data.head.sha} を実行してください（チェックアウトはしません）。`,
+    );
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number: bundle.pr, per_page: 100 });
   const head = await commitSnapshot(root, pull.data.head.sha);
   const checked = await validateAutofix(bundle, { headSha: pull.data.head.sha, files }, loaded.config, head);

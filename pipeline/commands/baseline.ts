@@ -8,7 +8,9 @@ import { BASELINE_FILE, buildBaseline, writeBaseline } from "../checks/baseline.
 /** `kawaraban baseline`: records today's findings on every article (run it on `main`). */
 export async function baselineCommand(argv: string[], io: Io): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout.write(`使い方: kawaraban baseline\n\n  今ある指摘をすべて ${BASELINE_FILE} に記録します（main ブランチで実行します）。\n  以後のチェックでは、記録された指摘は表示されず、新しく増えた指摘だけがエラーになります。\n`);
+    io.stdout.write(
+      `使い方: kawaraban baseline\n\n  今ある指摘をすべて ${BASELINE_FILE} に記録します（main ブランチで実行します）。\n  以後のチェックでは、記録された指摘は表示されず、新しく増えた指摘だけがエラーになります。\n`,
+    );
     return EXIT.ok;
   }
   const run = await runCheck(io, { paths: [], baseline: false });

@@ -16,7 +16,10 @@ export const buildHelp = `使い方: kawaraban build [--out dist] [--base-url <U
 `;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: "string", default: "dist" }, "base-url": { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: "string", default: "dist" }, "base-url": { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
   if (values.help) {
     io.stdout.write(buildHelp);
     return EXIT.ok;
@@ -24,7 +27,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
   const { root, config } = repository;
-  let ctx;
+  let ctx: ReturnType<typeof siteContext>;
   try {
     ctx = siteContext(config, values["base-url"], jstDate(io.now?.() ?? new Date()));
   } catch {
@@ -41,7 +44,9 @@ const LISTED_SCHEDULED = 5;
 
 export function writeSummary(result: Awaited<ReturnType<typeof buildSite>>, out: string): string {
   const reused = result.reused ? `（変わっていない記事 ${result.reused} 件は前回のものをそのまま使用）` : "";
-  const lines = [`サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（npx kawaraban preview --built --out ${out} で、公開されたときと同じ形で見られます）`];
+  const lines = [
+    `サイトを作りました: 記事 ${result.articles} 件、ページ ${result.pages} 枚${reused} → ${out}/（npx kawaraban preview --built --out ${out} で、公開されたときと同じ形で見られます）`,
+  ];
   const scheduled = result.skipped.filter((s) => s.scheduled);
   // File names and reasons carry writer text: made single-line and inert for CI logs.
   for (const s of result.skipped.filter((s) => !s.scheduled)) lines.push(`  公開しないもの: ${logSafe(s.path)}（${logSafe(s.reason)}）`);

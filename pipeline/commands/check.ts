@@ -10,7 +10,6 @@ import { formatGithub } from "../diagnostics/format/github.ts";
 import { CONFIG_FILE, loadConfig, type Config } from "../article/config.ts";
 import { fixArticleFile, type FixOutcome } from "../checks/prose/fix.ts";
 import { applyBaseline, readBaseline } from "../checks/baseline.ts";
-import { listAssets } from "../images/stage.ts";
 import { ARTICLES_DIR, discoverArticles, type Discovery } from "../article/discover.ts";
 import { changedSince, UnknownRefError } from "../git/changed.ts";
 import { runCore, type CheckedArticle } from "../core/check.ts";
@@ -100,7 +99,9 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     void import("../checks/prose/textlint.mjs").then((m) => m.warmUp(root));
   }
   const fullRun = !options.changedSince && options.paths.length === 0;
-  const targets = options.changedSince ? await discoverChanged(tree, root, io.cwd, options.changedSince, options.paths) : { ...(await discoverArticles(tree, root, io.cwd, options.paths)), assets: [], briefs: [] };
+  const targets = options.changedSince
+    ? await discoverChanged(tree, root, io.cwd, options.changedSince, options.paths)
+    : { ...(await discoverArticles(tree, root, io.cwd, options.paths)), assets: [], briefs: [] };
   const fixes: FixOutcome[] = [];
   if (options.fix) {
     for (const article of targets.articles) {
@@ -115,7 +116,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     config,
     lintRoot: root,
     articles: targets.articles,
-    images: fullRun ? await listAssets(tree) : targets.assets,
+    images: fullRun ? (await tree.list("assets")).map((e) => e.path) : targets.assets,
     briefFiles: fullRun ? (await tree.list(BRIEFS_DIR)).map((e) => e.path) : targets.briefs,
     briefs: { briefs: book.briefs, today: jstDate(io.now?.() ?? new Date()), delivered: await presentIn(main, targets.articles) },
     imageCacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
@@ -124,12 +125,18 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   });
   let diagnostics = [...targets.diagnostics, ...core.diagnostics];
   let baselined: number | undefined;
-  const baseline = options.baseline === false ? undefined : await readBaseline(root).catch((error: Error) => {
-    throw new UsageError(error.message);
-  });
+  const baseline =
+    options.baseline === false
+      ? undefined
+      : await readBaseline(root).catch((error: Error) => {
+          throw new UsageError(error.message);
+        });
   if (baseline) ({ kept: diagnostics, baselined } = applyBaseline(diagnostics, baseline, core.lineTexts));
   diagnostics = mergeLineSuggestions(diagnostics, core.lineTexts);
-  const report = buildReport([...targets.articles, ...targets.diagnostics.map((d) => d.path), ...core.diagnostics.filter((d) => d.source === "config").map((d) => d.path)], diagnostics);
+  const report = buildReport(
+    [...targets.articles, ...targets.diagnostics.map((d) => d.path), ...core.diagnostics.filter((d) => d.source === "config").map((d) => d.path)],
+    diagnostics,
+  );
   if (baselined !== undefined) report.summary.baselined = baselined;
   report.images = core.images;
   report.stats = Object.fromEntries(core.articles.filter((o) => o.stats).map((o) => [o.path, o.stats!]));
@@ -154,7 +161,7 @@ interface ChangedTargets extends Discovery {
 }
 
 async function discoverChanged(tree: Snapshot, root: string, cwd: string, ref: string, paths: string[]): Promise<ChangedTargets> {
-  let changed;
+  let changed: Awaited<ReturnType<typeof changedSince>>;
   try {
     changed = await changedSince(root, ref);
   } catch (error) {
@@ -168,8 +175,23 @@ async function discoverChanged(tree: Snapshot, root: string, cwd: string, ref: s
   const briefs = changed.changed.filter((p) => p.startsWith(`${BRIEFS_DIR}/`));
   // Markdown added elsewhere was most likely meant as an article: say where articles go.
   const misplaced = changed.changed
-    .filter((p) => !p.startsWith(`${ARTICLES_DIR}/`) && /\.(md|markdown)$/i.test(p) && !/^(README|CHANGELOG|CONTRIBUTING|LICENSE|SECURITY)\.md$/i.test(p) && !p.startsWith("docs/") && !p.startsWith(".github/"))
-    .map((p) => report(inputRules.notArticle, p, `記事は ${ARTICLES_DIR}/ の中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。ここに置いた Markdown は確認も公開もされません。`, undefined, { severity: "warning" }));
+    .filter(
+      (p) =>
+        !p.startsWith(`${ARTICLES_DIR}/`) &&
+        /\.(md|markdown)$/i.test(p) &&
+        !/^(README|CHANGELOG|CONTRIBUTING|LICENSE|SECURITY)\.md$/i.test(p) &&
+        !p.startsWith("docs/") &&
+        !p.startsWith(".github/"),
+    )
+    .map((p) =>
+      report(
+        inputRules.notArticle,
+        p,
+        `記事は ${ARTICLES_DIR}/ の中に置いてください（例: ${ARTICLES_DIR}/2026/12/satoyama-walk.md）。ここに置いた Markdown は確認も公開もされません。`,
+        undefined,
+        { severity: "warning" },
+      ),
+    );
   if (underArticles.length === 0) return { articles: [], diagnostics: misplaced, assets, briefs };
   // The changed files go through the same discovery as explicit paths, so they get identical treatment.
   const discovery = await discoverArticles(tree, root, root, underArticles);
@@ -224,6 +246,5 @@ export function describeFixes(fixes: readonly FixOutcome[]): string {
     })
     .join("\n");
 }
-
 
 export { CACHE_DIR };

@@ -129,7 +129,13 @@ async function postDeskIssue(io: Io, markdown: string): Promise<void> {
   if (io.env.GITHUB_STEP_SUMMARY) await writeFile(io.env.GITHUB_STEP_SUMMARY, markdown, { flag: "a" });
   const { client, repo } = githubFromEnv(io);
   const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
-  const result = await upsertMarkedIssue(client, repo, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します", body: markdown });
+  const result = await upsertMarkedIssue(client, repo, {
+    marker: DESK_MARKER,
+    title: "依頼の状況",
+    label: DESK_LABEL,
+    labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します",
+    body: markdown,
+  });
   io.stderr.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
 }
 
@@ -153,7 +159,9 @@ async function claim(io: Io, kind: "claim" | "assign", values: { number?: string
     const assignee = result.ok ? (kind === "claim" ? values.login : config.writers[result.brief.writer!]?.github) : undefined;
     await replyOnIssue(io, number, result.message, assignee);
   }
-  io.stdout.write(`${JSON.stringify(result.ok ? { ok: true, path: result.brief.path, brief: result.brief.id, message: result.message } : { ok: false, message: result.message })}\n`);
+  io.stdout.write(
+    `${JSON.stringify(result.ok ? { ok: true, path: result.brief.path, brief: result.brief.id, message: result.message } : { ok: false, message: result.message })}\n`,
+  );
   return result.ok ? EXIT.ok : EXIT.contentErrors;
 }
 
@@ -210,7 +218,16 @@ async function sync(io: Io): Promise<number> {
     throw new UsageError(`${BRIEF_FORM}（記事の依頼のフォーム）がありません。テンプレートからコピーしてください。`);
   });
   const blobSha = async (file: string) => (await git(sources.root, ["rev-parse", "--verify", "--quiet", `HEAD:${file}`]).catch(() => "")).trim() || undefined;
-  const result = await syncDesk({ client, repo, config: sources.config, book: sources.book, doc: sources.doc, template, repositoryUrl: repositoryUrlOf(io)!, blobSha });
+  const result = await syncDesk({
+    client,
+    repo,
+    config: sources.config,
+    book: sources.book,
+    doc: sources.doc,
+    template,
+    repositoryUrl: repositoryUrlOf(io)!,
+    blobSha,
+  });
   io.stdout.write(`${JSON.stringify(result)}\n`);
   await postDeskIssue(io, deskMarkdown(sources.doc, editorLinks(io, sources)));
   return EXIT.ok;

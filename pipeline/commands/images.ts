@@ -59,7 +59,12 @@ export async function imagesCommand(argv: string[], io: Io): Promise<number> {
   if (values.variants) {
     const out = path.resolve(io.cwd, values.out);
     const sink = folderSink(out);
-    const written = await writeVariants(tree, result.usable.map((u) => u.info), sink, path.join(root, CACHE_DIR, "images", "variants"));
+    const written = await writeVariants(
+      tree,
+      result.usable.map((u) => u.info),
+      sink,
+      path.join(root, CACHE_DIR, "images", "variants"),
+    );
     await sink.flush();
     io.stdout.write(`${variantsLine(written, path.relative(io.cwd, out) || ".")}\n`);
   }
@@ -79,7 +84,7 @@ function selectImages(root: string, cwd: string, inputs: string[], all: readonly
     const repoPath = toRepoPath(root, path.resolve(cwd, input));
     if (!repoPath || !(repoPath === ASSETS || repoPath.startsWith(`${ASSETS}/`))) throw new UsageError(`画像は assets/ の中のものを指定してください: ${input}`);
     const matches = all.filter((a) => a === repoPath || a.startsWith(`${repoPath}/`));
-    (matches.length ? matches : [repoPath]).forEach((m) => selected.add(m));
+    for (const m of matches.length ? matches : [repoPath]) selected.add(m);
   }
   return [...selected].sort();
 }

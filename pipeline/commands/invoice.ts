@@ -162,7 +162,10 @@ async function closeMonth(io: Io, sources: InvoiceSources, month: string, doc: I
   await mkdir(path.join(sources.root, path.dirname(snapshotFile(month))), { recursive: true });
   await writeFile(path.join(sources.root, snapshotFile(month)), `${JSON.stringify(frozen, null, 2)}\n`);
   const closed = [...sources.books.closed, month].sort();
-  await writeFile(path.join(sources.root, CLOSED_FILE), `# 締めた月（この月の明細は invoices/<月>.json に固定され、以後変わりません）\n${closed.map((m) => `- "${m}"`).join("\n")}\n`);
+  await writeFile(
+    path.join(sources.root, CLOSED_FILE),
+    `# 締めた月（この月の明細は invoices/<月>.json に固定され、以後変わりません）\n${closed.map((m) => `- "${m}"`).join("\n")}\n`,
+  );
   io.stdout.write(`${month} を締めました。${snapshotFile(month)} と ${CLOSED_FILE} をコミットしてください。以後の調整は翌月以降に計上されます。\n`);
   return EXIT.ok;
 }
@@ -179,7 +182,10 @@ export function monthsUpTo(month: string, count: number): string[] {
 async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: InvoiceDocument): Promise<number> {
   const { githubFromEnv } = await import("../github/env-client.ts");
   const { upsertInvoiceIssue } = await import("../github/marked-issue.ts");
-  const { client, repo: { owner, repo } } = githubFromEnv(io);
+  const {
+    client,
+    repo: { owner, repo },
+  } = githubFromEnv(io);
   const history = monthsUpTo(month, 12).map((m) => invoiceFor(sources, m));
   const body = [
     invoiceMarkdown(doc),

@@ -37,7 +37,15 @@ export function findingsFor(io: Io): () => Promise<Map<string, Diagnostic[]>> {
 }
 
 export async function previewCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: "string", default: "4000" }, built: { type: "boolean" }, out: { type: "string", default: "dist" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "4000" },
+      built: { type: "boolean" },
+      out: { type: "string", default: "dist" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   if (values.help) {
     io.stdout.write(previewHelp);
     return EXIT.ok;
@@ -49,7 +57,8 @@ export async function previewCommand(argv: string[], io: Io): Promise<number> {
   const log = (line: string) => io.stderr.write(`${line}\n`);
   if (values.built) {
     const dir = path.resolve(io.cwd, values.out!);
-    if (!existsSync(path.join(dir, "index.html"))) throw new UsageError(`${values.out}/index.html がありません。先に npx kawaraban build --out ${values.out} を実行してください。`);
+    if (!existsSync(path.join(dir, "index.html")))
+      throw new UsageError(`${values.out}/index.html がありません。先に npx kawaraban build --out ${values.out} を実行してください。`);
     const site = await serveBuilt(dir, repository.config, port, log);
     io.stdout.write(`作ったサイト: ${site.url} をブラウザーで開いてください（${values.out}/ をそのまま表示しています。終わるときは Ctrl+C）\n`);
     await untilStopped();

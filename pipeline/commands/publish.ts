@@ -26,7 +26,13 @@ export const publishHelp = `使い方: kawaraban publish [--channel pages|webhoo
 export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { channel: { type: "string", default: "pages" }, out: { type: "string", default: "dist" }, record: { type: "string" }, url: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      channel: { type: "string", default: "pages" },
+      out: { type: "string", default: "dist" },
+      record: { type: "string" },
+      url: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.stdout.write(publishHelp);
@@ -42,7 +48,8 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const records = await readRecords(root, channel);
 
   if (values.record) {
-    if (channel !== "note-export" || !values.url || !/^https:\/\//.test(values.url)) throw new UsageError("--record は --channel note-export と --url https://… と一緒に使います。");
+    if (channel !== "note-export" || !values.url || !/^https:\/\//.test(values.url))
+      throw new UsageError("--record は --channel note-export と --url https://… と一緒に使います。");
     const previous = records[values.record];
     if (!previous) throw new UsageError(`${values.record} はまだ書き出していません。先に publish --channel note-export を実行してください。`);
     records[values.record] = { ...previous, url: values.url, publishedAt: now().toISOString() };

@@ -75,12 +75,16 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (config.github.cityStaff.length === 0) {
-    throw new UsageError("kawaraban.config.yml の github.cityStaff に、承認する市の担当者の GitHub ユーザー名を書いてください（空のままでは、誰の承認も「承認済み」になりません）。");
+    throw new UsageError(
+      "kawaraban.config.yml の github.cityStaff に、承認する市の担当者の GitHub ユーザー名を書いてください（空のままでは、誰の承認も「承認済み」になりません）。",
+    );
   }
   const sharing = values.pr ? [Number(values.pr)] : await findPullRequests(client, { owner, repo }, values["head-sha"]);
   const number = sharing[0];
   if (number === undefined) {
-    io.stdout.write(`コミット ${values["head-sha"]!.slice(0, 7)} を先頭に持つ、開いているプルリクエストはありません（新しいコミットがプッシュされたか、閉じられました）。何もしません。\n`);
+    io.stdout.write(
+      `コミット ${values["head-sha"]!.slice(0, 7)} を先頭に持つ、開いているプルリクエストはありません（新しいコミットがプッシュされたか、閉じられました）。何もしません。\n`,
+    );
     return EXIT.ok;
   }
   if (!Number.isInteger(number) || number <= 0) throw new UsageError("--pr にはプルリクエストの番号を指定してください。");
@@ -91,7 +95,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (!(await hasCommit(root, pull.headSha))) {
-    throw new UsageError(`コミット ${pull.headSha.slice(0, 7)} がこのリポジトリにありません。先に git fetch origin ${pull.headSha} を実行してください（チェックアウトはしません）。`);
+    throw new UsageError(
+      `コミット ${pull.headSha.slice(0, 7)} がこのリポジトリにありません。先に git fetch origin ${pull.headSha} を実行してください（チェックアウトはしません）。`,
+    );
   }
   const staffApproved = staffApprovedHead(pull.reviews, pull.headSha, config.github.cityStaff);
   const derived = await deriveVerdict({
@@ -120,7 +126,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   await writeJobSummary(io, outcome.summary);
   if (outcome.degraded.length > 0) {
     // Never a lost report: what could not be posted is in the job summary and the log.
-    log(`kawaraban report: GitHub が受け付けなかった操作がありました（${outcome.degraded.join("、")}）。ほかの書き込みは済ませ、結果はジョブの概要にも書き出しました。`);
+    log(
+      `kawaraban report: GitHub が受け付けなかった操作がありました（${outcome.degraded.join("、")}）。ほかの書き込みは済ませ、結果はジョブの概要にも書き出しました。`,
+    );
   }
   io.stdout.write(
     `PR #${number}: まとめ${outcome.summaryCommentId ? `（コメント ${outcome.summaryCommentId}）` : "は書き込めず"}、行へのコメント ${outcome.lineComments} 件、修正済みにした指摘 ${outcome.fixedMarked} 件、${
@@ -140,8 +148,15 @@ async function writeJobSummary(io: Io, markdown: string): Promise<void> {
  * The open PRs whose head is this commit, lowest number first, looked up through the API (never
  * taken from an artifact; a fork's PR is found too). More than one: the verdict fails closed.
  */
-async function findPullRequests(client: ReturnType<typeof createGithubClient>, repo: { owner: string; repo: string }, headSha: string | undefined): Promise<number[]> {
+async function findPullRequests(
+  client: ReturnType<typeof createGithubClient>,
+  repo: { owner: string; repo: string },
+  headSha: string | undefined,
+): Promise<number[]> {
   if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError("--pr か --head-sha（40 桁のコミット ID）を指定してください。");
   const open = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
-  return open.filter((p) => p.head.sha === headSha).map((p) => p.number).sort((a, b) => a - b);
+  return open
+    .filter((p) => p.head.sha === headSha)
+    .map((p) => p.number)
+    .sort((a, b) => a - b);
 }

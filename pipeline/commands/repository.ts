@@ -22,6 +22,8 @@ export async function openRepository(io: Io): Promise<Repository | { exitCode: n
   const tree = await workTree(root);
   const loaded = await loadConfig(tree);
   if (loaded.ok) return { root, tree, config: loaded.config };
-  io.stdout.write(formatPretty(buildReport([CONFIG_FILE], loaded.diagnostics), { color: useColor(io.stdout, io.env), repositoryUrl: repositoryUrlFromEnv(io.env) }));
+  io.stdout.write(
+    formatPretty(buildReport([CONFIG_FILE], loaded.diagnostics), { color: useColor(io.stdout, io.env), repositoryUrl: repositoryUrlFromEnv(io.env) }),
+  );
   return { exitCode: EXIT.failure };
 }

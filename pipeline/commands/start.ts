@@ -30,7 +30,13 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
     io.stdout.write(`画像 ${files.length} 枚（${formatBytes(bytes)}${after < bytes ? `、--fix で ${formatBytes(after)}` : ""}）\n`);
   }
   io.stdout.write("\n■ サイトの作成（kawaraban build）\n");
-  const site = await buildSite(run.root, run.config, siteContext(run.config, undefined, jstDate(io.now?.() ?? new Date())), path.join(run.root, "dist"), io.cwd);
+  const site = await buildSite(
+    run.root,
+    run.config,
+    siteContext(run.config, undefined, jstDate(io.now?.() ?? new Date())),
+    path.join(run.root, "dist"),
+    io.cwd,
+  );
   io.stdout.write(`${writeSummary(site, path.relative(io.cwd, path.join(run.root, "dist")) || "dist")}\n`);
   io.stdout.write("\n■ 今月の原稿料（kawaraban invoice）\n");
   io.stdout.write(await invoiceSummary(run.root, io));
@@ -45,7 +51,7 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
 
 /** This month's summary; when nothing is billed yet this month, also the latest month that has any. */
 async function invoiceSummary(root: string, io: Io): Promise<string> {
-  let sources;
+  let sources: Awaited<ReturnType<typeof loadInvoiceSources>>;
   try {
     sources = await loadInvoiceSources(root);
   } catch (error) {
@@ -55,7 +61,10 @@ async function invoiceSummary(root: string, io: Io): Promise<string> {
   const month = currentMonth(io);
   const now = invoiceFor(sources, month);
   if (now.writers.length > 0) return invoiceMarkdown(now);
-  const latest = sources.ledger.entries.map((e) => e.month).sort().pop();
+  const latest = sources.ledger.entries
+    .map((e) => e.month)
+    .sort()
+    .pop();
   const note = `${month.replace("-", " 年 ")} 月分はまだありません。`;
   return latest ? `${note}直近の ${latest} 分:\n\n${invoiceMarkdown(invoiceFor(sources, latest))}` : `${note}\n`;
 }

@@ -67,7 +67,8 @@ interface Valid {
 /** The door's checks on decoded text: limits, front matter, tags. Pure. */
 export function gateText(repoPath: string, raw: string, config: Config): { diagnostics: Diagnostic[]; text?: ArticleText; valid?: Valid } {
   const where = classifyArticlePath(repoPath);
-  if (where.kind !== "article") return { diagnostics: [report(inputRules.notArticle, repoPath, where.kind === "invalid" ? where.message : "記事ではありません。")] };
+  if (where.kind !== "article")
+    return { diagnostics: [report(inputRules.notArticle, repoPath, where.kind === "invalid" ? where.message : "記事ではありません。")] };
   const loaded = articleText(repoPath, raw);
   const text = loaded.text;
   if (!text) return { diagnostics: loaded.diagnostics };
@@ -79,7 +80,8 @@ export function gateText(repoPath: string, raw: string, config: Config): { diagn
   diagnostics.push(...fm.diagnostics);
   const tags = fm.frontMatter ? tagRefs(text, fm.frontMatter, diagnostics) : [];
   if (!fm.frontMatter || diagnostics.some((d) => d.severity === "error")) return { diagnostics, text };
-  const category = fm.frontMatter.category === undefined ? undefined : { slug: fm.frontMatter.category, name: config.categories[fm.frontMatter.category]!.name };
+  const category =
+    fm.frontMatter.category === undefined ? undefined : { slug: fm.frontMatter.category, name: config.categories[fm.frontMatter.category]!.name };
   return { diagnostics, text, valid: { frontMatter: fm.frontMatter, slug: where.slug, url: where.url, tags, ...(category && { category }) } };
 }
 
@@ -119,14 +121,23 @@ function tagRefs(text: ArticleText, fm: FrontMatter, diagnostics: Diagnostic[]):
       return;
     }
     if (seen.has(slug)) {
-      diagnostics.push(report(tagRules.duplicate, text.path, `タグ「${name}」は、ほかのタグと同じものとして扱われます（全角・半角や大文字・小文字の違いは同じタグです）。1 つにしてください。`, span));
+      diagnostics.push(
+        report(
+          tagRules.duplicate,
+          text.path,
+          `タグ「${name}」は、ほかのタグと同じものとして扱われます（全角・半角や大文字・小文字の違いは同じタグです）。1 つにしてください。`,
+          span,
+        ),
+      );
       return;
     }
     seen.add(slug);
     refs.push(Object.freeze({ name: name.normalize("NFKC").trim(), slug }));
   });
   if (refs.length > TAGS_PER_ARTICLE) {
-    diagnostics.push(report(tagRules.unusable, text.path, `タグが ${refs.length} 個あります。${TAGS_PER_ARTICLE} 個までにしてください。`, text.yaml.locate(["tags"])));
+    diagnostics.push(
+      report(tagRules.unusable, text.path, `タグが ${refs.length} 個あります。${TAGS_PER_ARTICLE} 個までにしてください。`, text.yaml.locate(["tags"])),
+    );
   }
   return refs;
 }
@@ -150,7 +161,10 @@ export async function imageRefDiagnostics(snapshot: Snapshot, text: ArticleText)
     }
     const p = resolved.repoPath;
     const message = !entry
-      ? `画像（${p}）が見つかりません。${hint(path.posix.basename(p), (await snapshot.list(path.posix.dirname(p))).filter((e) => e.path.lastIndexOf("/") === p.lastIndexOf("/")).map((e) => path.posix.basename(e.path)))}ファイル名と大文字・小文字、フォルダーを確認してください。`
+      ? `画像（${p}）が見つかりません。${hint(
+          path.posix.basename(p),
+          (await snapshot.list(path.posix.dirname(p))).filter((e) => e.path.lastIndexOf("/") === p.lastIndexOf("/")).map((e) => path.posix.basename(e.path)),
+        )}ファイル名と大文字・小文字、フォルダーを確認してください。`
       : entry.kind === "symlink"
         ? `画像（${p}）はシンボリックリンクです。写真のファイルそのものを置いてください。`
         : `画像（${p}）は普通のファイルではありません（${entry.kind === "submodule" ? "サブモジュール" : "実行できるファイル"}）。写真のファイルそのものを置いてください。`;

@@ -11,8 +11,17 @@ import type { TextStats } from "../checks/stats.ts";
 import { TextlintConfigError, TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
 import { RemarkConfigError, REMARKRC } from "../checks/markdown.ts";
 import { lineTextsOf, type LineTexts } from "../checks/baseline.ts";
-import { checkImages, photoNameProblems, listAssets, unreferencedDiagnostics, isImagePath, type ImageReference, type ImageReportEntry } from "../images/stage.ts";
+import {
+  checkImages,
+  photoNameProblems,
+  listAssets,
+  unreferencedDiagnostics,
+  isImagePath,
+  type ImageReference,
+  type ImageReportEntry,
+} from "../images/stage.ts";
 import { imageLimits } from "../images/limits.ts";
+import { imageRules } from "../images/rules.ts";
 import { checkBriefFiles, checkBriefLinks, type BriefContext } from "./briefs.ts";
 import { admit } from "./admit.ts";
 
@@ -99,7 +108,11 @@ export function internalDiagnostic(path: string, error: unknown): Diagnostic {
 
 async function addProse(input: CoreInput, loaded: CheckedArticle[], failures: Diagnostic[]): Promise<void> {
   try {
-    const prose = await lintProse(input.lintRoot, loaded.map((a) => a.text!), input.prose);
+    const prose = await lintProse(
+      input.lintRoot,
+      loaded.map((a) => a.text!),
+      input.prose,
+    );
     for (const a of loaded) {
       const result = prose.results.get(a.path);
       if (!result) continue;
@@ -132,15 +145,31 @@ function photoReferences(articles: readonly CheckedArticle[]): Map<string, Image
 async function checkPhotos(input: CoreInput, articles: readonly CheckedArticle[]): Promise<{ diagnostics: Diagnostic[]; section: ImagesSection }> {
   const references = photoReferences(articles);
   const listed = (input.images ?? []).filter(isImagePath);
+  // assets/ holds photos only: anything else there is never shown, only published with the repository.
+  const strangers = (input.images ?? []).filter((p) => p.startsWith("assets/") && !isImagePath(p) && !/(^|\/)\.(gitkeep|keep)$/.test(p));
   const all = await listAssets(input.snapshot);
   // A missing photo is the article's finding (admit); every photo that is there is inspected.
   const present = new Set((await input.snapshot.list("assets")).map((e) => e.path));
   const paths = [...new Set([...[...references.keys()].filter((p) => present.has(p)), ...listed])].sort();
   const limits = imageLimits(input.config);
-  const result = await checkImages({ snapshot: input.snapshot, limits, decode: input.decodeImages !== false, cacheDir: input.imageCacheDir }, paths, references);
-  const diagnostics = [...photoNameProblems(paths, all), ...result.diagnostics];
+  const result = await checkImages(
+    { snapshot: input.snapshot, limits, decode: input.decodeImages !== false, cacheDir: input.imageCacheDir },
+    paths,
+    references,
+  );
+  const diagnostics = [
+    ...photoNameProblems(paths, all),
+    ...result.diagnostics,
+    ...strangers.map((p) => report(imageRules.unsupported, p, "assets/ には写真（JPEG・PNG・WebP・AVIF・GIF）だけを置きます。ほかのファイルは置けません。")),
+  ];
   // The site's logo is used by every page, not by an article.
-  if (input.fullRun) diagnostics.push(...unreferencedDiagnostics(all.filter((a) => a !== input.config.site.logo), references));
+  if (input.fullRun)
+    diagnostics.push(
+      ...unreferencedDiagnostics(
+        all.filter((a) => a !== input.config.site.logo),
+        references,
+      ),
+    );
   const files = result.images;
   return { diagnostics, section: { files, bytes: files.reduce((n, f) => n + f.bytes, 0), after: files.reduce((n, f) => n + f.after, 0) } };
 }

@@ -33,7 +33,11 @@ export const briefRules = {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deadline は 2026-12-20 のように「年-月-日」で書いてください" });
-const count = (label: string) => z.string().regex(/^[1-9][0-9]{1,5}$/, { error: `${label} は半角数字で書いてください（例: 1200）` }).transform(Number);
+const count = (label: string) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]{1,5}$/, { error: `${label} は半角数字で書いてください（例: 1200）` })
+    .transform(Number);
 
 /** 「800〜1,200 文字」→ 800–1200; 「1200字程度」→ 960–1440 (a single figure is a target, ±20%). */
 export function parseLength(text: string): { min: number; max: number } | undefined {
@@ -71,7 +75,11 @@ export function briefSchema(config: Config) {
       .refine((v) => Object.hasOwn(config.writers, v), { error: (i) => `writer「${String(i.input)}」は kawaraban.config.yml の writers にありません` })
       .optional(),
     assignedOn: isoDate.optional(),
-    issue: z.string().regex(/^[1-9][0-9]{0,8}$/, { error: "issue にはイシューの番号を半角数字で書いてください" }).transform(Number).optional(),
+    issue: z
+      .string()
+      .regex(/^[1-9][0-9]{0,8}$/, { error: "issue にはイシューの番号を半角数字で書いてください" })
+      .transform(Number)
+      .optional(),
     // The desk derives assigned, in review and delivered itself; a brief only says whether it is withdrawn.
     status: z
       .enum(["open", "assigned", "delivered", "cancelled", "closed"], { error: "status は open か cancelled で書いてください" })
@@ -104,17 +112,31 @@ export const briefPathOf = (id: string) => `${BRIEFS_DIR}/${id}.yml`;
 export function parseBrief(repoPath: string, source: string, config: Config): { brief?: Brief; diagnostics: Diagnostic[] } {
   const id = briefIdOf(repoPath);
   if (!id) {
-    return { diagnostics: [report(briefRules.path, repoPath, "依頼のファイルは briefs/2026-12/satoyama.yml のように、briefs/ の下の「年-月」のフォルダーに、半角英小文字・数字・ハイフンの名前で置きます。")] };
+    return {
+      diagnostics: [
+        report(
+          briefRules.path,
+          repoPath,
+          "依頼のファイルは briefs/2026-12/satoyama.yml のように、briefs/ の下の「年-月」のフォルダーに、半角英小文字・数字・ハイフンの名前で置きます。",
+        ),
+      ],
+    };
   }
   const yaml = parseSafeYaml(source);
   if (yaml.problems.length > 0) return { diagnostics: yaml.problems.map((p) => report(briefRules.invalid, repoPath, p.message, p.span)) };
   const parsed = briefSchema(config).safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    return { diagnostics: issuesToDiagnostics(parsed.error.issues, yaml, (issue, key, span) => report(briefRules.invalid, repoPath, issue.message || describeIssue(issue, key), span)) };
+    return {
+      diagnostics: issuesToDiagnostics(parsed.error.issues, yaml, (issue, key, span) =>
+        report(briefRules.invalid, repoPath, issue.message || describeIssue(issue, key), span),
+      ),
+    };
   }
   const extra = Object.keys(parsed.data).filter((k) => !BRIEF_KEYS.includes(k));
   const fields = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => BRIEF_KEYS.includes(k))) as unknown as BriefFields;
-  const diagnostics = extra.map((k) => report(briefRules.unknownKey, repoPath, `「${k}」は依頼の項目にありません（使えるのは ${BRIEF_KEYS.join("・")}）。`, yaml.locate([k])));
+  const diagnostics = extra.map((k) =>
+    report(briefRules.unknownKey, repoPath, `「${k}」は依頼の項目にありません（使えるのは ${BRIEF_KEYS.join("・")}）。`, yaml.locate([k])),
+  );
   return { brief: { ...fields, id, path: repoPath }, diagnostics };
 }
 

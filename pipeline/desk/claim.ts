@@ -28,20 +28,27 @@ export function claimBrief(doc: DeskDocument, brief: Brief | undefined, request:
   let writer: string | undefined;
   if (request.kind === "claim") {
     writer = writerOfLogin(config, request.login);
-    if (!writer) return { ok: false, message: `@${request.login} さんは kawaraban.config.yml の writers に GitHub ユーザー名（github:）が登録されていません。編集担当に登録を頼んでください。` };
+    if (!writer)
+      return {
+        ok: false,
+        message: `@${request.login} さんは kawaraban.config.yml の writers に GitHub ユーザー名（github:）が登録されていません。編集担当に登録を頼んでください。`,
+      };
   } else if (request.kind === "assignee") {
     writer = request.writer;
   } else {
     if (!config.github.editors.some((e) => e.toLowerCase() === request.login.toLowerCase())) {
       return { ok: false, message: `依頼を割り当てられるのは編集担当（kawaraban.config.yml の github.editors）だけです。` };
     }
-    if (!Object.hasOwn(config.writers, request.writer)) return { ok: false, message: `ライター「${request.writer}」は kawaraban.config.yml の writers にありません。` };
+    if (!Object.hasOwn(config.writers, request.writer))
+      return { ok: false, message: `ライター「${request.writer}」は kawaraban.config.yml の writers にありません。` };
     writer = request.writer;
   }
   if (brief.writer && brief.writer !== writer) return { ok: false, message: `依頼「${brief.title}」は ${brief.writer} さんが引き受けています。` };
   if (brief.writer === writer) return { ok: false, message: `依頼「${brief.title}」は、すでに ${writer} さんの担当です。` };
   const room = hasRoom(doc, writer, brief.deadline.slice(0, 7));
-  const over = !room.ok ? `${writer} さんは ${brief.deadline.slice(0, 7)} 締め切りの依頼を ${room.load} 件引き受けていて、上限（${room.capacity} 件）に達しています。` : "";
+  const over = !room.ok
+    ? `${writer} さんは ${brief.deadline.slice(0, 7)} 締め切りの依頼を ${room.load} 件引き受けていて、上限（${room.capacity} 件）に達しています。`
+    : "";
   if (over && request.kind === "claim") return { ok: false, message: `${over}編集担当に相談してください。` };
   const updated: Brief = { ...brief, writer, assignedOn: today };
   const message = `${writer} さんが依頼「${brief.title}」（締め切り ${brief.deadline}）を引き受けました。${over ? `注意: ${over}` : ""}`;

@@ -109,17 +109,26 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
     .map(([handle, w]): DeskWriter => {
       const load = loadOf(briefs, handle, month);
       const capacity = w.capacity;
-      return { writer: handle, name: w.name, load, ...(capacity !== undefined && { capacity, room: Math.max(0, capacity - load) }), over: capacity !== undefined && load > capacity };
+      return {
+        writer: handle,
+        name: w.name,
+        load,
+        ...(capacity !== undefined && { capacity, room: Math.max(0, capacity - load) }),
+        over: capacity !== undefined && load > capacity,
+      };
     })
     .sort((a, b) => (a.writer < b.writer ? -1 : 1));
 
   const billed = inputs.entries.filter((e) => e.month === month).reduce((n, e) => n + e.fee, 0);
-  const committed = briefs.filter((b) => (b.state === "assigned" || b.state === "in-review") && b.deadline.slice(0, 7) === month).reduce((n, b) => n + b.fee, 0);
+  const committed = briefs
+    .filter((b) => (b.state === "assigned" || b.state === "in-review") && b.deadline.slice(0, 7) === month)
+    .reduce((n, b) => n + b.fee, 0);
   return { version: 1, today, month, briefs, writers, fees: { billed, committed } };
 }
 
 /** A writer's briefs due in `month`, delivered ones included, withdrawn ones not. */
-const loadOf = (briefs: readonly DeskBrief[], writer: string, month: string) => briefs.filter((b) => b.writer === writer && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
+const loadOf = (briefs: readonly DeskBrief[], writer: string, month: string) =>
+  briefs.filter((b) => b.writer === writer && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
 
 /** Whether `writer` may take one more brief due in `month` (their capacity, if any, not reached). */
 export function hasRoom(doc: DeskDocument, writer: string, month: string): { ok: boolean; load: number; capacity?: number } {

@@ -12,7 +12,13 @@ export function articleStub(brief: Brief & { writer: string }): { path: string; 
   const q = (s: string) => JSON.stringify(s);
   const lines = ["---", `title: ${q(brief.title)}`, `writer: ${brief.writer}`, `date: ${brief.deadline}`, `summary: ${q(`${brief.title}を紹介します。`)}`];
   if (brief.category) lines.push(`category: ${brief.category}`);
-  lines.push(`brief: ${brief.id}`, "---", "", "<!-- この下に本文を書きます。写真は「Add file → Upload files」で assets/ に入れてから ![写真の説明](../../../assets/写真.jpg) と書きます。 -->", "");
+  lines.push(
+    `brief: ${brief.id}`,
+    "---",
+    "",
+    "<!-- この下に本文を書きます。写真は「Add file → Upload files」で assets/ に入れてから ![写真の説明](../../../assets/写真.jpg) と書きます。 -->",
+    "",
+  );
   return { path, text: lines.join("\n") };
 }
 

@@ -57,15 +57,22 @@ export function briefFromForm(values: ReadonlyMap<string, string>, config: Confi
   const problems: string[] = [];
   const title = values.get("title")?.replace(/\s+/g, " ").trim().slice(0, 80);
   if (!title) problems.push("「仮のタイトル」を書いてください。");
-  const deadline = values.get("deadline")?.normalize("NFKC").trim().replace(/[/.年月]/g, "-").replace(/日$/, "");
+  const deadline = values
+    .get("deadline")
+    ?.normalize("NFKC")
+    .trim()
+    .replace(/[/.年月]/g, "-")
+    .replace(/日$/, "");
   const date = deadline && /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(deadline);
   const iso = date ? `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}` : undefined;
-  if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) problems.push("「締め切り」は 2026-12-10 のように書いてください。");
+  if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso)
+    problems.push("「締め切り」は 2026-12-10 のように書いてください。");
   const categoryName = values.get("category");
   const category = categoryName ? Object.entries(config.categories).find(([key, c]) => c.name === categoryName || key === categoryName)?.[0] : undefined;
   if (categoryName && !category) problems.push(`カテゴリー「${categoryName}」は kawaraban.config.yml の categories にありません。`);
   const writer = values.get("writer")?.trim();
-  if (writer && !Object.hasOwn(config.writers, writer)) problems.push(`担当ライター「${writer}」は kawaraban.config.yml の writers にありません（ハンドル名で書きます）。`);
+  if (writer && !Object.hasOwn(config.writers, writer))
+    problems.push(`担当ライター「${writer}」は kawaraban.config.yml の writers にありません（ハンドル名で書きます）。`);
   const feeText = values.get("fee");
   const fee = feeText === undefined ? undefined : /^(0|[1-9][0-9]{0,8})$/.test(digits(feeText)) ? Number(digits(feeText)) : NaN;
   if (Number.isNaN(fee)) problems.push("「原稿料」は 25000 のように半角数字で書いてください。");

@@ -46,14 +46,23 @@ const branchOf = (prefix: string, id: string) => `desk/${prefix}-${id.replace("/
 export async function syncDesk(ctx: SyncContext): Promise<SyncResult> {
   const { client, repo } = ctx;
   const result: SyncResult = { briefsProposed: [], answered: 0, claimsProposed: [] };
-  const issues = (await client.paginate(client.rest.issues.listForRepo, { ...repo, state: "open", labels: BRIEF_LABEL, per_page: 100 })).filter((i) => !i.pull_request);
+  const issues = (await client.paginate(client.rest.issues.listForRepo, { ...repo, state: "open", labels: BRIEF_LABEL, per_page: 100 })).filter(
+    (i) => !i.pull_request,
+  );
   const labels = formLabels(ctx.template);
   for (const issue of issues.slice(0, 200)) {
     const brief = [...ctx.book.briefs.values()].find((b) => b.issue === issue.number);
     const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 });
     const answered = new Set(comments.flatMap((c) => [...(c.body ?? "").matchAll(/<!-- kawaraban:desk-reply=(\d+) -->/g)].map((m) => Number(m[1]))));
     if (!brief) {
-      await proposeBrief(ctx, issue.number, issue.body ?? "", labels, comments.some((c) => c.body?.includes(formMarker)), result);
+      await proposeBrief(
+        ctx,
+        issue.number,
+        issue.body ?? "",
+        labels,
+        comments.some((c) => c.body?.includes(formMarker)),
+        result,
+      );
       continue;
     }
     // An editor may also assign from GitHub's side bar: one assignee who is a registered writer.
@@ -68,7 +77,11 @@ export async function syncDesk(ctx: SyncContext): Promise<SyncResult> {
       if (answered.has(comment.id) || !comment.user?.login || comment.user.type === "Bot") continue;
       const first = (comment.body ?? "").trim().split("\n")[0]!.trim();
       const assign = ASSIGN.exec(first);
-      const request: ClaimRequest | undefined = CLAIM.test(first) ? { kind: "claim", login: comment.user.login } : assign ? { kind: "assign", login: comment.user.login, writer: assign[1]! } : undefined;
+      const request: ClaimRequest | undefined = CLAIM.test(first)
+        ? { kind: "claim", login: comment.user.login }
+        : assign
+          ? { kind: "assign", login: comment.user.login, writer: assign[1]! }
+          : undefined;
       if (!request) continue;
       await answerClaim(ctx, issue.number, replyMarker(comment.id), brief.id, request, result);
     }
@@ -86,7 +99,14 @@ async function proposeFile(ctx: SyncContext, branch: string, path: string, text:
   const main = await client.rest.git.getRef({ ...repo, ref: "heads/main" });
   await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: main.data.object.sha });
   const sha = await ctx.blobSha(path);
-  await client.rest.repos.createOrUpdateFileContents({ ...repo, path, branch, message: title, content: Buffer.from(text, "utf8").toString("base64"), ...(sha && { sha }) });
+  await client.rest.repos.createOrUpdateFileContents({
+    ...repo,
+    path,
+    branch,
+    message: title,
+    content: Buffer.from(text, "utf8").toString("base64"),
+    ...(sha && { sha }),
+  });
   const pr = await client.rest.pulls.create({ ...repo, head: branch, base: "main", title, body });
   return pr.data.html_url;
 }
@@ -96,16 +116,39 @@ async function openPullFor(ctx: SyncContext, branch: string): Promise<boolean> {
   return pulls.data.length > 0;
 }
 
-async function proposeBrief(ctx: SyncContext, issue: number, body: string, labels: Map<string, string>, toldProblems: boolean, result: SyncResult): Promise<void> {
+async function proposeBrief(
+  ctx: SyncContext,
+  issue: number,
+  body: string,
+  labels: Map<string, string>,
+  toldProblems: boolean,
+  result: SyncResult,
+): Promise<void> {
   const form = briefFromForm(parseFormBody(body, labels), ctx.config, issue);
   if (!form.ok) {
-    if (!toldProblems) await reply(ctx, issue, `${formMarker}\n依頼のファイルを作れませんでした。イシューを編集して、次の点を直してください。\n\n${form.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`);
+    if (!toldProblems)
+      await reply(
+        ctx,
+        issue,
+        `${formMarker}\n依頼のファイルを作れませんでした。イシューを編集して、次の点を直してください。\n\n${form.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`,
+      );
     return;
   }
   const branch = branchOf("brief", form.id);
   if (ctx.book.briefs.has(form.id) || (await openPullFor(ctx, branch))) return;
-  const url = await proposeFile(ctx, branch, form.path, form.text, `依頼の登録: ${form.fields.title}（#${issue}）`, `#${issue} の依頼を ${form.path} に登録します。編集担当が内容を確かめてマージしてください。`);
-  await reply(ctx, issue, `${formMarker}\n依頼のファイルを作りました: ${url}\nマージされると、ライターはこのイシューに「/引き受けます」と書いて引き受けられます。`);
+  const url = await proposeFile(
+    ctx,
+    branch,
+    form.path,
+    form.text,
+    `依頼の登録: ${form.fields.title}（#${issue}）`,
+    `#${issue} の依頼を ${form.path} に登録します。編集担当が内容を確かめてマージしてください。`,
+  );
+  await reply(
+    ctx,
+    issue,
+    `${formMarker}\n依頼のファイルを作りました: ${url}\nマージされると、ライターはこのイシューに「/引き受けます」と書いて引き受けられます。`,
+  );
   result.briefsProposed.push(form.id);
 }
 
@@ -123,11 +166,22 @@ async function answerClaim(ctx: SyncContext, issue: number, marker: string, id: 
     return;
   }
   const writer = claimed.brief.writer!;
-  const url = await proposeFile(ctx, branch, claimed.brief.path, claimed.text, `依頼の引き受け: ${claimed.brief.title}（${writer}）`, `#${issue} の依頼を ${writer} さんが引き受けます。編集担当が確かめてマージしてください。`);
+  const url = await proposeFile(
+    ctx,
+    branch,
+    claimed.brief.path,
+    claimed.text,
+    `依頼の引き受け: ${claimed.brief.title}（${writer}）`,
+    `#${issue} の依頼を ${writer} さんが引き受けます。編集担当が確かめてマージしてください。`,
+  );
   const account = ctx.config.writers[writer]?.github;
   if (account) await ctx.client.rest.issues.addAssignees({ ...ctx.repo, issue_number: issue, assignees: [account] });
   const link = editorLink(ctx.repositoryUrl, "main", { ...claimed.brief, writer });
-  await reply(ctx, issue, `${marker}\n${escapeMarkdown(claimed.message)}\n\n- 記録のプルリクエスト: ${url}\n- [GitHub の画面で記事を書き始める](${link})（ファイルの場所と front matter が入っています）`);
+  await reply(
+    ctx,
+    issue,
+    `${marker}\n${escapeMarkdown(claimed.message)}\n\n- 記録のプルリクエスト: ${url}\n- [GitHub の画面で記事を書き始める](${link})（ファイルの場所と front matter が入っています）`,
+  );
   result.answered++;
   result.claimsProposed.push(id);
 }

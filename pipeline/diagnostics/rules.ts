@@ -40,7 +40,14 @@ export interface RuleIdentity {
 }
 
 /** The one place a diagnostic gets its rule's identity (kawaraban's own rules and mapped ones alike). */
-export function stamp(identity: RuleIdentity, severity: Severity, path: string, message: string, span?: Span, options: Omit<ReportOptions, "severity"> = {}): Diagnostic {
+export function stamp(
+  identity: RuleIdentity,
+  severity: Severity,
+  path: string,
+  message: string,
+  span?: Span,
+  options: Omit<ReportOptions, "severity"> = {},
+): Diagnostic {
   const d: Diagnostic = { ruleId: identity.id, source: identity.source, severity, message, path, ...withSpan(span) };
   if (identity.url) d.url = identity.url;
   if (options.fix) d.fix = options.fix;

@@ -23,7 +23,9 @@ export async function changedSince(root: string, ref: string): Promise<ChangedFi
     base = (await git(root, ["merge-base", ref, "HEAD"])).trim();
   } catch (error) {
     const detail = error instanceof GitError ? error.stderr.trim() : String(error);
-    throw new UnknownRefError(`比較の基準「${ref}」が git で見つかりません（${detail.split("\n")[0]}）。ブランチ名やコミットを確認してください（CI では fetch-depth: 0 が必要です）。`);
+    throw new UnknownRefError(
+      `比較の基準「${ref}」が git で見つかりません（${detail.split("\n")[0]}）。ブランチ名やコミットを確認してください（CI では fetch-depth: 0 が必要です）。`,
+    );
   }
   const [diff, untracked] = await Promise.all([
     git(root, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--relative", base, "--"]),
@@ -48,4 +50,3 @@ export async function changedSince(root: string, ref: string): Promise<ChangedFi
   result.changed = [...new Set(result.changed)].sort();
   return result;
 }
-

@@ -86,4 +86,3 @@ async function commitIdentities(root: string, ref: string): Promise<Map<string, 
   }
   return found;
 }
-

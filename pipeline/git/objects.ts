@@ -7,4 +7,3 @@ export async function hasCommit(root: string, sha: string): Promise<boolean> {
     () => false,
   );
 }
-

@@ -50,9 +50,15 @@ export interface PullFacts {
  * data beyond the image), and the bundle was made for the PR's current head. Each file is judged
  * by the one check core on the head with the bundle applied.
  */
-export async function validateAutofix(bundle: AutofixBundle, pr: PullFacts, config: Config, head: Snapshot): Promise<{ ok: true; files: { path: string; bytes: Buffer }[] } | { ok: false; problems: string[] }> {
+export async function validateAutofix(
+  bundle: AutofixBundle,
+  pr: PullFacts,
+  config: Config,
+  head: Snapshot,
+): Promise<{ ok: true; files: { path: string; bytes: Buffer }[] } | { ok: false; problems: string[] }> {
   const problems: string[] = [];
-  if (bundle.headSha !== pr.headSha) problems.push("直したファイルは古いコミットのものです（そのあとにプッシュがありました）。もう一度チェックを入れてください。");
+  if (bundle.headSha !== pr.headSha)
+    problems.push("直したファイルは古いコミットのものです（そのあとにプッシュがありました）。もう一度チェックを入れてください。");
   const changed = new Map(pr.files.map((f) => [f.filename, f.status]));
   const files = new Map<string, Buffer>();
   for (const file of bundle.files) {
@@ -64,12 +70,21 @@ export async function validateAutofix(bundle: AutofixBundle, pr: PullFacts, conf
     const entry = await head.entry(file.path);
     if (status !== "added" && status !== "modified") problems.push(`${file.path}: このプルリクエストが追加・変更したファイルではありません。`);
     else if (entry?.kind !== "file") problems.push(`${file.path}: プルリクエストの中では普通のファイルではありません（シンボリックリンクなど）。`);
-    else if (classifyArticlePath(file.path).kind !== "article" && !isImagePath(file.path)) problems.push(`${file.path}: 記事（articles/）と写真（assets/）のほかは直しません。`);
+    else if (classifyArticlePath(file.path).kind !== "article" && !isImagePath(file.path))
+      problems.push(`${file.path}: 記事（articles/）と写真（assets/）のほかは直しません。`);
     else files.set(file.path, Buffer.from(file.base64, "base64"));
   }
   if (problems.length > 0) return { ok: false, problems };
   const paths = [...files.keys()];
-  const core = await runCore({ snapshot: overlay(head, files), config, lintRoot: ".", articles: paths.filter((p) => p.startsWith("articles/")), images: paths.filter(isImagePath), decodeImages: false, prose: { enabled: false } });
+  const core = await runCore({
+    snapshot: overlay(head, files),
+    config,
+    lintRoot: ".",
+    articles: paths.filter((p) => p.startsWith("articles/")),
+    images: paths.filter(isImagePath),
+    decodeImages: false,
+    prose: { enabled: false },
+  });
   for (const a of core.articles) if (!a.text) problems.push(`${a.path}: 直したあとの記事が読めません（${a.diagnostics[0]?.message ?? "不明"}）。`);
   for (const d of core.diagnostics) if (d.source === "image" && d.severity === "error" && files.has(d.path)) problems.push(`${d.path}: ${d.message}`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, files: paths.map((p) => ({ path: p, bytes: files.get(p)! })) };
@@ -80,7 +95,13 @@ export async function validateAutofix(bundle: AutofixBundle, pr: PullFacts, conf
  * job checks nothing out): blobs, a tree on the head's tree, a commit whose parent is the head,
  * and a fast-forward of the branch (refused by GitHub if the branch moved meanwhile).
  */
-export async function applyAutofix(client: GithubClient, repo: Repo, branch: string, headSha: string, files: readonly { path: string; bytes: Buffer }[]): Promise<string> {
+export async function applyAutofix(
+  client: GithubClient,
+  repo: Repo,
+  branch: string,
+  headSha: string,
+  files: readonly { path: string; bytes: Buffer }[],
+): Promise<string> {
   const head = await client.rest.git.getCommit({ ...repo, commit_sha: headSha });
   const tree = [];
   for (const f of files) {
@@ -88,7 +109,12 @@ export async function applyAutofix(client: GithubClient, repo: Repo, branch: str
     tree.push({ path: f.path, mode: "100644" as const, type: "blob" as const, sha: blob.data.sha });
   }
   const newTree = await client.rest.git.createTree({ ...repo, base_tree: head.data.tree.sha, tree });
-  const commit = await client.rest.git.createCommit({ ...repo, message: "kawaraban: 直せるところを直しました（写真の撮影情報・向き・大きさ、文章の安全な直し）", tree: newTree.data.sha, parents: [headSha] });
+  const commit = await client.rest.git.createCommit({
+    ...repo,
+    message: "kawaraban: 直せるところを直しました（写真の撮影情報・向き・大きさ、文章の安全な直し）",
+    tree: newTree.data.sha,
+    parents: [headSha],
+  });
   await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
   return commit.data.sha;
 }

@@ -68,7 +68,13 @@ export async function publishChecks({ client, repo, headSha, findings, counts, a
   });
   if (run) return "check-run";
   const status = await attempt("set a commit status", () =>
-    client.rest.repos.createCommitStatus({ ...repo, sha: headSha, state: errors > 0 ? "failure" : "success", context: CHECK_NAME, description: `瓦版チェック: ${title}` }),
+    client.rest.repos.createCommitStatus({
+      ...repo,
+      sha: headSha,
+      state: errors > 0 ? "failure" : "success",
+      context: CHECK_NAME,
+      description: `瓦版チェック: ${title}`,
+    }),
   );
   return status ? "status" : "none";
 }

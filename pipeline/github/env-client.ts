@@ -7,6 +7,11 @@ export function githubFromEnv(io: Io): { client: GithubClient; repo: Repo } {
   const token = io.env.GITHUB_TOKEN;
   const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? "").split("/");
   if (!token || !owner || !repo) throw new UsageError("GITHUB_TOKEN と GITHUB_REPOSITORY（owner/repo）が必要です。");
-  const client = createGithubClient({ token, baseUrl: io.env.GITHUB_API_URL, log: (l) => io.stderr.write(`${l}\n`), fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1" });
+  const client = createGithubClient({
+    token,
+    baseUrl: io.env.GITHUB_API_URL,
+    log: (l) => io.stderr.write(`${l}\n`),
+    fast: io.env.KAWARABAN_TEST_FAST_GITHUB === "1",
+  });
   return { client, repo: { owner, repo } };
 }

@@ -8,7 +8,10 @@ export interface Finding extends ReportMessage {
 }
 
 export function fingerprint(path: string, m: Pick<ReportMessage, "ruleId" | "message" | "column">): string {
-  return createHash("sha256").update(JSON.stringify([path, m.ruleId, m.message, m.column ?? 0])).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify([path, m.ruleId, m.message, m.column ?? 0]))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function findingsOf(report: CheckReportDocument): Finding[] {

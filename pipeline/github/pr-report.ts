@@ -64,7 +64,12 @@ export async function readPullFacts(client: GithubClient, repo: Repo, number: nu
     draft: pull.draft === true,
     merged: pull.merged === true,
     author: pull.user?.login ?? "",
-    files: files.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, ...(f.previous_filename && { previous_filename: f.previous_filename }) })),
+    files: files.map((f) => ({
+      filename: f.filename,
+      status: f.status,
+      patch: f.patch,
+      ...(f.previous_filename && { previous_filename: f.previous_filename }),
+    })),
     changedFiles: pull.changed_files,
     reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, commitId: r.commit_id ?? undefined })),
   };
@@ -137,7 +142,9 @@ export async function reportToPullRequest(input: PrReportInput): Promise<PrRepor
   }
   let fixedMarked = 0;
   for (const comment of fixed) {
-    const done = await attempt("update a review comment", () => client.rest.pulls.updateReviewComment({ ...repo, comment_id: comment.id, body: fixedBody(comment.body) }));
+    const done = await attempt("update a review comment", () =>
+      client.rest.pulls.updateReviewComment({ ...repo, comment_id: comment.id, body: fixedBody(comment.body) }),
+    );
     if (done) fixedMarked++;
   }
   return { summaryCommentId: written?.id, lineComments, fixedMarked, label, checks, degraded, summary };

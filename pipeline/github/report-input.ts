@@ -17,7 +17,10 @@ const repoPath = z
 const position = z.number().int().min(1).max(1_000_000);
 
 const message = z.object({
-  ruleId: z.string().max(200).regex(/^[\w@./-]+$/),
+  ruleId: z
+    .string()
+    .max(200)
+    .regex(/^[\w@./-]+$/),
   source: z.enum(["frontmatter", "textlint", "remark-lint", "a11y", "image", "config", "input"]),
   severity: z.enum(["error", "warning", "info"]),
   message: z.string().max(2000),
@@ -41,9 +44,7 @@ const stats = z.object({
 
 export const checkReportSchema = z.object({
   version: z.literal(1),
-  files: z
-    .array(z.object({ path: repoPath, messages: z.array(message).max(5000), stats: stats.optional() }))
-    .max(5000),
+  files: z.array(z.object({ path: repoPath, messages: z.array(message).max(5000), stats: stats.optional() })).max(5000),
   images: z
     .object({
       files: z

@@ -48,7 +48,10 @@ function groupedInfo(findings: readonly Finding[]): string {
     const label = infoLabel[ruleTail(f.ruleId)] ?? escapeMarkdown(f.ruleId);
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${number(n)} か所`).join("、");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, n]) => `${label} ${number(n)} か所`)
+    .join("、");
 }
 const number = (n: number) => n.toLocaleString("ja-JP");
 
@@ -130,7 +133,7 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
       if (info.length > 0) {
         const line = `- ${icon.info} 読みやすさの目安: ${groupedInfo(info)}（直さなくても公開できます）`;
         size += line.length + 1;
-        if (size > SUMMARY_MAX_CHARS) break outer;
+        if (size > SUMMARY_MAX_CHARS) break;
         lines.push(line);
         shown += info.length;
       }
@@ -144,7 +147,12 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
       }
       lines.push("");
     }
-    if (shown < findings.length) lines.push("", `ほかに ${number(findings.length - shown)} 件の指摘があります（コメントの文字数の上限のため、ここには載せていません。すべての指摘は、手元で \`npx kawaraban check\` を実行すると確かめられます）。`, "");
+    if (shown < findings.length)
+      lines.push(
+        "",
+        `ほかに ${number(findings.length - shown)} 件の指摘があります（コメントの文字数の上限のため、ここには載せていません。すべての指摘は、手元で \`npx kawaraban check\` を実行すると確かめられます）。`,
+        "",
+      );
     lines.push("</details>", "");
   }
   const notes: string[] = [];
@@ -155,7 +163,10 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
   }
   if (ctx.inlinePosted > 0) notes.push(`変更した行への指摘 ${ctx.inlinePosted} 件を、その行にコメントしました。`);
   if (ctx.outsideDiff > 0) notes.push(`変更していない行の指摘 ${ctx.outsideDiff} 件は、この一覧だけに載せています。`);
-  if (ctx.overCap > 0) notes.push(`行へのコメントは 1 つのルールにつき記事ごとに ${MAX_COMMENTS_PER_RULE} 件までにしています。残りの ${ctx.overCap} 件はこの一覧だけに載せています。`);
+  if (ctx.overCap > 0)
+    notes.push(
+      `行へのコメントは 1 つのルールにつき記事ごとに ${MAX_COMMENTS_PER_RULE} 件までにしています。残りの ${ctx.overCap} 件はこの一覧だけに載せています。`,
+    );
   if (ctx.fixedSincePreviousPush > 0) notes.push(`前回のプッシュからの修正で、${ctx.fixedSincePreviousPush} 件の指摘が直りました。`);
   if (report.summary.baselined) notes.push(`以前からある指摘 ${report.summary.baselined} 件は、ベースラインにあるため表示していません。`);
   lines.push(...notes.map((n) => `- ${n}`), ...(notes.length ? [""] : []));

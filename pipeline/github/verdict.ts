@@ -19,7 +19,12 @@ import type { Snapshot } from "../source/snapshot.ts";
 import type { CheckReportDocument } from "./report-input.ts";
 
 export const verdictRules = {
-  protectedChange: defineRule({ id: "verdict/protected-change", source: "config", severity: "error", title: "記事と写真以外の変更には市の担当者の承認が要ります" }),
+  protectedChange: defineRule({
+    id: "verdict/protected-change",
+    source: "config",
+    severity: "error",
+    title: "記事と写真以外の変更には市の担当者の承認が要ります",
+  }),
   otherWriter: defineRule({ id: "verdict/other-writer", source: "frontmatter", severity: "warning", title: "ほかのライターの記事を変更しています" }),
   writerChanged: defineRule({ id: "verdict/writer-changed", source: "frontmatter", severity: "error", title: "記事のライターを書き換えています" }),
   noArticle: defineRule({ id: "verdict/no-article", source: "input", severity: "warning", title: "記事の変更がありません" }),
@@ -87,7 +92,13 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
   if (baseline) ({ kept, baselined } = applyBaseline(diagnostics, baseline, core.lineTexts));
   const checked = new Set([...core.checked, ...input.files.flatMap(namesOf)]);
   if (!input.files.some((f) => namesOf(f).some(isContentPath))) {
-    kept.push(report(verdictRules.noArticle, "articles/", "このプルリクエストは記事（articles/）も写真（assets/）も変更していません。記事は articles/2026/12/satoyama-walk.md のような場所に置きます。"));
+    kept.push(
+      report(
+        verdictRules.noArticle,
+        "articles/",
+        "このプルリクエストは記事（articles/）も写真（assets/）も変更していません。記事は articles/2026/12/satoyama-walk.md のような場所に置きます。",
+      ),
+    );
     checked.add("articles/");
   }
   const result = buildReport([...checked], mergeLineSuggestions(kept, core.lineTexts));
@@ -100,10 +111,22 @@ function whole(input: VerdictInput): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (input.sharedWith?.length) {
     const others = input.sharedWith.map((n) => `#${n}`).join("、");
-    found.push(report(verdictRules.sharedHead, "articles/", `同じコミットを先頭にしたプルリクエストがほかにもあります（${others}）。どれの判定かを取り違えないよう、判定を保留します。不要なプルリクエストを閉じてから、もう一度プッシュしてください。`));
+    found.push(
+      report(
+        verdictRules.sharedHead,
+        "articles/",
+        `同じコミットを先頭にしたプルリクエストがほかにもあります（${others}）。どれの判定かを取り違えないよう、判定を保留します。不要なプルリクエストを閉じてから、もう一度プッシュしてください。`,
+      ),
+    );
   }
   if (input.changedFiles !== undefined && input.files.length < input.changedFiles) {
-    found.push(report(verdictRules.incomplete, "articles/", `このプルリクエストは ${input.changedFiles} 個のファイルを変更していますが、GitHub から確かめられたのは ${input.files.length} 個だけです。すべてを確かめられないため、マージできません。プルリクエストを小さく分けてください。`));
+    found.push(
+      report(
+        verdictRules.incomplete,
+        "articles/",
+        `このプルリクエストは ${input.changedFiles} 個のファイルを変更していますが、GitHub から確かめられたのは ${input.files.length} 個だけです。すべてを確かめられないため、マージできません。プルリクエストを小さく分けてください。`,
+      ),
+    );
   }
   return found;
 }
@@ -118,8 +141,18 @@ async function entryProblems(files: readonly ChangedFile[], head: Snapshot, appr
   for (const name of [...new Set(files.flatMap(namesOf))].sort()) {
     const long = longComponent(name);
     const bad = unsafeCharacter(name);
-    if (long !== undefined) found.push(report(inputRules.nameTooLong, name, `名前「${visible(long, 40)}」が ${componentBytes(long)} バイトあります（${MAX_NAME_BYTES} バイトまで）。マージすると、リポジトリを取り出す（clone する）ことも、ワークフローを動かすこともできなくなります。短い名前にしてください。`));
-    else if (bad) found.push(report(inputRules.nameTooLong, name, `ファイル名に見えない文字（${codePoint(bad.code)}）があります。半角英数字とハイフンの名前にしてください。`));
+    if (long !== undefined)
+      found.push(
+        report(
+          inputRules.nameTooLong,
+          name,
+          `名前「${visible(long, 40)}」が ${componentBytes(long)} バイトあります（${MAX_NAME_BYTES} バイトまで）。マージすると、リポジトリを取り出す（clone する）ことも、ワークフローを動かすこともできなくなります。短い名前にしてください。`,
+        ),
+      );
+    else if (bad)
+      found.push(
+        report(inputRules.nameTooLong, name, `ファイル名に見えない文字（${codePoint(bad.code)}）があります。半角英数字とハイフンの名前にしてください。`),
+      );
     if (!isContentPath(name)) {
       const message = approved
         ? "記事と写真以外のファイルの変更です。市の担当者がこのコミットを承認済みです。"
@@ -130,7 +163,9 @@ async function entryProblems(files: readonly ChangedFile[], head: Snapshot, appr
     const entry = await head.entry(name);
     if (entry && entry.kind !== "file" && !name.startsWith("articles/")) {
       const what = entry.kind === "symlink" ? "シンボリックリンク" : entry.kind === "submodule" ? "サブモジュール" : "実行できるファイル";
-      found.push(report(verdictRules.notPlainFile, name, `${what}になっています。写真や依頼のファイルは、ファイルそのものを普通のファイルとして置いてください。`));
+      found.push(
+        report(verdictRules.notPlainFile, name, `${what}になっています。写真や依頼のファイルは、ファイルそのものを普通のファイルとして置いてください。`),
+      );
     }
   }
   return found;
@@ -147,11 +182,25 @@ async function writerFindings(input: VerdictInput, base: Snapshot, article: NonN
   const span = article.yaml.locate(["writer"], "value");
   const before = (await base.entry(article.path)) ? (await admit(base, article.path, input.config)).article : undefined;
   if (before && before.frontMatter.writer !== writer) {
-    found.push(report(verdictRules.writerChanged, article.path, `この記事のライターを ${before.frontMatter.writer} から ${writer} に書き換えています。原稿料の支払先が変わるため、このままではマージできません。書き換えが必要なら、編集担当が市の担当者に相談してください。`, span));
+    found.push(
+      report(
+        verdictRules.writerChanged,
+        article.path,
+        `この記事のライターを ${before.frontMatter.writer} から ${writer} に書き換えています。原稿料の支払先が変わるため、このままではマージできません。書き換えが必要なら、編集担当が市の担当者に相談してください。`,
+        span,
+      ),
+    );
   }
   const account = input.config.writers[writer]?.github;
   if (input.author && account && account.toLowerCase() !== input.author.toLowerCase()) {
-    found.push(report(verdictRules.otherWriter, article.path, `この記事のライターは ${writer}（GitHub: ${account}）ですが、プルリクエストを作ったのは ${input.author} です。編集担当は、ライター本人の了解があるか確かめてください。`, span));
+    found.push(
+      report(
+        verdictRules.otherWriter,
+        article.path,
+        `この記事のライターは ${writer}（GitHub: ${account}）ですが、プルリクエストを作ったのは ${input.author} です。編集担当は、ライター本人の了解があるか確かめてください。`,
+        span,
+      ),
+    );
   }
   return found;
 }
@@ -164,7 +213,14 @@ function advisoryFindings(input: VerdictInput, own: ReadonlySet<string>): Diagno
     // One fact per file at most ("decoding failed"): the artifact's size buys it nothing.
     for (const m of file.messages.filter((x) => x.source === "image" && DECODE_ONLY_RULES.has(x.ruleId)).slice(0, 1)) {
       // Our own words, never the artifact's: only the fact that decoding failed is taken.
-      found.push(report(imageRules.corrupt, file.path, "画像が壊れているか、途中までしかありません（画像を読み込むチェックの結果）。元の写真からもう一度保存してください。", m.line ? { start: { line: m.line, column: 1 } } : undefined));
+      found.push(
+        report(
+          imageRules.corrupt,
+          file.path,
+          "画像が壊れているか、途中までしかありません（画像を読み込むチェックの結果）。元の写真からもう一度保存してください。",
+          m.line ? { start: { line: m.line, column: 1 } } : undefined,
+        ),
+      );
     }
   }
   return found;

@@ -61,7 +61,10 @@ function jpeg(b: Buffer, c: Container): void {
       i++;
       continue;
     }
-    if (marker === 0xd9) return trailing(b, i + 2, c);
+    if (marker === 0xd9) {
+      trailing(b, i + 2, c);
+      return;
+    }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
       i += 2;
       continue;
@@ -97,12 +100,34 @@ function segment(marker: number, data: Buffer, c: Container): void {
     c.extras.push(data.toString("latin1", 0, 4) === "MPF\0" ? MULTI_PICTURE : "正体の分からないデータ（APP2）");
   } else if (marker === 0xed) c.iptc.push(data);
   else if (marker === 0xfe) c.comments++;
-  else if (marker === 0xe0 || marker === 0xee) return; // JFIF/JFXX, Adobe colour transform
+  else if (marker === 0xe0 || marker === 0xee)
+    return; // JFIF/JFXX, Adobe colour transform
   else if (marker >= 0xe3 && marker <= 0xef) c.extras.push(`正体の分からないデータ（APP${marker - 0xe0}）`);
 }
 
 /** Chunks a PNG needs or that only describe its pixels; anything else is data of another kind. */
-const PNG_IMAGE_CHUNKS = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT", "sRGB", "cICP", "mDCv", "cLLi", "bKGD", "hIST", "pHYs", "sPLT", "acTL", "fcTL", "fdAT"]);
+const PNG_IMAGE_CHUNKS = new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND",
+  "tRNS",
+  "cHRM",
+  "gAMA",
+  "iCCP",
+  "sBIT",
+  "sRGB",
+  "cICP",
+  "mDCv",
+  "cLLi",
+  "bKGD",
+  "hIST",
+  "pHYs",
+  "sPLT",
+  "acTL",
+  "fcTL",
+  "fdAT",
+]);
 
 function png(b: Buffer, c: Container): void {
   let i = 8;
@@ -116,7 +141,10 @@ function png(b: Buffer, c: Container): void {
     else if (type === "acTL") c.pages = data.length >= 4 ? data.readUInt32BE(0) : undefined;
     else if (!PNG_IMAGE_CHUNKS.has(type)) c.extras.push(`正体の分からないデータ（${type.replace(/[^\x20-\x7e]/g, "?")}）`);
     i += 12 + length;
-    if (type === "IEND") return trailing(b, i, c);
+    if (type === "IEND") {
+      trailing(b, i, c);
+      return;
+    }
   }
 }
 
@@ -131,7 +159,8 @@ function webp(b: Buffer, c: Container): void {
     const data = b.subarray(i + 8, Math.min(end, i + 8 + length));
     if (type === "EXIF") c.exif.push(startsWith(data, EXIF_ID) ? data : Buffer.concat([EXIF_ID, data]));
     else if (type === "XMP ") c.xmp.push(data);
-    else if (type === "ANIM") c.pages = 2; // animated: the frame count needs no exactness here
+    else if (type === "ANIM")
+      c.pages = 2; // animated: the frame count needs no exactness here
     else if (!WEBP_IMAGE_CHUNKS.has(type)) c.extras.push(`正体の分からないデータ（${type.replace(/[^\x20-\x7e]/g, "?")}）`);
     i += 8 + length + (length % 2);
   }

@@ -52,7 +52,11 @@ export async function fixImage(buffer: Buffer, info: ImageInfo, limits: ImageLim
   // The encoder kept something that is not the image (a gain map it carried over): strip it too.
   const stripped = info.format === "jpeg" ? stripJpegMetadata(outcome.output) : info.format === "png" ? stripPngMetadata(outcome.output) : undefined;
   if (stripped && clean(stripped)) return { ...outcome, output: stripped, after: stripped.length };
-  return { notes: ["画像のほかのデータを取り除けませんでした。スマートフォンの設定で「互換性優先」にして撮り直すか、別の写真にしてください"], before: buffer.length, after: buffer.length };
+  return {
+    notes: ["画像のほかのデータを取り除けませんでした。スマートフォンの設定で「互換性優先」にして撮り直すか、別の写真にしてください"],
+    before: buffer.length,
+    after: buffer.length,
+  };
 }
 
 /** Nothing but the image: no personal metadata and nothing beyond it (what --fix promises). */
@@ -72,7 +76,12 @@ async function rewrite(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Pr
     // Privacy is the only reason to touch this photo: remove the metadata, keep every pixel.
     const stripped = info.format === "jpeg" ? stripJpegMetadata(buffer) : info.format === "png" ? stripPngMetadata(buffer) : undefined;
     if (stripped) {
-      return { output: stripped, notes: [...plan.required, `画質はそのまま（${formatBytes(buffer.length)} → ${formatBytes(stripped.length)}）`], before: buffer.length, after: stripped.length };
+      return {
+        output: stripped,
+        notes: [...plan.required, `画質はそのまま（${formatBytes(buffer.length)} → ${formatBytes(stripped.length)}）`],
+        before: buffer.length,
+        after: stripped.length,
+      };
     }
   }
   if (plan.required.length > 0) {
@@ -82,7 +91,12 @@ async function rewrite(buffer: Buffer, info: ImageInfo, limits: ImageLimits): Pr
     return { output: candidate, notes, before: buffer.length, after: candidate.length };
   }
   if (saving >= MIN_SAVING) {
-    return { output: candidate, notes: [`画質を保ったまま軽くしました（${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}）`], before: buffer.length, after: candidate.length };
+    return {
+      output: candidate,
+      notes: [`画質を保ったまま軽くしました（${formatBytes(buffer.length)} → ${formatBytes(candidate.length)}）`],
+      before: buffer.length,
+      after: candidate.length,
+    };
   }
   return { notes: ["直すところはありません"], before: buffer.length, after: buffer.length };
 }

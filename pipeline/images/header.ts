@@ -26,4 +26,3 @@ export function readImageHeader(bytes: Buffer): ImageHeader {
   }
   return header;
 }
-

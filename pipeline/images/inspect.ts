@@ -65,10 +65,18 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
   const fail = (rule: ImageRule, message: string): Inspection => ({ info, problems: [...problems, { rule, message }], usable: false });
 
   if (format === "svg") {
-    return fail(imageRules.unsupported, "SVG の画像は使えません。SVG は中にプログラムや外部への参照を含められるためです。写真や図は JPEG か PNG で保存してください。");
+    return fail(
+      imageRules.unsupported,
+      "SVG の画像は使えません。SVG は中にプログラムや外部への参照を含められるためです。写真や図は JPEG か PNG で保存してください。",
+    );
   }
-  if (format === "heic") return fail(imageRules.unsupported, "HEIC（iPhone の写真の形式）は使えません。スマートフォンの設定で「互換性優先」にするか、JPEG に変換してから置いてください。");
-  if (!SUPPORTED.includes(format)) return fail(imageRules.unsupported, "画像として読み取れないファイルです。JPEG・PNG・WebP・AVIF・GIF の画像を置いてください。");
+  if (format === "heic")
+    return fail(
+      imageRules.unsupported,
+      "HEIC（iPhone の写真の形式）は使えません。スマートフォンの設定で「互換性優先」にするか、JPEG に変換してから置いてください。",
+    );
+  if (!SUPPORTED.includes(format))
+    return fail(imageRules.unsupported, "画像として読み取れないファイルです。JPEG・PNG・WebP・AVIF・GIF の画像を置いてください。");
   const declared = EXTENSIONS[path.extname(repoPath).toLowerCase()];
   if (declared !== format) {
     problems.push({
@@ -77,10 +85,13 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
     });
   }
   if (buffer.length > limits.maxBytes) {
-    return fail(imageRules.bytes, `画像が大きすぎます（${formatBytes(buffer.length)}、上限 ${formatBytes(limits.maxBytes)}）。スマートフォンの写真なら、そのままの大きさでこの上限を超えることはありません。`);
+    return fail(
+      imageRules.bytes,
+      `画像が大きすぎます（${formatBytes(buffer.length)}、上限 ${formatBytes(limits.maxBytes)}）。スマートフォンの写真なら、そのままの大きさでこの上限を超えることはありません。`,
+    );
   }
 
-  let meta;
+  let meta: { width?: number; height?: number; pages?: number; orientation?: number; icc?: unknown; space?: string };
   // Metadata and anything that is not the image come from the container, in JavaScript, on both
   // paths: libvips reports only the first EXIF block and never what follows the image.
   const header = readImageHeader(buffer);
@@ -88,7 +99,10 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
     meta = options.header ? fromHeader(header) : await (await loadSharp())(buffer, { limitInputPixels: false }).metadata(); // header only: nothing is decoded here
     if (!meta.width || !meta.height) throw new Error("no dimensions");
   } catch (error) {
-    return fail(imageRules.corrupt, `画像を読み取れません（壊れているか、途中までしかありません）。元の写真からもう一度保存してください。（${(error as Error).message}）`);
+    return fail(
+      imageRules.corrupt,
+      `画像を読み取れません（壊れているか、途中までしかありません）。元の写真からもう一度保存してください。（${(error as Error).message}）`,
+    );
   }
   Object.assign(info, { width: meta.width, height: meta.height, orientation: meta.orientation, icc: Boolean(meta.icc), space: meta.space, pages: meta.pages });
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
@@ -107,7 +121,10 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
     );
   }
   if ((meta.pages ?? header.pages ?? 1) > 1) {
-    return fail(imageRules.animated, "動く画像（アニメーション GIF など）は使えません。1 枚の写真（JPEG）にしてください。動きを伝えたいときは、編集担当に相談してください。");
+    return fail(
+      imageRules.animated,
+      "動く画像（アニメーション GIF など）は使えません。1 枚の写真（JPEG）にしてください。動きを伝えたいときは、編集担当に相談してください。",
+    );
   }
   info.personal = personalMetadata(header);
   info.metadata = header.exif.length + header.xmp.length + header.iptc.length + header.comments > 0;
@@ -128,9 +145,15 @@ export async function inspectImage(repoPath: string, buffer: Buffer, limits: Ima
   if (options.decode === false || options.header) return { info, problems, usable: true };
   try {
     // A real decode (shrunk on load, so memory stays small) finds truncated and corrupt data.
-    await (await loadSharp())(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+    await (await loadSharp())(buffer, { failOn: "truncated", limitInputPixels: limits.maxPixels, sequentialRead: true })
+      .resize(64, 64, { fit: "inside" })
+      .raw()
+      .toBuffer();
   } catch (error) {
-    return fail(imageRules.corrupt, `画像が壊れているか、途中までしかありません。元の写真からもう一度保存してください。（${(error as Error).message.split("\n")[0]}）`);
+    return fail(
+      imageRules.corrupt,
+      `画像が壊れているか、途中までしかありません。元の写真からもう一度保存してください。（${(error as Error).message.split("\n")[0]}）`,
+    );
   }
   const edge = longEdge(info);
   if (edge > limits.maxLongEdge) {

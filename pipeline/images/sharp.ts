@@ -23,24 +23,24 @@ export function loadSharp(): Promise<typeof SharpModule> {
 
 const block = (sharp: typeof SharpModule) =>
   sharp.block({
-  operation: [
-    "VipsForeignLoadSvg",
-    "VipsForeignLoadPdf",
-    "VipsForeignLoadMagick",
-    "VipsForeignLoadOpenslide",
-    "VipsForeignLoadVips",
-    "VipsForeignLoadMatrix",
-    "VipsForeignLoadCsv",
-    "VipsForeignLoadFits",
-    "VipsForeignLoadRad",
-    "VipsForeignLoadPpm",
-    "VipsForeignLoadTiff",
-    "VipsForeignLoadJp2k",
-    "VipsForeignLoadJxl",
-    "VipsForeignLoadRaw",
-    "VipsForeignLoadAnalyze",
-    "VipsForeignLoadMat",
-  ],
+    operation: [
+      "VipsForeignLoadSvg",
+      "VipsForeignLoadPdf",
+      "VipsForeignLoadMagick",
+      "VipsForeignLoadOpenslide",
+      "VipsForeignLoadVips",
+      "VipsForeignLoadMatrix",
+      "VipsForeignLoadCsv",
+      "VipsForeignLoadFits",
+      "VipsForeignLoadRad",
+      "VipsForeignLoadPpm",
+      "VipsForeignLoadTiff",
+      "VipsForeignLoadJp2k",
+      "VipsForeignLoadJxl",
+      "VipsForeignLoadRaw",
+      "VipsForeignLoadAnalyze",
+      "VipsForeignLoadMat",
+    ],
   });
 
 export type { Sharp } from "sharp";

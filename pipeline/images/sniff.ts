@@ -38,7 +38,11 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat {
     if (brands.some((b) => b === "avif" || b === "avis")) return "avif";
     if (brands.some((b) => ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].includes(b))) return "heic";
   }
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\ufeff/, "").trimStart().toLowerCase();
-  if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg")) || (head.startsWith("<!doctype svg"))) return "svg";
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg")) || head.startsWith("<!doctype svg")) return "svg";
   return "unknown";
 }

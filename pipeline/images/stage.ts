@@ -75,11 +75,29 @@ export function photoNameProblems(paths: readonly string[], all: readonly string
     const bad = unsafeCharacter(p);
     const first = firstOf.get(p.normalize("NFC").toUpperCase().toLowerCase());
     if (long !== undefined) {
-      found.push(report(inputRules.nameTooLong, p, `名前「${visible(long, 40)}」が ${componentBytes(long)} バイトあります（${MAX_NAME_BYTES} バイトまで）。このままでは、リポジトリを取り出す（clone する）ことができなくなります。短い名前にしてください。`));
+      found.push(
+        report(
+          inputRules.nameTooLong,
+          p,
+          `名前「${visible(long, 40)}」が ${componentBytes(long)} バイトあります（${MAX_NAME_BYTES} バイトまで）。このままでは、リポジトリを取り出す（clone する）ことができなくなります。短い名前にしてください。`,
+        ),
+      );
     } else if (bad) {
-      found.push(report(imageRules.fileName, p, `ファイル名に見えない文字（${codePoint(bad.code)}）があります。半角英数字とハイフンの名前にしてください（例: satoyama-1.jpg）。`));
+      found.push(
+        report(
+          imageRules.fileName,
+          p,
+          `ファイル名に見えない文字（${codePoint(bad.code)}）があります。半角英数字とハイフンの名前にしてください（例: satoyama-1.jpg）。`,
+        ),
+      );
     } else if (first !== undefined && first !== p) {
-      found.push(report(imageRules.fileName, p, `「${visible(first)}」と、大文字・小文字や文字の形の違いしかない名前です。Windows や Mac では同じファイルになり、片方が消えてしまいます。別の名前にしてください。`));
+      found.push(
+        report(
+          imageRules.fileName,
+          p,
+          `「${visible(first)}」と、大文字・小文字や文字の形の違いしかない名前です。Windows や Mac では同じファイルになり、片方が消えてしまいます。別の名前にしてください。`,
+        ),
+      );
     }
   }
   return found;
@@ -90,7 +108,11 @@ export function photoNameProblems(paths: readonly string[], all: readonly string
  * image (so the writer sees it where they wrote it), or on the image file when no checked
  * article references it (a PR that only adds photos).
  */
-export async function checkImages(ctx: ImageStageContext, paths: readonly string[], references: ReadonlyMap<string, ImageReference[]>): Promise<ImageStageResult> {
+export async function checkImages(
+  ctx: ImageStageContext,
+  paths: readonly string[],
+  references: ReadonlyMap<string, ImageReference[]>,
+): Promise<ImageStageResult> {
   const result: ImageStageResult = { diagnostics: [], images: [], usable: [] };
   const entries = await mapConcurrent(paths, 2, async (imagePath) => {
     const read = await ctx.snapshot.read(imagePath, ctx.limits.maxBytes);
@@ -115,7 +137,15 @@ export async function checkImages(ctx: ImageStageContext, paths: readonly string
       }
     }
     const { info } = inspection;
-    result.images.push({ path: info.path, format: info.format, width: info.width, height: info.height, bytes: info.bytes, after, ruleIds: inspection.problems.map((p) => p.rule.id) });
+    result.images.push({
+      path: info.path,
+      format: info.format,
+      width: info.width,
+      height: info.height,
+      bytes: info.bytes,
+      after,
+      ruleIds: inspection.problems.map((p) => p.rule.id),
+    });
     if (inspection.usable) result.usable.push({ info, buffer: ctx.keepBuffers ? buffer : undefined });
   }
   return result;
@@ -124,7 +154,9 @@ export async function checkImages(ctx: ImageStageContext, paths: readonly string
 export function unreferencedDiagnostics(assets: readonly string[], references: ReadonlyMap<string, ImageReference[]>): Diagnostic[] {
   return assets
     .filter((a) => !references.has(a))
-    .map((a) => report(imageRules.unreferenced, a, "どの記事にも使われていない画像です。使わないなら削除してください（不要な写真を公開のリポジトリに残さないため）。"));
+    .map((a) =>
+      report(imageRules.unreferenced, a, "どの記事にも使われていない画像です。使わないなら削除してください（不要な写真を公開のリポジトリに残さないため）。"),
+    );
 }
 
 /** What `images --fix` would make of it, cached by content (encoding a photo takes a while). */
@@ -132,7 +164,10 @@ async function estimateAfter(ctx: ImageStageContext, buffer: Buffer, info: Image
   const key = sha256("fix-estimate-1", info.hash, JSON.stringify(ctx.limits));
   const file = ctx.cacheDir && path.join(ctx.cacheDir, `${key}.json`);
   if (file) {
-    const cached = await readFile(file, "utf8").then((t) => JSON.parse(t) as { after: number }, () => undefined);
+    const cached = await readFile(file, "utf8").then(
+      (t) => JSON.parse(t) as { after: number },
+      () => undefined,
+    );
     if (cached) return cached.after;
   }
   const { after } = await fixImage(buffer, info, ctx.limits);

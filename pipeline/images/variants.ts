@@ -116,40 +116,64 @@ export function folderSink(dir: string): VariantSink & { flush(): Promise<void> 
  * Applies the plan: each variant is made once per source content (`cacheDir`, keyed by the
  * source's hash, width and format) and handed to `sink`; jobs run on every core.
  */
-export async function buildVariants(jobs: readonly VariantJob[], read: (source: string) => Promise<Buffer | undefined>, sink: VariantSink, cacheDir: string): Promise<VariantRun> {
+export async function buildVariants(
+  jobs: readonly VariantJob[],
+  read: (source: string) => Promise<Buffer | undefined>,
+  sink: VariantSink,
+  cacheDir: string,
+): Promise<VariantRun> {
   const run: VariantRun = { generated: 0, cached: 0, failed: [] };
   const broken = new Set<string>();
+  const fail = (source: string, error: unknown) => {
+    // One photo an encoder or the sink cannot handle is left out; every other image and page still builds.
+    if (!broken.has(source)) run.failed.push({ source, error: (error as Error).message.split("\n")[0]! });
+    broken.add(source);
+  };
   // libvips threads per image × images in flight ≈ cores.
   const sharp = jobs.length ? await loadSharp() : undefined;
   sharp?.concurrency(1);
+  // Two photos with the same bytes share their cache files: each file is made once, whoever asks.
+  const making = new Map<string, Promise<"generated" | "cached">>();
+  const make = (job: VariantJob, name: string, cached: string) => {
+    let made = making.get(name);
+    if (!made) {
+      made = (async () => {
+        if (
+          await access(cached).then(
+            () => true,
+            () => false,
+          )
+        )
+          return "cached" as const;
+        await mkdir(cacheDir, { recursive: true });
+        const temp = `${cached}.${process.pid}.tmp`;
+        try {
+          const bytes = await read(job.source);
+          if (!bytes) throw new Error("読み込めませんでした");
+          await encode(
+            job.format,
+            sharp!(bytes, { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb"),
+          ).toFile(temp);
+        } catch (error) {
+          await rm(temp, { force: true });
+          throw error;
+        }
+        await rename(temp, cached);
+        return "generated" as const;
+      })();
+      making.set(name, made);
+    }
+    return made;
+  };
   await mapConcurrent(jobs, availableParallelism(), async (job) => {
+    if (broken.has(job.source)) return;
     const name = `${job.hash}-${job.width}.${EXT[job.format]}`;
     const cached = path.join(cacheDir, name);
-    const hit = await access(cached).then(() => true, () => false);
-    if (broken.has(job.source)) return;
-    if (!hit) {
-      await mkdir(cacheDir, { recursive: true });
-      const temp = `${cached}.${process.pid}.tmp`;
-      try {
-        const bytes = await read(job.source);
-        if (!bytes) throw new Error("読み込めませんでした");
-        await encode(job.format, sharp!(bytes, { failOn: "truncated" }).autoOrient().resize({ width: job.width, withoutEnlargement: true }).toColourspace("srgb")).toFile(temp);
-      } catch (error) {
-        // One photo an encoder cannot handle is left out; every other image and page still builds.
-        if (!broken.has(job.source)) run.failed.push({ source: job.source, error: (error as Error).message.split("\n")[0]! });
-        broken.add(job.source);
-        await rm(temp, { force: true });
-        return;
-      }
-      await rename(temp, cached);
-      run.generated++;
-    } else run.cached++;
     try {
+      run[await make(job, name, cached)]++;
       sink.copy(job.file, cached, name);
     } catch (error) {
-      // The sink refuses what it cannot write (a name no file system takes): this photo only.
-      if (!broken.has(job.source)) run.failed.push({ source: job.source, error: (error as Error).message.split("\n")[0]! });
-      broken.add(job.source);
+      fail(job.source, error);
     }
   });
   return run;
@@ -159,7 +183,13 @@ export async function buildVariants(jobs: readonly VariantJob[], read: (source: 
  * The site's responsive images (AVIF, WebP, JPEG at several widths) and their manifest (sizes
  * for width/height attributes), as `images/…` in `sink`. Returns the plans and what was done.
  */
-export async function writeVariants(snapshot: Snapshot, images: readonly ImageInfo[], sink: VariantSink, cacheDir: string, maxBytes = Infinity): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
+export async function writeVariants(
+  snapshot: Snapshot,
+  images: readonly ImageInfo[],
+  sink: VariantSink,
+  cacheDir: string,
+  maxBytes = Infinity,
+): Promise<VariantRun & { plans: ImageVariants[]; count: number }> {
   const planned = planVariants(images);
   const read = async (source: string) => {
     const got = await snapshot.read(source, maxBytes);

@@ -19,7 +19,10 @@ export const adjustmentSchema = z.strictObject({
   // A handle as in the config (it names the statement's file): never a path or a prototype key.
   writer: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "writer はハンドル名（半角英小文字・数字・ハイフン）で書いてください" }),
   month,
-  amount: z.string().regex(/^-?(0|[1-9][0-9]{0,11})$/, { error: "amount は符号付きの半角数字（円）で書いてください（例: -5000）" }).transform(Number),
+  amount: z
+    .string()
+    .regex(/^-?(0|[1-9][0-9]{0,11})$/, { error: "amount は符号付きの半角数字（円）で書いてください（例: -5000）" })
+    .transform(Number),
   reason: z.string().min(1, { error: "reason（理由）を書いてください" }),
   approver: z.string().min(1, { error: "approver（承認した人）を書いてください" }),
 });

@@ -19,15 +19,37 @@ function field(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const rowsCsv = (lines: Cell[][]) => lines.map((line) => line.map(field).join(",")).join("\r\n") + "\r\n";
+export const rowsCsv = (lines: Cell[][]) => `${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
 const rows = rowsCsv;
 
 const typeName = { individual: "個人", corporation: "法人", unknown: "不明" } as const;
 
 export function summaryCsv(doc: InvoiceDocument): string {
   const header = ["対象月", "ライター", "支払先名義", "区分", "登録番号", "記事数", "小計（税抜）", "消費税", "源泉徴収税額", "支払額"];
-  const body = doc.writers.map((w) => [doc.month, w.writer, w.invoiceName, typeName[w.type], w.registrationNumber ?? "", w.articles.length, w.subtotal, w.consumptionTax, w.withholdingTax, w.payment]);
-  const total = [doc.month, "合計", "", "", "", doc.writers.reduce((n, w) => n + w.articles.length, 0), doc.totals.subtotal, doc.totals.consumptionTax, doc.totals.withholdingTax, doc.totals.payment];
+  const body = doc.writers.map((w) => [
+    doc.month,
+    w.writer,
+    w.invoiceName,
+    typeName[w.type],
+    w.registrationNumber ?? "",
+    w.articles.length,
+    w.subtotal,
+    w.consumptionTax,
+    w.withholdingTax,
+    w.payment,
+  ]);
+  const total = [
+    doc.month,
+    "合計",
+    "",
+    "",
+    "",
+    doc.writers.reduce((n, w) => n + w.articles.length, 0),
+    doc.totals.subtotal,
+    doc.totals.consumptionTax,
+    doc.totals.withholdingTax,
+    doc.totals.payment,
+  ];
   return rows([header, ...body, total]);
 }
 
@@ -35,8 +57,22 @@ export function detailCsv(doc: InvoiceDocument): string {
   const header = ["対象月", "ライター", "支払先名義", "種類", "記事・内容", "ファイル", "受付日（main に入った日）", "公開日", "金額", "内訳", "備考"];
   const body: Cell[][] = [];
   for (const w of doc.writers) {
-    for (const a of w.articles) body.push([doc.month, w.writer, w.invoiceName, "原稿料", a.title, a.path, a.mergedAt, a.publishedOn ?? "", a.fee, (a.breakdown ?? []).map((p) => `${p.label} ${p.amount}`).join(" + "), [a.brief && `依頼 ${a.brief}`, a.note].filter(Boolean).join(" ")]);
-    for (const a of w.adjustments) body.push([doc.month, w.writer, w.invoiceName, "調整", a.reason, "", "", "", a.amount, "", [`承認: ${a.approver}`, a.note].filter(Boolean).join(" ")]);
+    for (const a of w.articles)
+      body.push([
+        doc.month,
+        w.writer,
+        w.invoiceName,
+        "原稿料",
+        a.title,
+        a.path,
+        a.mergedAt,
+        a.publishedOn ?? "",
+        a.fee,
+        (a.breakdown ?? []).map((p) => `${p.label} ${p.amount}`).join(" + "),
+        [a.brief && `依頼 ${a.brief}`, a.note].filter(Boolean).join(" "),
+      ]);
+    for (const a of w.adjustments)
+      body.push([doc.month, w.writer, w.invoiceName, "調整", a.reason, "", "", "", a.amount, "", [`承認: ${a.approver}`, a.note].filter(Boolean).join(" ")]);
   }
   return rows([header, ...body]);
 }

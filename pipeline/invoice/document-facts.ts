@@ -24,7 +24,11 @@ export function documentFacts(month: string, payee: string, config: Config, kind
   const [, when, day] = /^(next-month|month-after-next)-(.+)$/.exec(config.payer.paymentDue)!;
   const dueMonth = addMonths(month, when === "next-month" ? 1 : 2);
   const dueOn = day === "end" ? lastDayOf(dueMonth) : `${dueMonth}-${day!.padStart(2, "0")}`;
-  return { issuedOn: `${addMonths(month, 1)}-01`, number: `${{ statement: "PAY", invoice: "INV", bill: "BILL" }[kind]}-${month.replace("-", "")}-${payee}`, dueOn };
+  return {
+    issuedOn: `${addMonths(month, 1)}-01`,
+    number: `${{ statement: "PAY", invoice: "INV", bill: "BILL" }[kind]}-${month.replace("-", "")}-${payee}`,
+    dueOn,
+  };
 }
 
 export const dateJa = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

@@ -24,10 +24,15 @@ export function feeBreakdown(config: Config, article: Article): FeePart[] {
   const rates = config.rates;
   const category = article.category?.slug;
   const categoryRate = category !== undefined && rates.categories && Object.hasOwn(rates.categories, category);
-  const parts: FeePart[] = [{ label: categoryRate ? `基本（${article.category!.name}）` : "基本", amount: categoryRate ? rates.categories![category!]! : rates.article }];
+  const parts: FeePart[] = [
+    { label: categoryRate ? `基本（${article.category!.name}）` : "基本", amount: categoryRate ? rates.categories![category!]! : rates.article },
+  ];
   if (rates.perCharacter) {
     const characters = textStats(article.tree).characters;
-    parts.push({ label: `文字数 ${characters.toLocaleString("ja-JP")} 字 × ${rates.perCharacter} 円`, amount: applyRate(characters, parseDecimal(rates.perCharacter)) });
+    parts.push({
+      label: `文字数 ${characters.toLocaleString("ja-JP")} 字 × ${rates.perCharacter} 円`,
+      amount: applyRate(characters, parseDecimal(rates.perCharacter)),
+    });
   }
   if (rates.perPhoto) {
     // Photos the article shows, resolved to files (cover first, each once): `x.jpg?1` and `x.jpg?2` are one photo.

@@ -38,7 +38,10 @@ export function lineRows(w: WriterStatement): string {
       (a) =>
         `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.brief ? `<div class="note">依頼 ${esc(a.brief)}</div>` : ""}${a.publishedOn ? `<div class="note">公開日 ${esc(a.publishedOn)}</div>` : ""}${a.breakdown ? `<div class="note">内訳: ${a.breakdown.map((p) => `${esc(p.label)} ${yen(p.amount)}`).join(" ＋ ")}</div>` : ""}${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`,
     ),
-    ...w.adjustments.map((a) => `<tr><td></td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`),
+    ...w.adjustments.map(
+      (a) =>
+        `<tr><td></td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`,
+    ),
   ].join("\n");
 }
 

@@ -44,9 +44,13 @@ export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, co
 <p>下記のとおり、${you}への原稿料をお支払いします。</p>
 <div class="amount"><span>お支払額</span><strong>${yen(w.payment)}</strong></div>
 <p>支払予定日: ${dateJa(facts.dueOn)}</p>
-${linesTable(w, "受付日（main に入った日）", `${taxRows(w)}
+${linesTable(
+  w,
+  "受付日（main に入った日）",
+  `${taxRows(w)}
 ${withholdingRow(w)}
-<tr><td colspan="2"><strong>お支払額</strong></td><td class="num"><strong>${yen(w.payment)}</strong></td></tr>`)}
+<tr><td colspan="2"><strong>お支払額</strong></td><td class="num"><strong>${yen(w.payment)}</strong></td></tr>`,
+)}
 <p class="note">${confirmation}連絡先: ${esc(contactOf(payer))}。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
   return page(`${title} ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
@@ -70,10 +74,14 @@ export function writerInvoiceDraftHtml(doc: InvoiceDocument, w: WriterStatement,
 <p>下記のとおり、原稿料をご請求いたします。</p>
 <div class="amount"><span>ご請求額（税込）</span><strong>${yen(billed)}</strong></div>
 <p>お支払期限: ${dateJa(facts.dueOn)}</p>
-${linesTable(w, "取引日（main に入った日）", `${taxRows(w)}
+${linesTable(
+  w,
+  "取引日（main に入った日）",
+  `${taxRows(w)}
 <tr><td colspan="2"><strong>ご請求額（税込）</strong></td><td class="num"><strong>${yen(billed)}</strong></td></tr>
 ${withholdingRow(w)}
-${w.type === "corporation" ? "" : `<tr><td colspan="2">差引お振込額</td><td class="num">${yen(w.payment)}</td></tr>`}`)}
+${w.type === "corporation" ? "" : `<tr><td colspan="2">差引お振込額</td><td class="num">${yen(w.payment)}</td></tr>`}`,
+)}
 <p>お振込先: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
 <p class="note">この請求書は kawaraban が作った下書きです。内容を確かめ、住所・連絡先・お振込先を書き入れてから、ご自身の名前で発行してください。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
   return page(`請求書（下書き） ${monthJa(doc.month)}分 ${w.invoiceName}`, body);

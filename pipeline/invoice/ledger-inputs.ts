@@ -23,7 +23,8 @@ export interface LedgerInputs {
   lintRootAt(index: number): Promise<string>;
 }
 
-const kept = (p: string) => p === CONFIG_FILE || LINT_CONFIG_FILES.includes(p) || p.startsWith(`${ARTICLES_DIR}/`) || p.startsWith("assets/") || p.startsWith(`${BRIEFS_DIR}/`);
+const kept = (p: string) =>
+  p === CONFIG_FILE || LINT_CONFIG_FILES.includes(p) || p.startsWith(`${ARTICLES_DIR}/`) || p.startsWith("assets/") || p.startsWith(`${BRIEFS_DIR}/`);
 
 /**
  * One `git log` pass for the history; every version is then read through a snapshot of the

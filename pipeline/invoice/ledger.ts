@@ -142,7 +142,10 @@ function judgeWith(root: string, inputs: LedgerInputs): Judge {
         if (!config) return { reason: "この時点の kawaraban.config.yml が読めないため、支払いの対象にできません。", errors: [] };
         const snapshot = inputs.snapshots.at(event.index);
         // Briefs as they stood then; the same brief files (and config) are read once.
-        const version = `${inputs.configVersion(event.index)} ${inputs.snapshots.paths(`${BRIEFS_DIR}/`).map((p) => inputs.snapshots.entryAt(p, event.index)?.id ?? "-").join(" ")}`;
+        const version = `${inputs.configVersion(event.index)} ${inputs.snapshots
+          .paths(`${BRIEFS_DIR}/`)
+          .map((p) => inputs.snapshots.entryAt(p, event.index)?.id ?? "-")
+          .join(" ")}`;
         let book = books.get(version);
         if (!book) books.set(version, (book = readBriefBook(snapshot, config)));
         const briefs = await book;
@@ -197,7 +200,11 @@ export async function planLedger(inputs: LedgerInputs, judge: Judge): Promise<Le
       }
       const arrival = arrived[event.index]!;
       if (arrival.held) {
-        refused.push({ path: event.path, month: arrival.month, reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。` });
+        refused.push({
+          path: event.path,
+          month: arrival.month,
+          reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。`,
+        });
         break;
       }
       const month = judged.errors.length > 0 && staffMonth ? staffMonth : arrival.month;
@@ -248,7 +255,10 @@ export async function planLedger(inputs: LedgerInputs, judge: Judge): Promise<Le
 
 /** What makes a copy a copy: the same title over the same body (front matter aside, whitespace folded). */
 function contentKeyOf(article: Article): string {
-  const body = article.raw.split("\n").slice(article.bodyStartLine - 1).join("\n");
+  const body = article.raw
+    .split("\n")
+    .slice(article.bodyStartLine - 1)
+    .join("\n");
   return sha256(article.frontMatter.title, body.replace(/\s+/g, " ").trim());
 }
 
@@ -273,7 +283,11 @@ function withoutRepeats(entries: BillingEntry[], people: Identity[], history: re
     const cameBack = (byWork.get(work) ?? []).find((earlier) => identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index <= at));
     const repeat = copyOf ?? cameBack;
     if (repeat) {
-      refused.push({ path: entry.path, month: entry.month, reason: `${repeat.path}（${repeat.month} に支払い済み）と同じ記事のため、もう一度は支払いません。` });
+      refused.push({
+        path: entry.path,
+        month: entry.month,
+        reason: `${repeat.path}（${repeat.month} に支払い済み）と同じ記事のため、もう一度は支払いません。`,
+      });
       continue;
     }
     kept.push(entry);

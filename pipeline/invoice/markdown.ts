@@ -17,7 +17,10 @@ export function invoiceMarkdown(doc: InvoiceDocument): string {
       "",
       "日時がありえないもの（未来の日付や、先に入ったコミットより前の日付）は支払いを保留しています。内容を確かめて、支払う月を `kawaraban.config.yml` の `billing.accepted` に書いてください。日時がありえる範囲のものは、その日時の月に集計しています（違っていれば同じように `billing.accepted` で直せます）。",
       "",
-      ...doc.policyViolations.map((v) => `- ${v.held ? "**保留**" : "集計済み"} ${inlineCode(v.commit.slice(0, 7))}（記録上の日時 ${inlineCode(v.recordedAt)}）: ${cell(v.reason)}。${v.paths.slice(0, 5).map(inlineCode).join("、")}${v.paths.length > 5 ? ` ほか ${v.paths.length - 5} 件` : ""}`),
+      ...doc.policyViolations.map(
+        (v) =>
+          `- ${v.held ? "**保留**" : "集計済み"} ${inlineCode(v.commit.slice(0, 7))}（記録上の日時 ${inlineCode(v.recordedAt)}）: ${cell(v.reason)}。${v.paths.slice(0, 5).map(inlineCode).join("、")}${v.paths.length > 5 ? ` ほか ${v.paths.length - 5} 件` : ""}`,
+      ),
       "",
     );
   }
@@ -35,8 +38,14 @@ function writerTable(doc: InvoiceDocument): string[] {
     );
   }
   const t = doc.totals;
-  lines.push(`| **合計** | | ${doc.writers.reduce((n, w) => n + w.articles.length, 0)} | ${yen(t.subtotal)} | ${yen(t.consumptionTax)} | ${yen(t.withholdingTax)} | **${yen(t.payment)}** |`, "");
-  const notes = doc.writers.flatMap((w) => [...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${cell(a.title)}（${a.note}）`), ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`)]);
+  lines.push(
+    `| **合計** | | ${doc.writers.reduce((n, w) => n + w.articles.length, 0)} | ${yen(t.subtotal)} | ${yen(t.consumptionTax)} | ${yen(t.withholdingTax)} | **${yen(t.payment)}** |`,
+    "",
+  );
+  const notes = doc.writers.flatMap((w) => [
+    ...w.articles.filter((a) => a.note).map((a) => `${w.writer}: ${cell(a.title)}（${a.note}）`),
+    ...w.adjustments.map((a) => `${w.writer}: 調整 ${yen(a.amount)}（${cell(a.reason)}、承認 ${cell(a.approver)}${a.note ? `、${a.note}` : ""}）`),
+  ]);
   if (notes.length) lines.push(...notes.map((n) => `- ${n}`), "");
   return lines;
 }
@@ -46,7 +55,13 @@ export function paymentsChart(docs: readonly InvoiceDocument[]): string {
   const months = docs.map((d) => d.month);
   const writers = [...new Set(docs.flatMap((d) => d.writers.map((w) => w.writer)))].sort();
   const max = Math.max(1, ...docs.flatMap((d) => d.writers.map((w) => w.payment)));
-  const lines = ["```mermaid", "xychart-beta", '  title "ライター別の支払額（円）"', `  x-axis [${months.map((m) => `"${m}"`).join(", ")}]`, `  y-axis "支払額" 0 --> ${Math.ceil(max * 1.1)}`];
+  const lines = [
+    "```mermaid",
+    "xychart-beta",
+    '  title "ライター別の支払額（円）"',
+    `  x-axis [${months.map((m) => `"${m}"`).join(", ")}]`,
+    `  y-axis "支払額" 0 --> ${Math.ceil(max * 1.1)}`,
+  ];
   for (const writer of writers) {
     lines.push(`  bar [${docs.map((d) => d.writers.find((w) => w.writer === writer)?.payment ?? 0).join(", ")}]`);
   }

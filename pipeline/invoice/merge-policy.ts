@@ -49,7 +49,12 @@ export const GITHUB_COMMITTER = "noreply@github.com";
 /** GitHub's clocks agree to well within this; a larger step backwards is a written date. */
 const CLOCK_SLACK_MS = 60_000;
 
-export function arrivals(history: readonly HistoryCommit[], configAt: (index: number) => Config | undefined, accepted: Readonly<Record<string, string>> = {}, now = Date.now()): Arrival[] {
+export function arrivals(
+  history: readonly HistoryCommit[],
+  configAt: (index: number) => Config | undefined,
+  accepted: Readonly<Record<string, string>> = {},
+  now = Date.now(),
+): Arrival[] {
   const acceptedMonth = (sha: string) => Object.entries(accepted).find(([prefix]) => sha.startsWith(prefix))?.[1];
   const result: Arrival[] = [];
   const trusted: boolean[] = [];
@@ -100,7 +105,11 @@ export function arrivals(history: readonly HistoryCommit[], configAt: (index: nu
   let previous: Arrival | undefined;
   for (const arrival of result) {
     if (!arrival.violation) previous = arrival;
-    else if (!arrival.month) Object.assign(arrival, previous ? { month: previous.month, date: previous.date } : { month: jstMonth(history[0]!.date), date: jstDate(history[0]!.date) });
+    else if (!arrival.month)
+      Object.assign(
+        arrival,
+        previous ? { month: previous.month, date: previous.date } : { month: jstMonth(history[0]!.date), date: jstDate(history[0]!.date) },
+      );
   }
   return result;
 }

@@ -75,7 +75,14 @@ export const lastDayOf = (month: string) => {
  * that belongs to a closed month but is not in its frozen statement (a late adjustment) is
  * booked in the first open month after it, with a note.
  */
-export function buildInvoice(month: string, ledger: Ledger, adjustments: readonly Adjustment[], closed: ReadonlySet<string>, config: Config, frozen: (m: string) => InvoiceDocument | undefined): InvoiceDocument {
+export function buildInvoice(
+  month: string,
+  ledger: Ledger,
+  adjustments: readonly Adjustment[],
+  closed: ReadonlySet<string>,
+  config: Config,
+  frozen: (m: string) => InvoiceDocument | undefined,
+): InvoiceDocument {
   const bookedIn = (m: string) => firstOpenMonth(m, closed);
   const late = (m: string) => (m !== month ? `${Number(m.slice(5))} 月分（締め済み）から繰り越し` : undefined);
   const frozenPaths = new Map<string, Set<string>>();
@@ -134,7 +141,9 @@ export function buildInvoice(month: string, ledger: Ledger, adjustments: readonl
     });
   const sum = (key: keyof Totals) => writers.reduce((n, w) => n + w[key], 0);
   const excluded = ledger.refused.filter((r) => r.month === month).map(({ path, reason }) => ({ path, reason }));
-  const policyViolations = ledger.violations.filter((v) => v.month === month).map(({ commit, recordedAt, reason, paths, held }) => ({ commit, recordedAt, reason, paths, held }));
+  const policyViolations = ledger.violations
+    .filter((v) => v.month === month)
+    .map(({ commit, recordedAt, reason, paths, held }) => ({ commit, recordedAt, reason, paths, held }));
   return {
     version: 1,
     month,

@@ -48,7 +48,18 @@ export function yearDocument(year: string, months: readonly InvoiceDocument[]): 
   const byWriter = new Map<string, YearWriter>();
   for (const doc of months) {
     for (const w of doc.writers) {
-      const entry = byWriter.get(w.writer) ?? { writer: w.writer, invoiceName: w.invoiceName, type: w.type, articles: 0, subtotal: 0, consumptionTax: 0, withholdingTax: 0, payment: 0, paidTotal: 0, statementRequired: false };
+      const entry = byWriter.get(w.writer) ?? {
+        writer: w.writer,
+        invoiceName: w.invoiceName,
+        type: w.type,
+        articles: 0,
+        subtotal: 0,
+        consumptionTax: 0,
+        withholdingTax: 0,
+        payment: 0,
+        paidTotal: 0,
+        statementRequired: false,
+      };
       entry.invoiceName = w.invoiceName;
       entry.articles += w.articles.length;
       entry.subtotal += w.subtotal;
@@ -81,7 +92,31 @@ const typeName = { individual: "個人", corporation: "法人", unknown: "不明
 
 export function yearCsv(doc: YearDocument): string {
   const header = ["年", "ライター", "支払先名義", "区分", "記事数", "小計（税抜）", "消費税", "支払金額（税込）", "源泉徴収税額", "差引支払額", "支払調書"];
-  const body = doc.writers.map((w) => [doc.year, w.writer, w.invoiceName, typeName[w.type], w.articles, w.subtotal, w.consumptionTax, w.paidTotal, w.withholdingTax, w.payment, w.statementRequired ? "提出が必要" : ""]);
-  const payments = doc.withholdingPayments.map((p) => [doc.year, "源泉所得税の納付", p.period, "", "", "", "", "", p.withholdingTax, "", `納期限 ${p.dueDate}`]);
+  const body = doc.writers.map((w) => [
+    doc.year,
+    w.writer,
+    w.invoiceName,
+    typeName[w.type],
+    w.articles,
+    w.subtotal,
+    w.consumptionTax,
+    w.paidTotal,
+    w.withholdingTax,
+    w.payment,
+    w.statementRequired ? "提出が必要" : "",
+  ]);
+  const payments = doc.withholdingPayments.map((p) => [
+    doc.year,
+    "源泉所得税の納付",
+    p.period,
+    "",
+    "",
+    "",
+    "",
+    "",
+    p.withholdingTax,
+    "",
+    `納期限 ${p.dueDate}`,
+  ]);
   return rowsCsv([header, ...body, ...payments]);
 }

@@ -31,7 +31,8 @@ export interface BodyOptions {
 /** After sanitizing (so writers cannot forge them): data-line on each block, from the Markdown positions. */
 function markLines(tree: Hast): void {
   visit(tree, "element", (node: Element) => {
-    if (/^(p|h[1-6]|li|table|blockquote|pre)$/.test(node.tagName) && node.position) node.properties = { ...node.properties, dataLine: node.position.start.line };
+    if (/^(p|h[1-6]|li|table|blockquote|pre)$/.test(node.tagName) && node.position)
+      node.properties = { ...node.properties, dataLine: node.position.start.line };
   });
 }
 
@@ -57,7 +58,17 @@ export function picture(variants: ImageVariants, alt: string, basePath: string, 
       {
         type: "element",
         tagName: "img",
-        properties: { src: `${basePath}${fileUrl(fallback.file)}`, srcSet: srcset(jpeg), sizes, width: fallback.width, height: fallback.height, alt, loading: "lazy", decoding: "async", ...extra },
+        properties: {
+          src: `${basePath}${fileUrl(fallback.file)}`,
+          srcSet: srcset(jpeg),
+          sizes,
+          width: fallback.width,
+          height: fallback.height,
+          alt,
+          loading: "lazy",
+          decoding: "async",
+          ...extra,
+        },
         children: [],
       },
     ],
@@ -112,7 +123,8 @@ function joinJapaneseLines(tree: Hast): void {
 // Built once per process (plugins attach once): one without raw HTML, one with it. The second
 // needs rehype-raw (parse5, an HTML parser): loaded only when an article may contain HTML, since
 // most never do and its modules cost more than rendering one article.
-const toSanitizedHast = (raw: boolean, plugins: PluggableList) => unified().use(remarkRehype, { allowDangerousHtml: raw }).use(plugins).use(rehypeSanitize, schema).freeze();
+const toSanitizedHast = (raw: boolean, plugins: PluggableList) =>
+  unified().use(remarkRehype, { allowDangerousHtml: raw }).use(plugins).use(rehypeSanitize, schema).freeze();
 const plain = toSanitizedHast(false, []);
 let withRaw: ReturnType<typeof toSanitizedHast> | undefined;
 const html = unified().use(rehypeStringify).freeze();

@@ -52,7 +52,14 @@ export interface BuildOptions {
  * page depends on its text, the site's settings, the image manifest and kawaraban's code; when
  * none changed, the page already in the output is kept without reading or rendering anything.
  */
-export async function buildSite(root: string, config: Config, siteCtx: SiteContext, out: string, cwd: string, options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildSite(
+  root: string,
+  config: Config,
+  siteCtx: SiteContext,
+  out: string,
+  cwd: string,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
   const cacheDir = path.join(root, CACHE_DIR, "site");
   const keep = !options.preview && !options.temporary;
   const output = await SiteOutput.begin(out, keep ? path.join(cacheDir, `output-${sha256(path.resolve(cwd, out)).slice(0, 16)}.json`) : undefined);
@@ -66,18 +73,40 @@ export async function buildSite(root: string, config: Config, siteCtx: SiteConte
   }
 }
 
-async function buildInto(output: SiteOutput, root: string, config: Config, siteCtx: SiteContext, options: BuildOptions, cacheDir: string): Promise<BuildResult> {
+async function buildInto(
+  output: SiteOutput,
+  root: string,
+  config: Config,
+  siteCtx: SiteContext,
+  options: BuildOptions,
+  cacheDir: string,
+): Promise<BuildResult> {
   let ctx = siteCtx;
   const skipped: BuildResult["skipped"] = [];
   const tree = options.tree ?? (await workTree(root));
   const limits = imageLimits(config);
   const assets = await listAssets(tree);
   // A photo whose name no file system takes never gets variants: its articles show without it.
-  const unnamable = new Set(photoNameProblems(assets, assets).filter((d) => d.severity === "error").map((d) => d.path));
+  const unnamable = new Set(
+    photoNameProblems(assets, assets)
+      .filter((d) => d.severity === "error")
+      .map((d) => d.path),
+  );
   for (const p of unnamable) skipped.push({ path: p, reason: "ファイル名が使えないため、サイトに載せません" });
-  const inspected = await checkImages({ snapshot: tree, limits }, assets.filter((a) => !unnamable.has(a)), new Map());
-  const variants = await writeVariants(tree, inspected.usable.map((u) => u.info), output, path.join(root, CACHE_DIR, "images", "variants"), limits.maxBytes);
-  for (const f of variants.failed) skipped.push({ path: f.source, reason: `サイト用の画像を作れなかったため、この写真は載せません（${f.error.slice(0, 120)}）` });
+  const inspected = await checkImages(
+    { snapshot: tree, limits },
+    assets.filter((a) => !unnamable.has(a)),
+    new Map(),
+  );
+  const variants = await writeVariants(
+    tree,
+    inspected.usable.map((u) => u.info),
+    output,
+    path.join(root, CACHE_DIR, "images", "variants"),
+    limits.maxBytes,
+  );
+  for (const f of variants.failed)
+    skipped.push({ path: f.source, reason: `サイト用の画像を作れなかったため、この写真は載せません（${f.error.slice(0, 120)}）` });
   const manifest = variants.plans;
   const images = new Map(manifest.map((m) => [m.source, m]));
 
@@ -105,10 +134,22 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   candidates.sort(byNewest);
 
   // Everything an article page depends on besides its own text.
-  const shared = sha256(pipelineCodeHash(), JSON.stringify({ site: config.site, categories: config.categories, writers: config.writers, baseUrl: ctx.baseUrl, logo: ctx.logo, manifest, preview: options.preview ?? false }));
+  const shared = sha256(
+    pipelineCodeHash(),
+    JSON.stringify({
+      site: config.site,
+      categories: config.categories,
+      writers: config.writers,
+      baseUrl: ctx.baseUrl,
+      logo: ctx.logo,
+      manifest,
+      preview: options.preview ?? false,
+    }),
+  );
   const pageKey = (a: SiteArticle) => sha256(shared, a.hash);
   // Preview: the live-reload and findings script at the end of every page.
-  const withPreview = (html: string, source: string | undefined) => (options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html);
+  const withPreview = (html: string, source: string | undefined) =>
+    options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html;
   const bodyDir = path.join(cacheDir, "bodies");
   const bodies = new Map<string, string>();
   const bodyFile = (a: SiteArticle) => path.join(bodyDir, `${pageKey(a)}.html`);
@@ -118,7 +159,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const texts = new Map<string, string>();
   const inFeed = new Set(candidates.slice(0, FEED_SIZE));
   // A kept page is enough, except that the feed also needs the newest articles' bodies.
-  const stale = options.preview || options.temporary ? candidates : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || !existsSync(textFile(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
+  const stale =
+    options.preview || options.temporary
+      ? candidates
+      : candidates.filter((a) => !output.has(`${a.url}index.html`, pageKey(a)) || !existsSync(textFile(a)) || (inFeed.has(a) && !existsSync(bodyFile(a))));
   const jobs: RenderJob[] = await Promise.all(stale.map(async (a) => ({ source: a.path, raw: a.raw ?? (await reread(tree, config, a.path)) })));
   mkdirSync(bodyDir, { recursive: true });
   mkdirSync(textDir, { recursive: true });
@@ -131,7 +175,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
       const a = stale[i]!;
       if (rendered.error !== undefined) {
         failed.add(a);
-        skipped.push({ path: a.path, reason: `ページを作れなかったため公開しません（kawaraban の不具合です。開発者に知らせてください: ${rendered.error.slice(0, 200)}）` });
+        skipped.push({
+          path: a.path,
+          reason: `ページを作れなかったため公開しません（kawaraban の不具合です。開発者に知らせてください: ${rendered.error.slice(0, 200)}）`,
+        });
         return;
       }
       const { body, stats, text } = rendered;
@@ -159,7 +206,10 @@ async function buildInto(output: SiteOutput, root: string, config: Config, siteC
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
   const searchCache = options.preview || options.temporary ? undefined : path.join(cacheDir, "search.json");
-  output.put("search-index.json", updateSearchIndex(articles, pageKey, (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"), searchCache, shared));
+  output.put(
+    "search-index.json",
+    updateSearchIndex(articles, pageKey, (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"), searchCache, shared),
+  );
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
   // Each page is its own item: one the output cannot write (a name too long) is reported, the rest are written.
   const putPage = (rel: string, html: string, source?: string) => {

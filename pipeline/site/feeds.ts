@@ -19,7 +19,14 @@ export function absolutize(html: string, ctx: SiteContext): string {
   const origin = new URL(ctx.baseUrl).origin;
   return html
     .replace(/\s(src|href)="(\/[^/"][^"]*)"/g, (_m, attr: string, path: string) => ` ${attr}="${origin}${path}"`)
-    .replace(/\ssrcset="([^"]*)"/g, (_m, set: string) => ` srcset="${set.split(",").map((c) => c.trim().replace(/^\/(?!\/)/, `${origin}/`)).join(", ")}"`);
+    .replace(
+      /\ssrcset="([^"]*)"/g,
+      (_m, set: string) =>
+        ` srcset="${set
+          .split(",")
+          .map((c) => c.trim().replace(/^\/(?!\/)/, `${origin}/`))
+          .join(", ")}"`,
+    );
 }
 
 export function atomFeed(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, refuse: Refuse = () => {}): string {

@@ -1,7 +1,20 @@
 import { containedRel } from "../contained-path.ts";
 import { longComponent, MAX_NAME_BYTES } from "../source/names.ts";
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -21,7 +34,8 @@ export class UnwritableName extends Error {}
 function writable(rel: string): string {
   containedRel(rel);
   const long = longComponent(rel);
-  if (long !== undefined) throw new UnwritableName(`名前が長すぎて書き出せません（${Buffer.byteLength(long)} バイト、上限 ${MAX_NAME_BYTES} バイト）: ${long.slice(0, 40)}…`);
+  if (long !== undefined)
+    throw new UnwritableName(`名前が長すぎて書き出せません（${Buffer.byteLength(long)} バイト、上限 ${MAX_NAME_BYTES} バイト）: ${long.slice(0, 40)}…`);
   return rel;
 }
 
@@ -100,7 +114,10 @@ export class SiteOutput {
       if (!(rel in this.produced)) removeWithEmptyParents(this.work, rel);
     }
     const swapped = `${this.out}.old-${process.pid}`;
-    const hadOut = await rename(this.out, swapped).then(() => true, () => false);
+    const hadOut = await rename(this.out, swapped).then(
+      () => true,
+      () => false,
+    );
     await rename(this.work, this.out);
     // The folder just replaced becomes the next build's working folder, when its content is known.
     const keepSpare = hadOut && this.stateFile !== undefined && this.live !== undefined;
@@ -206,7 +223,7 @@ export class SiteOutput {
 
 function unchanged(file: string, known: FileState): boolean {
   const now = lstatSync(file, { throwIfNoEntry: false });
-  return now !== undefined && now.isFile() && now.size === known.size && now.mtimeMs === known.mtimeMs;
+  return now?.isFile() === true && now.size === known.size && now.mtimeMs === known.mtimeMs;
 }
 
 function readState(file: string): State | undefined {

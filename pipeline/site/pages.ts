@@ -19,7 +19,14 @@ type Put = (rel: string, content: string, source?: string) => void;
  * cheap to make, so they are always made; the output skips the ones whose content is unchanged.
  * Returns the number of HTML pages.
  */
-export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArticle[], bodies: ReadonlyMap<string, string>, put: Put, images: ReadonlyMap<string, ImageVariants> = new Map(), refuse: Refuse = () => {}): number {
+export function writeListsAndFeeds(
+  ctx: SiteContext,
+  articles: readonly SiteArticle[],
+  bodies: ReadonlyMap<string, string>,
+  put: Put,
+  images: ReadonlyMap<string, ImageVariants> = new Map(),
+  refuse: Refuse = () => {},
+): number {
   const covers = (a: SiteArticle) => {
     const cover = a.frontMatter.cover ? resolveImageUrl(a.path, a.frontMatter.cover) : undefined;
     return cover?.ok ? images.get(cover.repoPath) : undefined;
@@ -32,7 +39,13 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
     for (let i = 0; i < count; i++) {
       const at = (root: string, n: number) => (n === 0 ? root : `${root}page/${n + 1}/`);
       const link = (n: number) => at(href, n);
-      const main = listMain(ctx, heading, items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), { prev: i > 0 ? link(i - 1) : undefined, next: i < count - 1 ? link(i + 1) : undefined }, covers);
+      const main = listMain(
+        ctx,
+        heading,
+        items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+        { prev: i > 0 ? link(i - 1) : undefined, next: i < count - 1 ? link(i + 1) : undefined },
+        covers,
+      );
       put(`${at(dir, i)}index.html`, layout(ctx, { title: i === 0 ? heading : `${heading}（${i + 1} ページ目）`, description, path: link(i) }, main));
       listPages.push(link(i));
     }
@@ -40,7 +53,8 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
   const { site, categories, writers } = ctx.config;
   list("", `${site.title}の新着記事`, articles, site.description ?? site.title);
   const byCategory = groupBy(articles, (a) => (a.frontMatter.category ? [a.frontMatter.category] : []));
-  for (const [slug, category] of Object.entries(categories)) list(categoryUrl(slug), `${category.name}の記事`, byCategory.get(slug) ?? [], `${category.name}の記事の一覧`);
+  for (const [slug, category] of Object.entries(categories))
+    list(categoryUrl(slug), `${category.name}の記事`, byCategory.get(slug) ?? [], `${category.name}の記事の一覧`);
   const byTag = groupBy(articles, (a) => a.tags.map((t) => t.slug));
   // A tag's shown name: the newest article's spelling (slugs fold width and case).
   const tagName = new Map<string, string>();
@@ -50,9 +64,17 @@ export function writeListsAndFeeds(ctx: SiteContext, articles: readonly SiteArti
     list({ dir: tagPath(slug), href: tagUrl(slug) }, `#${name} の記事`, byTag.get(slug)!, `タグ「${name}」の記事の一覧`);
   }
   const byWriter = groupBy(articles, (a) => [a.frontMatter.writer]);
-  for (const [handle, writer] of Object.entries(writers)) list(writerUrl(handle), `${writer.name}さんの記事`, byWriter.get(handle) ?? [], `${writer.name}さんが書いた記事の一覧`);
+  for (const [handle, writer] of Object.entries(writers))
+    list(writerUrl(handle), `${writer.name}さんの記事`, byWriter.get(handle) ?? [], `${writer.name}さんが書いた記事の一覧`);
   for (const page of policyPages(ctx)) {
-    put(`${page.path}index.html`, layout(ctx, { title: page.title, description: `${site.title}の${page.title}`, path: page.path }, `<article>\n<h1>${esc(page.title)}</h1>\n${page.html}\n</article>`));
+    put(
+      `${page.path}index.html`,
+      layout(
+        ctx,
+        { title: page.title, description: `${site.title}の${page.title}`, path: page.path },
+        `<article>\n<h1>${esc(page.title)}</h1>\n${page.html}\n</article>`,
+      ),
+    );
     listPages.push(page.path);
   }
   put("search/index.html", layout(ctx, { title: "記事をさがす", description: `${site.title}の記事をさがす`, path: "search/" }, searchMain(ctx)));

@@ -5,7 +5,19 @@ import type { AddressInfo } from "node:net";
 import { esc } from "./templates.ts";
 import { logSafe } from "../text-safety.ts";
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".mjs": "text/javascript", ".js": "text/javascript", ".xml": "application/xml", ".json": "application/json", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".mjs": "text/javascript",
+  ".js": "text/javascript",
+  ".xml": "application/xml",
+  ".json": "application/json",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".txt": "text/plain; charset=utf-8",
+};
 export const EVENTS = "/__kawaraban/events";
 
 /** The Host header a preview answers to: the loopback names it is bound to, any port. */
@@ -53,8 +65,17 @@ export async function serveFolder(dir: string, options: { port: number; basePath
     if (path.relative(dir, file).startsWith("..")) return text(res, 400, "");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
     const body = await readFile(file).catch(() => undefined);
-    if (!body) return void res.writeHead(404, { "content-type": TYPES[".html"] }).end(`<!doctype html><html lang="ja"><title>ありません</title><p>${esc(url)} はありません。</p>`);
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", "x-content-type-options": "nosniff" }).end(body);
+    if (!body)
+      return void res
+        .writeHead(404, { "content-type": TYPES[".html"] })
+        .end(`<!doctype html><html lang="ja"><title>ありません</title><p>${esc(url)} はありません。</p>`);
+    res
+      .writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      })
+      .end(body);
   };
   const server: Server = createServer((req, res) => {
     serve(req, res).catch((error: Error) => {

@@ -64,7 +64,10 @@ export function errorPage(ctx: SiteContext, articlePath: string, findings: reado
 <p><code>${esc(articlePath)}</code> に直してほしいところがあります。直して保存すると、このページは自動で記事に変わります。</p>
 <ul>${items.map((d) => `<li><strong>${severityWord[d.severity]}</strong>${d.line ? `（${d.line} 行目）` : ""}: ${esc(d.message)} <small>${esc(d.ruleId)}</small></li>`).join("")}</ul>
 </article>`;
-  return layout(ctx, { title: "表示できない記事", description: "プレビュー", path: url, noindex: true }, main).replace("</body>", `${previewScript([])}</body>`);
+  return layout(ctx, { title: "表示できない記事", description: "プレビュー", path: url, noindex: true }, main).replace(
+    "</body>",
+    `${previewScript([])}</body>`,
+  );
 }
 
 /**
@@ -80,12 +83,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const ctx = siteContext(options.config, server.url, options.today);
   const rebuild = async () => {
     const findings = await options.check();
-    const result = await buildSite(options.root, options.config, ctx, out, options.root, { preview: true, inject: (source) => previewScript(source ? (findings.get(source) ?? []) : []) });
+    const result = await buildSite(options.root, options.config, ctx, out, options.root, {
+      preview: true,
+      inject: (source) => previewScript(source ? (findings.get(source) ?? []) : []),
+    });
     for (const skipped of result.skipped) {
       const where = classifyArticlePath(skipped.path);
       if (where.kind !== "article") continue;
       const own = findings.get(skipped.path) ?? [];
-      const shown = own.length > 0 ? own : [{ ruleId: "preview", source: "input", severity: "error", message: skipped.reason, path: skipped.path } satisfies Diagnostic];
+      const shown =
+        own.length > 0 ? own : [{ ruleId: "preview", source: "input", severity: "error", message: skipped.reason, path: skipped.path } satisfies Diagnostic];
       await mkdir(path.join(out, where.url), { recursive: true });
       await writeFile(path.join(out, where.url, "index.html"), errorPage(ctx, skipped.path, shown, where.url));
       options.log(`表示できない記事: ${logSafe(skipped.path)}（${logSafe(shown.find((d) => d.severity === "error")?.message ?? skipped.reason)}）`);

@@ -20,7 +20,12 @@ export interface RenderPoolOptions {
  * render). Parsing Markdown with micromark is CPU-bound and synchronous; on the 2-core runners
  * the main thread and one worker share a large build, taking batches from one queue.
  */
-export async function renderAll(jobs: readonly RenderJob[], settings: RenderSettings, done: (index: number, result: Rendered) => void, options: RenderPoolOptions = {}): Promise<void> {
+export async function renderAll(
+  jobs: readonly RenderJob[],
+  settings: RenderSettings,
+  done: (index: number, result: Rendered) => void,
+  options: RenderPoolOptions = {},
+): Promise<void> {
   const threads = options.threads ?? availableParallelism();
   const helpers = jobs.length >= (options.threshold ?? RENDER_WORKER_THRESHOLD) ? Math.max(0, threads - 1) : 0;
   let next = 0;
@@ -48,7 +53,7 @@ export async function renderAll(jobs: readonly RenderJob[], settings: RenderSett
         worker.on("message", (message: { results?: Rendered[]; error?: string }) => {
           if (message.error || !message.results) return reject(new Error(`render worker: ${message.error}`));
           const [start] = inFlight.shift()!;
-          message.results.forEach((result, i) => done(start + i, result));
+          for (const [i, result] of message.results.entries()) done(start + i, result);
           send();
         });
         worker.on("error", reject);

@@ -2,7 +2,7 @@ import { parseMarkdown } from "../article/markdown.ts";
 import { textStats, type TextStats } from "../checks/stats.ts";
 import type { ImageVariants } from "../images/variants.ts";
 import { loadRawHtmlSupport, mayHaveHtml, renderBody } from "./body.ts";
-import { toString } from "mdast-util-to-string";
+import { toString as plainText } from "mdast-util-to-string";
 import type { Root } from "mdast";
 import { SEARCH_TEXT_CHARS } from "./search-text.ts";
 
@@ -10,7 +10,7 @@ import { SEARCH_TEXT_CHARS } from "./search-text.ts";
 function searchText(tree: Root): string {
   return tree.children
     .filter((n) => n.type !== "yaml" && n.type !== "html" && n.type !== "code")
-    .map((n) => toString(n, { includeImageAlt: false }))
+    .map((n) => plainText(n, { includeImageAlt: false }))
     .join(" ")
     .replace(/\s+/g, " ")
     .slice(0, SEARCH_TEXT_CHARS);
@@ -37,7 +37,11 @@ export function renderer(settings: RenderSettings): (job: RenderJob) => Rendered
   return ({ source, raw }) => {
     try {
       const tree = parseMarkdown(raw);
-      return { stats: textStats(tree), text: searchText(tree), body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }) };
+      return {
+        stats: textStats(tree),
+        text: searchText(tree),
+        body: renderBody(tree, { source, basePath: settings.basePath, images, lineMarks: settings.lineMarks }),
+      };
     } catch (error) {
       // A bug in one article's processing is never a failed build for everyone.
       return { error: error instanceof Error ? error.message : String(error) };

@@ -9,7 +9,10 @@
 export function tokenize(text) {
   const out = [];
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]/u;
-  for (const match of text.normalize("NFKC").toLowerCase().matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+|[\p{L}\p{N}]+/gu)) {
+  for (const match of text
+    .normalize("NFKC")
+    .toLowerCase()
+    .matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]+|[\p{L}\p{N}]+/gu)) {
     const run = match[0];
     if (!cjk.test(run) || run.length === 1) out.push(run);
     else for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
@@ -18,7 +21,13 @@ export function tokenize(text) {
 }
 
 const same = (term) => term;
-export const SEARCH_OPTIONS = { fields: ["title", "summary", "text"], storeFields: ["title", "url", "date", "summary"], idField: "url", tokenize, processTerm: same };
+export const SEARCH_OPTIONS = {
+  fields: ["title", "summary", "text"],
+  storeFields: ["title", "url", "date", "summary"],
+  idField: "url",
+  tokenize,
+  processTerm: same,
+};
 
 function run(form) {
   const base = form.dataset.base;

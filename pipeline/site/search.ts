@@ -26,7 +26,13 @@ interface SearchCache {
  * index (in the cache folder) is loaded, and only articles whose page key changed are read and
  * indexed again. Tokenizing every article's text was most of an incremental build.
  */
-export function updateSearchIndex(articles: readonly SiteArticle[], keyOf: (a: SiteArticle) => string, textOf: (a: SiteArticle) => string, cacheFile: string | undefined, version: string): string {
+export function updateSearchIndex(
+  articles: readonly SiteArticle[],
+  keyOf: (a: SiteArticle) => string,
+  textOf: (a: SiteArticle) => string,
+  cacheFile: string | undefined,
+  version: string,
+): string {
   const doc = (a: SiteArticle): Doc => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) });
   let previous: SearchCache | undefined;
   try {

@@ -56,7 +56,13 @@ export async function loadSiteSources(tree: Snapshot, root: string, config: Conf
   const known = (p: string) => {
     const fact = previous?.facts[p];
     const now = stats.get(p);
-    const trusted = fact && now?.kind === "file" && now.mtimeMs !== undefined && now.size === fact.size && now.mtimeMs === fact.mtimeMs && now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
+    const trusted =
+      fact &&
+      now?.kind === "file" &&
+      now.mtimeMs !== undefined &&
+      now.size === fact.size &&
+      now.mtimeMs === fact.mtimeMs &&
+      now.mtimeMs < previous!.readAt - racyWindow(now.mtimeMs);
     return trusted ? fact : undefined;
   };
   const loaded = await mapConcurrent(paths, 16, async (p): Promise<SiteArticle | undefined> => {

@@ -59,7 +59,9 @@ ${meta.noindex ? '<meta name="robots" content="noindex">\n' : ""}${og.join("\n")
 <a class="skip" href="#main">本文へ移動</a>
 <header class="site"><div class="wrap">
 <a class="brand" href="${p}">${ctx.logo ? `<img src="${p}${esc(ctx.logo)}" alt="">` : ""}${esc(site.title)}</a>
-<nav class="site" aria-label="サイト内">${Object.entries(ctx.config.categories).map(([slug, c]) => `<a href="${p}${categoryUrl(slug)}">${esc(c.name)}</a>`).join("")}</nav>
+<nav class="site" aria-label="サイト内">${Object.entries(ctx.config.categories)
+    .map(([slug, c]) => `<a href="${p}${categoryUrl(slug)}">${esc(c.name)}</a>`)
+    .join("")}</nav>
 </div></header>
 <main id="main" class="wrap">
 ${main}
@@ -97,11 +99,18 @@ export function thumbnail(variants: ImageVariants | undefined, basePath: string)
   for (const child of element.children) if (child.type === "element") child.properties = { ...child.properties, sizes: "8rem" };
   const img = element.children.find((c) => c.type === "element" && c.tagName === "img");
   const smallest = variants.variants.jpeg[0]!;
-  if (img && img.type === "element") img.properties = { ...img.properties, src: `${basePath}${fileUrl(smallest.file)}`, width: smallest.width, height: smallest.height };
+  if (img && img.type === "element")
+    img.properties = { ...img.properties, src: `${basePath}${fileUrl(smallest.file)}`, width: smallest.width, height: smallest.height };
   return `<div class="thumb">${toHtml(element)}</div>`;
 }
 
-export function listMain(ctx: SiteContext, heading: string, items: readonly SiteArticle[], pager?: { prev?: string; next?: string }, covers?: (a: SiteArticle) => ImageVariants | undefined): string {
+export function listMain(
+  ctx: SiteContext,
+  heading: string,
+  items: readonly SiteArticle[],
+  pager?: { prev?: string; next?: string },
+  covers?: (a: SiteArticle) => ImageVariants | undefined,
+): string {
   const p = ctx.basePath;
   const cards = items
     .map((a) => {
@@ -109,9 +118,10 @@ export function listMain(ctx: SiteContext, heading: string, items: readonly Site
       return `<li class="card${thumb ? " with-thumb" : ""}"><a class="title" href="${esc(p + a.url)}">${esc(a.frontMatter.title)}</a>${thumb}<div class="meta"><time datetime="${a.frontMatter.date}">${dateJa(a.frontMatter.date)}</time></div><p>${esc(a.frontMatter.summary)}</p></li>`;
     })
     .join("\n");
-  const nav = pager && (pager.prev || pager.next)
-    ? `<nav class="pager" aria-label="ページ">${pager.prev ? `<a href="${esc(p + pager.prev)}" rel="prev">新しい記事へ</a>` : "<span></span>"}${pager.next ? `<a href="${esc(p + pager.next)}" rel="next">前の記事へ</a>` : ""}</nav>`
-    : "";
+  const nav =
+    pager && (pager.prev || pager.next)
+      ? `<nav class="pager" aria-label="ページ">${pager.prev ? `<a href="${esc(p + pager.prev)}" rel="prev">新しい記事へ</a>` : "<span></span>"}${pager.next ? `<a href="${esc(p + pager.next)}" rel="next">前の記事へ</a>` : ""}</nav>`
+      : "";
   return `<h1>${esc(heading)}</h1>\n${items.length ? `<ul class="cards">\n${cards}\n</ul>` : "<p>まだ記事はありません。</p>"}\n${nav}`;
 }
 

@@ -68,7 +68,10 @@ export class TreeSnapshot implements Snapshot, BatchReader {
       else wanted.push(e!);
     }
     const sizes = await this.objects.sizes(wanted.map((e) => e.id));
-    const bytes = await this.objects.read(wanted.map((e) => e.id), cap);
+    const bytes = await this.objects.read(
+      wanted.map((e) => e.id),
+      cap,
+    );
     for (const e of wanted) {
       const size = sizes.get(e.id);
       const data = bytes.get(e.id);

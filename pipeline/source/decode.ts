@@ -23,11 +23,22 @@ export function refusal(repoPath: string, read: Exclude<Read, { ok: true }>, cap
     case "outside":
       return report(inputRules.outsideRepo, repoPath, "リンクをたどるとリポジトリの外に出るため、このファイルは確認できません。");
     case "too-large":
-      return report(inputRules.tooLarge, repoPath, `${what}が大きすぎます（${read.size === undefined ? "" : `${formatBytes(read.size)}、`}上限 ${formatBytes(cap)}）。記事なら分けるか、貼り付けた不要なデータを取り除いてください。`);
+      return report(
+        inputRules.tooLarge,
+        repoPath,
+        `${what}が大きすぎます（${read.size === undefined ? "" : `${formatBytes(read.size)}、`}上限 ${formatBytes(cap)}）。記事なら分けるか、貼り付けた不要なデータを取り除いてください。`,
+      );
     case "not-file":
-      if (read.kind === "symlink") return report(inputRules.symlink, repoPath, "シンボリックリンクは使えません。リンクではなく、ファイルそのものを置いてください。");
-      if (read.kind === "submodule") return report(inputRules.unreadable, repoPath, "サブモジュール（別のリポジトリへの参照）は使えません。ファイルそのものを置いてください。");
-      if (read.kind === "executable") return report(inputRules.executable, repoPath, "実行できるファイルとして登録されています。記事や写真は普通のファイルにしてください（git update-index --chmod=-x でも直せます）。");
+      if (read.kind === "symlink")
+        return report(inputRules.symlink, repoPath, "シンボリックリンクは使えません。リンクではなく、ファイルそのものを置いてください。");
+      if (read.kind === "submodule")
+        return report(inputRules.unreadable, repoPath, "サブモジュール（別のリポジトリへの参照）は使えません。ファイルそのものを置いてください。");
+      if (read.kind === "executable")
+        return report(
+          inputRules.executable,
+          repoPath,
+          "実行できるファイルとして登録されています。記事や写真は普通のファイルにしてください（git update-index --chmod=-x でも直せます）。",
+        );
       return report(inputRules.unreadable, repoPath, "通常のファイルではありません（フォルダーなど）。");
     default:
       return report(inputRules.unreadable, repoPath, `${what}を読み込めませんでした。`, undefined, { cause: read.cause });
@@ -54,10 +65,20 @@ type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; diagnosti
 export function decodeUtf8(buffer: Buffer, repoPath: string): Decoded {
   const utf16 = buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff));
   if (utf16) {
-    return { ok: false, diagnostic: report(inputRules.encoding, repoPath, "UTF-16 で保存されています。エディターで文字コードを「UTF-8」にして保存し直してください。") };
+    return {
+      ok: false,
+      diagnostic: report(inputRules.encoding, repoPath, "UTF-16 で保存されています。エディターで文字コードを「UTF-8」にして保存し直してください。"),
+    };
   }
   if (buffer.includes(0)) {
-    return { ok: false, diagnostic: report(inputRules.binary, repoPath, "テキストではないファイル（画像や文書ファイルなど）のようです。記事は Markdown のテキストで書いてください。") };
+    return {
+      ok: false,
+      diagnostic: report(
+        inputRules.binary,
+        repoPath,
+        "テキストではないファイル（画像や文書ファイルなど）のようです。記事は Markdown のテキストで書いてください。",
+      ),
+    };
   }
   if (!isUtf8(buffer)) {
     const guess = looksLikeShiftJis(buffer) ? "Shift_JIS で保存されているようです。" : "UTF-8 ではない文字コードで保存されています。";

@@ -17,7 +17,11 @@ export class GitObjects {
   async sizes(ids: readonly string[]): Promise<Map<string, number | undefined>> {
     this.check ??= new CatFile(this.root, "--batch-check");
     for (const id of ids) {
-      if (!this.sizeOf.has(id)) this.sizeOf.set(id, this.check.ask(id).then((r) => (r.type === "blob" ? r.size : undefined)));
+      if (!this.sizeOf.has(id))
+        this.sizeOf.set(
+          id,
+          this.check.ask(id).then((r) => (r.type === "blob" ? r.size : undefined)),
+        );
     }
     return new Map(await Promise.all(ids.map(async (id) => [id, await this.sizeOf.get(id)!] as const)));
   }
@@ -27,9 +31,7 @@ export class GitObjects {
     const sizes = await this.sizes(ids);
     this.batch ??= new CatFile(this.root, "--batch");
     const batch = this.batch;
-    return new Map(
-      await Promise.all(ids.map(async (id) => [id, (sizes.get(id) ?? Infinity) <= cap ? (await batch.ask(id)).content : undefined] as const)),
-    );
+    return new Map(await Promise.all(ids.map(async (id) => [id, (sizes.get(id) ?? Infinity) <= cap ? (await batch.ask(id)).content : undefined] as const)));
   }
 }
 

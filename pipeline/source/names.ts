@@ -24,7 +24,10 @@ export type UnsafeKind = "control" | "bidi" | "mark" | "noncharacter" | "surroga
  * is), direction marks, noncharacters, lone surrogates and the BOM. XML 1.0 forbids most of them
  * outright: one in a title made the feed unreadable for every reader.
  */
-export function unsafeCharacter(text: string, allow: { newline?: boolean; tab?: boolean; marks?: boolean; bom?: boolean } = {}): { index: number; code: number; kind: UnsafeKind } | undefined {
+export function unsafeCharacter(
+  text: string,
+  allow: { newline?: boolean; tab?: boolean; marks?: boolean; bom?: boolean } = {},
+): { index: number; code: number; kind: UnsafeKind } | undefined {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) continue; // the common case, first
@@ -55,6 +58,9 @@ export const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().
 
 /** A name shown in a message: control characters and line breaks made visible, length bounded. */
 export function visible(text: string, max = 80): string {
-  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }

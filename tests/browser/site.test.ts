@@ -47,7 +47,9 @@ describe("the built site in a real browser (Chromium from npm)", () => {
     await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 10_000 });
     expect(images.every((i) => i.src.includes("/kawaraban/images/"))).toBe(true);
     await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(async () => (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
+    const results = await page.evaluate(async () =>
+      (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(),
+    );
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
     expect(serious).toEqual([]);
     await withJapaneseFont(page, origin);
@@ -58,11 +60,17 @@ describe("the built site in a real browser (Chromium from npm)", () => {
   it("shows cover thumbnails on list pages, loaded, with width and height", async () => {
     const page = await browser.newPage();
     await page.goto(site, { waitUntil: "load" });
-    const thumbs = await page.$$eval(".card .thumb img", (imgs) => imgs.map((i) => ({ w: i.getAttribute("width"), h: i.getAttribute("height"), loading: i.getAttribute("loading"), alt: i.getAttribute("alt") })));
+    const thumbs = await page.$$eval(".card .thumb img", (imgs) =>
+      imgs.map((i) => ({ w: i.getAttribute("width"), h: i.getAttribute("height"), loading: i.getAttribute("loading"), alt: i.getAttribute("alt") })),
+    );
     expect(thumbs.length).toBeGreaterThanOrEqual(5);
     expect(thumbs.every((t) => Number(t.w) > 0 && Number(t.h) > 0 && t.loading === "lazy" && t.alt === "")).toBe(true);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>(".card .thumb img")).every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll<HTMLImageElement>(".card .thumb img")).every((i) => i.complete && i.naturalWidth > 0),
+      undefined,
+      { timeout: 10_000 },
+    );
     await withJapaneseFont(page, origin);
     await page.screenshot({ path: path.join(ARTIFACTS, "home.png"), fullPage: true });
     await page.close();
@@ -85,7 +93,11 @@ describe("the built site in a real browser (Chromium from npm)", () => {
   it("has the contact, privacy and copyright pages every municipal site has, linked from the footer", async () => {
     const page = await browser.newPage();
     await page.goto(site, { waitUntil: "load" });
-    for (const [link, heading] of [["問い合わせ先", "問い合わせ先"], ["プライバシーポリシー", "プライバシーポリシー"], ["著作権・リンク", "著作権・リンクについて"]]) {
+    for (const [link, heading] of [
+      ["問い合わせ先", "問い合わせ先"],
+      ["プライバシーポリシー", "プライバシーポリシー"],
+      ["著作権・リンク", "著作権・リンクについて"],
+    ]) {
       await page.click(`footer >> text=${link}`);
       expect(await page.textContent("main h1")).toBe(heading);
       await page.goBack();
@@ -108,21 +120,35 @@ describe("the built site in a real browser (Chromium from npm)", () => {
     const { execFileSync } = await import("node:child_process");
     execFileSync("git", ["init", "-q", "-b", "main"], { cwd: root });
     execFileSync("git", ["add", "-A"], { cwd: root });
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], { cwd: root, env: { ...process.env, GIT_COMMITTER_DATE: "2026-11-20T10:00:00+09:00" } });
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], {
+      cwd: root,
+      env: { ...process.env, GIT_COMMITTER_DATE: "2026-11-20T10:00:00+09:00" },
+    });
     const file = path.join(root, "kawaraban.config.yml");
     const base = await readFile(file, "utf8");
-    const withDocuments = base.replace(/writerStatement: notice/, "writerStatement: purchase-statement").replace(/writerInvoiceDraft: false/, "writerInvoiceDraft: true");
+    const withDocuments = base
+      .replace(/writerStatement: notice/, "writerStatement: purchase-statement")
+      .replace(/writerInvoiceDraft: false/, "writerInvoiceDraft: true");
     expect(withDocuments).not.toBe(base);
-    const contractor = "\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  address: ひばり野市本町2-3\n  contact: 事務局 0123-45-0000\n  registrationNumber: T4500000000012\n";
+    const contractor =
+      "\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  address: ひばり野市本町2-3\n  contact: 事務局 0123-45-0000\n  registrationNumber: T4500000000012\n";
     // The city pays directly (仕入明細書, 支払通知書, 請求書 drafts); then a contractor is the order desk.
     const printed: Record<string, string> = {};
-    for (const [flow, extra] of [["direct", withDocuments], ["contractor", withDocuments + contractor]] as const) {
+    for (const [flow, extra] of [
+      ["direct", withDocuments],
+      ["contractor", withDocuments + contractor],
+    ] as const) {
       await writeFile(file, extra);
       const out = path.join(root, `statements-${flow}`);
       const result = await runCli(["invoice", "--month", "2026-11", "--format", "html", "--out", out], root);
       expect(result.code, result.stderr).toBe(0);
       const served = await serveSite(out, "/statements/");
-      for (const name of ["statement-2026-11-hinata.html", "statement-2026-11-komorebi.html", "invoice-draft-2026-11-hinata.html", ...(flow === "contractor" ? ["contractor-invoice-2026-11.html"] : [])]) {
+      for (const name of [
+        "statement-2026-11-hinata.html",
+        "statement-2026-11-komorebi.html",
+        "invoice-draft-2026-11-hinata.html",
+        ...(flow === "contractor" ? ["contractor-invoice-2026-11.html"] : []),
+      ]) {
         const page = await browser.newPage();
         await page.goto(`${served.url}${name}`);
         await withJapaneseFont(page, served.origin); // real glyph widths, so the page count is the printed one

@@ -110,7 +110,12 @@ describe("publish --channel note-export", () => {
     const html = await readFile(path.join(bundle, "article.html"), "utf8");
     expect(html).toContain('<img src="satoyama-960.jpg" alt="色づいた木々の間の山道を');
     expect(html).not.toContain("<picture>");
-    const recorded = await runCli(["publish", "--channel", "note-export", "--record", "articles/2026/11/satoyama-walk.md", "--url", "https://note.com/hibarino/n/n123"], root, {}, NOW);
+    const recorded = await runCli(
+      ["publish", "--channel", "note-export", "--record", "articles/2026/11/satoyama-walk.md", "--url", "https://note.com/hibarino/n/n123"],
+      root,
+      {},
+      NOW,
+    );
     expect(recorded.stdout).toContain("記録しました");
     const again = await runCli(["publish", "--channel", "note-export", "--out", "out2"], root, {}, NOW);
     expect(again.stdout).toContain("note 用に 7 件を書き出しました");

@@ -8,7 +8,8 @@ import { REPO_ROOT } from "../support/repo.ts";
 const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config = parsed.config;
-const check = (frontMatter: string) => gateText("articles/2026/11/a.md", `---\n${frontMatter}\n---\n\n本文です。\n`, config).diagnostics.map((d) => [d.ruleId, d.line, d.message]);
+const check = (frontMatter: string) =>
+  gateText("articles/2026/11/a.md", `---\n${frontMatter}\n---\n\n本文です。\n`, config).diagnostics.map((d) => [d.ruleId, d.line, d.message]);
 
 /** The mistakes writers really make, and the message that fixes each in one round. */
 describe("front-matter messages a writer can act on", () => {
@@ -18,10 +19,16 @@ describe("front-matter messages a writer can act on", () => {
   });
 
   it("explains a colon in a title: quote the value", () => {
-    const [rule, line, message] = check("title: 古民家カフェ「ひだまり」: 駅前にオープン\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要")[0] as [string, number, string];
+    const [rule, line, message] = check("title: 古民家カフェ「ひだまり」: 駅前にオープン\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要")[0] as [
+      string,
+      number,
+      string,
+    ];
     expect(rule).toBe("frontmatter/yaml-syntax");
     expect(line).toBe(2);
-    expect(message).toBe('title の値に「: 」（コロンと空白）があるため、YAML では項目の区切りと読まれてしまいます。値全体を引用符で囲んでください（例: title: "古民家カフェ「ひだまり」: 駅前にオープン"）。');
+    expect(message).toBe(
+      'title の値に「: 」（コロンと空白）があるため、YAML では項目の区切りと読まれてしまいます。値全体を引用符で囲んでください（例: title: "古民家カフェ「ひだまり」: 駅前にオープン"）。',
+    );
   });
 
   it("explains a title that starts with a quote", () => {
@@ -32,7 +39,13 @@ describe("front-matter messages a writer can act on", () => {
 
   it("warns when a # after a space silently drops text", () => {
     const found = check("title: 行ってきました！ #カフェ\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要");
-    expect(found).toEqual([["frontmatter/comment", 2, 'title の「#カフェ」は消えてしまいます（空白の後の「#」から後ろは YAML のコメントになります）。残したいときは値全体を引用符で囲んでください（例: title: "…#カフェ"）。']]);
+    expect(found).toEqual([
+      [
+        "frontmatter/comment",
+        2,
+        'title の「#カフェ」は消えてしまいます（空白の後の「#」から後ろは YAML のコメントになります）。残したいときは値全体を引用符で囲んでください（例: title: "…#カフェ"）。',
+      ],
+    ]);
     expect(check('title: "行ってきました！ #カフェ"\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要')).toEqual([]);
   });
 

@@ -15,7 +15,10 @@ describe("the per-article lint budget", () => {
     const stopped = await lintProse(root, articles, { workers: 2, lintBudgetMs: 1 });
     for (const f of files) {
       const messages = stopped.results.get(f)!.diagnostics;
-      expect(messages.map((d) => d.ruleId), f).toEqual(["limits/time"]);
+      expect(
+        messages.map((d) => d.ruleId),
+        f,
+      ).toEqual(["limits/time"]);
       expect(messages[0]!.message).toContain("途中で止めました");
     }
     // With the normal budget the same articles lint as usual.

@@ -12,7 +12,16 @@ import { textlintCli } from "../support/textlint-cli.ts";
  */
 const FRONT = "---\ntitle: 見本\nwriter: hinata\ndate: 2026-11-01\nsummary: 見本です。\n---\n\n";
 const MISTAKE_LINE = 8; // the line after the front matter above
-const READABILITY = ["sentence-length", "max-comma", "max-ten", "max-kanji-continuous-len", "ja-no-weak-phrase", "no-doubled-joshi", "arabic-kanji-numbers", "exclamation-width"];
+const READABILITY = [
+  "sentence-length",
+  "max-comma",
+  "max-ten",
+  "max-kanji-continuous-len",
+  "ja-no-weak-phrase",
+  "no-doubled-joshi",
+  "arabic-kanji-numbers",
+  "exclamation-width",
+];
 
 const mistakes = JSON.parse(await readFile(path.join(REPO_ROOT, "tests/fixtures/prose/beginner-mistakes.json"), "utf8")) as { kind: string; text: string }[];
 
@@ -32,13 +41,30 @@ beforeAll(async () => {
 describe("typical beginner mistakes", () => {
   it.each(mistakes.map((m, i) => [m.kind, i] as const))("finds %s on its line", (_kind, i) => {
     const found = mistakeRun.results.get(`articles/2026/11/mistake-${i}.md`)!.diagnostics.filter((d) => d.line === MISTAKE_LINE);
-    expect(found.map((d) => d.ruleId), mistakes[i]!.text).not.toEqual([]);
+    expect(
+      found.map((d) => d.ruleId),
+      mistakes[i]!.text,
+    ).not.toEqual([]);
   });
 
   it("makes the objective mistakes errors, and offers a one-click fix where the fix is unambiguous", () => {
     const byKind = new Map(mistakes.map((m, i) => [m.kind, mistakeRun.results.get(`articles/2026/11/mistake-${i}.md`)!.diagnostics]));
-    for (const kind of ["語の重複（の）", "見えない文字", "半角カナ", "ら抜き", "い抜き", "さ入れ", "二重敬語", "括弧の閉じ忘れ", "である調の混在", "誤用（的を得る）"]) {
-      expect(byKind.get(kind)!.some((d) => d.severity === "error"), kind).toBe(true);
+    for (const kind of [
+      "語の重複（の）",
+      "見えない文字",
+      "半角カナ",
+      "ら抜き",
+      "い抜き",
+      "さ入れ",
+      "二重敬語",
+      "括弧の閉じ忘れ",
+      "である調の混在",
+      "誤用（的を得る）",
+    ]) {
+      expect(
+        byKind.get(kind)!.some((d) => d.severity === "error"),
+        kind,
+      ).toBe(true);
     }
     const fixes = (kind: string) => byKind.get(kind)!.flatMap((d) => (d.fix ? [d.fix.text] : []));
     expect(fixes("半角の感嘆符")).toContain("！");
@@ -53,15 +79,23 @@ describe("municipal article forms are understood in context", () => {
   it("reports no error or warning on captions, bylines, interviews, organisation names and deliberate repetition", () => {
     expect(formArticles.length).toBeGreaterThanOrEqual(5);
     for (const [file, result] of forms.results) {
-      expect(result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.ruleId}@${d.line}: ${d.message}`), file).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.ruleId}@${d.line}: ${d.message}`),
+        file,
+      ).toEqual([]);
     }
   });
 
   it("gives the same findings as the textlint CLI, since the rules and the filter load from .textlintrc.json", async () => {
     const cli = await textlintCli(formArticles.map((a) => a.path));
     for (const [file, result] of forms.results) {
-      const ours = result.diagnostics.filter((d) => d.source === "textlint").map((d) => `${d.ruleId}@${d.line}:${d.severity}`).sort();
-      const theirs = (cli.get(file) ?? []).map((m) => `${m.ruleId}@${m.line}:${({ 1: "warning", 2: "error", 3: "info" } as Record<number, string>)[m.severity]}`).sort();
+      const ours = result.diagnostics
+        .filter((d) => d.source === "textlint")
+        .map((d) => `${d.ruleId}@${d.line}:${d.severity}`)
+        .sort();
+      const theirs = (cli.get(file) ?? [])
+        .map((m) => `${m.ruleId}@${m.line}:${({ 1: "warning", 2: "error", 3: "info" } as Record<number, string>)[m.severity]}`)
+        .sort();
       expect(ours, file).toEqual(theirs);
     }
   });

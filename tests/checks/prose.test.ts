@@ -83,7 +83,10 @@ describe("prose lint (municipal profile)", () => {
     const cli = await textlintCli(files);
     for (const run of [mistakes, edited, samples]) {
       for (const [file, result] of run.results) {
-        const ours = result.diagnostics.filter((d) => d.source === "textlint").map((d) => `${d.ruleId}@${d.line}`).sort();
+        const ours = result.diagnostics
+          .filter((d) => d.source === "textlint")
+          .map((d) => `${d.ruleId}@${d.line}`)
+          .sort();
         const theirs = (cli.get(file) ?? []).map((m) => `${m.ruleId}@${m.line}`).sort();
         expect(ours, file).toEqual(theirs);
       }

@@ -59,7 +59,13 @@ describe("cli", () => {
 
   it("turns a stage that throws into one internal diagnostic and exit code 2", async () => {
     const broken = { writers: null, categories: null, limits: {} } as unknown as Config;
-    const core = await runCore({ snapshot: await workTree(REPO_ROOT), config: broken, lintRoot: REPO_ROOT, articles: ["articles/2026/11/bousai.md"], prose: { enabled: false } });
+    const core = await runCore({
+      snapshot: await workTree(REPO_ROOT),
+      config: broken,
+      lintRoot: REPO_ROOT,
+      articles: ["articles/2026/11/bousai.md"],
+      prose: { enabled: false },
+    });
     const outcome = core.articles[0]!;
     expect(outcome.diagnostics).toHaveLength(1);
     expect(outcome.diagnostics[0]).toMatchObject({ ruleId: "internal/exception", internal: true });

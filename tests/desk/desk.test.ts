@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { URL } from "node:url";
-import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
 import { runCli } from "../support/cli.ts";
 import { copySampleContent } from "../support/sample-repo.ts";
 
@@ -11,7 +11,8 @@ import { copySampleContent } from "../support/sample-repo.ts";
  * review, a delivered (billed) article, a cancelled brief, capacities.
  */
 const brief = (title: string, deadline: string, extra = "") => `title: "${title}"\ncategory: kurashi\ndeadline: ${deadline}\n${extra}`;
-const article = (title: string, writer: string, id: string, body = "本文です。") => `---\ntitle: ${title}\nwriter: ${writer}\ndate: 2026-12-05\nsummary: 概要です。\nbrief: ${id}\n---\n\n${body}\n`;
+const article = (title: string, writer: string, id: string, body = "本文です。") =>
+  `---\ntitle: ${title}\nwriter: ${writer}\ndate: 2026-12-05\nsummary: 概要です。\nbrief: ${id}\n---\n\n${body}\n`;
 const NOW = new Date("2026-12-15T03:00:00Z"); // 12:00 on 15 December in Japan
 
 let root: string;
@@ -37,7 +38,9 @@ beforeAll(async () => {
     await put("briefs/2026-12/busy.yml", brief("もう一つの依頼", "2026-12-26", "writer: komorebi\n"));
     await put("briefs/approvals.yml", "2026-12/done: 22000\n");
   });
-  await mergePr(root, "done", "2026-12-10T10:00:00+09:00", "2026-12-11T10:00:00+09:00", () => put("articles/2026/12/done.md", article("納品済みの依頼", "hinata", "2026-12/done")));
+  await mergePr(root, "done", "2026-12-10T10:00:00+09:00", "2026-12-11T10:00:00+09:00", () =>
+    put("articles/2026/12/done.md", article("納品済みの依頼", "hinata", "2026-12/done")),
+  );
   // A writer's branch, not merged: the brief is in review.
   gitAt(root, "2026-12-14T10:00:00+09:00", "switch", "-q", "-c", "writer/review");
   await put("articles/2026/12/review.md", article("確認中の依頼", "hinata", "2026-12/review"));
@@ -52,7 +55,15 @@ describe("kawaraban desk --format json", () => {
     expect(result.code, result.stderr).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc).toMatchObject({ version: 1, today: "2026-12-15", month: "2026-12" });
-    expect(doc.briefs.map((b: { id: string; state: string; writer?: string; deadline: string; overdue: boolean }) => [b.id, b.state, b.writer ?? null, b.deadline, b.overdue])).toEqual([
+    expect(
+      doc.briefs.map((b: { id: string; state: string; writer?: string; deadline: string; overdue: boolean }) => [
+        b.id,
+        b.state,
+        b.writer ?? null,
+        b.deadline,
+        b.overdue,
+      ]),
+    ).toEqual([
       ["2026-12/late", "assigned", "komorebi", "2026-12-10", true],
       ["2026-12/done", "delivered", "hinata", "2026-12-12", false],
       ["2026-12/dropped", "cancelled", "hinata", "2026-12-18", false],
@@ -132,7 +143,10 @@ describe("start writing without a command line", () => {
     await put(filename, `${value}\n駅前の新しいお店を訪ねました。店主の方に、開店までの話を伺いました。\n`);
     const check = await runCli(["check", "--format", "json", filename], root, {}, NOW);
     const doc = JSON.parse(check.stdout);
-    expect(doc.files[0].messages.filter((m: { severity: string }) => m.severity === "error"), check.stdout).toEqual([]);
+    expect(
+      doc.files[0].messages.filter((m: { severity: string }) => m.severity === "error"),
+      check.stdout,
+    ).toEqual([]);
     expect(check.code).toBe(0);
   });
 });
@@ -142,9 +156,17 @@ describe("check against the briefs", () => {
     await put("articles/2026/12/unknown.md", article("知らない依頼", "hinata", "2026-12/nothing"));
     await put("articles/2026/12/other.md", article("締め切りを過ぎた依頼", "hinata", "2026-12/late"));
     await put("articles/2026/12/late.md", article("締め切りを過ぎた依頼", "komorebi", "2026-12/late"));
-    const result = await runCli(["check", "--format", "json", "articles/2026/12/unknown.md", "articles/2026/12/other.md", "articles/2026/12/late.md"], root, {}, NOW);
+    const result = await runCli(
+      ["check", "--format", "json", "articles/2026/12/unknown.md", "articles/2026/12/other.md", "articles/2026/12/late.md"],
+      root,
+      {},
+      NOW,
+    );
     const doc = JSON.parse(result.stdout);
-    const rules = (file: string) => doc.files.find((f: { path: string }) => f.path === file).messages.map((m: { ruleId: string; severity: string; line: number }) => `${m.ruleId}:${m.severity}@${m.line}`);
+    const rules = (file: string) =>
+      doc.files
+        .find((f: { path: string }) => f.path === file)
+        .messages.map((m: { ruleId: string; severity: string; line: number }) => `${m.ruleId}:${m.severity}@${m.line}`);
     expect(rules("articles/2026/12/unknown.md")).toContain("brief/unknown:error@6");
     expect(rules("articles/2026/12/other.md")).toContain("brief/other-writer:error@6");
     expect(rules("articles/2026/12/late.md")).toContain("brief/deadline:warning@6");
@@ -163,7 +185,13 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
     sim.collaborators.add("hinata-writes");
     const form = await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body.md"), "utf8");
     sim.issues.push({ number: 31, title: "【記事の依頼】里山", body: form, labels: ["記事の依頼"], state: "open" });
-    sim.issues.push({ number: 32, title: "【記事の依頼】壊れた依頼", body: await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body-broken.md"), "utf8"), labels: ["記事の依頼"], state: "open" });
+    sim.issues.push({
+      number: 32,
+      title: "【記事の依頼】壊れた依頼",
+      body: await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body-broken.md"), "utf8"),
+      labels: ["記事の依頼"],
+      state: "open",
+    });
     await put("briefs/2026-12/sync.yml", brief("同期の依頼", "2027-01-08", "issue: 33\n")); // due in January: hinata has room then
     gitAt(root, "2026-12-15T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-12-15T10:00:00+09:00", "commit", "-q", "-m", "sync brief");
@@ -181,13 +209,23 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
     try {
       const first = await runCli(["desk", "sync"], root, env, NOW);
       expect(first.code, first.stderr).toBe(0);
-      expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({ briefsProposed: ["2026-12/satoyama-coworking"], answered: 2, claimsProposed: ["2026-12/sync", "2026-12/sidebar"] });
+      expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({
+        briefsProposed: ["2026-12/satoyama-coworking"],
+        answered: 2,
+        claimsProposed: ["2026-12/sync", "2026-12/sidebar"],
+      });
       expect(sim.contents.get("desk/claim-2026-12-sidebar:briefs/2026-12/sidebar.yml")!.text).toContain("writer: komorebi\n");
       const briefFile = sim.contents.get("desk/brief-2026-12-satoyama-coworking:briefs/2026-12/satoyama-coworking.yml")!;
-      expect(briefFile.text).toBe(await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/brief.yml"), "utf8").then((t) => t.replace("issue: 12", "issue: 31")));
+      expect(briefFile.text).toBe(
+        await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/brief.yml"), "utf8").then((t) => t.replace("issue: 12", "issue: 31")),
+      );
       const claim = sim.contents.get("desk/claim-2026-12-sync:briefs/2026-12/sync.yml")!;
       expect(claim.text).toContain("writer: hinata\nassignedOn: 2026-12-15\n");
-      expect([...sim.pulls.values()].map((p) => p.title)).toEqual(["依頼の登録: 里山のコワーキングスペースを訪ねて（#31）", "依頼の引き受け: 同期の依頼（hinata）", "依頼の引き受け: サイドバーで割り当てた依頼（komorebi）"]);
+      expect([...sim.pulls.values()].map((p) => p.title)).toEqual([
+        "依頼の登録: 里山のコワーキングスペースを訪ねて（#31）",
+        "依頼の引き受け: 同期の依頼（hinata）",
+        "依頼の引き受け: サイドバーで割り当てた依頼（komorebi）",
+      ]);
       expect(sim.issues.find((i) => i.number === 33)!.assignees).toEqual(["hinata-writes"]);
       const replies = sim.issueComments.filter((c) => c.user === "github-actions[bot]");
       expect(replies.find((c) => c.issue === 32)!.body).toContain("依頼のファイルを作れませんでした");

@@ -32,7 +32,16 @@ describe("the 記事の依頼 issue form, as GitHub renders a submitted form", (
     await golden("brief.yml", result.text);
     const back = parseBrief(result.path, result.text, config);
     expect(back.diagnostics).toEqual([]);
-    expect(back.brief).toMatchObject({ id: "2026-12/satoyama-coworking", title: "里山のコワーキングスペースを訪ねて", category: "shigoto", deadline: "2026-12-20", length: { min: 800, max: 1200 }, fee: 25000, issue: 12, status: "open" });
+    expect(back.brief).toMatchObject({
+      id: "2026-12/satoyama-coworking",
+      title: "里山のコワーキングスペースを訪ねて",
+      category: "shigoto",
+      deadline: "2026-12-20",
+      length: { min: 800, max: 1200 },
+      fee: 25000,
+      issue: 12,
+      status: "open",
+    });
   });
 
   it("lists every problem at once, in Japanese, for the reply on the issue", async () => {
@@ -40,7 +49,9 @@ describe("the 記事の依頼 issue form, as GitHub renders a submitted form", (
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(6);
-    expect(result.problems.join("\n")).toMatch(/仮のタイトル[\s\S]*締め切り[\s\S]*カテゴリー「グルメ」[\s\S]*担当ライター「ひなた」[\s\S]*原稿料[\s\S]*ファイル名/);
+    expect(result.problems.join("\n")).toMatch(
+      /仮のタイトル[\s\S]*締め切り[\s\S]*カテゴリー「グルメ」[\s\S]*担当ライター「ひなた」[\s\S]*原稿料[\s\S]*ファイル名/,
+    );
   });
 
   it("keeps hostile text inert: a title with YAML syntax stays a title, a huge body is cut", () => {
@@ -71,7 +82,10 @@ describe("brief files as people write them", () => {
     const one = parseBrief("briefs/2026-12/a.yml", "title: 朝市\ndeadline: 2026-12-20\nlength: 1200\nstatus: assigned\nbudget: 5000\n", config);
     expect(one.brief).toMatchObject({ length: { min: 960, max: 1440 }, status: "open" });
     expect(one.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([["brief/unknown-key", "warning"]]);
-    expect(parseBrief("briefs/2026-12/b.yml", "title: 朝市\ndeadline: 2026-12-20\nlength: 800〜1,200字\nstatus: closed\n", config).brief).toMatchObject({ length: { min: 800, max: 1200 }, status: "cancelled" });
+    expect(parseBrief("briefs/2026-12/b.yml", "title: 朝市\ndeadline: 2026-12-20\nlength: 800〜1,200字\nstatus: closed\n", config).brief).toMatchObject({
+      length: { min: 800, max: 1200 },
+      status: "cancelled",
+    });
     expect(parseBrief("briefs/2026-12/c.yml", "title: 朝市\ndeadline: 12月20日\n", config).diagnostics[0]!.ruleId).toBe("brief/invalid");
     expect(parseBrief("briefs/朝市.yml", "title: 朝市\ndeadline: 2026-12-20\n", config).diagnostics[0]!.ruleId).toBe("brief/path");
   });

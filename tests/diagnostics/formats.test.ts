@@ -39,11 +39,7 @@ describe("json", () => {
     expect(Object.keys(doc)).toEqual(["version", "files", "summary"]);
     expect(doc.version).toBe(1);
     expect(doc.summary).toEqual({ files: 3, errors: 2, warnings: 1 });
-    expect(doc.files.map((f: { path: string }) => f.path)).toEqual([
-      "articles/2026/11/a,b:c.md",
-      "articles/2026/11/clean.md",
-      "articles/2026/11/no-fm.md",
-    ]);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual(["articles/2026/11/a,b:c.md", "articles/2026/11/clean.md", "articles/2026/11/no-fm.md"]);
     expect(doc.files[0].messages[0]).toEqual({
       ruleId: "frontmatter/unknown-writer",
       source: "frontmatter",
@@ -63,9 +59,7 @@ describe("json", () => {
 });
 
 // The SARIF 2.1.0 schema as published with Microsoft's SARIF tooling (draft-04).
-const sarifSchema = JSON.parse(
-  await readFile(createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"),
-);
+const sarifSchema = JSON.parse(await readFile(createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
 
 describe("sarif", () => {
   const schema = sarifSchema;
@@ -79,11 +73,7 @@ describe("sarif", () => {
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = log.runs[0];
     expect(run.results).toHaveLength(3);
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      "frontmatter/missing",
-      "frontmatter/unknown-key",
-      "frontmatter/unknown-writer",
-    ]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["frontmatter/missing", "frontmatter/unknown-key", "frontmatter/unknown-writer"]);
     expect(run.tool.driver.rules[0].helpUri).toBe("https://github.com/city/kawaraban/blob/HEAD/docs/rules.md#frontmattermissing");
     const first = run.results.find((r: { ruleId: string }) => r.ruleId === "frontmatter/unknown-writer");
     expect(first.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 1, endLine: 3, endColumn: 15 });

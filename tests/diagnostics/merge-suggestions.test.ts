@@ -11,9 +11,22 @@ describe("one suggestion per line", () => {
     const fix = (from: string, to: string, ruleId: string): Diagnostic => {
       const start = raw.indexOf(from);
       const range: [number, number] = [start, start + from.length];
-      return { ruleId, source: "textlint", severity: "warning", message: `${from}→${to}`, path: "articles/a.md", line: 5, column: 1, fix: { range, text: to }, suggestion: index.suggestion(range, to) };
+      return {
+        ruleId,
+        source: "textlint",
+        severity: "warning",
+        message: `${from}→${to}`,
+        path: "articles/a.md",
+        line: 5,
+        column: 1,
+        fix: { range, text: to },
+        suggestion: index.suggestion(range, to),
+      };
     };
-    const merged = mergeLineSuggestions([fix("子供", "子ども", "prh"), fix("ｶﾌｪ", "カフェ", "no-hankaku-kana"), fix("!", "！", "exclamation"), fix("友達", "友だち", "prh")], lineTextsOf([{ path: "articles/a.md", raw }]));
+    const merged = mergeLineSuggestions(
+      [fix("子供", "子ども", "prh"), fix("ｶﾌｪ", "カフェ", "no-hankaku-kana"), fix("!", "！", "exclamation"), fix("友達", "友だち", "prh")],
+      lineTextsOf([{ path: "articles/a.md", raw }]),
+    );
     const withSuggestion = merged.filter((d) => d.suggestion);
     expect(withSuggestion).toHaveLength(1);
     expect(withSuggestion[0]!.suggestion).toEqual({ line: 5, endLine: 5, text: "子どもたちと友だちがカフェに行きました！" });
@@ -24,7 +37,16 @@ describe("one suggestion per line", () => {
   it("leaves a line with one suggestion as it is", () => {
     const raw = "子供\n";
     const index = new LineIndex(raw);
-    const d: Diagnostic = { ruleId: "prh", source: "textlint", severity: "warning", message: "m", path: "a.md", line: 1, fix: { range: [0, 2], text: "子ども" }, suggestion: index.suggestion([0, 2], "子ども") };
+    const d: Diagnostic = {
+      ruleId: "prh",
+      source: "textlint",
+      severity: "warning",
+      message: "m",
+      path: "a.md",
+      line: 1,
+      fix: { range: [0, 2], text: "子ども" },
+      suggestion: index.suggestion([0, 2], "子ども"),
+    };
     expect(mergeLineSuggestions([d], lineTextsOf([{ path: "a.md", raw }]))).toEqual([d]);
   });
 });

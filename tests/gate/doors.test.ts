@@ -32,7 +32,11 @@ let build: CliResult;
 let billed: Set<string>;
 let exported: string[];
 
-const errorsOf = (core: CoreResult, p: string) => core.diagnostics.filter((d) => d.path === p && d.severity === "error").map((d) => d.ruleId).sort();
+const errorsOf = (core: CoreResult, p: string) =>
+  core.diagnostics
+    .filter((d) => d.path === p && d.severity === "error")
+    .map((d) => d.ruleId)
+    .sort();
 const admittedIn = (core: CoreResult) => new Set(core.articles.filter((a) => a.article).map((a) => a.path));
 
 beforeAll(async () => {
@@ -52,7 +56,8 @@ beforeAll(async () => {
   const head = gitAt(root, undefined, "rev-parse", "HEAD").trim();
   const listed = (await (await workTree(root)).list("articles")).map((e) => e.path);
   articles = listed;
-  const core = (snapshot: Awaited<ReturnType<typeof workTree>>) => runCore({ snapshot, config, lintRoot: root, articles: listed, decodeImages: false, prose: {} });
+  const core = (snapshot: Awaited<ReturnType<typeof workTree>>) =>
+    runCore({ snapshot, config, lintRoot: root, articles: listed, decodeImages: false, prose: {} });
   tree = await core(await workTree(root));
   commit = await core(await commitSnapshot(root, head));
   build = await runCli(["build", "--out", "dist"], root, {}, now);
@@ -82,7 +87,15 @@ describe("every door agrees", () => {
       const page = path.join(root, "dist", a.path.replace(/^articles\//, "").replace(/\.md$/, ""), "index.html");
       const published = a.article !== undefined && !a.article.frontMatter.draft && a.article.frontMatter.date <= "2026-12-01";
       expect(existsSync(page), a.path).toBe(published);
-      expect(exported.includes(a.path.replace(/^articles\//, "").replace(/\.md$/, "").replace(/\//g, "-")), a.path).toBe(published);
+      expect(
+        exported.includes(
+          a.path
+            .replace(/^articles\//, "")
+            .replace(/\.md$/, "")
+            .replace(/\//g, "-"),
+        ),
+        a.path,
+      ).toBe(published);
     }
   });
 
@@ -104,7 +117,9 @@ describe("every door agrees", () => {
 describe("what the stages make of the families", () => {
   it("pays one photo for forty URLs of one file", async () => {
     const doc = JSON.parse((await runCli(["invoice", "--month", "2026-11", "--format", "json"], root, {}, now)).stdout);
-    const line = doc.writers.flatMap((w: { articles: { path: string; fee: number }[] }) => w.articles).find((a: { path: string }) => a.path === "articles/2026/11/forty-urls.md");
+    const line = doc.writers
+      .flatMap((w: { articles: { path: string; fee: number }[] }) => w.articles)
+      .find((a: { path: string }) => a.path === "articles/2026/11/forty-urls.md");
     expect(line.fee).toBe(15000 + 1000);
   });
 
@@ -120,7 +135,9 @@ describe("what the stages make of the families", () => {
     expect(XMLValidator.validate(feed)).toBe(true);
     expect(new XMLParser().parse(feed).feed).toBeDefined();
     const walk = async (dir: string): Promise<string[]> =>
-      (await readdir(dir, { withFileTypes: true })).flatMap((e) => [e.name]).concat(...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => walk(path.join(dir, e.name))))));
+      (await readdir(dir, { withFileTypes: true }))
+        .flatMap((e) => [e.name])
+        .concat(...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => walk(path.join(dir, e.name))))));
     expect((await walk(path.join(root, "dist"))).filter((n) => Buffer.byteLength(n) > 255)).toEqual([]);
   });
 });

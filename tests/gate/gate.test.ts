@@ -27,7 +27,7 @@ describe("what is an article (one rule for every stage)", () => {
   });
 
   it.each([
-    ["articles/2026/11/a\"><img src=x onerror=alert(1)>.md", "name"],
+    ['articles/2026/11/a"><img src=x onerror=alert(1)>.md', "name"],
     ["articles/2026/11/what?.md", "name"],
     ["articles/2026/11/里山.md", "name"],
     ["articles/2026/11/Satoyama.md", "name"],
@@ -94,9 +94,9 @@ describe("tag slugs", () => {
 describe("structure limits (one linear pass before any parser)", () => {
   const at = (body: string) => checkStructure("articles/a.md", `---\ntitle: t\n---\n${body}`, 4).map((d) => d.ruleId);
   it.each([
-    ["> ".repeat(11) + "引用", "limits/nesting"],
-    ["- ".repeat(11) + "項目", "limits/nesting"],
-    [" ".repeat(30) + "- 項目", "limits/nesting"],
+    [`${"> ".repeat(11)}引用`, "limits/nesting"],
+    [`${"- ".repeat(11)}項目`, "limits/nesting"],
+    [`${" ".repeat(30)}- 項目`, "limits/nesting"],
     ["<b>".repeat(201), "limits/html-tags"],
     [Array.from({ length: 301 }, (_, i) => `[a](b${i})`).join(" "), "limits/links"],
     ["あ".repeat(4001), "limits/line-length"],
@@ -111,7 +111,13 @@ describe("structure limits (one linear pass before any parser)", () => {
   it("lets ordinary articles through: lists, quotes, a table, code, many short paragraphs", async () => {
     const sample = await readFile(path.join(REPO_ROOT, "articles/2026/11/satoyama-walk.md"), "utf8");
     expect(checkStructure("articles/2026/11/satoyama-walk.md", sample, 12)).toEqual([]);
-    const body = ["- 一\n  - 二\n    - 三", "> 引用\n> > 入れ子", "| a | b |\n| - | - |\n| 1 | 2 |", "```\n" + " ".repeat(40) + "code\n```", ...Array.from({ length: 50 }, () => "あ".repeat(300))].join("\n\n");
+    const body = [
+      "- 一\n  - 二\n    - 三",
+      "> 引用\n> > 入れ子",
+      "| a | b |\n| - | - |\n| 1 | 2 |",
+      `\`\`\`\n${" ".repeat(40)}code\n\`\`\``,
+      ...Array.from({ length: 50 }, () => "あ".repeat(300)),
+    ].join("\n\n");
     expect(at(body)).toEqual([]);
   });
 
@@ -125,7 +131,12 @@ describe("structure limits (one linear pass before any parser)", () => {
 describe("the gate", () => {
   it("admits a valid article with its slug, URL, tags and category", async () => {
     const { article: admitted } = await admitSource("articles/2026/11/asaichi.md", article("category: kurashi\ntags: [朝市]\n"), config);
-    expect(admitted).toMatchObject({ slug: "asaichi", url: "2026/11/asaichi/", category: { slug: "kurashi", name: "くらし" }, tags: [{ name: "朝市", slug: "朝市" }] });
+    expect(admitted).toMatchObject({
+      slug: "asaichi",
+      url: "2026/11/asaichi/",
+      category: { slug: "kurashi", name: "くらし" },
+      tags: [{ name: "朝市", slug: "朝市" }],
+    });
   });
 
   it.each([
@@ -139,7 +150,7 @@ describe("the gate", () => {
   });
 
   it("never lints or parses past a limit: the article stops at the gate", async () => {
-    const { text: lintable, diagnostics } = await admitSource("articles/2026/11/a.md", article("", "> ".repeat(2000) + "a"), config);
+    const { text: lintable, diagnostics } = await admitSource("articles/2026/11/a.md", article("", `${"> ".repeat(2000)}a`), config);
     expect(lintable).toBeUndefined();
     expect(diagnostics.map((d) => d.ruleId)).toContain("limits/nesting");
     expect(diagnostics.every((d) => d.ruleId.startsWith("limits/"))).toBe(true);

@@ -49,7 +49,10 @@ beforeAll(async () => {
   note = await runCli(["publish", "--channel", "note-export", "--out", "out"], root, {}, now);
 }, 240_000);
 
-const errorsFor = (p: string) => (JSON.parse(check.stdout).files as { path: string; messages: { severity: string; ruleId: string }[] }[]).find((f) => f.path === p)?.messages.filter((m) => m.severity === "error") ?? [];
+const errorsFor = (p: string) =>
+  (JSON.parse(check.stdout).files as { path: string; messages: { severity: string; ruleId: string }[] }[])
+    .find((f) => f.path === p)
+    ?.messages.filter((m) => m.severity === "error") ?? [];
 const pageOf = (articlePath: string) => path.join(root, "dist", articlePath.replace(/^articles\//, "").replace(/\.md$/, ""), "index.html");
 
 describe("the hostile corpus, end to end", () => {
@@ -74,11 +77,15 @@ describe("the hostile corpus, end to end", () => {
       expect(existsSync(pageOf(p)), p).toBe(true);
       expect(billed, p).toContain(p);
     }
-    const flagged = (JSON.parse(check.stdout).files as { path: string; messages: { severity: string }[] }[]).filter((f) => f.messages.some((m) => m.severity === "error")).map((f) => f.path);
+    const flagged = (JSON.parse(check.stdout).files as { path: string; messages: { severity: string }[] }[])
+      .filter((f) => f.messages.some((m) => m.severity === "error"))
+      .map((f) => f.path);
     for (const p of flagged) expect(billed, p).not.toContain(p);
     // City staff are told what was left out, and why.
     const excluded: string[] = (doc.excluded ?? []).map((e: { path: string }) => e.path);
-    expect(excluded).toEqual(expect.arrayContaining(["articles/2026/12/.drafts/hidden.md", "articles/2026/11/writer-unknown.md", "articles/2026/11/category-constructor.md"]));
+    expect(excluded).toEqual(
+      expect.arrayContaining(["articles/2026/12/.drafts/hidden.md", "articles/2026/11/writer-unknown.md", "articles/2026/11/category-constructor.md"]),
+    );
     const exported = await readdir(path.join(root, "out", "note"));
     expect(exported).toEqual(expect.arrayContaining(["2026-11-asaichi-hostile", "2026-11-script-title"]));
     expect(exported.some((d) => /drafts|ghost|pwned/i.test(d))).toBe(false);
@@ -129,11 +136,13 @@ describe("the hostile corpus, end to end", () => {
     for (const file of files) {
       for (const el of elements(parse(await readFile(file, "utf8")))) {
         // The one script the site has is its own search, loaded from a file of kawaraban's (no inline code).
-        const ownSearch = el.tagName === "script" && el.attrs.some((a) => a.name === "src" && a.value === "/kawaraban/assets/search.mjs") && el.childNodes?.length === 0;
+        const ownSearch =
+          el.tagName === "script" && el.attrs.some((a) => a.name === "src" && a.value === "/kawaraban/assets/search.mjs") && el.childNodes?.length === 0;
         if (!ownSearch) expect(["script", "iframe", "object", "embed", "base"], file).not.toContain(el.tagName);
         for (const attr of el.attrs) {
           expect(attr.name.startsWith("on"), `${file}: ${attr.name}`).toBe(false);
-          if (["href", "src", "action", "formaction", "srcset"].includes(attr.name)) expect(attr.value.trim().toLowerCase(), file).not.toMatch(/^(javascript|data|vbscript):/);
+          if (["href", "src", "action", "formaction", "srcset"].includes(attr.name))
+            expect(attr.value.trim().toLowerCase(), file).not.toMatch(/^(javascript|data|vbscript):/);
         }
       }
     }

@@ -25,17 +25,41 @@ const article = "---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 
 let clean: Buffer;
 let gps: Buffer;
 beforeAll(async () => {
-  clean = await sharp(await photo(800, 600).jpeg().toBuffer()).jpeg().toBuffer();
+  clean = await sharp(await photo(800, 600).jpeg().toBuffer())
+    .jpeg()
+    .toBuffer();
   gps = await gpsTaggedJpeg();
 });
 
 describe("validating a fix bundle", () => {
   // The PR's head as the apply job reads it: the files the PR added or modified, plain files.
-  const head = overlay(undefined, new Map([["articles/2026/11/asaichi.md", Buffer.from("old")], ["assets/2026/11/asaichi.jpg", Buffer.from("old")], ["articles/2026/11/other.md", Buffer.from("x")]]));
-  const pr = { headSha: HEAD, files: [{ filename: "articles/2026/11/asaichi.md", status: "modified" }, { filename: "assets/2026/11/asaichi.jpg", status: "added" }, { filename: "articles/2026/11/gone.md", status: "removed" }] };
+  const head = overlay(
+    undefined,
+    new Map([
+      ["articles/2026/11/asaichi.md", Buffer.from("old")],
+      ["assets/2026/11/asaichi.jpg", Buffer.from("old")],
+      ["articles/2026/11/other.md", Buffer.from("x")],
+    ]),
+  );
+  const pr = {
+    headSha: HEAD,
+    files: [
+      { filename: "articles/2026/11/asaichi.md", status: "modified" },
+      { filename: "assets/2026/11/asaichi.jpg", status: "added" },
+      { filename: "articles/2026/11/gone.md", status: "removed" },
+    ],
+  };
 
   it("accepts the PR's own article and a clean photo", async () => {
-    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "assets/2026/11/asaichi.jpg", base64: b64(clean) }]), pr, config, head);
+    const result = await validateAutofix(
+      bundleOf([
+        { path: "articles/2026/11/asaichi.md", base64: b64(article) },
+        { path: "assets/2026/11/asaichi.jpg", base64: b64(clean) },
+      ]),
+      pr,
+      config,
+      head,
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -47,7 +71,15 @@ describe("validating a fix bundle", () => {
     ["a file the PR removed", "articles/2026/11/gone.md", article],
     ["a path outside the rules", "articles/../package.json", "{}"],
   ])("refuses a bundle that touches %s", async (_what, file, text) => {
-    const result = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: file, base64: b64(text) }]), pr, config, head);
+    const result = await validateAutofix(
+      bundleOf([
+        { path: "articles/2026/11/asaichi.md", base64: b64(article) },
+        { path: file, base64: b64(text) },
+      ]),
+      pr,
+      config,
+      head,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join("\n")).toContain(file);
   });
@@ -60,7 +92,15 @@ describe("validating a fix bundle", () => {
     const linked = { ...head, entry: async (p: string) => (p === "articles/2026/11/asaichi.md" ? { path: p, kind: "symlink" as const } : head.entry(p)) };
     const throughLink = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config, linked);
     expect(throughLink.ok).toBe(false);
-    const twice = await validateAutofix(bundleOf([{ path: "articles/2026/11/asaichi.md", base64: b64(article) }, { path: "articles/2026/11/asaichi.md", base64: b64(article) }]), pr, config, head);
+    const twice = await validateAutofix(
+      bundleOf([
+        { path: "articles/2026/11/asaichi.md", base64: b64(article) },
+        { path: "articles/2026/11/asaichi.md", base64: b64(article) },
+      ]),
+      pr,
+      config,
+      head,
+    );
     expect(twice.ok).toBe(false);
   });
 });
@@ -75,7 +115,10 @@ describe("prepare and apply, end to end", () => {
     gitAt(root, "2026-11-02T10:00:00+09:00", "switch", "-q", "-c", "writer/asaichi");
     await mkdir(path.join(root, "assets/2026/11"), { recursive: true });
     await writeFile(path.join(root, "assets/2026/11/fix-me.jpg"), gps);
-    await writeFile(path.join(root, "articles/2026/11/fix-me.md"), "---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 朝市の記事です。\n---\n\n朝市に行きました!\n\n![朝市の野菜](../../../assets/2026/11/fix-me.jpg)\n");
+    await writeFile(
+      path.join(root, "articles/2026/11/fix-me.md"),
+      "---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 朝市の記事です。\n---\n\n朝市に行きました!\n\n![朝市の野菜](../../../assets/2026/11/fix-me.jpg)\n",
+    );
     gitAt(root, "2026-11-02T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-11-02T10:00:00+09:00", "commit", "-q", "-m", "writer");
     const head = gitAt(root, undefined, "rev-parse", "HEAD").trim();
@@ -92,14 +135,28 @@ describe("prepare and apply, end to end", () => {
     const sim = await new GithubSim().start();
     sim.commits.add(head);
     sim.branches.set("writer/asaichi", head);
-    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: head, baseSha: base, head: "writer/asaichi", headRepo: "hibarino/kawaraban", files: bundle.files.map((f) => ({ filename: f.path, status: "added" })) });
+    sim.pulls.set(7, {
+      number: 7,
+      draft: false,
+      merged: false,
+      headSha: head,
+      baseSha: base,
+      head: "writer/asaichi",
+      headRepo: "hibarino/kawaraban",
+      files: bundle.files.map((f) => ({ filename: f.path, status: "added" })),
+    });
     const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
     try {
       const applied = await runCli(["autofix", "apply", "--bundle", out], root, env);
       expect(applied.code, applied.stderr).toBe(0);
       const commit = sim.gitCommits.get(sim.branches.get("writer/asaichi")!)!;
       expect(commit.parents).toEqual([head]);
-      expect(sim.trees.get(commit.tree)!.entries.map((e) => e.path).sort()).toEqual(["articles/2026/11/fix-me.md", "assets/2026/11/fix-me.jpg"]);
+      expect(
+        sim.trees
+          .get(commit.tree)!
+          .entries.map((e) => e.path)
+          .sort(),
+      ).toEqual(["articles/2026/11/fix-me.md", "assets/2026/11/fix-me.jpg"]);
       expect(sim.issueComments.at(-1)!.body).toContain("直したファイル 2 件をコミットしました");
       // A fork's branch is not written to: the writer is told what to do instead.
       sim.pulls.get(7)!.headRepo = "someone/kawaraban";

@@ -36,7 +36,12 @@ describe("what the PR shows (golden files)", () => {
       .use((await import("remark-gfm")).default)
       .use((await import("remark-rehype")).default, { allowDangerousHtml: true })
       .use((await import("rehype-raw")).default)
-      .run(unified().use((await import("remark-parse")).default).use((await import("remark-gfm")).default).parse(summary));
+      .run(
+        unified()
+          .use((await import("remark-parse")).default)
+          .use((await import("remark-gfm")).default)
+          .parse(summary),
+      );
     const { visit } = await import("unist-util-visit");
     const tags = new Set<string>();
     visit(hast, "element", (el: { tagName: string }) => void tags.add(el.tagName));
@@ -89,9 +94,19 @@ describe("the summary under GitHub's limit", () => {
     const { renderSummary } = await import("../../pipeline/github/summary.ts");
     const files = Array.from({ length: 20 }, (_, f) => ({
       path: `articles/2026/11/a${f}.md`,
-      messages: Array.from({ length: 4000 }, (_, i) => ({ ruleId: "ja-technical-writing/sentence-length", source: "textlint" as const, severity: "warning" as const, message: `一文が長すぎます（${101 + i} 文字）。`, line: i + 1, column: 1 })),
+      messages: Array.from({ length: 4000 }, (_, i) => ({
+        ruleId: "ja-technical-writing/sentence-length",
+        source: "textlint" as const,
+        severity: "warning" as const,
+        message: `一文が長すぎます（${101 + i} 文字）。`,
+        line: i + 1,
+        column: 1,
+      })),
     }));
-    const summary = renderSummary({ version: 1, files, summary: { files: 20, errors: 0, warnings: 80_000 } }, { inlinePosted: 0, outsideDiff: 0, overCap: 0, fixedSincePreviousPush: 0 });
+    const summary = renderSummary(
+      { version: 1, files, summary: { files: 20, errors: 0, warnings: 80_000 } },
+      { inlinePosted: 0, outsideDiff: 0, overCap: 0, fixedSincePreviousPush: 0 },
+    );
     expect(summary.length).toBeLessThan(65_536);
     expect(summary).toMatch(/ほかに [\d,]+ 件の指摘があります/);
     expect(summary).toContain("確認してほしい点が 80000 件");

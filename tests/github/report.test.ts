@@ -45,10 +45,12 @@ async function repository() {
   return { root, base, commit, files, checkoutMain };
 }
 
-const edit = (root: string, from: string, to: string, file = ARTICLE) => async () => {
-  const full = path.join(root, file);
-  await writeFile(full, (await readFile(full, "utf8")).replace(from, to));
-};
+const edit =
+  (root: string, from: string, to: string, file = ARTICLE) =>
+  async () => {
+    const full = path.join(root, file);
+    await writeFile(full, (await readFile(full, "utf8")).replace(from, to));
+  };
 
 async function world() {
   const repo = await repository();
@@ -56,7 +58,8 @@ async function world() {
   repo.checkoutMain();
   const sim = await new GithubSim().start();
   sims.push(sim);
-  const setHead = (sha: string) => sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: sha, baseSha: repo.base, author: "hinata-gh", files: repo.files(sha) });
+  const setHead = (sha: string) =>
+    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: sha, baseSha: repo.base, author: "hinata-gh", files: repo.files(sha) });
   setHead(head);
   sim.commits.add(head);
   const dir = await tempDir();
@@ -175,7 +178,11 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
 
   it("keeps posting when GitHub rejects the review (422): summary, check run and labels still arrive", async () => {
     const { sim, run, head } = await world();
-    sim.faults.push({ operationId: "pulls/create-review", status: 422, body: { message: "Unprocessable Entity", errors: ["pull_request_review_thread.line must be part of the diff"] } });
+    sim.faults.push({
+      operationId: "pulls/create-review",
+      status: 422,
+      body: { message: "Unprocessable Entity", errors: ["pull_request_review_thread.line must be part of the diff"] },
+    });
     const result = await run(["--head-sha", head]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("HTTP 422");
@@ -188,7 +195,13 @@ describe("kawaraban report: a verdict the pull request cannot forge", () => {
     const { sim, run, head } = await world();
     const files = Array.from({ length: 16 }, (_, f) => ({
       path: f === 0 ? ARTICLE : `articles/2026/11/x${f}.md`,
-      messages: Array.from({ length: 2500 }, (_, i) => ({ ruleId: "image/corrupt", source: "image" as const, severity: "error" as const, message: `![x](https://evil.example/${i}) @everyone`, line: i + 1 })),
+      messages: Array.from({ length: 2500 }, (_, i) => ({
+        ruleId: "image/corrupt",
+        source: "image" as const,
+        severity: "error" as const,
+        message: `![x](https://evil.example/${i}) @everyone`,
+        line: i + 1,
+      })),
     }));
     const artifact = JSON.stringify({ version: 1, files, summary: { files: 16, errors: 0, warnings: 0 } });
     expect(artifact.length).toBeGreaterThan(4_000_000);
@@ -259,9 +272,20 @@ describe("the GitHub API simulator has GitHub's teeth", () => {
     sims.push(sim);
     const HEAD = "a".repeat(40);
     sim.commits.add(HEAD);
-    sim.pulls.set(7, { number: 7, draft: false, merged: false, headSha: HEAD, baseSha: HEAD, files: [{ filename: "a.md", patch: "@@ -1,2 +1,3 @@\n 一\n+二\n 三" }] });
+    sim.pulls.set(7, {
+      number: 7,
+      draft: false,
+      merged: false,
+      headSha: HEAD,
+      baseSha: HEAD,
+      files: [{ filename: "a.md", patch: "@@ -1,2 +1,3 @@\n 一\n+二\n 三" }],
+    });
     const call = (method: string, url: string, body?: unknown, token = "test-token") =>
-      fetch(`${sim.url}${url}`, { method, headers: { authorization: `token ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${sim.url}${url}`, {
+        method,
+        headers: { authorization: `token ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const review = (comments: unknown[], commit_id = HEAD) => call("POST", "/repos/o/r/pulls/7/reviews", { event: "COMMENT", commit_id, comments });
     // Schema: wrong types, unknown parameters and routes.
     expect((await call("POST", "/repos/o/r/issues/7/comments", { body: 123 })).status).toBe(422);

@@ -44,7 +44,9 @@ describe("GitHub workflows", () => {
     for (const [, job] of jobsOf(w.doc)) {
       expect(job.permissions).toBeDefined();
       expect(job["timeout-minutes"]).toBeGreaterThan(0);
-      expect(Object.keys(job.permissions).every((k) => ["contents", "actions", "pull-requests", "checks", "statuses", "issues", "pages", "id-token"].includes(k))).toBe(true);
+      expect(
+        Object.keys(job.permissions).every((k) => ["contents", "actions", "pull-requests", "checks", "statuses", "issues", "pages", "id-token"].includes(k)),
+      ).toBe(true);
     }
   });
 
@@ -64,7 +66,10 @@ describe("GitHub workflows", () => {
       for (const [name, job] of jobsOf(w.doc)) {
         if (!writes(permissionsOf(w.doc, job))) continue;
         // Writers run only on events whose code is the repository's own.
-        expect(triggers.every((t) => ["workflow_run", "push", "schedule", "workflow_dispatch"].includes(t)), `${w.file}/${name}`).toBe(true);
+        expect(
+          triggers.every((t) => ["workflow_run", "push", "schedule", "workflow_dispatch"].includes(t)),
+          `${w.file}/${name}`,
+        ).toBe(true);
         for (const step of steps(job)) {
           if (step.uses?.startsWith("actions/checkout@")) {
             // The default branch, never a ref taken from the triggering run.
@@ -82,8 +87,10 @@ describe("GitHub workflows", () => {
     const [, job] = jobsOf(check.doc)[0]!;
     const checkout = steps(job).find((s) => s.uses?.startsWith("actions/checkout@"))!;
     expect(checkout.with?.ref).toBe("${{ github.event.pull_request.base.sha }}");
-    const scripts = steps(job).map((s) => s.run ?? "").join("\n");
-    expect(scripts).toContain('for dir in articles assets; do');
+    const scripts = steps(job)
+      .map((s) => s.run ?? "")
+      .join("\n");
+    expect(scripts).toContain("for dir in articles assets; do");
     expect(scripts).toContain('git checkout "$HEAD_SHA" -- "$dir"');
     expect(scripts).toContain("rm -rf .cache node_modules/.cache");
     expect(scripts).toContain("npm ci --ignore-scripts");
@@ -99,8 +106,10 @@ describe("GitHub workflows", () => {
     expect(report.doc.on.workflow_run.workflows).toEqual(["check", "review"]);
     expect(report.doc.concurrency["cancel-in-progress"]).toBe(false);
     const [, job] = jobsOf(report.doc)[0]!;
-    const run = steps(job).map((s) => s.run ?? "").join("\n");
-    expect(run).toContain('fetch --no-tags --depth=1');
+    const run = steps(job)
+      .map((s) => s.run ?? "")
+      .join("\n");
+    expect(run).toContain("fetch --no-tags --depth=1");
     expect(run).toContain('npx kawaraban report --head-sha "$HEAD_SHA"');
     expect(run).not.toMatch(/git (checkout|switch|worktree|merge|reset)/);
     expect(run).not.toContain("pr.json");

@@ -8,7 +8,8 @@ import { stripJpegMetadata, stripPngMetadata } from "../../pipeline/images/strip
 import { DEFAULT_IMAGE_LIMITS } from "../../pipeline/images/limits.ts";
 import { gainMapJpeg, photo, secondExifJpeg } from "../support/images.ts";
 
-const rules = async (bytes: Buffer, name: string, header: boolean) => (await inspectImage(name, bytes, DEFAULT_IMAGE_LIMITS, { header })).problems.map((p) => p.rule.id);
+const rules = async (bytes: Buffer, name: string, header: boolean) =>
+  (await inspectImage(name, bytes, DEFAULT_IMAGE_LIMITS, { header })).problems.map((p) => p.rule.id);
 const onlyImage = (bytes: Buffer) => {
   const h = readImageHeader(bytes);
   return { extras: h.extras, personal: personalMetadata(h) };

@@ -22,7 +22,10 @@ describe("image headers read in JavaScript", () => {
       const viaSharp = await inspectImage(name, bytes, DEFAULT_IMAGE_LIMITS, { decode: false });
       const viaHeader = await inspectImage(name, bytes, DEFAULT_IMAGE_LIMITS, { header: true });
       expect([viaHeader.info.width, viaHeader.info.height], name).toEqual([viaSharp.info.width, viaSharp.info.height]);
-      expect(viaHeader.problems.map((p) => p.rule.id), name).toEqual(viaSharp.problems.map((p) => p.rule.id));
+      expect(
+        viaHeader.problems.map((p) => p.rule.id),
+        name,
+      ).toEqual(viaSharp.problems.map((p) => p.rule.id));
       expect(viaHeader.info.personal, name).toEqual(viaSharp.info.personal);
     }
   });

@@ -17,7 +17,13 @@ async function repoWithPhonePhoto(): Promise<string> {
   await writeFile(path.join(root, "assets/2026/11/bousai.jpg"), await gpsTaggedJpeg());
   await writeFile(path.join(root, "assets/2026/11/sideways.jpg"), await rotatedJpeg());
   const article = path.join(root, ARTICLE);
-  await writeFile(article, (await readFile(article, "utf8")).replace("## わが家の備えを点検しよう", "![消火器の使い方を教わる参加者たち](../../../assets/2026/11/sideways.jpg)\n\n## わが家の備えを点検しよう"));
+  await writeFile(
+    article,
+    (await readFile(article, "utf8")).replace(
+      "## わが家の備えを点検しよう",
+      "![消火器の使い方を教わる参加者たち](../../../assets/2026/11/sideways.jpg)\n\n## わが家の備えを点検しよう",
+    ),
+  );
   return root;
 }
 
@@ -39,7 +45,12 @@ describe("images in check, and images --fix on a repository", () => {
   it("warns on a full run about images no article uses", async () => {
     const root = await copySampleContent();
     await mkdir(path.join(root, "assets/2026/12"), { recursive: true });
-    await writeFile(path.join(root, "assets/2026/12/spare.jpg"), await sharp({ create: { width: 20, height: 20, channels: 3, background: "#fff" } }).jpeg().toBuffer());
+    await writeFile(
+      path.join(root, "assets/2026/12/spare.jpg"),
+      await sharp({ create: { width: 20, height: 20, channels: 3, background: "#fff" } })
+        .jpeg()
+        .toBuffer(),
+    );
     const doc = JSON.parse((await runCli(["check", "--format", "json"], root)).stdout);
     const spare = doc.files.find((f: { path: string }) => f.path === "assets/2026/12/spare.jpg");
     expect(spare.messages.map((m: { ruleId: string; severity: string }) => [m.ruleId, m.severity])).toEqual([["image/unreferenced", "warning"]]);

@@ -120,7 +120,18 @@ describe("site variants (pure plan)", () => {
     const { plans, jobs } = planVariants([
       { path: "assets/2026/11/a.jpg", format: "jpeg", bytes: 1, hash: "h1", width: 2400, height: 1600, personal: [], metadata: false, extras: [] },
       { path: "assets/2026/11/small.png", format: "png", bytes: 1, hash: "h2", width: 300, height: 200, personal: [], metadata: false, extras: [] },
-      { path: "assets/2026/11/tall.jpg", format: "jpeg", bytes: 1, hash: "h3", width: 1000, height: 500, orientation: 6, personal: [], metadata: false, extras: [] },
+      {
+        path: "assets/2026/11/tall.jpg",
+        format: "jpeg",
+        bytes: 1,
+        hash: "h3",
+        width: 1000,
+        height: 500,
+        orientation: 6,
+        personal: [],
+        metadata: false,
+        extras: [],
+      },
     ]);
     expect(plans[0]!.variants.avif).toEqual([
       { width: 480, height: 320, file: "images/2026/11/a.jpg/480.avif" },
@@ -137,7 +148,10 @@ describe("lossless metadata removal", () => {
   it("drops EXIF from a JPEG without touching a pixel byte", async () => {
     const { stripJpegMetadata } = await import("../../pipeline/images/strip.ts");
     const plain = await photo(300, 200).jpeg({ quality: 70 }).toBuffer();
-    const tagged = await sharp(plain).withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } }).jpeg({ quality: 70 }).toBuffer();
+    const tagged = await sharp(plain)
+      .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } })
+      .jpeg({ quality: 70 })
+      .toBuffer();
     const stripped = stripJpegMetadata(tagged)!;
     expect(personalMetadata(await sharp(stripped).metadata())).toEqual([]);
     const [a, b] = await Promise.all([sharp(tagged).raw().toBuffer(), sharp(stripped).raw().toBuffer()]);
@@ -145,7 +159,10 @@ describe("lossless metadata removal", () => {
   });
 
   it("is what --fix does to an otherwise fine photo that only carries GPS", async () => {
-    const tight = await photo(600, 400).jpeg({ quality: 60, mozjpeg: true }).withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } }).toBuffer();
+    const tight = await photo(600, 400)
+      .jpeg({ quality: 60, mozjpeg: true })
+      .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 0/1 0/1" } })
+      .toBuffer();
     const fixed = await fixImage(tight, (await inspectImage("assets/t.jpg", tight, limits)).info, limits);
     expect(fixed.output!.length).toBeLessThan(tight.length);
     expect(fixed.notes.join("")).toContain("画質はそのまま");

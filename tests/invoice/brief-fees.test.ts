@@ -6,7 +6,8 @@ import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
 /** Brief fees over a real git history: approved, unapproved, and changed after the merge. */
-const article = (title: string, brief: string) => `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-12-01\nsummary: 概要です。\nbrief: ${brief}\n---\n\n${title}の本文です。\n`;
+const article = (title: string, brief: string) =>
+  `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-12-01\nsummary: 概要です。\nbrief: ${brief}\n---\n\n${title}の本文です。\n`;
 const brief = (title: string, fee?: number) => `title: ${title}\ndeadline: 2026-12-20\n${fee === undefined ? "" : `fee: ${fee}\n`}writer: hinata\n`;
 
 let root: string;
@@ -28,8 +29,12 @@ beforeAll(async () => {
     await put("briefs/2026-12/asaichi.yml", brief("朝市"));
     await put("briefs/approvals.yml", "2026-12/satoyama: 25000\n2026-12/bakery: 20000\n");
   });
-  await mergePr(root, "a", "2026-12-05T09:00:00+09:00", "2026-12-05T10:00:00+09:00", () => put("articles/2026/12/satoyama.md", article("里山さんぽ", "2026-12/satoyama")));
-  await mergePr(root, "b", "2026-12-06T09:00:00+09:00", "2026-12-06T10:00:00+09:00", () => put("articles/2026/12/bakery.md", article("駅前のパン屋", "2026-12/bakery")));
+  await mergePr(root, "a", "2026-12-05T09:00:00+09:00", "2026-12-05T10:00:00+09:00", () =>
+    put("articles/2026/12/satoyama.md", article("里山さんぽ", "2026-12/satoyama")),
+  );
+  await mergePr(root, "b", "2026-12-06T09:00:00+09:00", "2026-12-06T10:00:00+09:00", () =>
+    put("articles/2026/12/bakery.md", article("駅前のパン屋", "2026-12/bakery")),
+  );
   // Named by its bare name: the one brief called asaichi.
   await mergePr(root, "c", "2026-12-07T09:00:00+09:00", "2026-12-07T10:00:00+09:00", () => put("articles/2026/12/asaichi.md", article("朝市", "asaichi")));
   // After the merge, the brief's fee and its approval are raised: the billed article keeps its fee.
@@ -43,7 +48,11 @@ describe("brief fees in the ledger", () => {
   it("bills an approved brief's fee, falls back to the rate card with a note when the fee is not approved, and ignores later changes", async () => {
     const ledger = await readLedger(root);
     const byPath = new Map(ledger.entries.map((e) => [e.path, e]));
-    expect(byPath.get("articles/2026/12/satoyama.md")).toMatchObject({ fee: 25000, brief: "2026-12/satoyama", breakdown: [{ label: "依頼「里山さんぽ」の原稿料", amount: 25000 }] });
+    expect(byPath.get("articles/2026/12/satoyama.md")).toMatchObject({
+      fee: 25000,
+      brief: "2026-12/satoyama",
+      breakdown: [{ label: "依頼「里山さんぽ」の原稿料", amount: 25000 }],
+    });
     expect(byPath.get("articles/2026/12/bakery.md")).toMatchObject({ fee: 15000, brief: "2026-12/bakery" });
     expect(byPath.get("articles/2026/12/bakery.md")!.note).toContain("市の承認（briefs/approvals.yml）がない");
     expect(byPath.get("articles/2026/12/asaichi.md")).toMatchObject({ fee: 15000, brief: "2026-12/asaichi" });

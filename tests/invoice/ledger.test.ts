@@ -13,7 +13,6 @@ async function put(root: string, file: string, text: string) {
   await writeFile(path.join(root, file), text);
 }
 
-
 let root: string;
 
 beforeAll(async () => {
@@ -25,27 +24,43 @@ beforeAll(async () => {
   gitAt(root, "2026-09-30T20:00:00+09:00", "commit", "-q", "-m", "start");
 
   // Merged at 08:00 on 1 November in Japan — still 31 October in UTC: billed in November.
-  await mergePr(root, "a", "2026-10-20T10:00:00+09:00", "2026-11-01T08:00:00+09:00", () => put(root, "articles/2026/11/a.md", article("朝市の記事", "hinata", "category: kurashi\n")));
+  await mergePr(root, "a", "2026-10-20T10:00:00+09:00", "2026-11-01T08:00:00+09:00", () =>
+    put(root, "articles/2026/11/a.md", article("朝市の記事", "hinata", "category: kurashi\n")),
+  );
   // A draft merged in November, made final in December: billed in December.
-  await mergePr(root, "b", "2026-11-02T10:00:00+09:00", "2026-11-03T10:00:00+09:00", () => put(root, "articles/2026/11/b.md", article("下書きの記事", "komorebi", "draft: true\n")));
+  await mergePr(root, "b", "2026-11-02T10:00:00+09:00", "2026-11-03T10:00:00+09:00", () =>
+    put(root, "articles/2026/11/b.md", article("下書きの記事", "komorebi", "draft: true\n")),
+  );
   // Edits and a rename after the merge never bill again.
-  await mergePr(root, "a-edit", "2026-11-09T10:00:00+09:00", "2026-11-10T10:00:00+09:00", () => put(root, "articles/2026/11/a.md", article("朝市の記事", "hinata", "category: kurashi\n", "本文を直しました。")));
-  await mergePr(root, "a-move", "2026-11-14T10:00:00+09:00", "2026-11-15T10:00:00+09:00", () => rename(path.join(root, "articles/2026/11/a.md"), path.join(root, "articles/2026/11/asaichi.md")));
+  await mergePr(root, "a-edit", "2026-11-09T10:00:00+09:00", "2026-11-10T10:00:00+09:00", () =>
+    put(root, "articles/2026/11/a.md", article("朝市の記事", "hinata", "category: kurashi\n", "本文を直しました。")),
+  );
+  await mergePr(root, "a-move", "2026-11-14T10:00:00+09:00", "2026-11-15T10:00:00+09:00", () =>
+    rename(path.join(root, "articles/2026/11/a.md"), path.join(root, "articles/2026/11/asaichi.md")),
+  );
   // The rate card changes; an article merged after it is paid the new rate.
   await mergePr(root, "rates", "2026-11-19T10:00:00+09:00", "2026-11-20T10:00:00+09:00", async () =>
     put(root, "kawaraban.config.yml", (await readFile(path.join(root, "kawaraban.config.yml"), "utf8")).replace("article: 15000", "article: 18000")),
   );
-  await mergePr(root, "c", "2026-11-24T10:00:00+09:00", "2026-11-25T10:00:00+09:00", () => put(root, "articles/2026/11/c.md", article("防災の記事", "hibari-npo")));
-  await mergePr(root, "e", "2026-11-24T11:00:00+09:00", "2026-11-25T11:00:00+09:00", () => put(root, "articles/2026/11/e.md", article("パン屋さん", "komorebi", "category: hito\n")));
+  await mergePr(root, "c", "2026-11-24T10:00:00+09:00", "2026-11-25T10:00:00+09:00", () =>
+    put(root, "articles/2026/11/c.md", article("防災の記事", "hibari-npo")),
+  );
+  await mergePr(root, "e", "2026-11-24T11:00:00+09:00", "2026-11-25T11:00:00+09:00", () =>
+    put(root, "articles/2026/11/e.md", article("パン屋さん", "komorebi", "category: hito\n")),
+  );
   // Merged and reverted within the month: not billed.
-  await mergePr(root, "d", "2026-11-26T10:00:00+09:00", "2026-11-26T12:00:00+09:00", () => put(root, "articles/2026/11/d.md", article("間違えて出した記事", "hinata")));
+  await mergePr(root, "d", "2026-11-26T10:00:00+09:00", "2026-11-26T12:00:00+09:00", () =>
+    put(root, "articles/2026/11/d.md", article("間違えて出した記事", "hinata")),
+  );
   await mergePr(root, "d-revert", "2026-11-28T10:00:00+09:00", "2026-11-28T12:00:00+09:00", () => rm(path.join(root, "articles/2026/11/d.md")));
   // A move with a rewrite, too different for git's rename detection: still the same article.
   await mergePr(root, "e-move", "2026-11-29T10:00:00+09:00", "2026-11-29T12:00:00+09:00", async () => {
     await rm(path.join(root, "articles/2026/11/e.md"));
     await put(root, "articles/2026/12/bakery.md", article("パン屋さん", "komorebi", "category: hito\n", "まったく新しい本文にしました。".repeat(30)));
   });
-  await mergePr(root, "b-final", "2026-12-01T10:00:00+09:00", "2026-12-02T10:00:00+09:00", () => put(root, "articles/2026/11/b.md", article("下書きの記事", "komorebi")));
+  await mergePr(root, "b-final", "2026-12-01T10:00:00+09:00", "2026-12-02T10:00:00+09:00", () =>
+    put(root, "articles/2026/11/b.md", article("下書きの記事", "komorebi")),
+  );
 });
 
 describe("the billing ledger from git history", () => {
@@ -72,7 +87,15 @@ describe("the billing ledger from git history", () => {
   it("computes the month's statements, and re-running gives the same bytes", async () => {
     const first = await runCli(["invoice", "--month", "2026-11"], root);
     const doc = JSON.parse(first.stdout);
-    expect(doc.writers.map((w: { writer: string; subtotal: number; consumptionTax: number; withholdingTax: number; payment: number }) => [w.writer, w.subtotal, w.consumptionTax, w.withholdingTax, w.payment])).toEqual([
+    expect(
+      doc.writers.map((w: { writer: string; subtotal: number; consumptionTax: number; withholdingTax: number; payment: number }) => [
+        w.writer,
+        w.subtotal,
+        w.consumptionTax,
+        w.withholdingTax,
+        w.payment,
+      ]),
+    ).toEqual([
       ["hibari-npo", 18000, 1800, 0, 19800],
       ["hinata", 15000, 1500, 1531, 14969],
       ["komorebi", 20000, 0, 2042, 17958],
@@ -95,7 +118,9 @@ describe("the billing ledger from git history", () => {
     expect(november.stdout).toBe(frozen);
     const december = JSON.parse((await runCli(["invoice", "--month", "2026-12"], root)).stdout);
     const hinata = december.writers.find((w: { writer: string }) => w.writer === "hinata");
-    expect(hinata.adjustments).toEqual([{ amount: -3000, reason: "写真の差し替え分の減額", approver: "hibarino-koho", note: "11 月分（締め済み）から繰り越し" }]);
+    expect(hinata.adjustments).toEqual([
+      { amount: -3000, reason: "写真の差し替え分の減額", approver: "hibarino-koho", note: "11 月分（締め済み）から繰り越し" },
+    ]);
     const komorebi = december.writers.find((w: { writer: string }) => w.writer === "komorebi");
     expect(komorebi.subtotal).toBe(18000 + 5000);
   });
@@ -104,17 +129,20 @@ describe("the billing ledger from git history", () => {
 describe("the year's figures", () => {
   it("sums the twelve months exactly for every writer, flags the 支払調書, and dates each withholding payment", async () => {
     const year = JSON.parse((await runCli(["invoice", "--year", "2026"], root)).stdout);
-    const months = await Promise.all(Array.from({ length: 12 }, async (_, i) => JSON.parse((await runCli(["invoice", "--month", `2026-${String(i + 1).padStart(2, "0")}`], root)).stdout)));
+    const months = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => JSON.parse((await runCli(["invoice", "--month", `2026-${String(i + 1).padStart(2, "0")}`], root)).stdout)),
+    );
     for (const w of year.writers) {
       const own = months.flatMap((m) => m.writers.filter((x: { writer: string }) => x.writer === w.writer));
-      for (const key of ["subtotal", "consumptionTax", "withholdingTax", "payment"]) expect(w[key], `${w.writer} ${key}`).toBe(own.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0));
+      for (const key of ["subtotal", "consumptionTax", "withholdingTax", "payment"])
+        expect(w[key], `${w.writer} ${key}`).toBe(own.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0));
       expect(w.statementRequired).toBe(w.type === "individual" && w.subtotal + w.consumptionTax > 50_000);
     }
     expect(year.months.map((m: { withholdingTax: number }) => m.withholdingTax)).toEqual(months.map((m) => m.totals.withholdingTax));
     expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-11")).toMatchObject({ dueDate: "2026-12-10" });
     expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-12")).toMatchObject({ dueDate: "2027-01-10" });
     // Byte for byte the same on a second run.
-    expect((await runCli(["invoice", "--year", "2026"], root)).stdout).toBe(JSON.stringify(year, null, 2) + "\n");
+    expect((await runCli(["invoice", "--year", "2026"], root)).stdout).toBe(`${JSON.stringify(year, null, 2)}\n`);
     const csv = await runCli(["invoice", "--year", "2026", "--format", "csv"], root);
     expect(csv.stdout.startsWith("\ufeff年,ライター")).toBe(true);
     expect(csv.stdout).toContain("\r\n");

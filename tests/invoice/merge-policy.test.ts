@@ -23,7 +23,17 @@ function gitAs(root: string, who: { name: string; email: string }, date: string,
   return execFileSync("git", args, {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_AUTHOR_NAME: who.name,
+      GIT_AUTHOR_EMAIL: who.email,
+      GIT_COMMITTER_NAME: who.name,
+      GIT_COMMITTER_EMAIL: who.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
   });
 }
 const WRITER = { name: "hinata", email: "hinata@example.test" };
@@ -32,7 +42,7 @@ const GITHUB = { name: "GitHub", email: "noreply@github.com" };
 async function repoWithPolicy(policy: "merge-commit" | "squash"): Promise<string> {
   const root = await tempDir();
   const config = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
-  await put(root, "kawaraban.config.yml", config.replace(/^billing:\n(?: .*\n|\n)*/m, "") + `\nbilling:\n  mergePolicy: ${policy}\n`);
+  await put(root, "kawaraban.config.yml", `${config.replace(/^billing:\n(?: .*\n|\n)*/m, "")}\nbilling:\n  mergePolicy: ${policy}\n`);
   gitAt(root, "2026-10-01T10:00:00+09:00", "init", "-q", "-b", "main");
   gitAt(root, "2026-10-01T10:00:00+09:00", "add", "-A");
   gitAt(root, "2026-10-01T10:00:00+09:00", "commit", "-q", "-m", "start");
@@ -171,7 +181,10 @@ describe("history before a policy was configured", () => {
     gitAt(root, "2026-10-02T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-10-02T10:00:00+09:00", "commit", "-q", "-m", "second");
     // The city configures the policy; a direct commit after that is held, and cannot lift the policy for itself.
-    await writeFile(path.join(root, "kawaraban.config.yml"), `${await readFile(path.join(root, "kawaraban.config.yml"), "utf8")}\nbilling:\n  mergePolicy: merge-commit\n`);
+    await writeFile(
+      path.join(root, "kawaraban.config.yml"),
+      `${await readFile(path.join(root, "kawaraban.config.yml"), "utf8")}\nbilling:\n  mergePolicy: merge-commit\n`,
+    );
     gitAt(root, "2026-10-03T10:00:00+09:00", "commit", "-q", "-am", "policy");
     await put(root, "articles/2026/10/third.md", article("三つ目の記事"));
     await writeFile(path.join(root, "kawaraban.config.yml"), config.replace(/^billing:\n(?: .*\n|\n)*/m, ""));

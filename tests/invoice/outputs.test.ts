@@ -12,7 +12,7 @@ import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 
 const parsed = parseConfig(
-  (await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")) + "\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n",
+  `${await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n`,
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const config: Config = parsed.config;
@@ -64,7 +64,12 @@ describe("statements", () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 100000 }), { maxLength: 10 }), (fees) => {
         const a = invoice(fees.map((f, i) => entry("hinata", f, "記事", i + 1)));
         const b = invoice(fees.map((f, i) => entry("hinata", f, "記事", i + 1)));
-        return JSON.stringify(a) === JSON.stringify(b) && summaryCsv(a) === summaryCsv(b) && invoiceMarkdown(a) === invoiceMarkdown(b) && a.writers.every((w, i) => writerStatementHtml(a, w, config) === writerStatementHtml(b, b.writers[i]!, config));
+        return (
+          JSON.stringify(a) === JSON.stringify(b) &&
+          summaryCsv(a) === summaryCsv(b) &&
+          invoiceMarkdown(a) === invoiceMarkdown(b) &&
+          a.writers.every((w, i) => writerStatementHtml(a, w, config) === writerStatementHtml(b, b.writers[i]!, config))
+        );
       }),
       { numRuns: 30 },
     );
@@ -122,7 +127,17 @@ describe("printable statements", () => {
 
   it("gives a 支払通知書 by default, with issue date, number, due date, the payer's address and contact", () => {
     const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, direct);
-    for (const needed of ["<h1>支払通知書</h1>", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市中央1-1", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿への原稿料"]) {
+    for (const needed of [
+      "<h1>支払通知書</h1>",
+      "日向 さくら 様",
+      "登録番号 T7012345678904",
+      "ひばり野市中央1-1",
+      "発行日 2026年12月1日",
+      "番号 PAY-202611-hinata",
+      "支払予定日: 2026年12月31日",
+      "連絡先: 広報広聴課 0123-45-6789",
+      "貴殿への原稿料",
+    ]) {
       expect(html, needed).toContain(needed);
     }
     expect(html).not.toContain("仕入明細書");
@@ -130,14 +145,40 @@ describe("printable statements", () => {
 
   it("carries what a qualified invoice needs as a 仕入明細書 for a registered writer, when the payer asks for that form", () => {
     const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hinata")!, purchase);
-    for (const needed of ["<h1>仕入明細書</h1>", "日向 さくら 様", "登録番号 T7012345678904", "ひばり野市 市民協働部 広報広聴課", "2026年11月分", "10％対象 合計（税抜）", "15,000円", "消費税（10％）", "1,500円", "源泉徴収税額", "−1,531円", "14,969円", "@page { size: A4", "発行日 2026年12月1日", "番号 PAY-202611-hinata", "支払予定日: 2026年12月31日", "連絡先: 広報広聴課 0123-45-6789", "貴殿"]) {
+    for (const needed of [
+      "<h1>仕入明細書</h1>",
+      "日向 さくら 様",
+      "登録番号 T7012345678904",
+      "ひばり野市 市民協働部 広報広聴課",
+      "2026年11月分",
+      "10％対象 合計（税抜）",
+      "15,000円",
+      "消費税（10％）",
+      "1,500円",
+      "源泉徴収税額",
+      "−1,531円",
+      "14,969円",
+      "@page { size: A4",
+      "発行日 2026年12月1日",
+      "番号 PAY-202611-hinata",
+      "支払予定日: 2026年12月31日",
+      "連絡先: 広報広聴課 0123-45-6789",
+      "貴殿",
+    ]) {
       expect(html, needed).toContain(needed);
     }
     expect(html).not.toContain("<script>alert");
   });
 
   it("shows each article's publication date beside the date it reached main, and how its fee was built", () => {
-    const built = { ...entry("hinata", 17022), breakdown: [{ label: "基本", amount: 15000 }, { label: "文字数 9 字 × 2.5 円", amount: 22 }, { label: "写真 2 枚 × 1,000 円", amount: 2000 }] };
+    const built = {
+      ...entry("hinata", 17022),
+      breakdown: [
+        { label: "基本", amount: 15000 },
+        { label: "文字数 9 字 × 2.5 円", amount: 22 },
+        { label: "写真 2 枚 × 1,000 円", amount: 2000 },
+      ],
+    };
     const d = buildInvoice("2026-11", { entries: [built], refused: [], violations: [] }, [], new Set(), config, () => undefined);
     const html = writerStatementHtml(d, d.writers[0]!, direct);
     expect(html).toContain("公開日 2026-11-01");
@@ -148,7 +189,20 @@ describe("printable statements", () => {
   it("drafts a 請求書 a writer issues under their own name: to the payer 御中, with blanks for address and bank account", () => {
     const hinata = doc.writers.find((w) => w.writer === "hinata")!;
     const html = writerInvoiceDraftHtml(doc, hinata, direct);
-    for (const needed of ["<h1>請求書</h1>", "ひばり野市 市民協働部 広報広聴課 御中", "日向 さくら", "登録番号 T7012345678904", "番号 BILL-202611-hinata", "ご請求額（税込）", "16,500円", "消費税（10％）", "差引お振込額", "14,969円", "お振込先: ＿", "住所 ＿"]) {
+    for (const needed of [
+      "<h1>請求書</h1>",
+      "ひばり野市 市民協働部 広報広聴課 御中",
+      "日向 さくら",
+      "登録番号 T7012345678904",
+      "番号 BILL-202611-hinata",
+      "ご請求額（税込）",
+      "16,500円",
+      "消費税（10％）",
+      "差引お振込額",
+      "14,969円",
+      "お振込先: ＿",
+      "住所 ＿",
+    ]) {
       expect(html, needed).toContain(needed);
     }
     // With a contractor, the writer bills the contractor, not the city.
@@ -173,7 +227,12 @@ describe("printable statements", () => {
     }
     const invoiceHtml = contractorInvoiceHtml(doc, config)!;
     expect(invoiceHtml).toContain(`${(50_000).toLocaleString("ja-JP")}円`); // the sum of its writers' fees
-    expect(doc.contractor).toEqual({ name: "一般社団法人ひばり野ワークス", subtotal: doc.writers.reduce((n, w) => n + w.subtotal, 0), consumptionTax: 5000, total: 55000 });
+    expect(doc.contractor).toEqual({
+      name: "一般社団法人ひばり野ワークス",
+      subtotal: doc.writers.reduce((n, w) => n + w.subtotal, 0),
+      consumptionTax: 5000,
+      total: 55000,
+    });
   });
 
   it("gives a writer without registration no T-number and no qualified-invoice wording", () => {
@@ -205,7 +264,8 @@ describe("fees", () => {
     const { feeFor } = await import("../../pipeline/invoice/fees.ts");
     const { admitSource } = await import("../support/admit.ts");
     // Three references, two photos: the same file under another URL (a query string) is one photo.
-    const text = (extra: string) => `---\ntitle: t\nwriter: hinata\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../../../assets/a.jpg)\n\n![買い物客](../../../assets/b.jpg)\n\n![買い物客](../../../assets/b.jpg?2)\n`;
+    const text = (extra: string) =>
+      `---\ntitle: t\nwriter: hinata\ndate: 2026-11-01\nsummary: s\n${extra}---\n\n朝市に行きました。\n\n![野菜の並ぶテント](../../../assets/a.jpg)\n\n![買い物客](../../../assets/b.jpg)\n\n![買い物客](../../../assets/b.jpg?2)\n`;
     const photos = { "assets/a.jpg": "x", "assets/b.jpg": "y" };
     const plain = (await admitSource("articles/2026/11/a.md", text(""), config, photos)).article!;
     const hito = (await admitSource("articles/2026/11/a.md", text("category: hito\n"), config, photos)).article!;

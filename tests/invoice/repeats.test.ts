@@ -21,12 +21,16 @@ beforeAll(async () => {
   gitAt(root, "2026-09-01T10:00:00+09:00", "commit", "-q", "-m", "start");
   await mergeAt("2026-10-05T10:00:00+09:00", "a", () => put("articles/2026/10/asaichi.md", article("朝市", "朝市に行きました。野菜が並んでいました。")));
   // A byte-identical copy under a new path, a week later.
-  await mergeAt("2026-10-12T10:00:00+09:00", "copy", async () => copyFile(path.join(root, "articles/2026/10/asaichi.md"), path.join(root, "articles/2026/10/asaichi-2.md")));
+  await mergeAt("2026-10-12T10:00:00+09:00", "copy", async () =>
+    copyFile(path.join(root, "articles/2026/10/asaichi.md"), path.join(root, "articles/2026/10/asaichi-2.md")),
+  );
   // The original deleted in November, re-added under a new path (lightly edited) in December.
   await mergeAt("2026-11-02T10:00:00+09:00", "delete", () => rm(path.join(root, "articles/2026/10/asaichi.md")));
   // A monthly column: the same title again, new text, the earlier one still there: a new article.
   await mergeAt("2026-11-10T10:00:00+09:00", "column-1", () => put("articles/2026/11/column-1.md", article("今月のお知らせ", "十一月のお知らせです。")));
-  await mergeAt("2026-12-03T10:00:00+09:00", "readd", () => put("articles/2026/12/asaichi.md", article("朝市", "朝市に行きました。野菜がたくさん並んでいました。")));
+  await mergeAt("2026-12-03T10:00:00+09:00", "readd", () =>
+    put("articles/2026/12/asaichi.md", article("朝市", "朝市に行きました。野菜がたくさん並んでいました。")),
+  );
   await mergeAt("2026-12-10T10:00:00+09:00", "column-2", () => put("articles/2026/12/column-2.md", article("今月のお知らせ", "十二月のお知らせです。")));
 });
 

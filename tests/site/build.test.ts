@@ -46,7 +46,9 @@ describe("kawaraban build", () => {
     await golden("article.html", html);
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('<a class="skip" href="#main">本文へ移動</a>');
-    expect(html).toMatch(/<img src="\/kawaraban\/images\/2026\/11\/satoyama\.jpg\/960\.jpg" srcset="[^"]+" sizes="[^"]+" width="960" height="640" alt="色づいた木々の間の山道を/);
+    expect(html).toMatch(
+      /<img src="\/kawaraban\/images\/2026\/11\/satoyama\.jpg\/960\.jpg" srcset="[^"]+" sizes="[^"]+" width="960" height="640" alt="色づいた木々の間の山道を/,
+    );
     expect(html).not.toMatch(/https?:\/\/(?!example\.github\.io|www\.city\.hibarino\.example|engawa-office\.example)/);
   });
 
@@ -73,12 +75,26 @@ describe("kawaraban build", () => {
     // Every article and every list page (home, categories, tags, writers), nothing twice.
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs.filter((l) => /\/\d{4}\/\d{2}\//.test(l))).toHaveLength(8);
-    expect(locs).toEqual(expect.arrayContaining(["https://example.github.io/kawaraban/", "https://example.github.io/kawaraban/category/kosodate/", `https://example.github.io/kawaraban/tags/${encodeURIComponent("子育て")}/`, "https://example.github.io/kawaraban/writers/komorebi/"]));
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        "https://example.github.io/kawaraban/",
+        "https://example.github.io/kawaraban/category/kosodate/",
+        `https://example.github.io/kawaraban/tags/${encodeURIComponent("子育て")}/`,
+        "https://example.github.io/kawaraban/writers/komorebi/",
+      ]),
+    );
     expect(await readFile(path.join(dist, "robots.txt"), "utf8")).toContain("Sitemap: https://example.github.io/kawaraban/sitemap.xml");
   });
 
   it("has index, category, tag and writer pages and a 404 page", async () => {
-    for (const page of ["index.html", "category/kosodate/index.html", "tags/子育て/index.html", "writers/komorebi/index.html", "404.html", "assets/style.css"]) {
+    for (const page of [
+      "index.html",
+      "category/kosodate/index.html",
+      "tags/子育て/index.html",
+      "writers/komorebi/index.html",
+      "404.html",
+      "assets/style.css",
+    ]) {
       expect(await readFile(path.join(dist, page), "utf8"), page).toBeTruthy();
     }
     const top = await readFile(path.join(dist, "index.html"), "utf8");
@@ -104,17 +120,19 @@ describe("site settings from the config", () => {
   it("shows the configured logo and accent colour, and refuses an accent colour too light to read", async () => {
     const root = await copySampleContent();
     const sharp = (await import("sharp")).default;
-    await sharp({ create: { width: 64, height: 64, channels: 3, background: "#0b5e47" } }).png().toFile(path.join(root, "assets/logo.png"));
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: "#0b5e47" } })
+      .png()
+      .toFile(path.join(root, "assets/logo.png"));
     const configFile = path.join(root, "kawaraban.config.yml");
     const config = await readFile(configFile, "utf8");
-    await writeFile(configFile, config.replace("  language: ja\n", "  language: ja\n  logo: assets/logo.png\n  accentColor: \"#1a4f8b\"\n"));
+    await writeFile(configFile, config.replace("  language: ja\n", '  language: ja\n  logo: assets/logo.png\n  accentColor: "#1a4f8b"\n'));
     const built = await runCli(["build", "--out", "site"], root, {}, NOV_23);
     expect(built.code).toBe(0);
     const top = await readFile(path.join(root, "site/index.html"), "utf8");
     expect(top).toContain('<a class="brand" href="/kawaraban/"><img src="/kawaraban/assets/logo.png" alt="">');
     expect(await readFile(path.join(root, "site/assets/style.css"), "utf8")).toContain("--accent: #1a4f8b;");
     expect(JSON.parse((await runCli(["check", "--format", "json"], root)).stdout).summary.warnings).toBe(0);
-    await writeFile(configFile, config.replace("  language: ja\n", "  language: ja\n  accentColor: \"#9ad0ff\"\n"));
+    await writeFile(configFile, config.replace("  language: ja\n", '  language: ja\n  accentColor: "#9ad0ff"\n'));
     const light = await runCli(["build", "--out", "site"], root, {}, NOV_23);
     expect(light.code).toBe(2);
     expect(light.stdout).toContain("白との明るさの差が足りません");

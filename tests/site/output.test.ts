@@ -24,13 +24,14 @@ async function folders() {
 async function tree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: Record<string, string> = {};
-  for (const e of entries.filter((e) => e.isFile())) files[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), "utf8");
+  for (const e of entries.filter((e) => e.isFile()))
+    files[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), "utf8");
   return files;
 }
 
 describe("the site output folder", () => {
   it("always holds exactly the last build, whatever the previous builds held", async () => {
-    const { dir, out, state } = await folders();
+    const { out, state } = await folders();
     const builds: Record<string, string>[] = [
       { "index.html": "v1", "a/index.html": "a1", "b/index.html": "b1" },
       { "index.html": "v2", "a/index.html": "a1", "c/d/index.html": "d1" },
@@ -49,7 +50,7 @@ describe("the site output folder", () => {
   });
 
   it("keeps unchanged files without rewriting them, and never changes the live site while building", async () => {
-    const { dir, out, state } = await folders();
+    const { out, state } = await folders();
     await build(out, state, { "index.html": "v1", "a/index.html": "a" });
     const first = await stat(path.join(out, "a/index.html"));
     await build(out, state, { "index.html": "v2", "a/index.html": "a" }); // a new folder: "a" is linked from the live one
@@ -69,7 +70,7 @@ describe("the site output folder", () => {
   });
 
   it("takes a page from the live site when the spare folder has an older version of it", async () => {
-    const { dir, out, state } = await folders();
+    const { out, state } = await folders();
     await build(out, state, { "index.html": "v1", "a/index.html": "old" });
     await build(out, state, { "index.html": "v1", "a/index.html": "new" }); // e.g. the site's settings changed
     const output = await SiteOutput.begin(out, state); // works in the spare, which holds "old"
@@ -117,7 +118,7 @@ describe("the site output folder", () => {
   });
 
   it("builds privately while another live build holds the lock", async () => {
-    const { dir, out, state } = await folders();
+    const { out, state } = await folders();
     await build(out, state, { "index.html": "v1" });
     await build(out, state, { "index.html": "v2" });
     // PID 1 is always alive: another build of this folder is running.

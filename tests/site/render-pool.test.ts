@@ -9,10 +9,15 @@ const jobs = generateCorpus(60, 7).map((a) => ({ source: a.path, raw: a.text }))
 async function renderWith(threads: number): Promise<{ results: Rendered[]; order: number[] }> {
   const results: Rendered[] = [];
   const order: number[] = [];
-  await renderAll(jobs, settings, (i, r) => {
-    results[i] = r;
-    order.push(i);
-  }, { threads, threshold: 1 });
+  await renderAll(
+    jobs,
+    settings,
+    (i, r) => {
+      results[i] = r;
+      order.push(i);
+    },
+    { threads, threshold: 1 },
+  );
   return { results, order };
 }
 

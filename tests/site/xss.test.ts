@@ -21,10 +21,10 @@ const corpus: Record<string, string> = {
   "vbscript: URL": '<a href="vbscript:msgbox(1)">押して</a>',
   "SVG onload": '<svg onload="alert(1)"><circle r="5"/></svg>',
   "SVG with script": "<svg><script>alert(1)</script></svg>",
-  "MathML trick": '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
-  "iframe": '<iframe src="https://evil.example/"></iframe>',
+  "MathML trick": "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+  iframe: '<iframe src="https://evil.example/"></iframe>',
   "object and embed": '<object data="evil.swf"></object><embed src="evil.swf">',
-  "form": '<form action="https://evil.example/"><input name="q"><button>送信</button></form>',
+  form: '<form action="https://evil.example/"><input name="q"><button>送信</button></form>',
   "style tag": "<style>body{display:none}</style>",
   "style attribute": '<p style="background:url(javascript:alert(1))">文</p>',
   "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
@@ -34,8 +34,8 @@ const corpus: Record<string, string> = {
   "HTML entity smuggling": "&lt;script&gt;alert(1)&lt;/script&gt;",
   "link in an image": '![x](x.jpg "a" onerror=alert(1))',
   "clobbering id": '<img name="getElementById"><a id="location">x</a>',
-  "srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  "formaction": '<button formaction="javascript:alert(1)">x</button>',
+  srcdoc: '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  formaction: '<button formaction="javascript:alert(1)">x</button>',
 };
 
 const render = (body: string) => {
@@ -92,6 +92,8 @@ describe("loading the raw-HTML parser only when needed", () => {
   });
 
   it("is not needed for plain Japanese prose, tables and links", () => {
-    expect(mayHaveHtml("公民館で講座が開かれました。\n\n| 日時 | 会場 |\n| --- | --- |\n| 10時 | 図書館 |\n\n[市のページ](https://example.jp/) 5 < 6")).toBe(false);
+    expect(mayHaveHtml("公民館で講座が開かれました。\n\n| 日時 | 会場 |\n| --- | --- |\n| 10時 | 図書館 |\n\n[市のページ](https://example.jp/) 5 < 6")).toBe(
+      false,
+    );
   });
 });

@@ -17,7 +17,13 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? (await packaged.executablePath());
   // The package's own flags (software GL, no zygote) minus the ones that would weaken what a test
   // sees of the page's security; the machine's closed network needs the background fetches off.
-  const args = [...packaged.args.filter((a) => !/disable-web-security|allow-running-insecure-content|disable-site-isolation|single-process/.test(a)), "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+  const args = [
+    ...packaged.args.filter((a) => !/disable-web-security|allow-running-insecure-content|disable-site-isolation|single-process/.test(a)),
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ];
   return chromium.launch({ executablePath, args });
 }
 
@@ -39,7 +45,20 @@ export async function withJapaneseFont(page: Page, origin: string): Promise<void
   await page.evaluate(() => (document as unknown as { fonts: { ready: Promise<unknown> } }).fonts.ready);
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".json": "application/json", ".js": "text/javascript", ".mjs": "text/javascript", ".jpg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif", ".txt": "text/plain", ".woff2": "font/woff2", ".woff": "font/woff" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".xml": "application/xml",
+  ".json": "application/json",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".txt": "text/plain",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+};
 
 /** Serves a built site on 127.0.0.1 under `basePath`, as GitHub Pages would (paths decoded), plus the test font. */
 export async function serveSite(dir: string, basePath: string): Promise<{ url: string; origin: string; server: Server }> {
@@ -50,7 +69,11 @@ export async function serveSite(dir: string, basePath: string): Promise<{ url: s
     } catch {
       return res.writeHead(400).end();
     }
-    const [root, rel] = url.startsWith(TEST_FONTS) ? [FONT_DIR, url.slice(TEST_FONTS.length)] : url.startsWith(basePath) ? [dir, url.slice(basePath.length)] : [undefined, ""];
+    const [root, rel] = url.startsWith(TEST_FONTS)
+      ? [FONT_DIR, url.slice(TEST_FONTS.length)]
+      : url.startsWith(basePath)
+        ? [dir, url.slice(basePath.length)]
+        : [undefined, ""];
     if (!root) return res.writeHead(404).end();
     let file = path.join(root, rel);
     if (!file.startsWith(root)) return res.writeHead(400).end();

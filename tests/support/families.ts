@@ -14,7 +14,8 @@ export interface FamilyCase {
   billed: boolean;
 }
 
-export const article = (title: string, extra = "", body = "本文です。") => `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要です。\n${extra}---\n\n${body}\n`;
+export const article = (title: string, extra = "", body = "本文です。") =>
+  `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要です。\n${extra}---\n\n${body}\n`;
 
 async function put(root: string, file: string, bytes: string | Buffer): Promise<void> {
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
@@ -52,6 +53,11 @@ export async function writeFamilies(root: string, repoRoot: string): Promise<Fam
   // Admitted with findings: published, never billed (content findings never unpublish).
   await add("articles/2026/11/heading-skip.md", article("見出しの飛び", "", "## 見出し\n\n本文です。\n\n#### 小見出し\n\n本文です。"), true, false);
   await put(root, "assets/2026/11/gainmap.jpg", await gainMapJpeg());
-  await add("articles/2026/11/gainmap-cover.md", article("ゲインマップ", "cover: ../../../assets/2026/11/gainmap.jpg\ncoverAlt: 菜の花畑と青空\n"), true, false);
+  await add(
+    "articles/2026/11/gainmap-cover.md",
+    article("ゲインマップ", "cover: ../../../assets/2026/11/gainmap.jpg\ncoverAlt: 菜の花畑と青空\n"),
+    true,
+    false,
+  );
   return cases;
 }

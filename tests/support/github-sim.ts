@@ -21,7 +21,10 @@ const spec: Json = JSON.parse(readFileSync(require.resolve("@octokit/openapi/gen
 // OpenAPI 3.0 allows `nullable` beside `allOf`/`oneOf` without a `type`; JSON Schema
 // validators do not. Those few nodes get an explicit "or null" instead.
 function openApiNullable(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(openApiNullable);
+  if (Array.isArray(node)) {
+    for (const item of node) openApiNullable(item);
+    return;
+  }
   if (!node || typeof node !== "object") return;
   const schema = node as Json;
   for (const value of Object.values(schema)) openApiNullable(value);
@@ -47,7 +50,14 @@ interface Route {
 }
 const routes: Route[] = Object.keys(spec.paths).map((template) => {
   const names: string[] = [];
-  const regex = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`)).replace(/\{([^}]+)\}/g, (_m, n) => (names.push(n), "([^/]+)"))}$`);
+  const regex = new RegExp(
+    `^${template
+      .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`))
+      .replace(/\{([^}]+)\}/g, (_m, n) => {
+        names.push(n);
+        return "([^/]+)";
+      })}$`,
+  );
   return { template, regex, names };
 });
 
@@ -196,7 +206,7 @@ export class GithubSim {
     }
     this.login = this.tokens.get(token) ?? "someone";
     const params: Record<string, string> = {};
-    route.regex.exec(url.pathname)!.slice(1).forEach((v, i) => (params[route.names[i]!] = decodeURIComponent(v)));
+    for (const [i, v] of route.regex.exec(url.pathname)!.slice(1).entries()) params[route.names[i]!] = decodeURIComponent(v);
     const problems = this.validate(route.template, method, operation, params, url.searchParams, raw);
     let body: Json | undefined;
     if (raw) body = JSON.parse(raw);
@@ -271,23 +281,58 @@ export class GithubSim {
     switch (operationId) {
       case "pulls/get": {
         const p = this.pull(params);
-        return { body: { number: p.number, draft: p.draft, merged: p.merged, state: "open", user: { login: p.author ?? "writer" }, head: { sha: p.headSha, ref: p.head ?? "writer-branch", repo: p.headRepo ? { full_name: p.headRepo } : null }, base: { sha: p.baseSha } } };
+        return {
+          body: {
+            number: p.number,
+            draft: p.draft,
+            merged: p.merged,
+            state: "open",
+            user: { login: p.author ?? "writer" },
+            head: { sha: p.headSha, ref: p.head ?? "writer-branch", repo: p.headRepo ? { full_name: p.headRepo } : null },
+            base: { sha: p.baseSha },
+          },
+        };
       }
       case "pulls/list": {
         // `head` is "owner:branch"; only open PRs unless asked otherwise.
         const head = query.get("head")?.split(":").pop();
-        return { body: [...this.pulls.values()].filter((p) => !head || p.head === head).map((p) => ({ number: p.number, head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })) };
+        return {
+          body: [...this.pulls.values()]
+            .filter((p) => !head || p.head === head)
+            .map((p) => ({ number: p.number, head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })),
+        };
       }
       case "pulls/create": {
-        if (!this.branches.has(body.head)) return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }] } };
-        if ([...this.pulls.values()].some((p) => p.head === body.head && !p.merged)) return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${body.head}.` }] } };
+        if (!this.branches.has(body.head))
+          return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }] } };
+        if ([...this.pulls.values()].some((p) => p.head === body.head && !p.merged))
+          return {
+            status: 422,
+            body: {
+              message: "Validation Failed",
+              errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${body.head}.` }],
+            },
+          };
         if ((body.body ?? "").length > MAX_BODY) return { status: 422, body: { message: "body is too long (maximum is 65536 characters)" } };
         const number = this.id();
-        this.pulls.set(number, { number, draft: false, merged: false, headSha: this.branches.get(body.head)!, baseSha: this.branches.get(body.base) ?? "", head: body.head, title: body.title, body: body.body, author: this.login, files: [] });
+        this.pulls.set(number, {
+          number,
+          draft: false,
+          merged: false,
+          headSha: this.branches.get(body.head)!,
+          baseSha: this.branches.get(body.base) ?? "",
+          head: body.head,
+          title: body.title,
+          body: body.body,
+          author: this.login,
+          files: [],
+        });
         return { status: 201, body: { number, html_url: `https://github.com/o/r/pull/${number}`, head: { ref: body.head } } };
       }
       case "git/get-commit":
-        return this.commits.has(params.commit_sha!) || this.gitCommits.has(params.commit_sha!) ? { body: { sha: params.commit_sha, tree: { sha: `tree-of-${params.commit_sha}` } } } : { status: 404, body: { message: "Not Found" } };
+        return this.commits.has(params.commit_sha!) || this.gitCommits.has(params.commit_sha!)
+          ? { body: { sha: params.commit_sha, tree: { sha: `tree-of-${params.commit_sha}` } } }
+          : { status: 404, body: { message: "Not Found" } };
       case "git/create-blob": {
         const sha = this.id().toString(16).padStart(40, "b");
         this.blobs.set(sha, Buffer.from(body.content, body.encoding === "base64" ? "base64" : "utf8"));
@@ -311,7 +356,7 @@ export class GithubSim {
         if (!current) return { status: 422, body: { message: "Reference does not exist" } };
         const commit = this.gitCommits.get(body.sha);
         // Not a fast-forward unless the new commit's parent is the branch's current head.
-        if (!body.force && (!commit || !commit.parents.includes(current))) return { status: 422, body: { message: "Update is not a fast forward" } };
+        if (!body.force && !commit?.parents.includes(current)) return { status: 422, body: { message: "Update is not a fast forward" } };
         this.branches.set(name, body.sha);
         return { body: { ref: `refs/heads/${name}`, object: { sha: body.sha } } };
       }
@@ -331,8 +376,9 @@ export class GithubSim {
         if (!this.branches.has(branch)) return { status: 404, body: { message: "Branch not found" } };
         const key = `${branch}:${params.path}`;
         const existing = this.existingFiles.get(params.path!);
-        if ((this.contents.has(key) || existing) && !body.sha) return { status: 422, body: { message: "Invalid request. \"sha\" wasn't supplied." } };
-        if (existing && !this.contents.has(key) && body.sha !== existing) return { status: 409, body: { message: `${params.path} does not match ${body.sha}` } };
+        if ((this.contents.has(key) || existing) && !body.sha) return { status: 422, body: { message: 'Invalid request. "sha" wasn\'t supplied.' } };
+        if (existing && !this.contents.has(key) && body.sha !== existing)
+          return { status: 409, body: { message: `${params.path} does not match ${body.sha}` } };
         const text = Buffer.from(body.content, "base64").toString("utf8");
         this.contents.set(key, { branch, path: params.path!, text, message: body.message });
         const commit = this.id().toString(16).padStart(40, "0");
@@ -347,7 +393,8 @@ export class GithubSim {
         const pull = this.pull(params);
         // GitHub checks the whole review and creates nothing when any comment is off the diff.
         const problems: string[] = [];
-        if (body.commit_id !== undefined && !this.commits.has(body.commit_id) && body.commit_id !== pull.headSha) problems.push(`commit_id ${body.commit_id} does not exist`);
+        if (body.commit_id !== undefined && !this.commits.has(body.commit_id) && body.commit_id !== pull.headSha)
+          problems.push(`commit_id ${body.commit_id} does not exist`);
         if ((body.body ?? "").length > MAX_BODY) problems.push("body is too long");
         for (const c of body.comments ?? []) {
           const file = pull.files.find((f) => f.filename === c.path);
@@ -357,14 +404,23 @@ export class GithubSim {
           else {
             const lines = diffLines(file.patch)[side];
             if (!lines.has(c.line)) problems.push(`line ${c.line} of ${c.path} is not part of the diff`);
-            if (c.start_line !== undefined && (c.start_line >= c.line || !diffLines(file.patch)[(c.start_side ?? side) as "LEFT" | "RIGHT"].has(c.start_line))) problems.push(`start_line ${c.start_line} must be a diff line before line ${c.line}`);
+            if (c.start_line !== undefined && (c.start_line >= c.line || !diffLines(file.patch)[(c.start_side ?? side) as "LEFT" | "RIGHT"].has(c.start_line)))
+              problems.push(`start_line ${c.start_line} must be a diff line before line ${c.line}`);
           }
           if ((c.body ?? "").length > MAX_BODY) problems.push("comment body is too long");
         }
         if (problems.length) return { status: 422, body: { message: "Unprocessable Entity", errors: problems } };
-        const review = { id: this.id(), pull: pull.number, user: this.login, state: body.event === "COMMENT" ? "COMMENTED" : body.event, body: body.body, commit_id: body.commit_id ?? pull.headSha };
+        const review = {
+          id: this.id(),
+          pull: pull.number,
+          user: this.login,
+          state: body.event === "COMMENT" ? "COMMENTED" : body.event,
+          body: body.body,
+          commit_id: body.commit_id ?? pull.headSha,
+        };
         this.reviews.push(review);
-        for (const c of body.comments ?? []) this.reviewComments.push({ id: this.id(), pull: pull.number, commit_id: review.commit_id, user: this.login, ...c });
+        for (const c of body.comments ?? [])
+          this.reviewComments.push({ id: this.id(), pull: pull.number, commit_id: review.commit_id, user: this.login, ...c });
         return { body: { id: review.id, state: review.state } };
       }
       case "pulls/update-review-comment": {
@@ -375,11 +431,19 @@ export class GithubSim {
         return { body: { ...comment, user: { login: comment.user } } };
       }
       case "pulls/list-reviews":
-        return { body: this.reviews.filter((r) => r.pull === Number(params.pull_number)).map((r) => ({ id: r.id, user: { login: r.user }, state: r.state, commit_id: r.commit_id ?? null })) };
+        return {
+          body: this.reviews
+            .filter((r) => r.pull === Number(params.pull_number))
+            .map((r) => ({ id: r.id, user: { login: r.user }, state: r.state, commit_id: r.commit_id ?? null })),
+        };
       case "issues/list-comments":
         return { body: this.issueComments.filter((c) => c.issue === Number(params.issue_number)).map((c) => ({ ...c, user: { login: c.user } })) };
       case "issues/create-comment": {
-        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "Validation Failed", errors: [{ field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }] } };
+        if (body.body.length > MAX_BODY)
+          return {
+            status: 422,
+            body: { message: "Validation Failed", errors: [{ field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }] },
+          };
         const comment = { id: this.id(), issue: Number(params.issue_number), body: body.body, user: this.login };
         this.issueComments.push(comment);
         return { status: 201, body: { ...comment, user: { login: comment.user } } };
@@ -393,8 +457,16 @@ export class GithubSim {
         return { body: { ...comment, user: { login: comment.user } } };
       }
       case "checks/create": {
-        if ((body.output?.summary ?? "").length > MAX_BODY || (body.output?.annotations ?? []).length > 50) return { status: 422, body: { message: "Invalid output" } };
-        const run = { id: this.id(), head_sha: body.head_sha, name: body.name, conclusion: body.conclusion, annotations: [...(body.output?.annotations ?? [])], updates: 0 };
+        if ((body.output?.summary ?? "").length > MAX_BODY || (body.output?.annotations ?? []).length > 50)
+          return { status: 422, body: { message: "Invalid output" } };
+        const run = {
+          id: this.id(),
+          head_sha: body.head_sha,
+          name: body.name,
+          conclusion: body.conclusion,
+          annotations: [...(body.output?.annotations ?? [])],
+          updates: 0,
+        };
         this.checkRuns.push(run);
         return { status: 201, body: { id: run.id } };
       }
@@ -434,11 +506,20 @@ export class GithubSim {
         return {
           body: [...this.pulls.values()]
             .filter((p) => p.headSha === params.commit_sha || p.mergeSha === params.commit_sha)
-            .map((p) => ({ number: p.number, state: p.merged ? "closed" : "open", head: { sha: p.headSha }, merged_at: p.merged ? "2026-11-20T00:00:00Z" : null })),
+            .map((p) => ({
+              number: p.number,
+              state: p.merged ? "closed" : "open",
+              head: { sha: p.headSha },
+              merged_at: p.merged ? "2026-11-20T00:00:00Z" : null,
+            })),
         };
       case "issues/list-for-repo": {
         const label = query.get("labels");
-        return { body: this.issues.filter((i) => !label || i.labels.includes(label)).map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })), assignees: (i.assignees ?? []).map((login) => ({ login })) })) };
+        return {
+          body: this.issues
+            .filter((i) => !label || i.labels.includes(label))
+            .map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })), assignees: (i.assignees ?? []).map((login) => ({ login })) })),
+        };
       }
       case "issues/create": {
         const issue = { number: this.id(), title: body.title, body: body.body ?? "", labels: (body.labels ?? []) as string[], state: "open" };

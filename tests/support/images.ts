@@ -28,8 +28,13 @@ export async function rotatedJpeg(): Promise<Buffer> {
 }
 
 export async function animatedGif(): Promise<Buffer> {
-  const frame = (c: string) => sharp({ create: { width: 20, height: 20, channels: 4, background: c } }).png().toBuffer();
-  return sharp([await frame("#ff0000"), await frame("#0000ff")], { join: { animated: true } }).gif().toBuffer();
+  const frame = (c: string) =>
+    sharp({ create: { width: 20, height: 20, channels: 4, background: c } })
+      .png()
+      .toBuffer();
+  return sharp([await frame("#ff0000"), await frame("#0000ff")], { join: { animated: true } })
+    .gif()
+    .toBuffer();
 }
 
 /** A valid PNG header declaring 30000×30000 pixels in a file of a few hundred bytes. */
@@ -47,7 +52,12 @@ export function pixelBombPng(): Buffer {
   ihdr.writeUInt32BE(30000, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(64))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export const svgWithEntity = `<?xml version="1.0"?>
@@ -75,7 +85,10 @@ export async function gainMapJpeg(): Promise<Buffer> {
 
 /** A second EXIF segment, after a harmless first one: the one libvips never reports. */
 export async function secondExifJpeg(): Promise<Buffer> {
-  const clean = await photo(600, 400).jpeg().withExif({ IFD0: { Make: "Phone" } }).toBuffer();
+  const clean = await photo(600, 400)
+    .jpeg()
+    .withExif({ IFD0: { Make: "Phone" } })
+    .toBuffer();
   const gps = await gpsTaggedJpeg();
   const exif = readSegments(gps).find((s) => s.marker === 0xe1)!;
   const at = readSegments(clean).find((s) => s.marker === 0xe1)!;

@@ -16,7 +16,10 @@ export interface CliMessage {
 export async function textlintCli(files: string[], config = ".textlintrc.json"): Promise<Map<string, CliMessage[]>> {
   const run = promisify(execFile);
   const bin = path.join(REPO_ROOT, "node_modules/textlint/bin/textlint.js");
-  const { stdout } = await run(process.execPath, [bin, "--config", config, "--format", "json", ...files], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 }).catch(
+  const { stdout } = await run(process.execPath, [bin, "--config", config, "--format", "json", ...files], {
+    cwd: REPO_ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch(
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? "[]" }), // exit 1 when it finds problems
   );
   const results = JSON.parse(stdout) as { filePath: string; messages: CliMessage[] }[];

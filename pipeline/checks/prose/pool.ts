@@ -32,31 +32,33 @@ export class LintPool {
    * `budgetMs`: a job still running after this is ended by terminating its worker (a fresh one
    * takes its place), so one article the limits did not foresee cannot stall the whole check.
    */
-  constructor(size: number, adopt: Worker[] = [], private readonly budgetMs = Infinity) {
+  constructor(
+    size: number,
+    adopt: Worker[] = [],
+    private readonly budgetMs = Infinity,
+  ) {
     for (let i = 0; i < size; i++) this.add(adopt[i] ?? new Worker(WORKER_ENTRY));
   }
 
   private add(worker: Worker): void {
     worker.ref();
-    {
-      worker.on("message", (result: { id: number; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
-        const pending = this.inFlight.get(result.id);
-        this.inFlight.delete(result.id);
-        clearTimeout(pending?.timer);
-        if (result.error) {
-          const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
-          pending?.reject(error);
-        } else pending?.resolve(result.messages ?? []);
-        this.idle.push(worker);
-        this.pump();
-      });
-      worker.on("error", (error) => {
-        for (const pending of this.inFlight.values()) pending.reject(error);
-        this.inFlight.clear();
-      });
-      this.workers.push(worker);
+    worker.on("message", (result: { id: number; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
+      const pending = this.inFlight.get(result.id);
+      this.inFlight.delete(result.id);
+      clearTimeout(pending?.timer);
+      if (result.error) {
+        const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
+        pending?.reject(error);
+      } else pending?.resolve(result.messages ?? []);
       this.idle.push(worker);
-    }
+      this.pump();
+    });
+    worker.on("error", (error) => {
+      for (const pending of this.inFlight.values()) pending.reject(error);
+      this.inFlight.clear();
+    });
+    this.workers.push(worker);
+    this.idle.push(worker);
   }
 
   private timeOut(worker: Worker, id: number): void {

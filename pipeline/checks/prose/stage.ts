@@ -84,8 +84,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
       if (hit) {
         results.set(article.path, { stats: hit.stats, diagnostics: hit.diagnostics.map((d) => ({ ...d, path: article.path }) as Diagnostic) });
         article.images = hit.images;
-      }
-      else misses.push({ article, key });
+      } else misses.push({ article, key });
     }),
   );
   const run = { results, cacheHits: articles.length - misses.length, linted: misses.length };
@@ -99,26 +98,39 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
   const poolSize = options.prestarted ? Math.max(wanted, 1) : wanted;
   const budget = options.lintBudgetMs ?? LINT_BUDGET_MS;
   // The budget also covers a worker's first job, which includes loading textlint (about a second).
-  const pool = poolSize >= 1 && (options.prestarted || poolSize > 1) ? new LintPool(poolSize, options.prestarted ? [options.prestarted] : [], budget) : undefined;
+  const pool =
+    poolSize >= 1 && (options.prestarted || poolSize > 1) ? new LintPool(poolSize, options.prestarted ? [options.prestarted] : [], budget) : undefined;
   // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
   const linter = pool ? undefined : await (await import("./textlint.mjs")).textlintFor(root);
   try {
     const prose = async ({ article, key }: { article: ArticleText; key: string }) => {
       const absPath = path.join(root, article.path);
       const started = performance.now();
-      let messages;
+      let messages: Awaited<ReturnType<LintPool["lint"]>>;
       try {
         messages = pool ? await pool.lint({ root, absPath, raw: article.raw }) : await linter!.lint(article.raw, absPath);
       } catch (error) {
         if (!(error instanceof LintTimeoutError)) throw error;
-        const diagnostics = [report(limitRules.time, article.path, `この記事の確認が ${Math.round(budget / 1000)} 秒で終わらなかったため、途中で止めました。記事を分けるか、長い段落や表を短くしてください。`)];
+        const diagnostics = [
+          report(
+            limitRules.time,
+            article.path,
+            `この記事の確認が ${Math.round(budget / 1000)} 秒で終わらなかったため、途中で止めました。記事を分けるか、長い段落や表を短くしてください。`,
+          ),
+        ];
         return void results.set(article.path, { diagnostics, stats: textStats(article.tree) }); // never cached
       }
       const textlint = textlintToDiagnostics(article.path, article.raw, messages);
       const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
       const seconds = (performance.now() - started) / 1000;
       if (seconds * 1000 > budget) {
-        diagnostics.push(report(limitRules.time, article.path, `この記事の確認に ${Math.round(seconds)} 秒かかりました（上限 ${Math.round(budget / 1000)} 秒）。記事を分けるか、長い段落や表を短くしてください。`));
+        diagnostics.push(
+          report(
+            limitRules.time,
+            article.path,
+            `この記事の確認に ${Math.round(seconds)} 秒かかりました（上限 ${Math.round(budget / 1000)} 秒）。記事を分けるか、長い段落や表を短くしてください。`,
+          ),
+        );
         return void results.set(article.path, { diagnostics, stats: textStats(article.tree) }); // never cached: a faster machine may pass it
       }
       const stats = textStats(article.tree);

@@ -18,10 +18,21 @@ parentPort?.on("message", async (message) => {
     parentPort?.postMessage({
       id: message.id,
       messages: messages.map(({ ruleId, message: text, line, column, index, range, loc, severity, fix, suggestions }) => ({
-        ruleId, message: text, line, column, index, range, loc, severity, fix, suggestions, type: "lint",
+        ruleId,
+        message: text,
+        line,
+        column,
+        index,
+        range,
+        loc,
+        severity,
+        fix,
+        suggestions,
+        type: "lint",
       })),
     });
   } catch (error) {
-    parentPort?.postMessage({ id: message.id, error: { name: error?.name ?? "Error", message: String(error?.message ?? error) } });
+    const failure = error instanceof Error ? error : new Error(String(error));
+    parentPort?.postMessage({ id: message.id, error: { name: failure.name, message: failure.message } });
   }
 });

@@ -46,7 +46,11 @@ function statsTable(report: CheckReport, paint: (style: Style, text: string) => 
   const number = (n: number) => n.toLocaleString("ja-JP");
   const rows = entries.map(
     ([path, s]) =>
-      `  ${logSafe(path).padEnd(width)}  ${number(s.characters).padStart(6)} 文字  ${String(s.sentences).padStart(3)} 文  平均 ${s.averageSentence.toFixed(1).padStart(5)} 字  最長 ${String(s.longestSentence).padStart(3)} 字  漢字 ${Math.round(s.kanjiRatio * 100).toString().padStart(2)}%  約 ${s.readingMinutes} 分`,
+      `  ${logSafe(path).padEnd(width)}  ${number(s.characters).padStart(6)} 文字  ${String(s.sentences).padStart(3)} 文  平均 ${s.averageSentence.toFixed(1).padStart(5)} 字  最長 ${String(s.longestSentence).padStart(3)} 字  漢字 ${Math.round(
+        s.kanjiRatio * 100,
+      )
+        .toString()
+        .padStart(2)}%  約 ${s.readingMinutes} 分`,
   );
   return [paint("dim", "文字数（本文のみ。記号・空白・コードを除く）"), ...rows.map((r) => paint("dim", r)), ""];
 }

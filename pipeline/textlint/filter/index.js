@@ -26,15 +26,27 @@ const RULES = {
   required: "kawaraban/city-required",
   pair: "ja-technical-writing/no-unmatched-pair",
 };
+/** @type {Record<string, string>} */
 const OPENERS = { "「": "」", "『": "』", "（": "）", "(": ")" };
 const CLOSERS = new Map(Object.entries(OPENERS).map(([open, close]) => [close, open]));
 
-/** How many of each opening bracket a paragraph leaves open (negative: it closes earlier ones). */
+/**
+ * @typedef {import("@textlint/types").TextlintFilterRuleContext} FilterContext
+ * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
+ * @typedef {import("@textlint/ast-node-types").TxtParentNode} TxtParentNode
+ */
+
+/**
+ * How many of each opening bracket a paragraph leaves open (negative: it closes earlier ones).
+ * @param {string} text
+ */
 function balance(text) {
+  /** @type {Record<string, number>} */
   const open = {};
   for (const ch of text) {
-    if (OPENERS[ch]) open[ch] = (open[ch] ?? 0) + 1;
-    else if (CLOSERS.has(ch)) open[CLOSERS.get(ch)] = (open[CLOSERS.get(ch)] ?? 0) - 1;
+    const opener = OPENERS[ch] ? ch : CLOSERS.get(ch);
+    if (opener === undefined) continue;
+    open[opener] = (open[opener] ?? 0) + (opener === ch ? 1 : -1);
   }
   return open;
 }
@@ -42,40 +54,47 @@ const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
 const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
 const INTERVIEW = /^\s*(?:――|—{2}|ー{2}|－{2}|[QＱAＡ][0-9０-９]*\s*[.:：．]|-[^-]{1,15}-\s*$|[^\s:：「」。、]{1,12}\s*[:：](?!\/\/))/u;
-const NAME_SUFFIX = "(?:役場|役所|県庁|庁舎|[部課係室局]|センター|協議会|委員会|組合|振興会|公民館|図書館|体育館|保育園|幼稚園|小学校|中学校|高等学校|高校|大学|病院|会議所)";
+const NAME_SUFFIX =
+  "(?:役場|役所|県庁|庁舎|[部課係室局]|センター|協議会|委員会|組合|振興会|公民館|図書館|体育館|保育園|幼稚園|小学校|中学校|高等学校|高校|大学|病院|会議所)";
 const ORGANISATION = new RegExp(
   `(?:(?:株式|有限|合同)会社|(?:一般|公益)(?:社団|財団)法人|特定非営利活動法人|NPO法人)[^\\s、。「」（）()]{1,20}|[^\\s、。「」（）()]{1,20}(?:株式会社|有限会社)|[\\u4e00-\\u9fff々ヶ]{1,12}(?:都|道|府|県|市|区|町|村)[\\u4e00-\\u9fff々ヶ]*?${NAME_SUFFIX}+|[\\u4e00-\\u9fff々ヶ]{2,12}${NAME_SUFFIX}+`,
   "gu",
 );
 
+/** @param {FilterContext} context */
 module.exports = function filter(context) {
   const { Syntax, shouldIgnore, getSource } = context;
+  /** @type {(start: number, end: number, ...ruleIds: string[]) => void} */
   const ignore = (start, end, ...ruleIds) => {
     for (const ruleId of ruleIds) shouldIgnore([start, end], { ruleId });
   };
   return {
+    /** @param {TxtParentNode} node */
     [Syntax.Document](node) {
       // An interview article keeps the speakers' register next to the narrator's (a report in
       // である with answers in です・ます is the norm): the style rule has no mix to report there.
-      const paragraphs = node.children.filter((child) => child.type === Syntax.Paragraph);
+      const paragraphs = /** @type {TxtParentNode[]} */ (node.children.filter((child) => child.type === Syntax.Paragraph));
       const interviewLines = paragraphs.flatMap((p) => getSource(p).split("\n")).filter((line) => INTERVIEW.test(line)).length;
       if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style);
       // A quotation over several paragraphs opens 「 in the first and closes 」 in the last (each
       // middle paragraph may open again): the bracket is matched, just not within one paragraph.
       for (let i = 0; i < paragraphs.length; i++) {
-        const opened = balance(getSource(paragraphs[i]));
+        const paragraph = /** @type {TxtParentNode} */ (paragraphs[i]);
+        const opened = balance(getSource(paragraph));
         for (const [bracket, count] of Object.entries(opened)) {
           if (count <= 0) continue;
           let depth = count;
           for (let j = i + 1; j < paragraphs.length && j <= i + 10 && depth > 0; j++) {
-            const next = getSource(paragraphs[j]);
+            const later = /** @type {TxtParentNode} */ (paragraphs[j]);
+            const next = getSource(later);
             // A continuing paragraph reopens the quotation with the same bracket: not a new one.
             depth += (balance(next)[bracket] ?? 0) - (next.trimStart().startsWith(bracket) ? 1 : 0);
-            if (depth <= 0) ignore(paragraphs[i].range[0], paragraphs[j].range[1], RULES.pair);
+            if (depth <= 0) ignore(paragraph.range[0], later.range[1], RULES.pair);
           }
         }
       }
     },
+    /** @param {TxtParentNode} node */
     [Syntax.Paragraph](node) {
       const text = getSource(node);
       const base = node.range[0];

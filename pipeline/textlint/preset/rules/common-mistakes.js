@@ -29,7 +29,7 @@ const MISTAKES = [
   { pattern: /返事を返/gu, to: "返事をし", message: "「返事を返す」は意味が重なっています（重言）。「返事をする」と書きます" },
 ];
 
-module.exports = textRule((text, found) => {
+module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const m of MISTAKES) {
     for (const match of text.matchAll(m.pattern)) {
       found(/** @type {number} */ (match.index), `${m.message}。`, m.to === undefined ? undefined : { replace: match[0].length, text: m.to });

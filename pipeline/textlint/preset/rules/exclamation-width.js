@@ -8,7 +8,7 @@
  */
 const { isJapanese, textRule } = require("./japanese-text.js");
 
-module.exports = textRule((text, found) => {
+module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const match of text.matchAll(/[!?]+/gu)) {
     const start = /** @type {number} */ (match.index);
     if (!isJapanese(text[start - 1])) continue;

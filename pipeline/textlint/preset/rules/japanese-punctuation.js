@@ -7,7 +7,7 @@
  */
 const { isJapanese, textRule } = require("./japanese-text.js");
 
-module.exports = textRule((text, found) => {
+module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const match of text.matchAll(/[，．]/gu)) {
     const at = /** @type {number} */ (match.index);
     if (!isJapanese(text[at - 1]) && !isJapanese(text[at + 1])) continue;

@@ -2,17 +2,29 @@
 "use strict";
 /** Characters of Japanese running text (kana, kanji, the iteration mark, the long-vowel mark). */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー]/u;
+/** @param {string | undefined} ch */
 const isJapanese = (ch) => ch !== undefined && JAPANESE.test(ch);
+
+/**
+ * @typedef {import("@textlint/types").TextlintRuleContext} RuleContext
+ * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
+ * @typedef {{ remove: number } | { replace: number; text: string } | { insert: string }} Fix
+ * @typedef {(index: number, message: string, fix?: Fix) => void} Found
+ * @typedef {(text: string, found: Found) => void | Promise<void>} Check
+ */
 
 /**
  * A fixable textlint rule over each text node: `check(text, found)` calls `found(index,
  * message, fix?)` for each finding, where `fix` is `{ remove: length }`, `{ replace: length,
  * text }` or `{ insert: text }` at `index`. `check` may be async (tokenizing).
  */
+/** @param {Check} check */
 function textRule(check) {
+  /** @param {RuleContext} context */
   function reporter(context) {
     const { Syntax, RuleError, report, getSource, fixer } = context;
     return {
+      /** @param {TxtNode} node */
       async [Syntax.Str](node) {
         await check(getSource(node), (index, message, fix) => {
           const edit =

@@ -13,20 +13,40 @@
  */
 const { tokenize } = require("kuromojin");
 
-const DEFAULT_ALLOW = [["まち", "町", "街"], ["ひと", "人", "ヒト"], ["いう", "言う"], ["とき", "時"], ["こと", "事"], ["もの", "物", "者"]];
+const DEFAULT_ALLOW = [
+  ["まち", "町", "街"],
+  ["ひと", "人", "ヒト"],
+  ["いう", "言う"],
+  ["とき", "時"],
+  ["こと", "事"],
+  ["もの", "物", "者"],
+];
 const CONTENT = new Set(["名詞", "動詞", "形容詞", "副詞"]);
 const SKIP_DETAIL = new Set(["非自立", "接尾", "数", "代名詞", "固有名詞"]);
+/**
+ * @typedef {import("@textlint/types").TextlintRuleContext} RuleContext
+ * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
+ * @typedef {{ node: TxtNode; index: number; surface: string; pos: string; key: string }} Use
+ */
+/** @param {string} s */
 const kanjiOf = (s) => [...s].filter((c) => /[\u3400-\u9fff々]/u.test(c)).join("");
+/** @param {string} s */
 const isKatakana = (s) => /^[\u30a0-\u30ffー]+$/u.test(s);
+/** @param {string} s */
 const isHiragana = (s) => /^[\u3040-\u309fー]+$/u.test(s);
 
-/** Whether `small`'s kanji are `large`'s in order, some written in kana. */
+/**
+ * Whether `small`'s kanji are `large`'s in order, some written in kana.
+ * @param {string} small
+ * @param {string} large
+ */
 function isSubsequence(small, large) {
   let i = 0;
   for (const c of large) if (c === small[i]) i++;
   return i === small.length;
 }
 
+/** @param {string} a @param {string} b @param {string} pos */
 function sameWord(a, b, pos) {
   // Short verb stems are homophones more often than variants (「いっ」 of 言う and 「行っ」 of 行く).
   const shortest = pos === "動詞" ? 3 : 2;
@@ -38,13 +58,21 @@ function sameWord(a, b, pos) {
   return ka.length <= kb.length ? isSubsequence(ka, kb) : isSubsequence(kb, ka);
 }
 
+/**
+ * @param {RuleContext} context
+ * @param {{ allow?: string[][] }} [options]
+ */
 function reporter(context, options = {}) {
   const { Syntax, RuleError, report, getSource, fixer } = context;
   const allowed = (options.allow ?? DEFAULT_ALLOW).map((group) => new Set(group));
+  /** @type {(a: string, b: string) => boolean} */
   const isAllowed = (a, b) => allowed.some((g) => [...g].some((w) => a.startsWith(w)) && [...g].some((w) => b.startsWith(w)));
+  /** @type {Use[]} */
   const seen = [];
   // textlint runs DocumentExit before it awaits the Str handlers' promises: collect them here.
+  /** @type {Promise<void>[]} */
   const pending = [];
+  /** @param {TxtNode} node */
   const collect = async (node) => {
     const text = getSource(node);
     for (const t of await tokenize(text)) {
@@ -53,22 +81,31 @@ function reporter(context, options = {}) {
     }
   };
   return {
+    /** @param {TxtNode} node */
     [Syntax.Str](node) {
       pending.push(collect(node));
     },
     async [Syntax.DocumentExit]() {
       await Promise.all(pending);
+      /** @type {Map<string, Use[]>} */
       const byKey = new Map();
       for (const s of seen) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
       for (const uses of byKey.values()) {
+        /** @type {Map<string, number>} */
         const counts = new Map();
         for (const u of uses) counts.set(u.surface, (counts.get(u.surface) ?? 0) + 1);
         if (counts.size < 2) continue;
         // The spelling the article uses most (the first one on a tie) is the one to keep.
-        const [keep] = [...counts].sort((x, y) => y[1] - x[1])[0];
+        const [keep] = /** @type {[string, number]} */ ([...counts].sort((x, y) => y[1] - x[1])[0]);
         for (const u of uses) {
           if (u.surface === keep || !sameWord(u.surface, keep, u.pos) || isAllowed(u.surface, keep)) continue;
-          report(u.node, new RuleError(`「${u.surface}」と「${keep}」の表記が混ざっています。この記事では「${keep}」にそろえます。`, { index: u.index, fix: fixer.replaceTextRange([u.index, u.index + u.surface.length], keep) }));
+          report(
+            u.node,
+            new RuleError(`「${u.surface}」と「${keep}」の表記が混ざっています。この記事では「${keep}」にそろえます。`, {
+              index: u.index,
+              fix: fixer.replaceTextRange([u.index, u.index + u.surface.length], keep),
+            }),
+          );
         }
       }
     },

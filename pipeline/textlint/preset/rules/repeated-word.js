@@ -14,17 +14,19 @@ const FUNCTION_WORDS = new Set(["助詞", "助動詞"]);
 /** Function words that are repeated on purpose (「などなど」「とかとか」). */
 const ALLOWED = new Set(["など", "とか"]);
 
-module.exports = textRule(async (text, found) => {
+module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   const tokens = await tokenize(text);
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1];
     const token = tokens[i];
+    if (!prev || !token) continue;
     if (token.surface_form !== prev.surface_form || !FUNCTION_WORDS.has(token.pos) || prev.pos !== token.pos || ALLOWED.has(token.surface_form)) continue;
     // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
     // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
     const before = tokens[i - 2];
     const after = tokens[i + 1];
-    if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form) continue;
+    if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form)
+      continue;
     found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });
   }
   for (const match of text.matchAll(/(?<![。、])([。、])\1(?![。、])/gu)) {
