@@ -90,8 +90,13 @@ export interface PullState {
   headRepo?: string;
   title?: string;
   body?: string;
-  files: { filename: string; patch?: string; status?: string }[];
+  /** GitHub keeps a closed PR (and its branch); `merged` PRs are closed too. */
+  state?: "open" | "closed";
+  files: { filename: string; patch?: string; status?: string; previous_filename?: string }[];
 }
+
+/** GitHub lists at most this many files of a PR (its `changed_files` still counts them all). */
+export const MAX_PR_FILES = 3000;
 
 /** GitHub's limit for comment, review and check-run summary bodies. */
 export const MAX_BODY = 65_536;
@@ -286,20 +291,24 @@ export class GithubSim {
             number: p.number,
             draft: p.draft,
             merged: p.merged,
-            state: "open",
+            state: p.merged ? "closed" : (p.state ?? "open"),
+            changed_files: p.files.length,
             user: { login: p.author ?? "writer" },
             head: { sha: p.headSha, ref: p.head ?? "writer-branch", repo: p.headRepo ? { full_name: p.headRepo } : null },
-            base: { sha: p.baseSha },
+            base: { sha: p.baseSha, ref: "main", repo: { full_name: "hibarino/kawaraban", default_branch: "main" } },
           },
         };
       }
       case "pulls/list": {
-        // `head` is "owner:branch"; only open PRs unless asked otherwise.
+        // `head` is "owner:branch"; `state` is open unless asked otherwise; newest first, as GitHub sorts by default.
         const head = query.get("head")?.split(":").pop();
+        const state = query.get("state") ?? "open";
+        const stateOf = (p: PullState) => (p.merged ? "closed" : (p.state ?? "open"));
         return {
           body: [...this.pulls.values()]
-            .filter((p) => !head || p.head === head)
-            .map((p) => ({ number: p.number, head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })),
+            .filter((p) => (!head || p.head === head) && (state === "all" || stateOf(p) === state))
+            .sort((a, b) => b.number - a.number)
+            .map((p) => ({ number: p.number, state: stateOf(p), head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })),
         };
       }
       case "pulls/create": {
@@ -386,7 +395,12 @@ export class GithubSim {
         return { status: this.contents.has(key) ? 201 : 200, body: { content: { path: params.path, sha: "b".repeat(40) }, commit: { sha: commit } } };
       }
       case "pulls/list-files":
-        return { body: this.pull(params).files.map((f) => ({ status: "modified", ...f })) };
+        // At most 3,000 files, whatever the PR changes; a file without a patch (binary, too large) has none.
+        return {
+          body: this.pull(params)
+            .files.slice(0, MAX_PR_FILES)
+            .map((f) => ({ status: "modified", ...f })),
+        };
       case "pulls/list-review-comments":
         return { body: this.reviewComments.filter((c) => c.pull === Number(params.pull_number)).map((c) => ({ ...c, user: { login: c.user } })) };
       case "pulls/create-review": {
