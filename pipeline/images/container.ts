@@ -79,7 +79,7 @@ function jpeg(b: Buffer, c: Container): void {
 }
 
 /** After a scan header: the entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart. */
-function entropyEnd(b: Buffer, from: number): number {
+export function entropyEnd(b: Buffer, from: number): number {
   for (let i = from; i + 1 < b.length; i++) {
     if (b[i] !== 0xff) continue;
     const next = b[i + 1]!;

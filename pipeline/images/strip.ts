@@ -1,3 +1,5 @@
+import { entropyEnd } from "./container.ts";
+
 /**
  * Lossless removal of everything that is not the image: the pixels' bytes are copied as they
  * are, and only metadata segments (JPEG) or chunks (PNG) are left out, together with anything
@@ -33,7 +35,7 @@ export function stripJpegMetadata(jpeg: Buffer): Buffer | undefined {
     const length = jpeg.readUInt16BE(offset + 2);
     let end = offset + 2 + length;
     if (end > jpeg.length) return undefined;
-    if (marker === 0xda) end = scanEnd(jpeg, end); // the scan's entropy-coded data, copied verbatim
+    if (marker === 0xda) end = entropyEnd(jpeg, end); // the scan's entropy-coded data, copied verbatim
     if (keepSegment(marker, jpeg.subarray(offset + 4, offset + 2 + length))) parts.push(jpeg.subarray(offset, end));
     offset = end;
   }
@@ -46,16 +48,6 @@ function keepSegment(marker: number, data: Buffer): boolean {
   if (marker === 0xee) return true; // Adobe: how the colour channels are stored
   if (marker >= 0xe1 && marker <= 0xef) return false;
   return marker !== 0xfe; // comments go; every other segment is the image
-}
-
-function scanEnd(b: Buffer, from: number): number {
-  for (let i = from; i + 1 < b.length; i++) {
-    if (b[i] !== 0xff) continue;
-    const next = b[i + 1]!;
-    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) continue;
-    return i;
-  }
-  return b.length;
 }
 
 /** Chunks kept: the image and how to show its colours; text, EXIF, time and unknown chunks go. */
