@@ -12,8 +12,34 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import AjvModule from "ajv";
 import ajvFormats from "ajv-formats";
+import { HANDLERS } from "./sim/handlers.ts";
+import { defaultSettings, permissionDenied, type SimSettings } from "./sim/settings.ts";
 
-type Json = Record<string, any>;
+export interface SimIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  state: string;
+  assignees?: string[];
+  /** Who filed it (default: a writer). */
+  user?: string;
+  /** When it last changed (ISO; default: now). */
+  updated_at?: string;
+}
+
+/** One request as a handler sees it. */
+export interface Call {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Json;
+  login: string;
+}
+
+export type Answer = { status?: number; body: unknown };
+export type Handler = (sim: GithubSim, call: Call) => Answer;
+
+export type Json = Record<string, any>;
 const require = createRequire(import.meta.url);
 const spec: Json = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
 
@@ -145,7 +171,18 @@ export class GithubSim {
   readonly issueLabels = new Map<number, string[]>();
   readonly checkRuns: { id: number; head_sha: string; name: string; conclusion?: string; annotations: Json[]; updates: number }[] = [];
   readonly statuses: Json[] = [];
-  readonly issues: { number: number; title: string; body: string; labels: string[]; state: string; assignees?: string[] }[] = [];
+  readonly issues: SimIssue[] = [];
+  /** Issue events (assignments), newest last: who assigned whom. */
+  readonly issueEvents: { id: number; issue: number; event: string; actor: string; assignee?: string; created_at: string }[] = [];
+  /** File contents at a commit, as the contents API serves them (`<sha>:<path>`): PR heads the desk reads. */
+  readonly files = new Map<string, { bytes: Buffer; type?: "file" | "symlink" | "submodule" }>();
+  /**
+   * What each token may do, per GitHub's permission names (`issues: write`…). A token not listed
+   * may do everything a workflow's GITHUB_TOKEN can (no `administration`, `secrets`, `variables`).
+   */
+  readonly scopes = new Map<string, Set<string>>();
+  /** Repository settings the bots and the doctor read (see sim/settings.ts). */
+  readonly settings: SimSettings = defaultSettings();
   /** Who can be assigned: GitHub silently drops an assignee without access to the repository. */
   readonly collaborators = new Set<string>();
   /** Branches (name → commit sha) and the files committed to them through the contents API. */
@@ -159,7 +196,7 @@ export class GithubSim {
   readonly gitCommits = new Map<string, { tree: string; parents: string[]; message: string }>();
   faults: Fault[] = [];
   private nextId = 1000;
-  private login = "github-actions[bot]";
+  login = "github-actions[bot]";
   private server = createServer((req, res) => void this.handle(req, res));
   url = "";
 
@@ -210,6 +247,8 @@ export class GithubSim {
       return send(403, { message: "Resource not accessible by integration", status: "403" });
     }
     this.login = this.tokens.get(token) ?? "someone";
+    const denied = permissionDenied(this, token, operation.operationId, method);
+    if (denied) return send(403, { message: denied, documentation_url: "https://docs.github.com/rest", status: "403" });
     const params: Record<string, string> = {};
     for (const [i, v] of route.regex.exec(url.pathname)!.slice(1).entries()) params[route.names[i]!] = decodeURIComponent(v);
     const problems = this.validate(route.template, method, operation, params, url.searchParams, raw);
@@ -225,7 +264,11 @@ export class GithubSim {
       fault.times = (fault.times ?? 1) - 1;
       return send(fault.status, fault.body ?? { message: "fault" }, fault.headers);
     }
-    const answer = this.answer(operation.operationId, params, url.searchParams, body ?? {});
+    const handler = HANDLERS[operation.operationId];
+    if (!handler) this.violations.push(`the simulator has no handler for ${operation.operationId} (${url.searchParams})`);
+    const answer = handler
+      ? handler(this, { params, query: url.searchParams, body: body ?? {}, login: this.login })
+      : { status: 501, body: { message: "not simulated" } };
     if (Array.isArray(answer.body) && url.searchParams.has("per_page")) {
       const perPage = Number(url.searchParams.get("per_page"));
       const page = Number(url.searchParams.get("page") ?? 1);
@@ -272,289 +315,21 @@ export class GithubSim {
     return problems;
   }
 
-  private id(): number {
+  id(): number {
     return this.nextId++;
   }
 
-  private pull(params: Record<string, string>): PullState {
+  pull(params: Record<string, string>): PullState {
     const pull = this.pulls.get(Number(params.pull_number ?? params.issue_number));
     if (!pull) throw new Error(`unknown pull request ${JSON.stringify(params)}`);
     return pull;
   }
 
-  private answer(operationId: string, params: Record<string, string>, query: URLSearchParams, body: Json): { status?: number; body: unknown } {
-    switch (operationId) {
-      case "pulls/get": {
-        const p = this.pull(params);
-        return {
-          body: {
-            number: p.number,
-            draft: p.draft,
-            merged: p.merged,
-            state: p.merged ? "closed" : (p.state ?? "open"),
-            changed_files: p.files.length,
-            user: { login: p.author ?? "writer" },
-            head: { sha: p.headSha, ref: p.head ?? "writer-branch", repo: p.headRepo ? { full_name: p.headRepo } : null },
-            base: { sha: p.baseSha, ref: "main", repo: { full_name: "hibarino/kawaraban", default_branch: "main" } },
-          },
-        };
-      }
-      case "pulls/list": {
-        // `head` is "owner:branch"; `state` is open unless asked otherwise; newest first, as GitHub sorts by default.
-        const head = query.get("head")?.split(":").pop();
-        const state = query.get("state") ?? "open";
-        const stateOf = (p: PullState) => (p.merged ? "closed" : (p.state ?? "open"));
-        return {
-          body: [...this.pulls.values()]
-            .filter((p) => (!head || p.head === head) && (state === "all" || stateOf(p) === state))
-            .sort((a, b) => b.number - a.number)
-            .map((p) => ({ number: p.number, state: stateOf(p), head: { sha: p.headSha, ref: p.head ?? "" }, title: p.title ?? "" })),
-        };
-      }
-      case "pulls/create": {
-        if (!this.branches.has(body.head))
-          return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }] } };
-        if ([...this.pulls.values()].some((p) => p.head === body.head && !p.merged))
-          return {
-            status: 422,
-            body: {
-              message: "Validation Failed",
-              errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${body.head}.` }],
-            },
-          };
-        if ((body.body ?? "").length > MAX_BODY) return { status: 422, body: { message: "body is too long (maximum is 65536 characters)" } };
-        const number = this.id();
-        this.pulls.set(number, {
-          number,
-          draft: false,
-          merged: false,
-          headSha: this.branches.get(body.head)!,
-          baseSha: this.branches.get(body.base) ?? "",
-          head: body.head,
-          title: body.title,
-          body: body.body,
-          author: this.login,
-          files: [],
-        });
-        return { status: 201, body: { number, html_url: `https://github.com/o/r/pull/${number}`, head: { ref: body.head } } };
-      }
-      case "git/get-commit":
-        return this.commits.has(params.commit_sha!) || this.gitCommits.has(params.commit_sha!)
-          ? { body: { sha: params.commit_sha, tree: { sha: `tree-of-${params.commit_sha}` } } }
-          : { status: 404, body: { message: "Not Found" } };
-      case "git/create-blob": {
-        const sha = this.id().toString(16).padStart(40, "b");
-        this.blobs.set(sha, Buffer.from(body.content, body.encoding === "base64" ? "base64" : "utf8"));
-        return { status: 201, body: { sha } };
-      }
-      case "git/create-tree": {
-        for (const e of body.tree) if (!this.blobs.has(e.sha) || e.mode !== "100644") return { status: 422, body: { message: "tree.sha is not a valid blob" } };
-        const sha = this.id().toString(16).padStart(40, "c");
-        this.trees.set(sha, { base: body.base_tree, entries: body.tree });
-        return { status: 201, body: { sha } };
-      }
-      case "git/create-commit": {
-        if (!this.trees.has(body.tree)) return { status: 422, body: { message: "Tree SHA does not exist" } };
-        const sha = this.id().toString(16).padStart(40, "d");
-        this.gitCommits.set(sha, { tree: body.tree, parents: body.parents, message: body.message });
-        return { status: 201, body: { sha } };
-      }
-      case "git/update-ref": {
-        const name = String(params.ref).replace(/^heads\//, "");
-        const current = this.branches.get(name);
-        if (!current) return { status: 422, body: { message: "Reference does not exist" } };
-        const commit = this.gitCommits.get(body.sha);
-        // Not a fast-forward unless the new commit's parent is the branch's current head.
-        if (!body.force && !commit?.parents.includes(current)) return { status: 422, body: { message: "Update is not a fast forward" } };
-        this.branches.set(name, body.sha);
-        return { body: { ref: `refs/heads/${name}`, object: { sha: body.sha } } };
-      }
-      case "git/get-ref": {
-        const sha = this.branches.get(String(params.ref).replace(/^heads\//, ""));
-        return sha ? { body: { ref: `refs/${params.ref}`, object: { sha, type: "commit" } } } : { status: 404, body: { message: "Not Found" } };
-      }
-      case "git/create-ref": {
-        const name = String(body.ref).replace(/^refs\/heads\//, "");
-        if (!String(body.ref).startsWith("refs/heads/")) return { status: 422, body: { message: "Reference name must start with 'refs/'" } };
-        if (this.branches.has(name)) return { status: 422, body: { message: "Reference already exists" } };
-        this.branches.set(name, body.sha);
-        return { status: 201, body: { ref: body.ref, object: { sha: body.sha, type: "commit" } } };
-      }
-      case "repos/create-or-update-file-contents": {
-        const branch = body.branch ?? "main";
-        if (!this.branches.has(branch)) return { status: 404, body: { message: "Branch not found" } };
-        const key = `${branch}:${params.path}`;
-        const existing = this.existingFiles.get(params.path!);
-        if ((this.contents.has(key) || existing) && !body.sha) return { status: 422, body: { message: 'Invalid request. "sha" wasn\'t supplied.' } };
-        if (existing && !this.contents.has(key) && body.sha !== existing)
-          return { status: 409, body: { message: `${params.path} does not match ${body.sha}` } };
-        const text = Buffer.from(body.content, "base64").toString("utf8");
-        this.contents.set(key, { branch, path: params.path!, text, message: body.message });
-        const commit = this.id().toString(16).padStart(40, "0");
-        this.branches.set(branch, commit);
-        return { status: this.contents.has(key) ? 201 : 200, body: { content: { path: params.path, sha: "b".repeat(40) }, commit: { sha: commit } } };
-      }
-      case "pulls/list-files":
-        // At most 3,000 files, whatever the PR changes; a file without a patch (binary, too large) has none.
-        return {
-          body: this.pull(params)
-            .files.slice(0, MAX_PR_FILES)
-            .map((f) => ({ status: "modified", ...f })),
-        };
-      case "pulls/list-review-comments":
-        return { body: this.reviewComments.filter((c) => c.pull === Number(params.pull_number)).map((c) => ({ ...c, user: { login: c.user } })) };
-      case "pulls/create-review": {
-        const pull = this.pull(params);
-        // GitHub checks the whole review and creates nothing when any comment is off the diff.
-        const problems: string[] = [];
-        if (body.commit_id !== undefined && !this.commits.has(body.commit_id) && body.commit_id !== pull.headSha)
-          problems.push(`commit_id ${body.commit_id} does not exist`);
-        if ((body.body ?? "").length > MAX_BODY) problems.push("body is too long");
-        for (const c of body.comments ?? []) {
-          const file = pull.files.find((f) => f.filename === c.path);
-          const side = (c.side ?? "RIGHT") as "LEFT" | "RIGHT";
-          if (!file) problems.push(`path ${c.path} is not part of the diff`);
-          else if (side !== "LEFT" && side !== "RIGHT") problems.push(`side ${c.side} is not LEFT or RIGHT`);
-          else {
-            const lines = diffLines(file.patch)[side];
-            if (!lines.has(c.line)) problems.push(`line ${c.line} of ${c.path} is not part of the diff`);
-            if (c.start_line !== undefined && (c.start_line >= c.line || !diffLines(file.patch)[(c.start_side ?? side) as "LEFT" | "RIGHT"].has(c.start_line)))
-              problems.push(`start_line ${c.start_line} must be a diff line before line ${c.line}`);
-          }
-          if ((c.body ?? "").length > MAX_BODY) problems.push("comment body is too long");
-        }
-        if (problems.length) return { status: 422, body: { message: "Unprocessable Entity", errors: problems } };
-        const review = {
-          id: this.id(),
-          pull: pull.number,
-          user: this.login,
-          state: body.event === "COMMENT" ? "COMMENTED" : body.event,
-          body: body.body,
-          commit_id: body.commit_id ?? pull.headSha,
-        };
-        this.reviews.push(review);
-        for (const c of body.comments ?? [])
-          this.reviewComments.push({ id: this.id(), pull: pull.number, commit_id: review.commit_id, user: this.login, ...c });
-        return { body: { id: review.id, state: review.state } };
-      }
-      case "pulls/update-review-comment": {
-        const comment = this.reviewComments.find((c) => c.id === Number(params.comment_id));
-        if (!comment) return { status: 404, body: { message: "Not Found" } };
-        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "body is too long" } };
-        comment.body = body.body;
-        return { body: { ...comment, user: { login: comment.user } } };
-      }
-      case "pulls/list-reviews":
-        return {
-          body: this.reviews
-            .filter((r) => r.pull === Number(params.pull_number))
-            .map((r) => ({ id: r.id, user: { login: r.user }, state: r.state, commit_id: r.commit_id ?? null })),
-        };
-      case "issues/list-comments":
-        return { body: this.issueComments.filter((c) => c.issue === Number(params.issue_number)).map((c) => ({ ...c, user: { login: c.user } })) };
-      case "issues/create-comment": {
-        if (body.body.length > MAX_BODY)
-          return {
-            status: 422,
-            body: { message: "Validation Failed", errors: [{ field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }] },
-          };
-        const comment = { id: this.id(), issue: Number(params.issue_number), body: body.body, user: this.login };
-        this.issueComments.push(comment);
-        return { status: 201, body: { ...comment, user: { login: comment.user } } };
-      }
-      case "issues/update-comment": {
-        const comment = this.issueComments.find((c) => c.id === Number(params.comment_id));
-        if (!comment) return { status: 404, body: { message: "Not Found" } };
-        if (comment.user !== this.login) return { status: 403, body: { message: "Resource not accessible by integration" } };
-        if (body.body.length > MAX_BODY) return { status: 422, body: { message: "body is too long (maximum is 65536 characters)" } };
-        comment.body = body.body;
-        return { body: { ...comment, user: { login: comment.user } } };
-      }
-      case "checks/create": {
-        if ((body.output?.summary ?? "").length > MAX_BODY || (body.output?.annotations ?? []).length > 50)
-          return { status: 422, body: { message: "Invalid output" } };
-        const run = {
-          id: this.id(),
-          head_sha: body.head_sha,
-          name: body.name,
-          conclusion: body.conclusion,
-          annotations: [...(body.output?.annotations ?? [])],
-          updates: 0,
-        };
-        this.checkRuns.push(run);
-        return { status: 201, body: { id: run.id } };
-      }
-      case "checks/update": {
-        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id));
-        if (!run) return { status: 404, body: { message: "Not Found" } };
-        if ((body.output?.annotations ?? []).length > 50) return { status: 422, body: { message: "Invalid output" } };
-        run.annotations.push(...(body.output?.annotations ?? []));
-        run.updates++;
-        return { body: { id: run.id } };
-      }
-      case "repos/create-commit-status":
-        this.statuses.push({ sha: params.sha, ...body });
-        return { status: 201, body: { id: this.id(), ...body } };
-      case "issues/list-labels-for-repo":
-        return { body: this.repoLabels };
-      case "issues/create-label":
-        if (this.repoLabels.some((l) => l.name.toLowerCase() === String(body.name).toLowerCase())) {
-          return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] } };
-        }
-        this.repoLabels.push({ name: body.name, color: body.color, description: body.description });
-        return { status: 201, body: { name: body.name } };
-      case "issues/list-labels-on-issue":
-        return { body: (this.issueLabels.get(Number(params.issue_number)) ?? []).map((name) => ({ name })) };
-      case "issues/add-labels": {
-        const list = this.issueLabels.get(Number(params.issue_number)) ?? [];
-        list.push(...(body.labels as string[]).filter((l) => !list.includes(l)));
-        this.issueLabels.set(Number(params.issue_number), list);
-        return { body: list.map((name) => ({ name })) };
-      }
-      case "issues/remove-label": {
-        const list = (this.issueLabels.get(Number(params.issue_number)) ?? []).filter((l) => l !== params.name);
-        this.issueLabels.set(Number(params.issue_number), list);
-        return { body: list.map((name) => ({ name })) };
-      }
-      case "repos/list-pull-requests-associated-with-commit":
-        return {
-          body: [...this.pulls.values()]
-            .filter((p) => p.headSha === params.commit_sha || p.mergeSha === params.commit_sha)
-            .map((p) => ({
-              number: p.number,
-              state: p.merged ? "closed" : "open",
-              head: { sha: p.headSha },
-              merged_at: p.merged ? "2026-11-20T00:00:00Z" : null,
-            })),
-        };
-      case "issues/list-for-repo": {
-        const label = query.get("labels");
-        return {
-          body: this.issues
-            .filter((i) => !label || i.labels.includes(label))
-            .map((i) => ({ ...i, labels: i.labels.map((name) => ({ name })), assignees: (i.assignees ?? []).map((login) => ({ login })) })),
-        };
-      }
-      case "issues/create": {
-        const issue = { number: this.id(), title: body.title, body: body.body ?? "", labels: (body.labels ?? []) as string[], state: "open" };
-        this.issues.push(issue);
-        return { status: 201, body: { ...issue, labels: issue.labels.map((name) => ({ name })) } };
-      }
-      case "issues/update": {
-        const issue = this.issues.find((i) => i.number === Number(params.issue_number))!;
-        Object.assign(issue, { title: body.title ?? issue.title, body: body.body ?? issue.body });
-        return { body: { ...issue, labels: issue.labels.map((name) => ({ name })) } };
-      }
-      case "issues/add-assignees": {
-        const issue = this.issues.find((i) => i.number === Number(params.issue_number));
-        if (!issue) return { status: 404, body: { message: "Not Found" } };
-        issue.assignees = [...new Set([...(issue.assignees ?? []), ...(body.assignees as string[]).filter((a) => this.collaborators.has(a))])];
-        if (issue.assignees.length > 10) return { status: 422, body: { message: "Validation Failed: at most 10 assignees" } };
-        return { status: 201, body: { ...issue, labels: issue.labels.map((name) => ({ name })), assignees: issue.assignees.map((login) => ({ login })) } };
-      }
-      default:
-        this.violations.push(`the simulator has no handler for ${operationId} (${query})`);
-        return { status: 501, body: { message: "not simulated" } };
-    }
+  /** An issue filed through an issue form: GitHub applies the form's labels only if they exist in the repository. */
+  fileIssueForm(issue: Omit<SimIssue, "number" | "state"> & { number?: number }): SimIssue {
+    const existing = new Set(this.repoLabels.map((l) => l.name));
+    const filed = { ...issue, number: issue.number ?? this.id(), state: "open", labels: issue.labels.filter((l) => existing.has(l)) };
+    this.issues.push(filed);
+    return filed;
   }
 }
