@@ -9,9 +9,17 @@ import { jstDate } from "../jst.ts";
 import { containedJoin } from "../contained-path.ts";
 import { readLedger } from "../invoice/ledger.ts";
 import { readBriefBook, type BriefBook } from "../desk/read-briefs.ts";
-import { deskDocument, type DeskDocument } from "../desk/desk.ts";
-import { briefsInReview } from "../desk/in-review.ts";
-import { deskMarkdown, deskPretty } from "../desk/render.ts";
+import { deskDocument, type DeskDocument, type InReview } from "../desk/desk.ts";
+import { deskIssueMarkdown, deskMarkdown, deskPretty } from "../desk/render.ts";
+import { readOpenPulls } from "../desk/pulls.ts";
+import { syncDesk } from "../desk/sync.ts";
+import type { DeskRun } from "../desk/answer.ts";
+import { deskStateMarker, readDeskState, sinceOf, type DeskState } from "../desk/state.ts";
+import { DESK_MARKER, findMarkedIssue, upsertMarkedIssue } from "../github/marked-issue.ts";
+import { BRIEF_LABEL, DESK_LABEL, ensureLabels } from "../github/repo-labels.ts";
+import { limitRequests } from "../github/budget.ts";
+import { escapeMarkdown } from "../github/findings.ts";
+import { CACHE_DIR } from "../cache-dir.ts";
 import { claimBrief, type ClaimRequest } from "../desk/claim.ts";
 import { briefFromForm, BRIEF_FORM, formLabels, parseFormBody } from "../desk/issue-form.ts";
 import { editorLink } from "../desk/editor-link.ts";
@@ -22,7 +30,7 @@ export const deskHelp = `使い方: kawaraban desk [--format pretty|json|md] [--
        kawaraban desk assign --number <イシューの番号> --login <編集担当> --writer <ハンドル名>
        kawaraban desk brief --number <イシューの番号> --body-file <イシューの本文>
        kawaraban desk link --brief <依頼>
-       kawaraban desk sync
+       kawaraban desk sync [--full]
 
   依頼（briefs/）の状況を一覧にします: 募集中・執筆中・確認中・納品済み、締め切り超過、
   ライターごとの今月の依頼の数と上限（writers.<名前>.capacity）、今月の原稿料。
@@ -31,7 +39,8 @@ export const deskHelp = `使い方: kawaraban desk [--format pretty|json|md] [--
   brief           「記事の依頼」フォームの本文から依頼のファイルを作ります
   link            ライターが GitHub の画面で書き始めるためのリンクを出します
   sync            依頼のイシューを見て、依頼のファイルと引き受けの記録をプルリクエストにし、返事をします
-                  （GitHub Actions の desk.yml から使います。GITHUB_TOKEN と GITHUB_REPOSITORY）
+                  （GitHub Actions の desk.yml から使います。GITHUB_TOKEN と GITHUB_REPOSITORY。--full は
+                  前回から変わっていないイシューも含めて、すべてを見直します）
 `;
 
 interface DeskSources {
@@ -41,7 +50,8 @@ interface DeskSources {
   doc: DeskDocument;
 }
 
-async function loadDesk(io: Io): Promise<DeskSources> {
+/** The desk from the working tree (briefs), main's history (deliveries) and, when given, the open PRs (reviews). */
+async function loadDesk(io: Io, inReview: readonly InReview[] = []): Promise<DeskSources> {
   const root = await findRoot(io.cwd);
   const tree = await workTree(root);
   const loaded = await loadConfig(tree);
@@ -49,13 +59,7 @@ async function loadDesk(io: Io): Promise<DeskSources> {
   const config = loaded.config;
   const book = await readBriefBook(tree, config);
   const today = jstDate(io.now?.() ?? new Date());
-  let entries: Awaited<ReturnType<typeof readLedger>>["entries"] = [];
-  let inReview: Awaited<ReturnType<typeof briefsInReview>> = [];
-  if (await isGitRepository(root)) {
-    const main = await mainRef(root);
-    entries = (await readLedger(root, main)).entries;
-    inReview = await briefsInReview(root, config, main);
-  }
+  const entries = (await isGitRepository(root)) ? (await readLedger(root, await mainRef(root))).entries : [];
   const doc = deskDocument({ briefs: book.briefs, approvals: book.approvals, entries, inReview, config, today });
   return { root, config, book, doc };
 }
@@ -73,6 +77,7 @@ export async function deskCommand(argv: string[], io: Io): Promise<number> {
       "body-file": { type: "string" },
       brief: { type: "string" },
       reply: { type: "boolean" },
+      full: { type: "boolean" },
       help: { type: "boolean" },
     },
     allowPositionals: false,
@@ -92,7 +97,7 @@ export async function deskCommand(argv: string[], io: Io): Promise<number> {
     case "link":
       return link(io, values.brief);
     case "sync":
-      return sync(io);
+      return sync(io, values.full === true);
     default:
       throw new UsageError(`不明なサブコマンドです: ${sub}\n\n${deskHelp}`);
   }
@@ -100,15 +105,24 @@ export async function deskCommand(argv: string[], io: Io): Promise<number> {
 
 async function view(io: Io, format: string, postIssue: boolean): Promise<number> {
   if (!["pretty", "json", "md"].includes(format)) throw new UsageError("--format には pretty, json, md のどれかを指定してください。");
-  const sources = await loadDesk(io);
+  // With GitHub at hand, the open PRs say which briefs are in review; offline, none is.
+  const github = io.env.GITHUB_TOKEN && io.env.GITHUB_REPOSITORY ? githubFromEnv(io) : undefined;
+  const sources = await loadDesk(io, github ? (await openPulls(io, github)).inReview : []);
   const { doc, book } = sources;
   for (const d of book.diagnostics) io.stderr.write(`${d.path}: ${d.message}\n`);
-  const markdown = deskMarkdown(doc, editorLinks(io, sources));
+  const links = editorLinks(io, sources);
   if (format === "json") io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-  else io.stdout.write(format === "md" ? markdown : deskPretty(doc));
-  if (postIssue) await postDeskIssue(io, markdown);
+  else io.stdout.write(format === "md" ? deskMarkdown(doc, links) : deskPretty(doc));
+  if (postIssue) await postDeskIssue(io, github ?? githubFromEnv(io), sources, links, { retry: [] });
   return EXIT.ok;
 }
+
+const openPulls = async (io: Io, { client, repo, botLogin }: ReturnType<typeof githubFromEnv>) => {
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(await workTree(root));
+  if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
+  return readOpenPulls(client, repo, loaded.config, botLogin, path.join(root, CACHE_DIR, "desk"));
+};
 
 const repositoryUrlOf = (io: Io) => (io.env.GITHUB_REPOSITORY ? `${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${io.env.GITHUB_REPOSITORY}` : undefined);
 
@@ -124,18 +138,21 @@ function editorLinks(io: Io, { doc, book }: DeskSources): Map<string, string> {
   return links;
 }
 
-async function postDeskIssue(io: Io, markdown: string): Promise<void> {
-  // The Actions job summary shows the desk too (and is the view when the issue cannot be written).
-  if (io.env.GITHUB_STEP_SUMMARY) await writeFile(io.env.GITHUB_STEP_SUMMARY, markdown, { flag: "a" });
-  const { client, repo } = githubFromEnv(io);
-  const { upsertMarkedIssue, DESK_MARKER, DESK_LABEL } = await import("../github/marked-issue.ts");
-  const result = await upsertMarkedIssue(client, repo, {
-    marker: DESK_MARKER,
-    title: "依頼の状況",
-    label: DESK_LABEL,
-    labelDescription: "依頼（briefs/）の状況。kawaraban が毎日更新します",
-    body: markdown,
-  });
+/**
+ * The 依頼の状況 issue (bounded: open work in full, recent deliveries, the rest counted) and the
+ * run's job summary (every brief; the issue links to it). The desk's state rides in the issue.
+ */
+async function postDeskIssue(
+  io: Io,
+  { client, repo, botLogin }: ReturnType<typeof githubFromEnv>,
+  sources: DeskSources,
+  links: ReadonlyMap<string, string>,
+  state: DeskState,
+): Promise<void> {
+  if (io.env.GITHUB_STEP_SUMMARY) await writeFile(io.env.GITHUB_STEP_SUMMARY, deskMarkdown(sources.doc, links), { flag: "a" });
+  const runUrl = io.env.GITHUB_RUN_ID && repositoryUrlOf(io) ? `${repositoryUrlOf(io)}/actions/runs/${io.env.GITHUB_RUN_ID}` : undefined;
+  const body = `${deskStateMarker(state)}\n${deskIssueMarkdown(sources.doc, links, runUrl)}`;
+  const result = await upsertMarkedIssue(client, repo, { marker: DESK_MARKER, title: "依頼の状況", label: DESK_LABEL, body, botLogin });
   io.stderr.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
 }
 
@@ -209,26 +226,58 @@ async function replyOnIssue(io: Io, issue: number, message: string, assignee: st
   if (assignee) await client.rest.issues.addAssignees({ ...repo, issue_number: issue, assignees: [assignee] });
 }
 
-/** The desk's work on GitHub (desk.yml): briefs from new issue forms, answers to claims, then the desk issue. */
-async function sync(io: Io): Promise<number> {
-  const { client, repo } = githubFromEnv(io);
-  const sources = await loadDesk(io);
-  const { syncDesk } = await import("../desk/sync.ts");
-  const template = await readFile(path.join(sources.root, BRIEF_FORM), "utf8").catch(() => {
+/** Requests one desk run may make: far under GITHUB_TOKEN's 1,000 an hour, whatever strangers do. */
+export const DESK_BUDGET = 400;
+
+/**
+ * The desk's work on GitHub (desk.yml): labels it needs, briefs from issue forms, answers to
+ * claims, then the desk issue. Bounded by DESK_BUDGET; `--full` (the daily run) reads every open
+ * brief issue, other runs only those updated since the last run. Exit 1 when some issue failed
+ * (each is in the job summary; the others were still handled).
+ */
+async function sync(io: Io, full: boolean): Promise<number> {
+  const github = githubFromEnv(io);
+  const { client, repo, botLogin } = github;
+  const budget = limitRequests(client, DESK_BUDGET);
+  const startedAt = (io.now?.() ?? new Date()).toISOString();
+  const root = await findRoot(io.cwd);
+  const template = await readFile(path.join(root, BRIEF_FORM), "utf8").catch(() => {
     throw new UsageError(`${BRIEF_FORM}（記事の依頼のフォーム）がありません。テンプレートからコピーしてください。`);
   });
+  await ensureLabels(client, repo, [BRIEF_LABEL, DESK_LABEL]);
+  const state = readDeskState((await findMarkedIssue(client, repo, { marker: DESK_MARKER, label: DESK_LABEL, botLogin }))?.body);
+  const pulls = await openPulls(io, github);
+  const sources = await loadDesk(io, pulls.inReview);
   const blobSha = async (file: string) => (await git(sources.root, ["rev-parse", "--verify", "--quiet", `HEAD:${file}`]).catch(() => "")).trim() || undefined;
-  const result = await syncDesk({
+  const run: DeskRun = {
     client,
     repo,
     config: sources.config,
     book: sources.book,
     doc: sources.doc,
-    template,
-    repositoryUrl: repositoryUrlOf(io)!,
+    repositoryUrl: repositoryUrlOf(io) ?? "https://github.com/OWNER/REPO",
+    deskPulls: pulls.desk,
+    pending: pulls.desk.flatMap((p) => (p.kind === "claim" && p.writer ? [{ brief: p.brief, writer: p.writer }] : [])),
     blobSha,
+    result: { briefsProposed: [], answered: 0, claimsProposed: [] },
+  };
+  const since = sinceOf(state, full);
+  const result = await syncDesk(run, { botLogin, template, ...(since && { since }) });
+  io.stdout.write(`${JSON.stringify({ briefsProposed: result.briefsProposed, answered: result.answered, claimsProposed: result.claimsProposed })}\n`);
+  const report = [
+    ...result.failures.map((f) => `- #${f.issue}: 処理できませんでした（${escapeMarkdown(f.message)}）。次の実行でもう一度試します。`),
+    ...(result.postponed.length ? [`- API の呼び出しの上限（${DESK_BUDGET} 回）に達したため、#${result.postponed.join("、#")} は次の実行で処理します。`] : []),
+    ...(pulls.unread
+      ? [`- 開いているプルリクエストのうち ${pulls.unread} 件は、次の実行で読みます（確認中の依頼がまだ「執筆中」に見えることがあります）。`]
+      : []),
+  ];
+  if (report.length && io.env.GITHUB_STEP_SUMMARY)
+    await writeFile(io.env.GITHUB_STEP_SUMMARY, `### 依頼の窓口の実行\n\n${report.join("\n")}\n\n`, { flag: "a" });
+  for (const line of report) io.stderr.write(`${line}\n`);
+  const next: DeskState = { synced: startedAt, retry: [...result.failures.map((f) => f.issue), ...result.postponed] };
+  await postDeskIssue(io, github, sources, editorLinks(io, sources), next).catch((error: unknown) => {
+    io.stderr.write(`「依頼の状況」イシューを書き換えられませんでした: ${(error as Error).message}\n`);
   });
-  io.stdout.write(`${JSON.stringify(result)}\n`);
-  await postDeskIssue(io, deskMarkdown(sources.doc, editorLinks(io, sources)));
-  return EXIT.ok;
+  io.stderr.write(`GitHub API の呼び出し: ${budget.used} 回（上限 ${DESK_BUDGET} 回）\n`);
+  return result.failures.length > 0 ? EXIT.contentErrors : EXIT.ok;
 }

@@ -185,6 +185,7 @@ async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: In
   const {
     client,
     repo: { owner, repo },
+    botLogin,
   } = githubFromEnv(io);
   const history = monthsUpTo(month, 12).map((m) => invoiceFor(sources, m));
   const body = [
@@ -195,7 +196,7 @@ async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: In
     "",
     "CSV と印刷用の明細書は、このワークフローの実行結果（Artifacts）からダウンロードできます。金額は `kawaraban.config.yml` の料金表と `invoices/adjustments.yml` から計算しています。",
   ].join("\n");
-  const result = await upsertInvoiceIssue(client, { owner, repo }, month, body);
+  const result = await upsertInvoiceIssue(client, { owner, repo }, month, body, botLogin);
   io.stdout.write(`イシュー #${result.number} を${result.created ? "作成" : "更新"}しました。\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import type { Config } from "../article/config.ts";
 import { briefYaml, type Brief } from "./brief.ts";
-import { hasRoom, type DeskDocument } from "./desk.ts";
+import { hasRoom, type DeskDocument, type PendingClaim } from "./desk.ts";
 
 /**
  * Taking a brief, from its issue: a writer's `/引き受けます`, or an editor's `/依頼する <handle>`.
@@ -14,13 +14,22 @@ export type ClaimResult = { ok: true; brief: Brief; text: string; message: strin
 export type ClaimRequest =
   | { kind: "claim"; login: string }
   | { kind: "assign"; login: string; writer: string }
-  /** GitHub's assignee, set by someone with triage rights on the repository (an editor). */
-  | { kind: "assignee"; writer: string };
+  /** GitHub's side-bar assignee, and who set it (it counts only when that is an editor). */
+  | { kind: "assignee"; login: string; writer: string };
+
+export const isEditor = (config: Config, login: string) => config.github.editors.some((e) => e.toLowerCase() === login.toLowerCase());
 
 export const writerOfLogin = (config: Config, login: string) =>
   Object.entries(config.writers).find(([, w]) => w.github?.toLowerCase() === login.toLowerCase())?.[0];
 
-export function claimBrief(doc: DeskDocument, brief: Brief | undefined, request: ClaimRequest, config: Config, today: string): ClaimResult {
+export function claimBrief(
+  doc: DeskDocument,
+  brief: Brief | undefined,
+  request: ClaimRequest,
+  config: Config,
+  today: string,
+  pending: readonly PendingClaim[] = [],
+): ClaimResult {
   if (!brief) return { ok: false, message: "このイシューに対応する依頼（briefs/ のファイル）が見つかりません。依頼が main に入るまでお待ちください。" };
   const state = doc.briefs.find((b) => b.id === brief.id)?.state;
   if (state === "cancelled") return { ok: false, message: `依頼「${brief.title}」は取り下げられています。` };
@@ -33,11 +42,10 @@ export function claimBrief(doc: DeskDocument, brief: Brief | undefined, request:
         ok: false,
         message: `@${request.login} さんは kawaraban.config.yml の writers に GitHub ユーザー名（github:）が登録されていません。編集担当に登録を頼んでください。`,
       };
-  } else if (request.kind === "assignee") {
-    writer = request.writer;
   } else {
-    if (!config.github.editors.some((e) => e.toLowerCase() === request.login.toLowerCase())) {
-      return { ok: false, message: `依頼を割り当てられるのは編集担当（kawaraban.config.yml の github.editors）だけです。` };
+    if (!isEditor(config, request.login)) {
+      const how = request.kind === "assignee" ? "GitHub の画面で担当者にしても、依頼の割り当てにはなりません。" : "";
+      return { ok: false, message: `${how}依頼を割り当てられるのは編集担当（kawaraban.config.yml の github.editors）だけです。` };
     }
     if (!Object.hasOwn(config.writers, request.writer))
       return { ok: false, message: `ライター「${request.writer}」は kawaraban.config.yml の writers にありません。` };
@@ -45,7 +53,7 @@ export function claimBrief(doc: DeskDocument, brief: Brief | undefined, request:
   }
   if (brief.writer && brief.writer !== writer) return { ok: false, message: `依頼「${brief.title}」は ${brief.writer} さんが引き受けています。` };
   if (brief.writer === writer) return { ok: false, message: `依頼「${brief.title}」は、すでに ${writer} さんの担当です。` };
-  const room = hasRoom(doc, writer, brief.deadline.slice(0, 7));
+  const room = hasRoom(doc, writer, brief.deadline.slice(0, 7), pending);
   const over = !room.ok
     ? `${writer} さんは ${brief.deadline.slice(0, 7)} 締め切りの依頼を ${room.load} 件引き受けていて、上限（${room.capacity} 件）に達しています。`
     : "";

@@ -54,7 +54,17 @@ export interface DeskDocument {
 export interface InReview {
   brief: string;
   article: string;
+  /** The branch, or `#<number>` for a pull request read through the API. */
   branch: string;
+  /** Who opened the pull request, and the article's writer: only the writer's own PR (or an editor's) is the brief's review. */
+  author?: string;
+  writer?: string;
+}
+
+/** A pending claim or assignment (a desk PR an editor has not merged yet): it counts against capacity already. */
+export interface PendingClaim {
+  brief: string;
+  writer: string;
 }
 
 export interface DeskInputs {
@@ -80,7 +90,11 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
   const delivered = new Map<string, BillingEntry>();
   for (const e of inputs.entries) if (e.brief && !delivered.has(idOf(e.brief))) delivered.set(idOf(e.brief), e);
   const reviewing = new Map<string, InReview>();
-  for (const r of inputs.inReview) if (!reviewing.has(idOf(r.brief))) reviewing.set(idOf(r.brief), r);
+  for (const r of inputs.inReview) {
+    const id = idOf(r.brief);
+    // A stranger's PR (a fork, anyone) citing a brief is not its review: it never blocks a claim.
+    if (!reviewing.has(id) && entitled(r, inputs.briefs.get(id), config)) reviewing.set(id, r);
+  }
 
   const briefs = [...inputs.briefs.values()]
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))
@@ -88,7 +102,8 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
       const done = delivered.get(brief.id);
       const review = reviewing.get(brief.id);
       const state: BriefState = brief.status === "cancelled" ? "cancelled" : done ? "delivered" : review ? "in-review" : brief.writer ? "assigned" : "open";
-      const approved = brief.fee !== undefined && inputs.approvals.get(brief.id) === brief.fee;
+      // A delivered brief is approved when the ledger paid its fee (the fact it billed), not by today's files.
+      const approved = done ? done.feeFromBrief === true : brief.fee !== undefined && inputs.approvals.get(brief.id) === brief.fee;
       const fee = done ? done.fee : approved ? brief.fee! : rateCardFee(config, brief.category);
       return {
         id: brief.id,
@@ -126,13 +141,34 @@ export function deskDocument(inputs: DeskInputs): DeskDocument {
   return { version: 1, today, month, briefs, writers, fees: { billed, committed } };
 }
 
+/** Whether an article PR is the brief's review: opened by the article's own writer (the brief's, when it has one) or by an editor. */
+function entitled(review: InReview, brief: Brief | undefined, config: Config): boolean {
+  if (review.author === undefined) return true; // a local branch: its owner is whoever runs the desk
+  const login = review.author.toLowerCase();
+  if (config.github.editors.some((e) => e.toLowerCase() === login)) return true;
+  const writer = Object.entries(config.writers).find(([, w]) => w.github?.toLowerCase() === login)?.[0];
+  return writer !== undefined && writer === review.writer && (!brief?.writer || brief.writer === writer);
+}
+
 /** A writer's briefs due in `month`, delivered ones included, withdrawn ones not. */
 const loadOf = (briefs: readonly DeskBrief[], writer: string, month: string) =>
   briefs.filter((b) => b.writer === writer && b.state !== "cancelled" && b.deadline.slice(0, 7) === month).length;
 
-/** Whether `writer` may take one more brief due in `month` (their capacity, if any, not reached). */
-export function hasRoom(doc: DeskDocument, writer: string, month: string): { ok: boolean; load: number; capacity?: number } {
+/**
+ * Whether `writer` may take one more brief due in `month` (their capacity, if any, not reached).
+ * Pending claims and assignments (desk PRs not merged yet, and those made earlier in this run)
+ * count as taken: five claims in one run never pass a capacity of two.
+ */
+export function hasRoom(
+  doc: DeskDocument,
+  writer: string,
+  month: string,
+  pending: readonly PendingClaim[] = [],
+): { ok: boolean; load: number; capacity?: number } {
   const w = doc.writers.find((x) => x.writer === writer);
-  const load = loadOf(doc.briefs, writer, month);
+  const recorded = new Set(doc.briefs.filter((b) => b.writer === writer).map((b) => b.id));
+  const due = (id: string) => doc.briefs.find((b) => b.id === id)?.deadline.slice(0, 7) === month;
+  const waiting = new Set(pending.filter((p) => p.writer === writer && !recorded.has(p.brief) && due(p.brief)).map((p) => p.brief)).size;
+  const load = loadOf(doc.briefs, writer, month) + waiting;
   return { ok: w?.capacity === undefined || load < w.capacity, load, ...(w?.capacity !== undefined && { capacity: w.capacity }) };
 }

@@ -1,187 +1,179 @@
-import type { GithubClient } from "../github/client.ts";
-import type { Repo } from "../github/pr-report.ts";
-import type { Config } from "../article/config.ts";
 import { escapeMarkdown } from "../github/findings.ts";
-import type { BriefBook } from "./read-briefs.ts";
-import type { DeskDocument } from "./desk.ts";
-import { claimBrief, writerOfLogin, type ClaimRequest } from "./claim.ts";
+import { BudgetExhausted } from "../github/budget.ts";
+import { answerClaim, answerMarker, branchOf, reply, type DeskRun } from "./answer.ts";
+import { isEditor, writerOfLogin, type ClaimRequest } from "./claim.ts";
 import { briefFromForm, formLabels, parseFormBody } from "./issue-form.ts";
-import { editorLink } from "./editor-link.ts";
+import { proposeFile } from "./propose.ts";
+import { deskPullMarker } from "./pulls.ts";
 
 /**
- * The desk's work on GitHub, from the default branch's checkout (a privileged job that never
- * runs anything from an issue): each open 記事の依頼 issue without a brief gets a pull request
- * adding one; each unanswered `/引き受けます` or `/依頼する <handle>` comment is answered, and an
- * accepted one becomes a pull request recording the writer in the brief. Idempotent: answers
- * carry a marker with the comment's id, and a brief's pending pull request blocks a second claim.
- * An issue assigned in GitHub's side bar to one registered writer counts as an editor's assignment.
+ * The desk's work on GitHub, from the default branch's checkout (a privileged job that never runs
+ * anything from an issue). For each open 記事の依頼 issue, on its own — one failure is reported and
+ * never stops the others:
+ * - an issue form from an editor or city staff (or one an editor confirmed with `/登録する`)
+ *   without a brief becomes a pull request adding the brief; anyone else's form gets one reply;
+ * - each unanswered `/引き受けます` or `/依頼する <handle>`, and an editor's side-bar assignment,
+ *   is answered; an accepted one becomes a pull request recording the writer.
+ * Markers are trusted only in the bot's own comments and PRs. Every step is idempotent: answers
+ * carry the request they answer, proposals converge (proposeFile), and a request whose PR exists
+ * is answered from it.
  */
 export const BRIEF_LABEL = "記事の依頼";
-const replyMarker = (commentId: number) => `<!-- kawaraban:desk-reply=${commentId} -->`;
-const assigneeMarker = (login: string) => `<!-- kawaraban:desk-assignee=${login.toLowerCase()} -->`;
-const formMarker = "<!-- kawaraban:desk-form -->";
 const CLAIM = /^\/引き受けます\s*$/;
 const ASSIGN = /^\/依頼する\s+@?([a-z0-9][a-z0-9-]*)\s*$/;
+const REGISTER = /^\/登録する\s*$/;
+const formMarker = "<!-- kawaraban:desk-form -->";
 
-export interface SyncContext {
-  client: GithubClient;
-  repo: Repo;
-  config: Config;
-  book: BriefBook;
-  doc: DeskDocument;
+export interface SyncOptions {
+  botLogin: string;
   template: string;
-  repositoryUrl: string;
-  /** The blob sha of a file on main (to update it through the contents API), from the checkout. */
-  blobSha: (path: string) => Promise<string | undefined>;
+  /** Only issues updated since then (ISO), or every open one. */
+  since?: string;
+}
+
+export interface SyncFailure {
+  issue: number;
+  message: string;
 }
 
 export interface SyncResult {
   briefsProposed: string[];
   answered: number;
   claimsProposed: string[];
+  failures: SyncFailure[];
+  /** Issues left for the next run (the API budget ran out). */
+  postponed: number[];
 }
 
-const branchOf = (prefix: string, id: string) => `desk/${prefix}-${id.replace("/", "-")}`;
+type Issue = Awaited<ReturnType<DeskRun["client"]["rest"]["issues"]["listForRepo"]>>["data"][number];
 
-export async function syncDesk(ctx: SyncContext): Promise<SyncResult> {
-  const { client, repo } = ctx;
-  const result: SyncResult = { briefsProposed: [], answered: 0, claimsProposed: [] };
-  const issues = (await client.paginate(client.rest.issues.listForRepo, { ...repo, state: "open", labels: BRIEF_LABEL, per_page: 100 })).filter(
-    (i) => !i.pull_request,
-  );
-  const labels = formLabels(ctx.template);
-  for (const issue of issues.slice(0, 200)) {
-    const brief = [...ctx.book.briefs.values()].find((b) => b.issue === issue.number);
-    const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 });
-    const answered = new Set(comments.flatMap((c) => [...(c.body ?? "").matchAll(/<!-- kawaraban:desk-reply=(\d+) -->/g)].map((m) => Number(m[1]))));
-    if (!brief) {
-      await proposeBrief(
-        ctx,
-        issue.number,
-        issue.body ?? "",
-        labels,
-        comments.some((c) => c.body?.includes(formMarker)),
-        result,
-      );
-      continue;
-    }
-    // An editor may also assign from GitHub's side bar: one assignee who is a registered writer.
-    const assignees = (issue.assignees ?? []).map((a) => a?.login).filter((l): l is string => Boolean(l));
-    const assignedWriter = assignees.length === 1 ? writerOfLogin(ctx.config, assignees[0]!) : undefined;
-    const noted = comments.some((c) => c.body?.includes(assigneeMarker(assignees[0] ?? "")));
-    // (The desk assigns a claimed issue itself; its pending pull request says so already.)
-    if (!brief.writer && assignedWriter && !noted && !(await openPullFor(ctx, branchOf("claim", brief.id)))) {
-      await answerClaim(ctx, issue.number, assigneeMarker(assignees[0]!), brief.id, { kind: "assignee", writer: assignedWriter }, result);
-    }
-    for (const comment of comments) {
-      if (answered.has(comment.id) || !comment.user?.login || comment.user.type === "Bot") continue;
-      const first = (comment.body ?? "").trim().split("\n")[0]!.trim();
-      const assign = ASSIGN.exec(first);
-      const request: ClaimRequest | undefined = CLAIM.test(first)
-        ? { kind: "claim", login: comment.user.login }
-        : assign
-          ? { kind: "assign", login: comment.user.login, writer: assign[1]! }
-          : undefined;
-      if (!request) continue;
-      await answerClaim(ctx, issue.number, replyMarker(comment.id), brief.id, request, result);
+export async function syncDesk(run: DeskRun, options: SyncOptions): Promise<SyncResult> {
+  const { client, repo } = run;
+  const issues = (
+    await client.paginate(client.rest.issues.listForRepo, {
+      ...repo,
+      state: "open",
+      labels: BRIEF_LABEL,
+      per_page: 100,
+      ...(options.since && { since: options.since }),
+    })
+  )
+    .filter((i) => !i.pull_request)
+    .sort((a, b) => a.number - b.number);
+  const failures: SyncFailure[] = [];
+  const postponed: number[] = [];
+  for (const [n, issue] of issues.entries()) {
+    try {
+      await syncIssue(run, issue, options);
+    } catch (error) {
+      if (error instanceof BudgetExhausted) {
+        postponed.push(...issues.slice(n).map((i) => i.number));
+        break;
+      }
+      failures.push({ issue: issue.number, message: (error as Error).message.split("\n")[0]!.slice(0, 300) });
     }
   }
-  return result;
+  return { ...run.result, failures, postponed };
 }
 
-async function reply(ctx: SyncContext, issue: number, text: string): Promise<void> {
-  await ctx.client.rest.issues.createComment({ ...ctx.repo, issue_number: issue, body: text });
+async function syncIssue(run: DeskRun, issue: Issue, options: SyncOptions): Promise<void> {
+  const { client, repo, config } = run;
+  const brief = [...run.book.briefs.values()].find((b) => b.issue === issue.number);
+  const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 });
+  // Only the bot's own comments carry markers it trusts: anyone can type one.
+  const mine = comments.filter((c) => c.user?.login === options.botLogin).map((c) => c.body ?? "");
+  const answered = new Set(mine.flatMap((body) => [...body.matchAll(/<!-- kawaraban:desk-reply=([cei]\d+) -->/g)].map((m) => m[1]!)));
+  const requests = comments.filter((c) => c.user?.login && c.user.login !== options.botLogin && !answered.has(`c${c.id}`));
+  const firstLine = (c: (typeof comments)[number]) => (c.body ?? "").trim().split("\n")[0]!.trim();
+  if (!brief) {
+    const trusted = (login: string | undefined) =>
+      login !== undefined && (isEditor(config, login) || config.github.cityStaff.some((s) => s.toLowerCase() === login.toLowerCase()));
+    const confirmation = requests.find((c) => REGISTER.test(firstLine(c)) && trusted(c.user?.login));
+    if (!trusted(issue.user?.login) && !confirmation) {
+      if (!answered.has(`i${issue.number}`)) {
+        await reply(
+          run,
+          issue.number,
+          `i${issue.number}`,
+          "この依頼は、編集担当の確認を待っています。編集担当がこのイシューに「/登録する」と書くと、依頼のファイルを作ります。",
+        );
+      }
+      return;
+    }
+    const request = confirmation ? `c${confirmation.id}` : `i${issue.number}`;
+    // Proposed once per request: a brief PR an editor closed is not proposed again until an editor asks (/登録する).
+    if (answered.has(request)) return;
+    return proposeBrief(
+      run,
+      issue,
+      options,
+      mine.some((b) => b.includes(formMarker)),
+      request,
+    );
+  }
+  await sideBarAssignment(run, issue, brief.id, Boolean(brief.writer), answered, options.botLogin);
+  for (const comment of requests) {
+    const line = firstLine(comment);
+    const assign = ASSIGN.exec(line);
+    const login = comment.user!.login;
+    const request: ClaimRequest | undefined = CLAIM.test(line) ? { kind: "claim", login } : assign ? { kind: "assign", login, writer: assign[1]! } : undefined;
+    if (request) await answerClaim(run, issue.number, `c${comment.id}`, brief.id, request);
+  }
 }
 
-/** A branch from main with one file written, and a pull request for it (the desk's changes go through review like any other). */
-async function proposeFile(ctx: SyncContext, branch: string, path: string, text: string, title: string, body: string): Promise<string> {
-  const { client, repo } = ctx;
-  const main = await client.rest.git.getRef({ ...repo, ref: "heads/main" });
-  await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: main.data.object.sha });
-  const sha = await ctx.blobSha(path);
-  await client.rest.repos.createOrUpdateFileContents({
-    ...repo,
-    path,
-    branch,
-    message: title,
-    content: Buffer.from(text, "utf8").toString("base64"),
-    ...(sha && { sha }),
-  });
-  const pr = await client.rest.pulls.create({ ...repo, head: branch, base: "main", title, body });
-  return pr.data.html_url;
+/**
+ * An assignment made in GitHub's side bar counts as an editor's only when an editor made it
+ * (anyone with triage rights can use the side bar); the desk's own assignments are not requests.
+ */
+async function sideBarAssignment(run: DeskRun, issue: Issue, briefId: string, taken: boolean, answered: ReadonlySet<string>, botLogin: string): Promise<void> {
+  const assignees = (issue.assignees ?? []).flatMap((a) => (a?.login ? [a.login] : []));
+  if (taken || assignees.length !== 1) return;
+  const events = await run.client.paginate(run.client.rest.issues.listEvents, { ...run.repo, issue_number: issue.number, per_page: 100 });
+  const event = events.filter((e) => e.event === "assigned" && "assignee" in e && e.assignee?.login === assignees[0]).at(-1);
+  const actor = event?.actor?.login;
+  if (!event || !actor || actor === botLogin || answered.has(`e${event.id}`)) return;
+  const writer = writerOfLogin(run.config, assignees[0]!);
+  if (!writer) {
+    await reply(
+      run,
+      issue.number,
+      `e${event.id}`,
+      `担当者の @${escapeMarkdown(assignees[0]!)} さんは kawaraban.config.yml の writers に登録されていないため、依頼の割り当てにはなりません。`,
+    );
+    return;
+  }
+  await answerClaim(run, issue.number, `e${event.id}`, briefId, { kind: "assignee", login: actor, writer });
 }
 
-async function openPullFor(ctx: SyncContext, branch: string): Promise<boolean> {
-  const pulls = await ctx.client.rest.pulls.list({ ...ctx.repo, state: "open", head: `${ctx.repo.owner}:${branch}`, per_page: 1 });
-  return pulls.data.length > 0;
-}
-
-async function proposeBrief(
-  ctx: SyncContext,
-  issue: number,
-  body: string,
-  labels: Map<string, string>,
-  toldProblems: boolean,
-  result: SyncResult,
-): Promise<void> {
-  const form = briefFromForm(parseFormBody(body, labels), ctx.config, issue);
+/** The issue form → a brief PR (or one reply listing what to fix). */
+async function proposeBrief(run: DeskRun, issue: Issue, options: SyncOptions, toldProblems: boolean, request: string): Promise<void> {
+  const form = briefFromForm(parseFormBody(issue.body ?? "", formLabels(options.template)), run.config, issue.number);
   if (!form.ok) {
-    if (!toldProblems)
-      await reply(
-        ctx,
-        issue,
-        `${formMarker}\n依頼のファイルを作れませんでした。イシューを編集して、次の点を直してください。\n\n${form.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`,
-      );
+    if (!toldProblems) {
+      const list = form.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n");
+      await run.client.rest.issues.createComment({
+        ...run.repo,
+        issue_number: issue.number,
+        body: `${formMarker}\n依頼のファイルを作れませんでした。イシューを編集して、次の点を直してください。\n\n${list}`,
+      });
+      run.result.answered++;
+    }
     return;
   }
-  const branch = branchOf("brief", form.id);
-  if (ctx.book.briefs.has(form.id) || (await openPullFor(ctx, branch))) return;
-  const url = await proposeFile(
-    ctx,
-    branch,
-    form.path,
-    form.text,
-    `依頼の登録: ${form.fields.title}（#${issue}）`,
-    `#${issue} の依頼を ${form.path} に登録します。編集担当が内容を確かめてマージしてください。`,
-  );
-  await reply(
-    ctx,
-    issue,
-    `${formMarker}\n依頼のファイルを作りました: ${url}\nマージされると、ライターはこのイシューに「/引き受けます」と書いて引き受けられます。`,
-  );
-  result.briefsProposed.push(form.id);
-}
-
-async function answerClaim(ctx: SyncContext, issue: number, marker: string, id: string, request: ClaimRequest, result: SyncResult): Promise<void> {
-  const branch = branchOf("claim", id);
-  if (await openPullFor(ctx, branch)) {
-    await reply(ctx, issue, `${marker}\nこの依頼は、ほかの引き受けを確認中です。編集担当の判断をお待ちください。`);
-    result.answered++;
-    return;
-  }
-  const claimed = claimBrief(ctx.doc, ctx.book.briefs.get(id), request, ctx.config, ctx.doc.today);
-  if (!claimed.ok) {
-    await reply(ctx, issue, `${marker}\n${escapeMarkdown(claimed.message)}`);
-    result.answered++;
-    return;
-  }
-  const writer = claimed.brief.writer!;
-  const url = await proposeFile(
-    ctx,
-    branch,
-    claimed.brief.path,
-    claimed.text,
-    `依頼の引き受け: ${claimed.brief.title}（${writer}）`,
-    `#${issue} の依頼を ${writer} さんが引き受けます。編集担当が確かめてマージしてください。`,
-  );
-  const account = ctx.config.writers[writer]?.github;
-  if (account) await ctx.client.rest.issues.addAssignees({ ...ctx.repo, issue_number: issue, assignees: [account] });
-  const link = editorLink(ctx.repositoryUrl, "main", { ...claimed.brief, writer });
-  await reply(
-    ctx,
-    issue,
-    `${marker}\n${escapeMarkdown(claimed.message)}\n\n- 記録のプルリクエスト: ${url}\n- [GitHub の画面で記事を書き始める](${link})（ファイルの場所と front matter が入っています）`,
-  );
-  result.answered++;
-  result.claimsProposed.push(id);
+  if (run.book.briefs.has(form.id) || run.deskPulls.some((p) => p.kind === "brief" && p.brief === form.id)) return;
+  const url = await proposeFile(run.client, run.repo, {
+    branch: branchOf("brief", form.id),
+    path: form.path,
+    text: form.text,
+    title: `依頼の登録: ${form.fields.title}（#${issue.number}）`,
+    body: `#${issue.number} の依頼を ${form.path} に登録します。編集担当が内容を確かめてマージしてください。\n\n${deskPullMarker({ kind: "brief", brief: form.id, request })}`,
+  });
+  run.deskPulls.push({ number: 0, kind: "brief", brief: form.id, request, url });
+  run.result.briefsProposed.push(form.id);
+  await run.client.rest.issues.createComment({
+    ...run.repo,
+    issue_number: issue.number,
+    body: `${formMarker}\n${answerMarker(request)}\n依頼のファイルを作りました: ${url}\nマージされると、ライターはこのイシューに「/引き受けます」と書いて引き受けられます。`,
+  });
+  run.result.answered++;
 }

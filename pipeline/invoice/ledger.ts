@@ -36,6 +36,8 @@ export interface BillingEntry {
   contentKey: string;
   /** The brief the article was written for (`brief:`), and why its fee was not used, if it was not. */
   brief?: string;
+  /** The fee is the brief's own, approved by city staff (not the rate card). */
+  feeFromBrief?: boolean;
   note?: string;
 }
 
@@ -236,6 +238,7 @@ export async function planLedger(inputs: LedgerInputs, judge: Judge): Promise<Le
         publishedOn: article.frontMatter.date,
         contentKey: contentKeyOf(article),
         ...(fromBrief.brief && { brief: fromBrief.brief }),
+        ...(fromBrief.breakdown && { feeFromBrief: true }),
         ...(notes.length > 0 && { note: notes.join("。") }),
       });
       billed = true;

@@ -1,4 +1,5 @@
-import { describe, it, expect, beforeAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { GithubSim } from "../support/github-sim.ts";
 import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { URL } from "node:url";
@@ -16,6 +17,8 @@ const article = (title: string, writer: string, id: string, body = "本文です
 const NOW = new Date("2026-12-15T03:00:00Z"); // 12:00 on 15 December in Japan
 
 let root: string;
+let sim: GithubSim;
+let env: Record<string, string>;
 async function put(file: string, text: string) {
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
   await writeFile(path.join(root, file), text);
@@ -41,17 +44,41 @@ beforeAll(async () => {
   await mergePr(root, "done", "2026-12-10T10:00:00+09:00", "2026-12-11T10:00:00+09:00", () =>
     put("articles/2026/12/done.md", article("納品済みの依頼", "hinata", "2026-12/done")),
   );
-  // A writer's branch, not merged: the brief is in review.
-  gitAt(root, "2026-12-14T10:00:00+09:00", "switch", "-q", "-c", "writer/review");
-  await put("articles/2026/12/review.md", article("確認中の依頼", "hinata", "2026-12/review"));
-  gitAt(root, "2026-12-14T10:00:00+09:00", "add", "-A");
-  gitAt(root, "2026-12-14T10:00:00+09:00", "commit", "-q", "-m", "review");
-  gitAt(root, "2026-12-14T10:00:00+09:00", "switch", "-q", "main");
+  // The writer's pull request, open: the brief is in review. A stranger's PR citing the open brief is not its review.
+  sim = await new GithubSim().start();
+  const head = "4".repeat(40);
+  sim.pulls.set(40, {
+    number: 40,
+    draft: false,
+    merged: false,
+    headSha: head,
+    baseSha: "a".repeat(40),
+    author: "hinata-writes",
+    head: "writer/review",
+    files: [{ filename: "articles/2026/12/review.md", status: "added" }],
+  });
+  sim.files.set(`${head}:articles/2026/12/review.md`, { bytes: Buffer.from(article("確認中の依頼", "hinata", "2026-12/review")) });
+  const fork = "5".repeat(40);
+  sim.pulls.set(41, {
+    number: 41,
+    draft: false,
+    merged: false,
+    headSha: fork,
+    baseSha: "a".repeat(40),
+    author: "stranger",
+    head: "spam",
+    headRepo: "stranger/kawaraban",
+    files: [{ filename: "articles/2026/12/spam.md", status: "added" }],
+  });
+  sim.files.set(`${fork}:articles/2026/12/spam.md`, { bytes: Buffer.from(article("横取り", "hinata", "2026-12/open")) });
+  env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
 });
+
+afterAll(async () => sim.stop());
 
 describe("kawaraban desk --format json", () => {
   it("lists every brief with its state, writer and deadline, overdue ones flagged", async () => {
-    const result = await runCli(["desk", "--format", "json"], root, {}, NOW);
+    const result = await runCli(["desk", "--format", "json"], root, env, NOW);
     expect(result.code, result.stderr).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc).toMatchObject({ version: 1, today: "2026-12-15", month: "2026-12" });
@@ -73,11 +100,14 @@ describe("kawaraban desk --format json", () => {
     ]);
     const done = doc.briefs.find((b: { id: string }) => b.id === "2026-12/done");
     expect(done).toMatchObject({ fee: 22000, feeApproved: true, article: "articles/2026/12/done.md", deliveredOn: "2026-12-11" });
-    expect(doc.briefs.find((b: { id: string }) => b.id === "2026-12/review")).toMatchObject({ article: "articles/2026/12/review.md", branch: "writer/review" });
+    expect(doc.briefs.find((b: { id: string }) => b.id === "2026-12/review")).toMatchObject({ article: "articles/2026/12/review.md", branch: "#40" });
+    // Offline, nothing is known to be in review.
+    const offline = JSON.parse((await runCli(["desk", "--format", "json"], root, {}, NOW)).stdout);
+    expect(offline.briefs.find((b: { id: string }) => b.id === "2026-12/review").state).toBe("assigned");
   });
 
   it("shows each writer's load against capacity, and the month's fees", async () => {
-    const doc = JSON.parse((await runCli(["desk", "--format", "json"], root, {}, NOW)).stdout);
+    const doc = JSON.parse((await runCli(["desk", "--format", "json"], root, env, NOW)).stdout);
     const writers = Object.fromEntries(doc.writers.map((w: { writer: string }) => [w.writer, w]));
     expect(writers.hinata).toMatchObject({ load: 2, capacity: 3, room: 1, over: false }); // the cancelled one does not count
     expect(writers.komorebi).toMatchObject({ load: 2, capacity: 2, room: 0, over: false });
@@ -89,7 +119,7 @@ describe("kawaraban desk --format json", () => {
   it("renders the same desk for people: pretty and Markdown, titles escaped", async () => {
     const pretty = await runCli(["desk"], root, {}, NOW);
     expect(pretty.stdout).toContain("［執筆中・締め切り超過］ 2026-12-10");
-    const md = await runCli(["desk", "--format", "md"], root, {}, NOW);
+    const md = await runCli(["desk", "--format", "md"], root, env, NOW);
     expect(md.stdout).toContain("締め切りを過ぎた依頼が 1 件あります");
     expect(md.stdout).toContain("| 確認中 | 2026-12-20 |");
   });
@@ -97,7 +127,6 @@ describe("kawaraban desk --format json", () => {
 
 describe("claiming and assigning a brief", () => {
   it("records a writer's /引き受けます in the brief, refuses another claim and one past capacity, and answers on the issue", async () => {
-    const { GithubSim } = await import("../support/github-sim.ts");
     const sim = await new GithubSim().start();
     sim.collaborators.add("hinata-writes");
     sim.issues.push({ number: 21, title: "【記事の依頼】募集中の依頼", body: "", labels: ["記事の依頼"], state: "open" });
@@ -180,17 +209,17 @@ describe("check against the briefs", () => {
 
 describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
   it("turns a new issue form into a brief PR, answers claims once with a PR, an assignee and a web-editor link, and keeps the desk issue", async () => {
-    const { GithubSim } = await import("../support/github-sim.ts");
     const sim = await new GithubSim().start();
     sim.collaborators.add("hinata-writes");
     const form = await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body.md"), "utf8");
-    sim.issues.push({ number: 31, title: "【記事の依頼】里山", body: form, labels: ["記事の依頼"], state: "open" });
+    sim.issues.push({ number: 31, title: "【記事の依頼】里山", body: form, labels: ["記事の依頼"], state: "open", user: "hibarino-henshu" });
     sim.issues.push({
       number: 32,
       title: "【記事の依頼】壊れた依頼",
       body: await readFile(path.join(REPO_ROOT, "tests/fixtures/desk/issue-body-broken.md"), "utf8"),
       labels: ["記事の依頼"],
       state: "open",
+      user: "hibarino-henshu",
     });
     await put("briefs/2026-12/sync.yml", brief("同期の依頼", "2027-01-08", "issue: 33\n")); // due in January: hinata has room then
     gitAt(root, "2026-12-15T10:00:00+09:00", "add", "-A");
@@ -204,6 +233,7 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
     gitAt(root, "2026-12-15T10:00:00+09:00", "commit", "-q", "-m", "sidebar brief");
     sim.existingFiles.set("briefs/2026-12/sidebar.yml", gitAt(root, undefined, "rev-parse", "HEAD:briefs/2026-12/sidebar.yml").trim());
     sim.issues.push({ number: 34, title: "【記事の依頼】サイドバー", body: "", labels: ["記事の依頼"], state: "open", assignees: ["komorebi-writes"] });
+    sim.issueEvents.push({ id: 9001, issue: 34, event: "assigned", actor: "hibarino-henshu", assignee: "komorebi-writes", created_at: "2026-12-15T01:00:00Z" });
     sim.issueComments.push({ id: 502, issue: 33, body: "よろしくお願いします", user: "hinata-writes" });
     const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
     try {
@@ -211,7 +241,7 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
       expect(first.code, first.stderr).toBe(0);
       expect(JSON.parse(first.stdout.split("\n")[0]!)).toEqual({
         briefsProposed: ["2026-12/satoyama-coworking"],
-        answered: 2,
+        answered: 4, // the brief's PR, the broken form's problems, two claims
         claimsProposed: ["2026-12/sync", "2026-12/sidebar"],
       });
       expect(sim.contents.get("desk/claim-2026-12-sidebar:briefs/2026-12/sidebar.yml")!.text).toContain("writer: komorebi\n");
@@ -230,7 +260,7 @@ describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
       const replies = sim.issueComments.filter((c) => c.user === "github-actions[bot]");
       expect(replies.find((c) => c.issue === 32)!.body).toContain("依頼のファイルを作れませんでした");
       const answer = replies.find((c) => c.issue === 33)!.body;
-      expect(answer).toContain("<!-- kawaraban:desk-reply=501 -->");
+      expect(answer).toContain("<!-- kawaraban:desk-reply=c501 -->");
       expect(answer).toContain("https://github.com/hibarino/kawaraban/new/main?filename=articles%2F2026%2F12%2Fsync.md");
       expect(sim.issues.some((i) => i.labels.includes("依頼の状況"))).toBe(true);
       // A second run changes nothing: every command is answered, every brief proposed.

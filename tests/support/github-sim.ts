@@ -195,6 +195,8 @@ export class GithubSim {
   readonly trees = new Map<string, { base?: string; entries: { path: string; mode: string; sha: string }[] }>();
   readonly gitCommits = new Map<string, { tree: string; parents: string[]; message: string }>();
   faults: Fault[] = [];
+  /** GitHub's clock as the tests set it (ISO): issue updates are stamped with it. */
+  time = "2026-12-01T00:00:00Z";
   private nextId = 1000;
   login = "github-actions[bot]";
   private server = createServer((req, res) => void this.handle(req, res));
@@ -323,6 +325,15 @@ export class GithubSim {
     const pull = this.pulls.get(Number(params.pull_number ?? params.issue_number));
     if (!pull) throw new Error(`unknown pull request ${JSON.stringify(params)}`);
     return pull;
+  }
+
+  /** A comment someone posts on GitHub (updates the issue's `updated_at`, as GitHub does). */
+  comment(issue: number, user: string, body: string): number {
+    const id = this.id();
+    this.issueComments.push({ id, issue, body, user });
+    const found = this.issues.find((i) => i.number === issue);
+    if (found) found.updated_at = this.time;
+    return id;
   }
 
   /** An issue filed through an issue form: GitHub applies the form's labels only if they exist in the repository. */
