@@ -15,6 +15,7 @@ import { invoiceBench } from "./invoice-bench.ts";
 import { siteBench } from "./site-bench.ts";
 import { hostileBench } from "./hostile-bench.ts";
 import { qualityBench } from "./prose-quality.ts";
+import { deskBench } from "./desk-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -30,6 +31,7 @@ const sections: Record<string, () => Promise<string>> = {
   site: () => siteBench(repoRoot, workDir),
   hostile: () => hostileBench(repoRoot, workDir),
   quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET),
+  desk: () => deskBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,6 +34,22 @@ export function measure(command: string, args: string[], cwd: string, env: NodeJ
   }
   rmSync(dir, { recursive: true, force: true });
   return { seconds, peakMB, exitCode: result.status ?? -1 };
+}
+
+/** measure(), without blocking this process (a stand-in server it runs must keep answering). */
+export async function measureAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
+  const dir = mkdtempSync(path.join(tmpdir(), "kawaraban-bench-"));
+  const out = path.join(dir, "time.txt");
+  const started = process.hrtime.bigint();
+  const child = hasGnuTime
+    ? spawn(GNU_TIME, ["-f", "%e %M", "-o", out, command, ...args], { cwd, env: { ...process.env, ...env }, stdio: "ignore" })
+    : spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "ignore" });
+  const exitCode = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let peakMB: number | undefined;
+  if (hasGnuTime && existsSync(out)) peakMB = Math.round(Number(readFileSync(out, "utf8").trim().split(/\s+/).at(-1)) / 1024);
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, peakMB, exitCode };
 }
 
 /**

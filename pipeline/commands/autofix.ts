@@ -13,12 +13,15 @@ import { AUTOFIX_CHECKBOX, applyAutofix, parseBundle, validateAutofix, type Auto
 
 export const autofixHelp = `使い方: kawaraban autofix prepare --pr <番号> --head-sha <SHA> --base-sha <SHA> --out <ファイル>
        kawaraban autofix apply --bundle <ファイル>
-       kawaraban autofix requested --pr <番号>
+       kawaraban autofix requested --pr <番号> --sender <チェックを入れた人>
+       kawaraban autofix clear --pr <番号> [--reason <理由>]
 
   プルリクエストのまとめの「直せるところを直す」にチェックが入ったときに、GitHub Actions（autofix.yml）から使います。
   prepare    権限のないジョブで: 直した記事と写真（check --fix・images --fix のあと）をまとめます
   apply      書き込めるジョブで: まとめを確かめ（この PR が追加・変更した記事と写真だけか）、PR のブランチにコミットします
-  requested  まとめのコメントにチェックが入っているかを確かめます（入っていれば 0 と head_sha・base_sha、なければ 1）
+  requested  まとめのコメントにチェックが入っていて、入れたのが PR を作った人か編集担当か、PR のブランチに
+             書き込めるかを確かめます（よければ 0 と head_sha・base_sha、だめなら 1 と reason）
+  clear      チェックを外し、理由があれば PR に返事をします（頼まれた処理が終わったあと）
 `;
 
 export async function autofixCommand(argv: string[], io: Io): Promise<number> {
@@ -31,6 +34,8 @@ export async function autofixCommand(argv: string[], io: Io): Promise<number> {
       "base-sha": { type: "string" },
       out: { type: "string" },
       bundle: { type: "string" },
+      sender: { type: "string" },
+      reason: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -48,7 +53,8 @@ export async function autofixCommand(argv: string[], io: Io): Promise<number> {
   };
   if (sub === "prepare") return prepare(io, pr(), sha(values["head-sha"], "head-sha"), sha(values["base-sha"], "base-sha"), values.out);
   if (sub === "apply") return apply(io, values.bundle);
-  if (sub === "requested") return requested(io, pr());
+  if (sub === "requested") return requested(io, pr(), values.sender);
+  if (sub === "clear") return clear(io, pr(), values.reason);
   throw new UsageError(`不明なサブコマンドです: ${sub}\n\n${autofixHelp}`);
 }
 
@@ -75,17 +81,56 @@ async function prepare(io: Io, number: number, headSha: string, baseSha: string,
   return EXIT.ok;
 }
 
-/** Whether kawaraban's own summary on the PR has the box ticked (only its own comment counts). */
-async function requested(io: Io, number: number): Promise<number> {
+/**
+ * Whether this request may run: kawaraban's own summary has the box ticked, the one who ticked it
+ * is the PR's author or a configured editor, and the PR's branch is one kawaraban may write (this
+ * repository's, not the default branch). Prints `head_sha`/`base_sha`, or `reason` (one line).
+ */
+async function requested(io: Io, number: number, sender: string | undefined): Promise<number> {
   const { client: gh, repo } = githubFromEnv(io);
+  const refuse = (reason: string) => {
+    io.stdout.write(`reason=${reason.replace(/[\r\n]/g, " ")}\n`);
+    return EXIT.contentErrors;
+  };
+  const summary = await summaryComment(io, number);
+  if (!summary || !AUTOFIX_CHECKBOX.test(summary.body ?? "")) return refuse("まとめのコメントにチェックが入っていません。");
+  const pull = (await gh.rest.pulls.get({ ...repo, pull_number: number })).data;
+  const root = await findRoot(io.cwd);
+  const loaded = await loadConfig(await workTree(root));
+  const editors = loaded.ok ? loaded.config.github.editors.map((e) => e.toLowerCase()) : [];
+  const who = (sender ?? "").toLowerCase();
+  if (!who || (who !== pull.user?.login?.toLowerCase() && !editors.includes(who))) {
+    return refuse(`直す依頼は、プルリクエストを作った人か編集担当だけが出せます（チェックを入れたのは @${sender ?? "不明"} さんです）。`);
+  }
+  if (pull.state !== "open") return refuse("プルリクエストが閉じられています。");
+  if (pull.head.repo?.full_name !== `${repo.owner}/${repo.repo}`) return refuse("フォークからのプルリクエストのブランチには、kawaraban は書き込めません。");
+  const defaultBranch = (pull.base as { repo?: { default_branch?: string } | null }).repo?.default_branch ?? "main";
+  if (pull.head.ref === defaultBranch) return refuse("既定のブランチ（main）を先頭にしたプルリクエストには、kawaraban は書き込みません。");
+  io.stdout.write(`head_sha=${pull.head.sha}\nbase_sha=${pull.base.sha}\n`);
+  return EXIT.ok;
+}
+
+/** kawaraban's own summary comment on the PR (only its comments count). */
+async function summaryComment(io: Io, number: number) {
+  const { client: gh, repo, botLogin } = githubFromEnv(io);
   const { SUMMARY_MARKER } = await import("../github/findings.ts");
-  const me = io.env.KAWARABAN_BOT_LOGIN ?? "github-actions[bot]";
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  const summary = comments.find((c) => c.user?.login === me && c.body?.startsWith(SUMMARY_MARKER));
-  if (!summary || !AUTOFIX_CHECKBOX.test(summary.body ?? "")) return EXIT.contentErrors;
-  // What the unprivileged job needs to make the bundle: the PR's head and base, as GitHub says.
-  const pull = await gh.rest.pulls.get({ ...repo, pull_number: number });
-  io.stdout.write(`head_sha=${pull.data.head.sha}\nbase_sha=${pull.data.base.sha}\n`);
+  return comments.find((c) => c.user?.login === botLogin && c.body?.startsWith(SUMMARY_MARKER));
+}
+
+/** The request is done (or refused): the box is unticked, so a later tick is a new request; the reason, if any, is said. */
+async function clear(io: Io, number: number, reason: string | undefined): Promise<number> {
+  const { client: gh, repo } = githubFromEnv(io);
+  const summary = await summaryComment(io, number);
+  if (summary?.body && AUTOFIX_CHECKBOX.test(summary.body)) {
+    await gh.rest.issues.updateComment({
+      ...repo,
+      comment_id: summary.id,
+      body: summary.body.replace(/^- \[[xX]\] (.*<!-- kawaraban:autofix -->)$/m, "- [ ] $1"),
+    });
+  }
+  if (reason)
+    await gh.rest.issues.createComment({ ...repo, issue_number: number, body: `直す依頼を受け付けませんでした: ${escapeMarkdown(reason.slice(0, 300))}` });
   return EXIT.ok;
 }
 
@@ -119,14 +164,17 @@ async function apply(io: Io, file: string | undefined): Promise<number> {
   const checked = await validateAutofix(bundle, { headSha: pull.data.head.sha, files }, loaded.config, head);
   if (!checked.ok) {
     await say(`直したファイルを取り込みませんでした。\n\n${checked.problems.map((p) => `- ${escapeMarkdown(p)}`).join("\n")}`);
+    await clear(io, bundle.pr, undefined);
     return EXIT.contentErrors;
   }
   if (checked.files.length === 0) {
     await say("直せるところは見つかりませんでした（ほかの指摘は、まとめのとおり手で直してください）。");
+    await clear(io, bundle.pr, undefined);
     return EXIT.ok;
   }
   const commit = await applyAutofix(gh, repo, pull.data.head.ref, pull.data.head.sha, checked.files);
   await say(`直したファイル ${checked.files.length} 件をコミットしました（${commit.slice(0, 7)}）: ${checked.files.map((f) => `\`${f.path}\``).join("、")}`);
+  await clear(io, bundle.pr, undefined);
   io.stdout.write(`${commit}\n`);
   return EXIT.ok;
 }

@@ -27,8 +27,12 @@ export function readDeskState(body: string | undefined): DeskState {
 export const deskStateMarker = (state: DeskState) =>
   `<!-- kawaraban:desk-state=${JSON.stringify({ synced: state.synced, retry: state.retry.slice(0, 200) })} -->`;
 
-/** Issues updated since a little before the last run (clocks and GitHub's indexing lag), or all of them. */
+/**
+ * Issues updated since a little before the last run started (the runner's and GitHub's clocks may
+ * differ by seconds), or all of them. The issues the last run answered come back once, updated by
+ * its own replies: a run's cost follows activity, never the number of idle issues.
+ */
 export function sinceOf(state: DeskState, full: boolean): string | undefined {
   if (full || !state.synced || state.retry.length > 0) return undefined;
-  return new Date(Date.parse(state.synced) - 10 * 60_000).toISOString();
+  return new Date(Date.parse(state.synced) - 2 * 60_000).toISOString();
 }

@@ -169,3 +169,47 @@ describe("prepare and apply, end to end", () => {
     }
   });
 });
+
+describe("who may ask for a fix", () => {
+  it("takes a tick from the PR's author or an editor only, never on the default branch, and unticks the box when done", async () => {
+    const root = await copySampleContent();
+    const { GithubSim } = await import("../support/github-sim.ts");
+    const { SUMMARY_MARKER } = await import("../../pipeline/github/findings.ts");
+    const sim = await new GithubSim().start();
+    const head = "7".repeat(40);
+    sim.pulls.set(8, {
+      number: 8,
+      draft: false,
+      merged: false,
+      headSha: head,
+      baseSha: "8".repeat(40),
+      author: "hinata-writes",
+      head: "writer/x",
+      headRepo: "hibarino/kawaraban",
+      files: [],
+    });
+    const ticked = `${SUMMARY_MARKER}\n## 瓦版チェックの結果\n\n- [x] 直せるところ 2 件を直して、このブランチにコミットする <!-- kawaraban:autofix -->\n`;
+    sim.issueComments.push({ id: 77, issue: 8, body: ticked, user: "github-actions[bot]" });
+    // A stranger's copy of the summary with the box ticked counts for nothing.
+    sim.issueComments.push({ id: 78, issue: 9, body: ticked, user: "stranger" });
+    const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+    try {
+      const ask = (sender: string) => runCli(["autofix", "requested", "--pr", "8", "--sender", sender], root, env);
+      const stranger = await ask("someone-else");
+      expect(stranger.code).toBe(1);
+      expect(stranger.stdout).toContain("reason=直す依頼は、プルリクエストを作った人か編集担当だけが出せます");
+      expect((await ask("hinata-writes")).stdout).toContain(`head_sha=${head}`);
+      expect((await ask("hibarino-henshu")).code).toBe(0);
+      sim.pulls.get(8)!.head = "main";
+      expect((await ask("hinata-writes")).stdout).toContain("既定のブランチ");
+      const cleared = await runCli(["autofix", "clear", "--pr", "8", "--reason", "だめでした"], root, env);
+      expect(cleared.code, cleared.stderr).toBe(0);
+      expect(sim.issueComments.find((c) => c.id === 77)!.body).toContain("- [ ] 直せるところ");
+      expect(sim.issueComments.at(-1)!.body).toContain("直す依頼を受け付けませんでした: だめでした");
+      expect((await ask("hinata-writes")).code).toBe(1); // unticked: no request any more
+      expect(sim.violations).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -128,6 +128,7 @@ describe("GitHub workflows", () => {
       "actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c": "v8.0.1",
       "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9": "v5.0.0",
       "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128": "v5.0.0",
+      "actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3": "v3.1.1",
     };
     for (const w of workflows) {
       for (const [, uses, tag] of w.source.matchAll(/(?<=[\s-])uses: (\S+) # (\S+)/g)) {
@@ -135,6 +136,32 @@ describe("GitHub workflows", () => {
       }
       expect(w.source.match(/(?<=[\s-])uses: /g)?.length ?? 0).toBe([...w.source.matchAll(/(?<=[\s-])uses: \S+ # \S+/g)].length);
     }
+  });
+
+  it("acts on a workflow_run only for the triggering workflow's file and event, never its name alone", () => {
+    for (const w of workflows.filter((x) => x.doc.on?.workflow_run)) {
+      const names: string[] = w.doc.on.workflow_run.workflows;
+      // A job that needs another runs only after that one passed its check.
+      for (const [name, job] of jobsOf(w.doc).filter(([, j]) => !j.needs)) {
+        const condition = String(job.if ?? "");
+        for (const source of names) {
+          const file = workflows.find((x) => x.doc.name === source)!.file;
+          expect(condition, `${w.file}/${name} for ${source}`).toContain(`github.event.workflow_run.path == '.github/workflows/${file}'`);
+        }
+        expect(condition).toContain("github.event.workflow_run.event ==");
+      }
+    }
+  });
+
+  it("asks autofix only on a fresh tick, passes who ticked it, and writes with a token minted per run", () => {
+    const relay = workflows.find((w) => w.file === "autofix-event.yml")!;
+    const [, job] = jobsOf(relay.doc)[0]!;
+    expect(job.if).toContain("!contains(github.event.changes.body.from, '- [x] ')");
+    expect(relay.source).toContain("SENDER: ${{ github.event.sender.login }}");
+    const autofix = workflows.find((w) => w.file === "autofix.yml")!;
+    expect(autofix.source).toContain('autofix requested --pr "$PR_NUMBER" --sender "$SENDER"');
+    expect(autofix.source).toContain("autofix clear");
+    for (const w of workflows) expect(w.source, w.file).not.toContain("DESK_TOKEN");
   });
 
   it("keeps invoice artifacts no longer than a public repository allows, and runs the monthly job off the hour", () => {
