@@ -167,7 +167,7 @@ describe("the monthly issue for city staff", () => {
     const { GithubSim } = await import("../support/github-sim.ts");
     const sim = await new GithubSim().start();
     try {
-      const env = { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
+      const env = { GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "hibarino/kawaraban", GITHUB_API_URL: sim.url, KAWARABAN_TEST_FAST_GITHUB: "1" };
       const first = await runCli(["invoice", "--month", "2026-12", "--issue"], root, env);
       expect(first.stdout).toMatch(/イシュー #\d+ を作成しました/);
       const second = await runCli(["invoice", "--month", "2026-12", "--issue"], root, env);
