@@ -59,7 +59,7 @@ async function loadDesk(io: Io, inReview: readonly InReview[] = []): Promise<Des
   const config = loaded.config;
   const book = await readBriefBook(tree, config);
   const today = jstDate(io.now?.() ?? new Date());
-  const entries = (await isGitRepository(root)) ? (await readLedger(root, await mainRef(root))).entries : [];
+  const entries = (await isGitRepository(root)) ? (await readLedger(root, await mainRef(root), io.now?.())).entries : [];
   const doc = deskDocument({ briefs: book.briefs, approvals: book.approvals, entries, inReview, config, today });
   return { root, config, book, doc };
 }

@@ -39,7 +39,8 @@ export interface InvoiceSources {
   frozen: (month: string) => InvoiceDocument | undefined;
 }
 
-export async function loadInvoiceSources(root: string): Promise<InvoiceSources> {
+/** `now` bounds the dates the ledger trusts: a commit dated after it is not trusted. */
+export async function loadInvoiceSources(root: string, now = new Date()): Promise<InvoiceSources> {
   const loaded = await loadConfig(await workTree(root));
   if (!loaded.ok) throw new UsageError(`kawaraban.config.yml に問題があります: ${loaded.diagnostics[0]?.message ?? ""}`);
   if (!(await isGitRepository(root))) throw new UsageError("git の履歴がないため、原稿料を集計できません（git clone したリポジトリで実行してください）。");
@@ -51,7 +52,7 @@ export async function loadInvoiceSources(root: string): Promise<InvoiceSources> 
     throw error;
   }
   const ref = await mainRef(root);
-  const ledger = await readLedger(root, ref);
+  const ledger = await readLedger(root, ref, now);
   const snapshots = new Map<string, InvoiceDocument>();
   for (const month of books.closed) {
     const file = path.join(root, snapshotFile(month));
@@ -94,7 +95,7 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
   if (!["json", "csv", "md", "html"].includes(values.format!)) throw new UsageError("--format には json, csv, md, html のどれかを指定してください。");
   if (values.encoding !== "utf8" && values.encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
   const root = await findRoot(io.cwd);
-  const sources = await loadInvoiceSources(root);
+  const sources = await loadInvoiceSources(root, io.now?.());
   const doc = invoiceFor(sources, month);
   const out = values.out ? path.resolve(io.cwd, values.out) : undefined;
 
@@ -206,7 +207,7 @@ async function yearCommand(io: Io, year: string, format: string, outArg: string 
   if (!/^\d{4}$/.test(year)) throw new UsageError("--year には 2026 のように年を指定してください。");
   if (format !== "json" && format !== "csv") throw new UsageError("--year の --format には json か csv を指定してください。");
   if (encoding !== "utf8" && encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
-  const sources = await loadInvoiceSources(await findRoot(io.cwd));
+  const sources = await loadInvoiceSources(await findRoot(io.cwd), io.now?.());
   const months = Array.from({ length: 12 }, (_, i) => invoiceFor(sources, `${year}-${String(i + 1).padStart(2, "0")}`));
   const doc = yearDocument(year, months);
   if (format === "json") {

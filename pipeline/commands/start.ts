@@ -53,7 +53,7 @@ export async function startCommand(_argv: string[], io: Io): Promise<number> {
 async function invoiceSummary(root: string, io: Io): Promise<string> {
   let sources: Awaited<ReturnType<typeof loadInvoiceSources>>;
   try {
-    sources = await loadInvoiceSources(root);
+    sources = await loadInvoiceSources(root, io.now?.());
   } catch (error) {
     if (error instanceof UsageError) return `${error.message}\n`;
     throw error;

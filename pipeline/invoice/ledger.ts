@@ -116,9 +116,9 @@ function identities(history: readonly HistoryCommit[]): Identity[] {
  * - An article deleted again within its billing month (a reverted merge) is not billed then;
  *   if it comes back later, it is billed when it does.
  */
-export async function readLedger(root: string, ref = "HEAD"): Promise<Ledger> {
+export async function readLedger(root: string, ref = "HEAD", now = new Date()): Promise<Ledger> {
   const inputs = await readLedgerInputs(root, ref);
-  return planLedger(inputs, judgeWith(root, inputs));
+  return planLedger(inputs, judgeWith(root, inputs), now);
 }
 
 /** What the check core says of one version: the article when admitted, else why not, and the full check's errors. */
@@ -175,12 +175,12 @@ function judgeWith(root: string, inputs: LedgerInputs): Judge {
 }
 
 /** The ledger from the inputs and a judge of versions (the check core, or a stand-in in tests). */
-export async function planLedger(inputs: LedgerInputs, judge: Judge): Promise<Ledger> {
+export async function planLedger(inputs: LedgerInputs, judge: Judge, now = new Date()): Promise<Ledger> {
   const { history } = inputs;
   const people = identities(history);
   const latestConfig = inputs.configAt(history.length - 1);
   const accepted = latestConfig?.billing?.accepted ?? {};
-  const arrived = arrivals(history, inputs.configAt, accepted);
+  const arrived = arrivals(history, inputs.configAt, accepted, now.getTime());
   const acceptedMonth = (sha: string) => Object.entries(accepted).find(([prefix]) => sha.startsWith(prefix))?.[1];
   const entries: BillingEntry[] = [];
   const refused: RefusedArticle[] = [];

@@ -13,13 +13,18 @@ import { jstDate, jstMonth } from "../jst.ts";
  *   parents), even when a fast-forward would do; the writer's commits sit behind it.
  * - `squash`: "Squash and merge" only — GitHub makes one commit with itself as committer
  *   (noreply@github.com).
- * A commit that does not have that shape, or whose date runs backwards against the commits
- * already trusted, violates the policy and is reported to city staff. Its articles are billed by
- * its date only when that date is possible (between the trusted commits around it, not in the
+ * The shape is necessary but not enough: anyone who can push to main can make a merge commit,
+ * or a commit under noreply@github.com, with any date. So a date is trusted only when it also
+ * agrees with the order the commits arrived in: GitHub's merges reach main in the order of their
+ * dates, never from the future. See `trustedChain`.
+ *
+ * A commit that is not trusted is reported to city staff. Its articles are billed by its date
+ * only when that date is possible (between the trusted commits around it, and not in the
  * future); otherwise they are held until city staff accept the commit with the month to pay in
- * (`billing.accepted`). The policy in force is the config before the
- * commit (a commit cannot switch the policy off for itself); the root commit and commits before
- * a policy was configured are taken as recorded (the repository's own setup history).
+ * (`billing.accepted`), and the commit is reported in the month it really arrived in: the month
+ * of the next trusted commit (the current month when none came yet). The policy in force is the
+ * config before the commit (a commit cannot switch it off for itself); the root commit and
+ * commits before a policy was configured have no shape to meet, but their dates are ordered too.
  */
 export interface Arrival {
   /** YYYY-MM (Japan time) to bill in. */
@@ -36,7 +41,7 @@ export interface PolicyViolation {
   commit: string;
   /** The date the commit claims (ISO 8601), for city staff to compare. */
   recordedAt: string;
-  /** The month it is reported in: the first trusted month by which it was certainly on main. */
+  /** The month it is reported in: the month it arrived in, as far as trusted commits tell. */
   month: string;
   reason: string;
   paths: string[];
@@ -56,66 +61,93 @@ export function arrivals(
   now = Date.now(),
 ): Arrival[] {
   const acceptedMonth = (sha: string) => Object.entries(accepted).find(([prefix]) => sha.startsWith(prefix))?.[1];
-  const result: Arrival[] = [];
-  const trusted: boolean[] = [];
-  const backwards: boolean[] = [];
-  let trustedUpTo = -Infinity;
-  history.forEach((commit, index) => {
-    const time = commit.date.getTime();
+  const shapes = history.map((commit, index) => {
     const policy = index === 0 ? undefined : configAt(index - 1)?.billing?.mergePolicy;
-    const shape = policy ? shapeViolation(commit, policy) : undefined;
-    const early = policy !== undefined && time < trustedUpTo - CLOCK_SLACK_MS;
-    trusted.push(!shape && !early);
-    backwards.push(early);
-    if (!shape && !early) {
-      trustedUpTo = Math.max(trustedUpTo, time);
-      result.push({ month: jstMonth(commit.date), date: jstDate(commit.date) });
-      return;
-    }
-    const month = acceptedMonth(commit.sha);
-    if (month) {
-      const date = jstMonth(commit.date) === month ? jstDate(commit.date) : `${month}-01`;
-      result.push({ month, date });
-      trusted[index] = true;
-      return;
-    }
-    result.push({ month: "", date: "", violation: early ? BACKWARDS : shape! });
+    return policy ? shapeViolation(commit, policy) : undefined;
   });
-  // A violating commit whose date is possible (not before what main already had, not after the
-  // next trusted commit, not in the future) is billed by that date and reported; one whose date is
-  // impossible (2099, or last September after November's merges) is held until city staff decide.
-  let nextTrusted = Infinity;
-  let next: Arrival | undefined;
+  const chain = trustedChain(history, shapes, now);
+  const result: Arrival[] = history.map((commit, index) => {
+    if (chain.trusted[index]) return { month: jstMonth(commit.date), date: jstDate(commit.date) };
+    const month = acceptedMonth(commit.sha);
+    if (month) return { month, date: jstMonth(commit.date) === month ? jstDate(commit.date) : `${month}-01` };
+    return { month: "", date: "", violation: shapes[index] ?? (chain.future[index] ? FUTURE : OUT_OF_ORDER) };
+  });
+  // Between the trusted (or accepted) commits around it: billed by its own date, reported.
+  // Anywhere else: held, and reported in the month of the next trusted commit.
+  const settled = (i: number) => !result[i]!.violation;
+  let next: number | undefined;
+  const nowArrival = { month: jstMonth(new Date(now)), date: jstDate(new Date(now)) };
+  const previousSettled = previousIndex(result.length, settled);
   for (let i = result.length - 1; i >= 0; i--) {
-    const arrival = result[i]!;
-    if (trusted[i]) {
-      next = arrival;
-      nextTrusted = history[i]!.date.getTime();
+    if (settled(i)) {
+      next = i;
       continue;
     }
     const time = history[i]!.date.getTime();
-    if (!backwards[i] && time <= Math.min(nextTrusted, now + DAY_MS) + CLOCK_SLACK_MS) {
-      Object.assign(arrival, { month: jstMonth(history[i]!.date), date: jstDate(history[i]!.date), held: false });
-      continue;
+    const floor = previousSettled[i] === undefined ? -Infinity : history[previousSettled[i]!]!.date.getTime();
+    const ceiling = Math.min(next === undefined ? Infinity : history[next]!.date.getTime(), now);
+    const possible = shapes[i] !== undefined && time >= floor - CLOCK_SLACK_MS && time <= ceiling + CLOCK_SLACK_MS;
+    const arrival = result[i]!;
+    if (possible) Object.assign(arrival, { month: jstMonth(history[i]!.date), date: jstDate(history[i]!.date), held: false });
+    else {
+      const where = next === undefined ? nowArrival : result[next]!;
+      const violation = shapes[i] ? `${shapes[i]}。日時も、前後のコミットの日時と合いません` : arrival.violation;
+      Object.assign(arrival, { month: where.month, date: where.date, violation, held: true });
     }
-    arrival.held = true;
-    // Reported in the month of the next trusted commit (by then it was certainly on main).
-    if (next) Object.assign(arrival, { month: next.month, date: next.date });
-  }
-  let previous: Arrival | undefined;
-  for (const arrival of result) {
-    if (!arrival.violation) previous = arrival;
-    else if (!arrival.month)
-      Object.assign(
-        arrival,
-        previous ? { month: previous.month, date: previous.date } : { month: jstMonth(history[0]!.date), date: jstDate(history[0]!.date) },
-      );
   }
   return result;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const BACKWARDS = "日時が、それより前に main に入ったコミットより前になっています（日時が書き換えられています）";
+/** For each index, the nearest earlier index where `keep` holds. */
+function previousIndex(length: number, keep: (i: number) => boolean): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  let last: number | undefined;
+  for (let i = 0; i < length; i++) {
+    out.push(last);
+    if (keep(i)) last = i;
+  }
+  return out;
+}
+
+/**
+ * The commits whose dates are trusted: the largest set of commits of the policy's shape whose
+ * dates rise in the order they reached main (to the minute), none in the future — a forged date,
+ * forwards or backwards, breaks that order and drops out, while every honest merge around it
+ * stays. Commits of the wrong shape are never trusted, but they count as witnesses of the order
+ * when two explanations are otherwise equal; a remaining tie distrusts the earlier commit (its
+ * date is later than the next one's). A weighted longest non-decreasing subsequence, O(n log n).
+ */
+function trustedChain(history: readonly HistoryCommit[], shapes: readonly (string | undefined)[], now: number) {
+  const SHAPED = history.length + 1; // one commit of the right shape outweighs every witness together
+  const minute = (i: number) => Math.floor(history[i]!.date.getTime() / CLOCK_SLACK_MS);
+  const future = history.map((c) => c.date.getTime() > now + CLOCK_SLACK_MS);
+  const keys = [...new Set(history.map((_, i) => minute(i)))].sort((a, b) => a - b);
+  const rank = new Map(keys.map((k, i) => [k, i + 1]));
+  // Fenwick tree over date ranks: the best chain ending at or before a rank, ties to the later commit.
+  const tree: { score: number; index: number }[] = Array.from({ length: keys.length + 1 }, () => ({ score: 0, index: -1 }));
+  const better = (a: { score: number; index: number }, b: { score: number; index: number }) => a.score > b.score || (a.score === b.score && a.index > b.index);
+  const parent: number[] = [];
+  const score: number[] = [];
+  let best = { score: 0, index: -1 };
+  history.forEach((_, i) => {
+    parent.push(-1);
+    score.push(0);
+    if (future[i]) return;
+    let before = { score: 0, index: -1 };
+    for (let r = rank.get(minute(i))!; r > 0; r -= r & -r) if (better(tree[r]!, before)) before = tree[r]!;
+    score[i] = before.score + (shapes[i] === undefined ? SHAPED : 1);
+    parent[i] = before.index;
+    const entry = { score: score[i]!, index: i };
+    for (let r = rank.get(minute(i))!; r <= keys.length; r += r & -r) if (better(entry, tree[r]!)) tree[r] = entry;
+    if (better(entry, best)) best = entry;
+  });
+  const trusted = history.map(() => false);
+  for (let i = best.index; i >= 0; i = parent[i]!) if (shapes[i] === undefined) trusted[i] = true;
+  return { trusted, future };
+}
+
+const FUTURE = "日時が、集計した時点より先（未来）になっています（日時が書き換えられています）";
+const OUT_OF_ORDER = "日時が、main に入った順番と合いません（前後のコミットの日時と食い違っていて、日時が書き換えられています）";
 
 function shapeViolation(commit: HistoryCommit, policy: "merge-commit" | "squash"): string | undefined {
   if (policy === "merge-commit" && commit.parents < 2) return "マージコミットではありません（main への直接の push か、早送りのマージです）";

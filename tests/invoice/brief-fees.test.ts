@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { tempDir, REPO_ROOT, gitAt, mergePr, READ_AT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 describe("brief fees in the ledger", () => {
   it("bills an approved brief's fee, falls back to the rate card with a note when the fee is not approved, and ignores later changes", async () => {
-    const ledger = await readLedger(root);
+    const ledger = await readLedger(root, "HEAD", READ_AT);
     const byPath = new Map(ledger.entries.map((e) => [e.path, e]));
     expect(byPath.get("articles/2026/12/satoyama.md")).toMatchObject({
       fee: 25000,
@@ -60,7 +60,7 @@ describe("brief fees in the ledger", () => {
   });
 
   it("shows the brief and the note on the statement line and in the detail CSV", async () => {
-    const doc = JSON.parse((await runCli(["invoice", "--month", "2026-12"], root)).stdout);
+    const doc = JSON.parse((await runCli(["invoice", "--month", "2026-12"], root, {}, READ_AT)).stdout);
     const lines = doc.writers.find((w: { writer: string }) => w.writer === "hinata").articles;
     expect(lines.map((a: { brief: string; fee: number }) => [a.brief, a.fee])).toEqual([
       ["2026-12/satoyama", 25000],
@@ -68,7 +68,7 @@ describe("brief fees in the ledger", () => {
       ["2026-12/asaichi", 15000],
     ]);
     const out = path.join(root, "out");
-    await runCli(["invoice", "--month", "2026-12", "--format", "csv", "--out", out], root);
+    await runCli(["invoice", "--month", "2026-12", "--format", "csv", "--out", out], root, {}, READ_AT);
     const detail = await readFile(path.join(out, "invoice-2026-12-detail.csv"), "utf8");
     expect(detail).toContain("依頼 2026-12/satoyama");
   });

@@ -96,7 +96,7 @@ describe("merge-commit policy: the month is the merge commit's, never the writer
       [true, "2026-11", ["articles/2026/11/ff.md"], true],
       [false, "2026-11", ["articles/2026/11/direct.md"], false],
     ]);
-    expect(ledger.violations[0]!.reason).toContain("より前になっています");
+    expect(ledger.violations[0]!.reason).toContain("前後のコミットの日時と合いません");
     expect(ledger.violations[1]!.reason).toContain("マージコミットではありません");
     expect(ledger.refused.map((r) => r.path)).toEqual(["articles/2026/11/ff.md"]);
     expect(ledger.refused[0]!.reason).toContain("billing.accepted");
@@ -146,14 +146,15 @@ describe("squash policy: only GitHub's squash commits carry a trusted date", () 
   });
 
   it("bills the squash commit in its month; reports the fast-forward (billed by its possible date) and holds the backdated commit", async () => {
-    const ledger = await readLedger(root);
+    // Read at the end of November: the held commit, with no trusted commit after it yet, is reported in the month it is read in.
+    const ledger = await readLedger(root, "HEAD", new Date("2026-11-30T12:00:00+09:00"));
     expect(ledger.entries.map((e) => [e.path, e.month, Boolean(e.note)])).toEqual([
       ["articles/2026/11/a.md", "2026-11", false],
       ["articles/2026/11/b.md", "2026-11", true],
     ]);
     expect(ledger.violations.map((v) => [v.paths[0], v.reason.slice(0, 12), v.held])).toEqual([
       ["articles/2026/11/b.md", "GitHub の「Squ", false],
-      ["articles/2026/11/c.md", "日時が、それより前に m", true],
+      ["articles/2026/11/c.md", "日時が、main に入っ", true],
     ]);
     expect(ledger.violations.map((v) => v.month)).toEqual(["2026-11", "2026-11"]);
   });
@@ -165,6 +166,32 @@ describe("squash policy: only GitHub's squash commits carry a trusted date", () 
     expect(ledger.entries.some((e) => e.path.endsWith("z.md"))).toBe(false);
     expect(ledger.violations.find((v) => v.paths[0] === "articles/2026/11/z.md")).toMatchObject({ held: true });
     expect(ledger.refused.find((r) => r.path.endsWith("z.md"))!.reason).toContain("保留");
+  });
+});
+
+describe("a forged date of the policy's shape cannot poison the months after it", () => {
+  it("holds a 2099 merge commit pushed to main, reports it in the month it arrived, and bills every honest merge after it", async () => {
+    const root = await repoWithPolicy("merge-commit");
+    await mergePr(root, "first", "2026-11-02T09:00:00+09:00", "2026-11-02T10:00:00+09:00", () => put(root, "articles/2026/11/first.md", article("最初の記事")));
+    // Someone with push rights makes a merge commit by hand, dated 2099, and pushes it.
+    await writerBranch(root, "forged", "2099-09-09T10:00:00+09:00", "articles/2026/11/forged.md", "未来の記事");
+    gitAs(root, WRITER, "2099-09-09T10:00:00+09:00", "merge", "-q", "--no-ff", "-m", "Merge forged", "forged");
+    const forged = sha(root);
+    for (const [name, day] of [["a", "05"], ["b", "12"], ["c", "20"]] as const)
+      await mergePr(root, name, `2026-11-${day}T09:00:00+09:00`, `2026-11-${day}T10:00:00+09:00`, () =>
+        put(root, `articles/2026/11/${name}.md`, article(`記事${name}`)),
+      );
+    const ledger = await readLedger(root, "HEAD", new Date("2026-12-01T09:00:00+09:00"));
+    expect(ledger.entries.map((e) => [e.path, e.month, e.note])).toEqual([
+      ["articles/2026/11/first.md", "2026-11", undefined],
+      ["articles/2026/11/a.md", "2026-11", undefined],
+      ["articles/2026/11/b.md", "2026-11", undefined],
+      ["articles/2026/11/c.md", "2026-11", undefined],
+    ]);
+    expect(ledger.violations).toEqual([expect.objectContaining({ commit: forged, month: "2026-11", held: true })]);
+    const md = (await runCli(["invoice", "--month", "2026-11", "--format", "md"], root, {}, new Date("2026-12-01T09:00:00+09:00"))).stdout;
+    expect(md).toContain(forged.slice(0, 7));
+    expect(md).toContain("articles/2026/11/forged.md");
   });
 });
 

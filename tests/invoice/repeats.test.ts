@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { tempDir, REPO_ROOT, gitAt, mergePr, READ_AT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 
 const article = (title: string, body: string) => `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-10-01\nsummary: 概要です。\n---\n\n${body}\n`;
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe("an article is paid once, whatever path it comes under", () => {
   it("does not pay a copy or a re-add again, and tells city staff; a new article with a recurring title is paid", async () => {
-    const ledger = await readLedger(root, "main");
+    const ledger = await readLedger(root, "main", READ_AT);
     expect(ledger.entries.map((e) => [e.path, e.month])).toEqual([
       ["articles/2026/10/asaichi.md", "2026-10"],
       ["articles/2026/11/column-1.md", "2026-11"],

@@ -64,3 +64,9 @@ export async function mergePr(root: string, branch: string, writtenAt: string, m
   gitAt(root, mergedAt, "switch", "-q", "main");
   gitAt(root, mergedAt, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
 }
+
+/**
+ * When the tests read their histories: after every date the fixtures write. The ledger never
+ * trusts a commit dated after "now", so fixtures dated later than the real clock read as of this.
+ */
+export const READ_AT = new Date("2027-03-31T12:00:00+09:00");
