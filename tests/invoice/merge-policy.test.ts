@@ -177,7 +177,11 @@ describe("a forged date of the policy's shape cannot poison the months after it"
     await writerBranch(root, "forged", "2099-09-09T10:00:00+09:00", "articles/2026/11/forged.md", "未来の記事");
     gitAs(root, WRITER, "2099-09-09T10:00:00+09:00", "merge", "-q", "--no-ff", "-m", "Merge forged", "forged");
     const forged = sha(root);
-    for (const [name, day] of [["a", "05"], ["b", "12"], ["c", "20"]] as const)
+    for (const [name, day] of [
+      ["a", "05"],
+      ["b", "12"],
+      ["c", "20"],
+    ] as const)
       await mergePr(root, name, `2026-11-${day}T09:00:00+09:00`, `2026-11-${day}T10:00:00+09:00`, () =>
         put(root, `articles/2026/11/${name}.md`, article(`記事${name}`)),
       );

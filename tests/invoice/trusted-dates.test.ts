@@ -17,12 +17,10 @@ const policy = { billing: { mergePolicy: "merge-commit" } } as unknown as Config
 const merge = (sha: string, time: number): HistoryCommit => ({ sha, date: new Date(time), parents: 2, committerEmail: "noreply@github.com", changes: [] });
 
 /** Honest merges: strictly later each time, all before now. */
-const honestTimes = fc
-  .array(fc.integer({ min: 60_000, max: 5 * DAY }), { minLength: 1, maxLength: 30 })
-  .map((steps) => {
-    let t = NOW - 200 * DAY;
-    return steps.map((s) => (t += s));
-  });
+const honestTimes = fc.array(fc.integer({ min: 60_000, max: 5 * DAY }), { minLength: 1, maxLength: 30 }).map((steps) => {
+  let t = NOW - 200 * DAY;
+  return steps.map((s) => (t += s));
+});
 
 /** Any date a forger might write: far past, inside the history's span, just before now, the future, 2099. */
 const forgedTime = fc.oneof(
@@ -61,7 +59,6 @@ describe("trusted dates cannot poison what comes after them", () => {
         const commits = history(times, forged, at);
         const i = at + 1;
         const arrival = arrivals(commits, () => policy, {}, NOW)[i]!;
-        const before = commits[i - 1]!.date.getTime();
         const after = i + 1 < commits.length ? commits[i + 1]!.date.getTime() : NOW;
         if (forged > after + 60_000) {
           // Later than the next commit, or than now: held, reported in the month it really arrived in.
