@@ -10,6 +10,8 @@ export interface BriefLinkInput {
   stats?: TextStats;
   /** The article is already on main: a deadline passed since then is not a problem. */
   delivered: boolean;
+  /** Another article (on main, or earlier in this change) that already delivers the brief it cites. */
+  deliveredBy?: string;
 }
 
 const number = (n: number) => n.toLocaleString("ja-JP");
@@ -58,6 +60,16 @@ export function checkBriefLink(input: BriefLinkInput, briefs: ReadonlyMap<string
         briefRules.otherWriter,
         path,
         `依頼「${brief.title}」（${brief.id}）は ${brief.writer} さんが引き受けています（この記事の writer は ${writer}）。編集担当に確認してください。`,
+        span,
+      ),
+    ];
+  }
+  if (input.deliveredBy) {
+    return [
+      report(
+        briefRules.delivered,
+        path,
+        `依頼「${brief.title}」（${brief.id}）の記事は ${input.deliveredBy} として出ています。1 つの依頼に記事は 1 本です。別の記事なら brief を消すか、編集担当に新しい依頼を出してもらってください。`,
         span,
       ),
     ];

@@ -15,7 +15,8 @@ import { changedSince, UnknownRefError } from "../git/changed.ts";
 import { runCore, type CheckedArticle } from "../core/check.ts";
 import { articleBytes } from "../core/admit.ts";
 import { workTree } from "../source/work-tree.ts";
-import { mainSnapshot } from "../source/main-branch.ts";
+import { mainBranch } from "../source/main-branch.ts";
+import { deliveredBriefs } from "../desk/delivered-briefs.ts";
 import type { Snapshot } from "../source/snapshot.ts";
 import { CACHE_DIR } from "../cache-dir.ts";
 import { jstDate } from "../jst.ts";
@@ -109,8 +110,9 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
       if (outcome) fixes.push(outcome);
     }
   }
-  const main = await mainSnapshot(root);
+  const main = await mainBranch(root);
   const book = await readBriefBook(tree, config);
+  const deliveredBy = main && (await deliveredBriefs(root, main.ref, main.snapshot, config, book.briefs));
   const core = await runCore({
     snapshot: tree,
     config,
@@ -118,7 +120,12 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
     articles: targets.articles,
     images: fullRun ? (await tree.list("assets")).map((e) => e.path) : targets.assets,
     briefFiles: fullRun ? (await tree.list(BRIEFS_DIR)).map((e) => e.path) : targets.briefs,
-    briefs: { briefs: book.briefs, today: jstDate(io.now?.() ?? new Date()), delivered: await presentIn(main, targets.articles) },
+    briefs: {
+      briefs: book.briefs,
+      today: jstDate(io.now?.() ?? new Date()),
+      delivered: await presentIn(main?.snapshot, targets.articles),
+      ...(deliveredBy && { deliveredBy }),
+    },
     imageCacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
     prose: { enabled: true, cacheDir, prestarted: io.lintWorker },
     fullRun,

@@ -4,7 +4,7 @@ import { report } from "../diagnostics/rules.ts";
 import { inputRules } from "../diagnostics/input-rules.ts";
 import { readText } from "../source/decode.ts";
 import type { Snapshot } from "../source/snapshot.ts";
-import { APPROVALS_FILE, MAX_BRIEF_BYTES, briefRules, parseBrief, type Brief } from "../desk/brief.ts";
+import { APPROVALS_FILE, MAX_BRIEF_BYTES, briefRules, parseBrief, resolveBrief, type Brief } from "../desk/brief.ts";
 import { checkBriefLink } from "../checks/brief-links.ts";
 import type { CheckedArticle } from "./check.ts";
 
@@ -15,12 +15,28 @@ export interface BriefContext {
   today: string;
   /** Articles already on main: a deadline passed since then is no longer the writer's problem. */
   delivered: ReadonlySet<string>;
+  /** Briefs delivered on main (brief id → article path, see delivered-briefs.ts); absent where nobody asks (the ledger). */
+  deliveredBy?: ReadonlyMap<string, string>;
 }
 
-export async function checkBriefLinks(ctx: BriefContext, articles: readonly CheckedArticle[]): Promise<void> {
-  for (const a of articles) {
+/**
+ * Each article's `brief:`. A brief is one piece of work: an article not yet on main that cites
+ * a brief another article already delivers — on main (and still there in this snapshot: a
+ * change that moves that article is not a second one) or earlier in this same change — is refused.
+ */
+export async function checkBriefLinks(ctx: BriefContext, articles: readonly CheckedArticle[], snapshot: Snapshot): Promise<void> {
+  const inThisChange = new Map<string, string>();
+  for (const a of [...articles].sort((x, y) => x.path.localeCompare(y.path))) {
     if (!a.article?.frontMatter.brief) continue;
-    a.diagnostics.push(...checkBriefLink({ article: a.article, stats: a.stats, delivered: ctx.delivered.has(a.path) }, ctx.briefs, ctx.today));
+    const delivered = ctx.delivered.has(a.path);
+    const id = resolveBrief(ctx.briefs, a.article.frontMatter.brief).brief?.id;
+    let deliveredBy: string | undefined;
+    if (id && !delivered) {
+      const onMain = ctx.deliveredBy?.get(id);
+      deliveredBy = onMain && onMain !== a.path && (await snapshot.entry(onMain)) ? onMain : inThisChange.get(id);
+      if (!inThisChange.has(id)) inThisChange.set(id, a.path);
+    }
+    a.diagnostics.push(...checkBriefLink({ article: a.article, stats: a.stats, delivered, ...(deliveredBy && { deliveredBy }) }, ctx.briefs, ctx.today));
   }
 }
 

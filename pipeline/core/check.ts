@@ -83,7 +83,7 @@ export async function runCore(input: CoreInput): Promise<CoreResult> {
   const failures: Diagnostic[] = [];
   const loaded = articles.filter((a) => a.text);
   if (input.prose?.enabled !== false) await addProse(input, loaded, failures);
-  if (input.briefs) await checkBriefLinks(input.briefs, articles);
+  if (input.briefs) await checkBriefLinks(input.briefs, articles, input.snapshot);
   const images = await checkPhotos(input, articles);
   const briefFiles = input.briefFiles?.length ? await checkBriefFiles(input.snapshot, input.config, input.briefFiles) : [];
   const diagnostics = [...failures, ...articles.flatMap((a) => a.diagnostics), ...images.diagnostics, ...briefFiles];

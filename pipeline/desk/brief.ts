@@ -28,6 +28,7 @@ export const briefRules = {
   unknown: defineRule({ id: "brief/unknown", source: "frontmatter", severity: "error", title: "記事の brief に書かれた依頼がありません" }),
   otherWriter: defineRule({ id: "brief/other-writer", source: "frontmatter", severity: "error", title: "依頼はほかのライターが引き受けています" }),
   cancelled: defineRule({ id: "brief/cancelled", source: "frontmatter", severity: "error", title: "依頼は取り下げられています" }),
+  delivered: defineRule({ id: "brief/delivered", source: "frontmatter", severity: "error", title: "依頼の記事はもう出ています" }),
   deadline: defineRule({ id: "brief/deadline", source: "frontmatter", severity: "warning", title: "依頼の締め切りを過ぎています" }),
   length: defineRule({ id: "brief/length", source: "frontmatter", severity: "info", title: "依頼の文字数の目安と違います" }),
 };

@@ -10,6 +10,7 @@ import { runCore } from "../core/check.ts";
 import { admit } from "../core/admit.ts";
 import { isContentPath, namesOf, type ChangedFile } from "../core/protected.ts";
 import { readBriefBook } from "../desk/read-briefs.ts";
+import { deliveredBriefs } from "../desk/delivered-briefs.ts";
 import { BRIEFS_DIR } from "../desk/brief.ts";
 import { jstDate } from "../jst.ts";
 import { commitSnapshot } from "../source/commit.ts";
@@ -78,7 +79,13 @@ export async function deriveVerdict(input: VerdictInput): Promise<CheckReport> {
     articles: live.filter((p) => p.startsWith("articles/")),
     images: live.filter((p) => p.startsWith("assets/")),
     briefFiles: live.filter((p) => p.startsWith(`${BRIEFS_DIR}/`)),
-    briefs: { briefs: book.briefs, today: input.today ?? jstDate(new Date()), delivered: new Set() },
+    briefs: {
+      briefs: book.briefs,
+      today: input.today ?? jstDate(new Date()),
+      // Articles the base already has were delivered before this PR (an edit is not a new delivery).
+      delivered: new Set((await Promise.all(live.map(async (p) => ((await base.entry(p)) ? p : "")))).filter(Boolean)),
+      deliveredBy: await deliveredBriefs(root, undefined, base, config, book.briefs),
+    },
     decodeImages: false,
     prose: {},
   });
@@ -180,7 +187,9 @@ async function writerFindings(input: VerdictInput, base: Snapshot, article: NonN
   const found: Diagnostic[] = [];
   const writer = article.frontMatter.writer;
   const span = article.yaml.locate(["writer"], "value");
-  const before = (await base.entry(article.path)) ? (await admit(base, article.path, input.config)).article : undefined;
+  // A rename carries the article's owner with it: compare with the file it was renamed from.
+  const from = input.files.find((f) => f.filename === article.path)?.previous_filename ?? article.path;
+  const before = (await base.entry(from)) ? (await admit(base, from, input.config)).article : undefined;
   if (before && before.frontMatter.writer !== writer) {
     found.push(
       report(

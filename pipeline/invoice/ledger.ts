@@ -1,5 +1,4 @@
 import path from "node:path";
-import type { HistoryCommit } from "../git/history.ts";
 import type { Article } from "../article/article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
@@ -8,11 +7,13 @@ import { readBriefBook, type BriefBook } from "../desk/read-briefs.ts";
 import { BRIEFS_DIR } from "../desk/brief.ts";
 import { CACHE_DIR } from "../cache-dir.ts";
 import { jstDate } from "../jst.ts";
-import { arrivals, policyViolations, type PolicyViolation } from "./merge-policy.ts";
+import { arrivals, policyViolations, type Arrival, type PolicyViolation } from "./merge-policy.ts";
 import { feeBreakdown, type FeePart } from "./fees.ts";
-import { briefFee } from "./brief-fee.ts";
-import { sha256 } from "../hash.ts";
+import { briefFee, briefFeesOnce } from "./brief-fee.ts";
 import { readLedgerInputs, type LedgerInputs } from "./ledger-inputs.ts";
+import { identities, type Identity } from "./identities.ts";
+import { contentKeyOf, movedAway, sketchOfArticle, withoutMoves, withoutRepeats } from "./repeats.ts";
+import type { Sketch } from "./near-copy.ts";
 
 /** One article billed once: in the month (Japan time) its file first reached the branch as a non-draft. */
 export interface BillingEntry {
@@ -56,49 +57,6 @@ export interface Ledger {
   violations: PolicyViolation[];
 }
 
-interface Event {
-  index: number;
-  kind: "add" | "modify" | "delete";
-  path: string;
-  blob: string;
-}
-
-interface Identity {
-  id: string;
-  events: Event[];
-}
-
-const underArticles = (p: string) => p.startsWith("articles/");
-
-/** Follows each file under articles/ through adds, edits, renames and deletions, without reading any content. */
-function identities(history: readonly HistoryCommit[]): Identity[] {
-  const byPath = new Map<string, Identity>();
-  const all: Identity[] = [];
-  history.forEach((commit, index) => {
-    for (const change of commit.changes) {
-      if (change.status === "R") {
-        const moved = change.from && underArticles(change.from) ? byPath.get(change.from) : undefined;
-        if (moved && change.from) byPath.delete(change.from);
-        if (!underArticles(change.path)) continue;
-        const identity = moved ?? { id: change.path, events: [] };
-        if (!moved) all.push(identity);
-        identity.events.push({ index, kind: moved ? "modify" : "add", path: change.path, blob: change.blob });
-        byPath.set(change.path, identity);
-        continue;
-      }
-      if (!underArticles(change.path)) continue;
-      let identity = byPath.get(change.path);
-      if (!identity) {
-        identity = { id: change.path, events: [] };
-        all.push(identity);
-        byPath.set(change.path, identity);
-      }
-      identity.events.push({ index, kind: change.status === "D" ? "delete" : change.status === "A" ? "add" : "modify", path: change.path, blob: change.blob });
-    }
-  });
-  return all;
-}
-
 /**
  * The billing ledger of `ref`: every version of every file under articles/ goes through the one
  * check core, on a snapshot of main as it stood after that commit, with that commit's config and
@@ -129,7 +87,7 @@ export interface Judgement {
   book?: BriefBook;
 }
 
-type Judge = (event: { index: number; path: string }) => Promise<Judgement>;
+export type Judge = (event: { index: number; path: string }) => Promise<Judgement>;
 
 /** The core on a snapshot of the branch after that commit: the same door, prose, photo and brief checks as `check`. */
 function judgeWith(root: string, inputs: LedgerInputs): Judge {
@@ -178,152 +136,112 @@ function judgeWith(root: string, inputs: LedgerInputs): Judge {
 export async function planLedger(inputs: LedgerInputs, judge: Judge, now = new Date()): Promise<Ledger> {
   const { history } = inputs;
   const people = identities(history);
-  const latestConfig = inputs.configAt(history.length - 1);
-  const accepted = latestConfig?.billing?.accepted ?? {};
-  const arrived = arrivals(history, inputs.configAt, accepted, now.getTime());
+  const accepted = inputs.configAt(history.length - 1)?.billing?.accepted ?? {};
   const acceptedMonth = (sha: string) => Object.entries(accepted).find(([prefix]) => sha.startsWith(prefix))?.[1];
-  const entries: BillingEntry[] = [];
-  const refused: RefusedArticle[] = [];
-  for (const identity of people) {
-    let billed = false;
-    let lastProblem: string | undefined;
-    for (let i = 0; i < identity.events.length && !billed; i++) {
-      const event = identity.events[i]!;
-      if (event.kind === "delete" || classifyArticlePath(event.path).kind !== "article") continue;
-      const judged = await judge(event);
-      const article = judged.article;
-      if (!article || article.frontMatter.draft) continue;
-      const commit = history[event.index]!;
-      const short = commit.sha.slice(0, 7);
-      const staffMonth = acceptedMonth(commit.sha);
-      if (judged.errors.length > 0 && !staffMonth) {
-        lastProblem = `コミット ${short} の時点で確認のエラーがあります（${judged.errors[0]!.message.slice(0, 120)}）。保護を通らずに main に入ったもので、直したコミットが入れば支払います。このままで支払うときは、市の担当者が kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書きます。`;
-        continue;
-      }
-      const arrival = arrived[event.index]!;
-      if (arrival.held) {
-        refused.push({
-          path: event.path,
-          month: arrival.month,
-          reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。`,
-        });
-        break;
-      }
-      const month = judged.errors.length > 0 && staffMonth ? staffMonth : arrival.month;
-      // Deleted again within the same month (a reverted merge): not billed; a later return may be.
-      const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
-      if (removal && arrived[removal.index]!.month === month && !(await movedAway(history[removal.index]!, removal.index, article, judge))) {
-        i = identity.events.indexOf(removal);
-        continue;
-      }
-      const config = inputs.configAt(event.index)!;
-      const fromBrief = briefFee(article, judged.book ?? { briefs: new Map(), approvals: new Map() });
-      const breakdown = fromBrief.breakdown ?? feeBreakdown(config, article);
-      const notes = [
-        arrival.violation && `main への入れ方の決まりに沿っていないコミット（${short}）で入りました。月はコミットの日時どおりです`,
-        judged.errors.length > 0 && `確認のエラーがあるまま main に入り、市の担当者が支払いを認めました（${short}）`,
-        fromBrief.note,
-      ].filter(Boolean);
-      entries.push({
-        id: identity.id,
-        path: event.path,
-        writer: article.frontMatter.writer,
-        title: article.frontMatter.title,
-        category: article.category?.slug,
-        month,
-        mergedAt: month === arrival.month ? arrival.date : `${month}-01`,
-        commit: commit.sha,
-        fee: breakdown.reduce((n, part) => n + part.amount, 0),
-        breakdown,
-        publishedOn: article.frontMatter.date,
-        contentKey: contentKeyOf(article),
-        ...(fromBrief.brief && { brief: fromBrief.brief }),
-        ...(fromBrief.breakdown && { feeFromBrief: true }),
-        ...(notes.length > 0 && { note: notes.join("。") }),
-      });
-      billed = true;
-    }
-    // Still on the branch, never billed and not a draft: city staff must hear why (once).
-    const last = identity.events[identity.events.length - 1]!;
-    const where = classifyArticlePath(last.path);
-    if (!billed && last.kind !== "delete" && where.kind !== "placeholder" && !refused.some((r) => r.path === last.path)) {
-      const state = where.kind === "article" ? await judge(last) : undefined;
-      const reason = where.kind === "invalid" ? where.message : !state?.article ? state?.reason : state.article.frontMatter.draft ? undefined : lastProblem;
-      if (reason) refused.push({ path: last.path, month: arrived[last.index]!.month, reason });
-    }
-  }
-  const kept = withoutRepeats(withoutMoves(entries, people, history), people, history, refused);
-  return { entries: kept, refused: refused.sort((a, b) => a.path.localeCompare(b.path)), violations: policyViolations(history, arrived) };
+  const ctx: BillingContext = {
+    inputs,
+    judge,
+    arrived: arrivals(history, inputs.configAt, accepted, now.getTime()),
+    acceptedMonth,
+    entries: [],
+    refused: [],
+    sketches: new Map(),
+    rateCards: new Map(),
+  };
+  for (const identity of people) await billIdentity(identity, ctx);
+  const once = withoutRepeats(withoutMoves(ctx.entries, people, history), people, history, ctx.refused, ctx.sketches, (sha) => !!acceptedMonth(sha));
+  const entries = briefFeesOnce(once, ctx.rateCards);
+  return { entries, refused: ctx.refused.sort((a, b) => a.path.localeCompare(b.path)), violations: policyViolations(history, ctx.arrived) };
 }
 
-/** What makes a copy a copy: the same title over the same body (front matter aside, whitespace folded). */
-function contentKeyOf(article: Article): string {
-  const body = article.raw
-    .split("\n")
-    .slice(article.bodyStartLine - 1)
-    .join("\n");
-  return sha256(article.frontMatter.title, body.replace(/\s+/g, " ").trim());
+interface BillingContext {
+  inputs: LedgerInputs;
+  judge: Judge;
+  arrived: Arrival[];
+  acceptedMonth: (sha: string) => string | undefined;
+  entries: BillingEntry[];
+  refused: RefusedArticle[];
+  /** What each entry is compared on for near-copies, and what the rate card would pay it (for a brief paid already). */
+  sketches: Map<BillingEntry, Sketch>;
+  rateCards: Map<BillingEntry, FeePart[]>;
 }
 
-/**
- * An article is paid once, whatever path it comes under. In the order they reached the branch,
- * a later entry is not billed again when its body is a copy of one already billed, or when it is
- * an article already billed (same writer and title) that was deleted earlier and came back. A
- * new article that only shares a title (a monthly column) is still billed: the earlier one was
- * never deleted. City staff see each one left out, with the reason.
- */
-function withoutRepeats(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[], refused: RefusedArticle[]): BillingEntry[] {
-  const identityOf = new Map(people.map((p) => [p.id, p]));
-  const commitIndex = new Map(history.map((c, i) => [c.sha, i]));
-  const ordered = [...entries].sort((a, b) => commitIndex.get(a.commit)! - commitIndex.get(b.commit)! || a.id.localeCompare(b.id));
-  const byContent = new Map<string, BillingEntry>();
-  const byWork = new Map<string, BillingEntry[]>();
-  const kept: BillingEntry[] = [];
-  for (const entry of ordered) {
-    const at = commitIndex.get(entry.commit)!;
-    const work = JSON.stringify([entry.writer, entry.title]);
-    const copyOf = byContent.get(entry.contentKey);
-    const cameBack = (byWork.get(work) ?? []).find((earlier) => identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index <= at));
-    const repeat = copyOf ?? cameBack;
-    if (repeat) {
-      refused.push({
-        path: entry.path,
-        month: entry.month,
-        reason: `${repeat.path}（${repeat.month} に支払い済み）と同じ記事のため、もう一度は支払いません。`,
-      });
+/** One file's versions in order: billed at the first that qualifies, or refused with the reason city staff need. */
+async function billIdentity(identity: Identity, ctx: BillingContext): Promise<void> {
+  const { inputs, judge, arrived } = ctx;
+  const history = inputs.history;
+  let lastProblem: string | undefined;
+  let author: { writer: string; sha: string } | undefined;
+  for (let i = 0; i < identity.events.length; i++) {
+    const event = identity.events[i]!;
+    if (event.kind === "delete" || classifyArticlePath(event.path).kind !== "article") continue;
+    const judged = await judge(event);
+    const article = judged.article;
+    if (article) author ??= { writer: article.frontMatter.writer, sha: history[event.index]!.sha };
+    if (!article || article.frontMatter.draft) continue;
+    const commit = history[event.index]!;
+    const short = commit.sha.slice(0, 7);
+    const staffMonth = ctx.acceptedMonth(commit.sha);
+    if (judged.errors.length > 0 && !staffMonth) {
+      lastProblem = `コミット ${short} の時点で確認のエラーがあります（${judged.errors[0]!.message.slice(0, 120)}）。保護を通らずに main に入ったもので、直したコミットが入れば支払います。このままで支払うときは、市の担当者が kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書きます。`;
       continue;
     }
-    kept.push(entry);
-    byContent.set(entry.contentKey, entry);
-    byWork.set(work, [...(byWork.get(work) ?? []), entry]);
+    const arrival = arrived[event.index]!;
+    if (arrival.held) {
+      ctx.refused.push({
+        path: event.path,
+        month: arrival.month,
+        reason: `コミット ${short} が main への入れ方の決まり（billing.mergePolicy）に沿っていないため、支払いを保留しています: ${arrival.violation}。市の担当者が確かめて、kawaraban.config.yml の billing.accepted に「${short}: 支払う月」を書くと支払います。`,
+      });
+      return;
+    }
+    const month = judged.errors.length > 0 && staffMonth ? staffMonth : arrival.month;
+    // Deleted again within the same month (a reverted merge): not billed; a later return may be.
+    const removal = identity.events.find((e) => e.index > event.index && e.kind === "delete");
+    if (removal && arrived[removal.index]!.month === month && !(await movedAway(history[removal.index]!, removal.index, article, judge))) {
+      i = identity.events.indexOf(removal);
+      continue;
+    }
+    const config = inputs.configAt(event.index)!;
+    const fromBrief = briefFee(article, judged.book ?? { briefs: new Map(), approvals: new Map() });
+    const rateCard = feeBreakdown(config, article);
+    const breakdown = fromBrief.breakdown ?? rateCard;
+    const switched = author && author.writer !== article.frontMatter.writer ? author : undefined;
+    const notes = [
+      arrival.violation && `main への入れ方の決まりに沿っていないコミット（${short}）で入りました。月はコミットの日時どおりです`,
+      judged.errors.length > 0 && `確認のエラーがあるまま main に入り、市の担当者が支払いを認めました（${short}）`,
+      switched &&
+        `この記事は最初 ${switched.writer} さんの記事として入りました（コミット ${switched.sha.slice(0, 7)}）。writer が変わっているため、確かめてください`,
+      fromBrief.note,
+    ].filter(Boolean);
+    const entry: BillingEntry = {
+      id: identity.id,
+      path: event.path,
+      writer: article.frontMatter.writer,
+      title: article.frontMatter.title,
+      category: article.category?.slug,
+      month,
+      mergedAt: month === arrival.month ? arrival.date : `${month}-01`,
+      commit: commit.sha,
+      fee: breakdown.reduce((n, part) => n + part.amount, 0),
+      breakdown,
+      publishedOn: article.frontMatter.date,
+      contentKey: contentKeyOf(article),
+      ...(fromBrief.brief && { brief: fromBrief.brief }),
+      ...(fromBrief.breakdown && { feeFromBrief: true }),
+      ...(notes.length > 0 && { note: notes.join("。") }),
+    };
+    ctx.entries.push(entry);
+    ctx.sketches.set(entry, sketchOfArticle(article));
+    ctx.rateCards.set(entry, rateCard);
+    return;
   }
-  return kept;
-}
-
-/** Whether a deletion is half of a move: the same writer's same title added in the same commit. */
-async function movedAway(commit: HistoryCommit, index: number, before: Article, judge: Judge): Promise<boolean> {
-  for (const c of commit.changes) {
-    if (c.status !== "A" || !underArticles(c.path) || classifyArticlePath(c.path).kind !== "article") continue;
-    const after = (await judge({ index, path: c.path })).article;
-    if (after && after.frontMatter.writer === before.frontMatter.writer && after.frontMatter.title === before.frontMatter.title) return true;
+  // Still on the branch, never billed and not a draft: city staff must hear why (once).
+  const last = identity.events[identity.events.length - 1]!;
+  const where = classifyArticlePath(last.path);
+  if (last.kind !== "delete" && where.kind !== "placeholder" && !ctx.refused.some((r) => r.path === last.path)) {
+    const state = where.kind === "article" ? await judge(last) : undefined;
+    const reason = where.kind === "invalid" ? where.message : !state?.article ? state?.reason : state.article.frontMatter.draft ? undefined : lastProblem;
+    if (reason) ctx.refused.push({ path: last.path, month: arrived[last.index]!.month, reason });
   }
-  return false;
-}
-
-function withoutMoves(entries: BillingEntry[], people: Identity[], history: readonly HistoryCommit[]): BillingEntry[] {
-  const identityOf = new Map(people.map((p) => [p.id, p]));
-  const commitIndex = new Map(history.map((c, i) => [c.sha, i]));
-  const sorted = [...entries].sort((a, b) => commitIndex.get(a.commit)! - commitIndex.get(b.commit)! || a.id.localeCompare(b.id));
-  const kept: BillingEntry[] = [];
-  const keptByWork = new Map<string, BillingEntry[]>();
-  for (const entry of sorted) {
-    const billedAt = commitIndex.get(entry.commit)!;
-    const work = JSON.stringify([entry.writer, entry.title]);
-    // A move git could not see as a rename: the same writer's same title, deleted in the very commit that adds this one.
-    const moved = (keptByWork.get(work) ?? []).some((earlier) => identityOf.get(earlier.id)!.events.some((e) => e.kind === "delete" && e.index === billedAt));
-    if (moved) continue;
-    kept.push(entry);
-    keptByWork.set(work, [...(keptByWork.get(work) ?? []), entry]);
-  }
-  return kept;
 }

@@ -3,8 +3,9 @@ import { commitSnapshot } from "./commit.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 /** The default branch as it stands (what is delivered already), or undefined outside git or before the first commit. */
-export async function mainSnapshot(root: string): Promise<Snapshot | undefined> {
+export async function mainBranch(root: string): Promise<{ ref: string; snapshot: Snapshot } | undefined> {
   if (!(await isGitRepository(root))) return undefined;
   const ref = await mainRef(root);
-  return commitSnapshot(root, ref).catch(() => undefined);
+  const snapshot = await commitSnapshot(root, ref).catch(() => undefined);
+  return snapshot && { ref, snapshot };
 }

@@ -207,6 +207,33 @@ describe("check against the briefs", () => {
   });
 });
 
+describe("one article per brief", () => {
+  it("refuses a second article for a delivered brief, never the delivered one itself, its move, or a brief nobody delivered yet", async () => {
+    await put("articles/2026/12/done-again.md", article("納品済みの依頼、もう一本", "hinata", "2026-12/done"));
+    await put("articles/2026/12/open-a.md", article("募集中の依頼", "hinata", "2026-12/open"));
+    await put("articles/2026/12/open-b.md", article("募集中の依頼（別の案）", "hinata", "2026-12/open"));
+    try {
+      const files = ["articles/2026/12/done.md", "articles/2026/12/done-again.md", "articles/2026/12/open-a.md", "articles/2026/12/open-b.md"];
+      const doc = JSON.parse((await runCli(["check", "--format", "json", ...files], root, {}, NOW)).stdout);
+      const rules = (file: string) => doc.files.find((f: { path: string }) => f.path === file).messages.map((m: { ruleId: string }) => m.ruleId);
+      expect(rules("articles/2026/12/done-again.md")).toContain("brief/delivered");
+      expect(doc.files.find((f: { path: string }) => f.path === "articles/2026/12/done-again.md").messages[0].message).toContain(
+        "articles/2026/12/done.md として出ています",
+      );
+      expect(rules("articles/2026/12/done.md")).not.toContain("brief/delivered");
+      expect(rules("articles/2026/12/open-a.md")).not.toContain("brief/delivered");
+      expect(rules("articles/2026/12/open-b.md")).toContain("brief/delivered");
+      // The delivered article moved to a new path in the writer's branch: not a second article.
+      gitAt(root, undefined, "mv", "articles/2026/12/done.md", "articles/2026/12/done-moved.md");
+      const moved = JSON.parse((await runCli(["check", "--format", "json", "articles/2026/12/done-moved.md"], root, {}, NOW)).stdout);
+      expect(moved.files[0].messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain("brief/delivered");
+    } finally {
+      gitAt(root, undefined, "reset", "-q", "--hard", "HEAD");
+      for (const f of ["done-again", "open-a", "open-b"]) await rm(path.join(root, `articles/2026/12/${f}.md`), { force: true });
+    }
+  });
+});
+
 describe("kawaraban desk sync (desk.yml) against the GitHub stand-in", () => {
   it("turns a new issue form into a brief PR, answers claims once with a PR, an assignee and a web-editor link, and keeps the desk issue", async () => {
     const sim = await new GithubSim().start();

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { git } from "../support/repo.ts";
@@ -90,6 +90,46 @@ describe("the verdict on what only a PR has", () => {
     ]);
     expect(errors(report, "articles/2026/11/bousai.md")).toContain("verdict/writer-changed");
     expect(errors(report, "assets/2026/11/linked.jpg").length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("refuses a writer switched under a rename, and a second article for a brief main already has an article for", async () => {
+    const head = await branch("rename-switch", async () => {
+      const from = path.join(root, "articles/2026/11/bousai.md");
+      const text = (await readFile(from, "utf8")).replace(/^writer: .*$/m, "writer: komorebi");
+      await writeFile(path.join(root, "articles/2026/11/bousai-2.md"), text);
+      await rm(from);
+    });
+    const renamed = await verdict(head, [{ filename: "articles/2026/11/bousai-2.md", status: "renamed", previous_filename: "articles/2026/11/bousai.md" }]);
+    expect(errors(renamed, "articles/2026/11/bousai-2.md")).toContain("verdict/writer-changed");
+
+    const cited = await branch("cite", async () => {
+      await mkdir(path.join(root, "briefs/2026-11"), { recursive: true });
+      await writeFile(path.join(root, "briefs/2026-11/bousai.yml"), "title: 防災の記事\ndeadline: 2026-11-30\n");
+      const file = path.join(root, "articles/2026/11/bousai.md");
+      await writeFile(
+        file,
+        (await readFile(file, "utf8")).replace(/^writer: .*$/m, (w) => `${w}\nbrief: 2026-11/bousai`),
+      );
+    });
+    git(root, "merge", "-q", "--ff-only", cited);
+    try {
+      const again = await branch("again", async () => {
+        const text = (await readFile(path.join(root, "articles/2026/11/bousai.md"), "utf8")).replace(/^title: .*$/m, "title: 防災の記事、もう一本");
+        await writeFile(path.join(root, "articles/2026/11/bousai-again.md"), text);
+      });
+      const report = await verdict(again, [{ filename: "articles/2026/11/bousai-again.md", status: "added" }]);
+      expect(errors(report, "articles/2026/11/bousai-again.md")).toContain("brief/delivered");
+      // Editing the delivered article itself is not a second delivery.
+      const edit = await branch("edit", async () => {
+        const file = path.join(root, "articles/2026/11/bousai.md");
+        await writeFile(file, `${await readFile(file, "utf8")}\n追記です。\n`);
+      });
+      expect(errors(await verdict(edit, [{ filename: "articles/2026/11/bousai.md", status: "modified" }]), "articles/2026/11/bousai.md")).not.toContain(
+        "brief/delivered",
+      );
+    } finally {
+      git(root, "reset", "-q", "--hard", base);
+    }
   }, 60_000);
 
   it("refuses a name git cannot check out, added only in git's index", async () => {

@@ -42,6 +42,10 @@ beforeAll(async () => {
     await put("briefs/2026-12/satoyama.yml", brief("里山さんぽ", 40000));
     await put("briefs/approvals.yml", "2026-12/satoyama: 40000\n2026-12/bakery: 20000\n");
   });
+  // A second article for the delivered brief: the brief's fee was paid once already.
+  await mergePr(root, "again", "2026-12-12T09:00:00+09:00", "2026-12-12T10:00:00+09:00", () =>
+    put("articles/2026/12/satoyama-2.md", article("里山さんぽ、ふたたび", "2026-12/satoyama")),
+  );
 });
 
 describe("brief fees in the ledger", () => {
@@ -59,6 +63,15 @@ describe("brief fees in the ledger", () => {
     expect(byPath.get("articles/2026/12/asaichi.md")!.note).toBeUndefined();
   });
 
+  it("pays a brief's fee once: a second article citing it is paid at the rate card, with a note", async () => {
+    const ledger = await readLedger(root, "HEAD", READ_AT);
+    const second = ledger.entries.find((e) => e.path === "articles/2026/12/satoyama-2.md")!;
+    expect(second).toMatchObject({ fee: 15000, brief: "2026-12/satoyama" });
+    expect(second.feeFromBrief).toBeUndefined();
+    expect(second.note).toContain("articles/2026/12/satoyama.md（2026-12）で納品済み");
+    expect(ledger.entries.filter((e) => e.feeFromBrief).map((e) => e.path)).toEqual(["articles/2026/12/satoyama.md"]);
+  });
+
   it("shows the brief and the note on the statement line and in the detail CSV", async () => {
     const doc = JSON.parse((await runCli(["invoice", "--month", "2026-12"], root, {}, READ_AT)).stdout);
     const lines = doc.writers.find((w: { writer: string }) => w.writer === "hinata").articles;
@@ -66,6 +79,7 @@ describe("brief fees in the ledger", () => {
       ["2026-12/satoyama", 25000],
       ["2026-12/bakery", 15000],
       ["2026-12/asaichi", 15000],
+      ["2026-12/satoyama", 15000],
     ]);
     const out = path.join(root, "out");
     await runCli(["invoice", "--month", "2026-12", "--format", "csv", "--out", out], root, {}, READ_AT);
