@@ -32,7 +32,14 @@ const writerSchema = z
   .strictObject({
     name: text("name（表示名）"),
     invoiceName: text("invoiceName（明細書の宛名）"),
-    type: z.enum(["individual", "corporation"], { error: "type は individual（個人）か corporation（法人）で書いてください" }),
+    type: z.enum(["individual", "corporation", "group"], {
+      error: "type は individual（個人）、corporation（法人）、group（法人でない団体）のどれかで書いてください",
+    }),
+    /** How documents address an organisation in running text when the name does not tell (貴協会, 貴会). */
+    honorific: z
+      .string()
+      .regex(/^貴[\p{Script=Han}\p{Script=Katakana}ー]{1,6}$/u, { error: "honorific は 貴協会 や 貴会 のように「貴」で始めて書いてください" })
+      .optional(),
     registrationNumber: z
       .string()
       .regex(/^T[0-9]{13}$/, { error: "registrationNumber は T に続けて半角数字 13 桁で書いてください（例: T1234567890123）" })
@@ -63,6 +70,8 @@ const writerSchema = z
 /** Rates are written as text ("10%", "2.5") and kept exact: never a float. */
 const percent = (label: string) => z.string().regex(/^\d{1,3}(\.\d{1,4})?%$/, { error: `${label} は 10% や 10.21% のように書いてください` });
 const decimal = (label: string) => z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, { error: `${label} は 2.5 のような半角の数で書いてください` });
+const monthDay = (label: string) =>
+  z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: `${label} は 12-29 のように「月-日」で書いてください` });
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} は 2019-10-01 のように書いてください` });
 
 /** WCAG 2.1 contrast ratio of a colour against white (links are read on a white page). */
@@ -81,158 +90,197 @@ const positiveInt = (label: string) =>
     .regex(/^[1-9][0-9]{0,11}$/, { error: `${label} は半角数字で書いてください` })
     .transform(Number);
 
-export const configSchema = z.strictObject({
-  site: z.strictObject({
-    title: text("site.title（サイト名）"),
-    baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" })
-      .default("ja"),
-    description: text("site.description（サイトの説明）").optional(),
-    logo: z
-      .string()
-      .regex(/^assets\/[\w./-]+\.(png|jpe?g|webp|avif)$/i, { error: "site.logo は assets/logo.png のように assets/ の中の画像を書いてください" })
-      .optional(),
-    accentColor: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, { error: "site.accentColor は #0b5e47 のような 6 桁の色で書いてください", abort: true })
-      .refine((c) => contrastWithWhite(c) >= 4.5, {
-        error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください`,
+export const configSchema = z
+  .strictObject({
+    site: z.strictObject({
+      title: text("site.title（サイト名）"),
+      baseUrl: z.url({ protocol: /^https?$/, error: "site.baseUrl は https:// から始まる URL で書いてください" }),
+      language: z
+        .string()
+        .regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { error: "site.language は ja のような言語コードで書いてください" })
+        .default("ja"),
+      description: text("site.description（サイトの説明）").optional(),
+      logo: z
+        .string()
+        .regex(/^assets\/[\w./-]+\.(png|jpe?g|webp|avif)$/i, { error: "site.logo は assets/logo.png のように assets/ の中の画像を書いてください" })
+        .optional(),
+      accentColor: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, { error: "site.accentColor は #0b5e47 のような 6 桁の色で書いてください", abort: true })
+        .refine((c) => contrastWithWhite(c) >= 4.5, {
+          error: (i) => `site.accentColor（${String(i.input)}）は白との明るさの差が足りません（WCAG 2.1 AA は 4.5 以上）。もっと濃い色にしてください`,
+        })
+        .optional(),
+    }),
+    payer: z.strictObject({
+      name: text("payer.name（支払者の名前）"),
+      /** Where a payee reports an error in a statement (a department, phone or mail: never a person's home). */
+      contact: text("payer.contact（明細の誤りの連絡先）").optional(),
+      /** When payment is made: the end of next month by default. */
+      paymentDue: z
+        .string()
+        .regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, {
+          error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください",
+        })
+        .default("next-month-end"),
+      /** The office's public address (a city hall or an NPO's office), printed as the issuer's. */
+      address: text("payer.address（支払者の所在地）").optional(),
+      /** A due date on a closed day (weekend, holiday, year-end closure) moves to the business day before, or after. */
+      ifClosed: z.enum(["earlier", "later"], { error: "payer.ifClosed は earlier（前の営業日）か later（次の営業日）で書いてください" }).default("earlier"),
+      /** The city's year-end closure (its 休日条例); banks are closed 12-31 to 01-03 in any case. */
+      yearEndClosure: z
+        .strictObject({ from: monthDay("payer.yearEndClosure.from"), to: monthDay("payer.yearEndClosure.to") })
+        .default({ from: "12-29", to: "01-03" }),
+    }),
+    // Which documents writers get (README「書類の種類」): a 支払通知書 by default; a 仕入明細書 for
+    // registered writers when the payer needs one for its input-tax credit; optionally a 請求書
+    // draft each writer can issue under their own name.
+    documents: z
+      .strictObject({
+        writerStatement: z
+          .enum(["notice", "purchase-statement"], {
+            error: "documents.writerStatement は notice（支払通知書）か purchase-statement（仕入明細書）で書いてください",
+          })
+          .default("notice"),
+        writerInvoiceDraft: bool("documents.writerInvoiceDraft（ライターの請求書の下書きを作るか）").default(false),
+      })
+      .default({ writerStatement: "notice", writerInvoiceDraft: false }),
+    categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
+      error: "categories は「カテゴリー名: { name: 表示名 }」の一覧で書いてください",
+    }),
+    writers: z.record(slug, writerSchema, { error: "writers は「ハンドル名: { ... }」の一覧で書いてください" }),
+    rates: z.strictObject({
+      article: yen("rates.article（1 記事の原稿料）"),
+      categories: z.record(slug, yen("カテゴリー別の原稿料")).optional(),
+      perCharacter: decimal("rates.perCharacter（1 文字あたりの原稿料、円）").optional(),
+      perPhoto: yen("rates.perPhoto（写真 1 枚あたりの原稿料）").optional(),
+    }),
+    contractor: z
+      .strictObject({
+        name: text("contractor.name（受託団体の名前）"),
+        address: text("contractor.address（受託団体の所在地）").optional(),
+        contact: text("contractor.contact（受託団体の連絡先）").optional(),
+        registrationNumber: z
+          .string()
+          .regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" })
+          .optional(),
+        /**
+         * When the contractor pays its writers: N business days after the city pays it
+         * (`after-payer-5`, the default), or a day of a month like payer.paymentDue — never before
+         * the city pays (checked below, and again on each date after holidays).
+         */
+        paymentDue: z
+          .string()
+          .regex(/^(after-payer-([1-9]|[12][0-9]|30)|(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8]))$/, {
+            error: "contractor.paymentDue は after-payer-5（市の支払いの 5 営業日後）や month-after-next-10 のように書いてください",
+          })
+          .default("after-payer-5"),
       })
       .optional(),
-  }),
-  payer: z.strictObject({
-    name: text("payer.name（支払者の名前）"),
-    /** Where a payee reports an error in a statement (a department, phone or mail: never a person's home). */
-    contact: text("payer.contact（明細の誤りの連絡先）").optional(),
-    /** When payment is made: the end of next month by default. */
-    paymentDue: z
-      .string()
-      .regex(/^(next-month|month-after-next)-(end|[1-9]|1[0-9]|2[0-8])$/, {
-        error: "payer.paymentDue は next-month-end や next-month-20 のように書いてください",
+    tax: z
+      .strictObject({
+        consumption: z
+          .array(z.strictObject({ from: isoDate("tax.consumption の from"), rate: percent("tax.consumption の rate") }))
+          .min(1)
+          .optional(),
+        withholding: z
+          .array(
+            z.strictObject({
+              from: isoDate("tax.withholding の from"),
+              rate: percent("tax.withholding の rate"),
+              over1m: percent("tax.withholding の over1m"),
+            }),
+          )
+          .min(1)
+          .optional(),
+        // 源泉所得税の納付 is always the 10th of the next month for manuscript fees: the semiannual special
+        // rule (納期の特例, 所得税法第216条) covers only salaries and some professionals' fees, so a city
+        // that has it for salaries must not carry it over to these payments.
+        withholdingPayment: z
+          .literal("monthly", {
+            error:
+              "原稿料から源泉徴収した所得税は納期の特例（所得税法第 216 条）の対象外で、翌月 10 日までに納付します。tax.withholdingPayment は monthly にするか、消してください",
+          })
+          .default("monthly"),
       })
-      .default("next-month-end"),
-    /** The office's public address (a city hall or an NPO's office), printed as the issuer's. */
-    address: text("payer.address（支払者の所在地）").optional(),
-  }),
-  // Which documents writers get (README「書類の種類」): a 支払通知書 by default; a 仕入明細書 for
-  // registered writers when the payer needs one for its input-tax credit; optionally a 請求書
-  // draft each writer can issue under their own name.
-  documents: z
-    .strictObject({
-      writerStatement: z
-        .enum(["notice", "purchase-statement"], {
-          error: "documents.writerStatement は notice（支払通知書）か purchase-statement（仕入明細書）で書いてください",
-        })
-        .default("notice"),
-      writerInvoiceDraft: bool("documents.writerInvoiceDraft（ライターの請求書の下書きを作るか）").default(false),
-    })
-    .default({ writerStatement: "notice", writerInvoiceDraft: false }),
-  categories: z.record(slug, z.strictObject({ name: text("カテゴリーの name") }), {
-    error: "categories は「カテゴリー名: { name: 表示名 }」の一覧で書いてください",
-  }),
-  writers: z.record(slug, writerSchema, { error: "writers は「ハンドル名: { ... }」の一覧で書いてください" }),
-  rates: z.strictObject({
-    article: yen("rates.article（1 記事の原稿料）"),
-    categories: z.record(slug, yen("カテゴリー別の原稿料")).optional(),
-    perCharacter: decimal("rates.perCharacter（1 文字あたりの原稿料、円）").optional(),
-    perPhoto: yen("rates.perPhoto（写真 1 枚あたりの原稿料）").optional(),
-  }),
-  contractor: z
-    .strictObject({
-      name: text("contractor.name（受託団体の名前）"),
-      address: text("contractor.address（受託団体の所在地）").optional(),
-      contact: text("contractor.contact（受託団体の連絡先）").optional(),
-      registrationNumber: z
-        .string()
-        .regex(/^T[0-9]{13}$/, { error: "contractor.registrationNumber は T に続けて半角数字 13 桁で書いてください" })
-        .optional(),
-    })
-    .optional(),
-  tax: z
-    .strictObject({
-      consumption: z
-        .array(z.strictObject({ from: isoDate("tax.consumption の from"), rate: percent("tax.consumption の rate") }))
-        .min(1)
-        .optional(),
-      withholding: z
-        .array(
-          z.strictObject({ from: isoDate("tax.withholding の from"), rate: percent("tax.withholding の rate"), over1m: percent("tax.withholding の over1m") }),
-        )
-        .min(1)
-        .optional(),
-      // 源泉所得税の納付 is always the 10th of the next month for manuscript fees: the semiannual special
-      // rule (納期の特例, 所得税法第216条) covers only salaries and some professionals' fees, so a city
-      // that has it for salaries must not carry it over to these payments.
-      withholdingPayment: z
-        .literal("monthly", {
-          error:
-            "原稿料から源泉徴収した所得税は納期の特例（所得税法第 216 条）の対象外で、翌月 10 日までに納付します。tax.withholdingPayment は monthly にするか、消してください",
-        })
-        .default("monthly"),
-    })
-    .default({ withholdingPayment: "monthly" }),
-  pages: z
-    .strictObject({
-      contact: z
-        .strictObject({
-          organization: text("pages.contact.organization（問い合わせ先の部署）").optional(),
-          phone: z
-            .string()
-            .regex(/^[0-9０-９()（）\-‐ ]{6,20}$/, { error: "pages.contact.phone は 0123-45-6789 のような電話番号で書いてください" })
-            .optional(),
-          email: z.email({ error: "pages.contact.email はメールアドレスで書いてください" }).optional(),
-          form: z.url({ protocol: /^https$/, error: "pages.contact.form は https:// から始まる URL で書いてください" }).optional(),
-          hours: text("pages.contact.hours（受付時間）").optional(),
-        })
-        .optional(),
-      privacy: z.strictObject({ body: text("pages.privacy.body（本文、Markdown）") }).optional(),
-      copyright: z.strictObject({ body: text("pages.copyright.body（本文、Markdown）") }).optional(),
-    })
-    .default({}),
-  channels: z
-    .strictObject({
-      webhook: z.strictObject({ url: z.url({ protocol: /^https?$/, error: "channels.webhook.url は https:// から始まる URL で書いてください" }) }).optional(),
-    })
-    .default({}),
-  github: z
-    .strictObject({
-      cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
-      /** Who may assign a brief to a writer from its issue (`/依頼する ハンドル名`). */
-      editors: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.editors には GitHub のユーザー名を書いてください" })).default([]),
-    })
-    .default({ cityStaff: [], editors: [] }),
-  images: z
-    .strictObject({
-      maxLongEdge: positiveInt("images.maxLongEdge（長い辺の上限、ピクセル）").optional(),
-      maxPixels: positiveInt("images.maxPixels（画素数の上限）").optional(),
-      maxBytes: positiveInt("images.maxBytes（ファイルの大きさの上限、バイト）").optional(),
-      softBytes: positiveInt("images.softBytes（大きさの目安、バイト）").optional(),
-    })
-    .default({}),
-  // How articles reach main, which makes the billing month a date GitHub records (see invoice/merge-policy.ts).
-  billing: z
-    .strictObject({
-      mergePolicy: z.enum(["merge-commit", "squash"], { error: "billing.mergePolicy は merge-commit か squash で書いてください" }),
-      accepted: z
-        .record(
-          z.string().regex(/^[0-9a-f]{7,40}$/, { error: "billing.accepted にはコミットの SHA（7 文字以上の半角英数字）を書いてください" }),
-          z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "billing.accepted の値は支払う月を 2026-11 のように書いてください" }),
-        )
-        .optional(),
-    })
-    .optional(),
-  limits: z
-    .strictObject({
-      articleBytes: z
-        .string()
-        .regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" })
-        .transform(Number)
-        .optional(),
-    })
-    .default({}),
-});
+      .default({ withholdingPayment: "monthly" }),
+    pages: z
+      .strictObject({
+        contact: z
+          .strictObject({
+            organization: text("pages.contact.organization（問い合わせ先の部署）").optional(),
+            phone: z
+              .string()
+              .regex(/^[0-9０-９()（）\-‐ ]{6,20}$/, { error: "pages.contact.phone は 0123-45-6789 のような電話番号で書いてください" })
+              .optional(),
+            email: z.email({ error: "pages.contact.email はメールアドレスで書いてください" }).optional(),
+            form: z.url({ protocol: /^https$/, error: "pages.contact.form は https:// から始まる URL で書いてください" }).optional(),
+            hours: text("pages.contact.hours（受付時間）").optional(),
+          })
+          .optional(),
+        privacy: z.strictObject({ body: text("pages.privacy.body（本文、Markdown）") }).optional(),
+        copyright: z.strictObject({ body: text("pages.copyright.body（本文、Markdown）") }).optional(),
+      })
+      .default({}),
+    channels: z
+      .strictObject({
+        webhook: z.strictObject({ url: z.url({ protocol: /^https?$/, error: "channels.webhook.url は https:// から始まる URL で書いてください" }) }).optional(),
+      })
+      .default({}),
+    github: z
+      .strictObject({
+        cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
+        /** Who may assign a brief to a writer from its issue (`/依頼する ハンドル名`). */
+        editors: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.editors には GitHub のユーザー名を書いてください" })).default([]),
+      })
+      .default({ cityStaff: [], editors: [] }),
+    images: z
+      .strictObject({
+        maxLongEdge: positiveInt("images.maxLongEdge（長い辺の上限、ピクセル）").optional(),
+        maxPixels: positiveInt("images.maxPixels（画素数の上限）").optional(),
+        maxBytes: positiveInt("images.maxBytes（ファイルの大きさの上限、バイト）").optional(),
+        softBytes: positiveInt("images.softBytes（大きさの目安、バイト）").optional(),
+      })
+      .default({}),
+    // How articles reach main, which makes the billing month a date GitHub records (see invoice/merge-policy.ts).
+    billing: z
+      .strictObject({
+        mergePolicy: z.enum(["merge-commit", "squash"], { error: "billing.mergePolicy は merge-commit か squash で書いてください" }),
+        accepted: z
+          .record(
+            z.string().regex(/^[0-9a-f]{7,40}$/, { error: "billing.accepted にはコミットの SHA（7 文字以上の半角英数字）を書いてください" }),
+            z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "billing.accepted の値は支払う月を 2026-11 のように書いてください" }),
+          )
+          .optional(),
+      })
+      .optional(),
+    limits: z
+      .strictObject({
+        articleBytes: z
+          .string()
+          .regex(/^[1-9][0-9]*$/, { error: "limits.articleBytes は半角数字のバイト数で書いてください" })
+          .transform(Number)
+          .optional(),
+      })
+      .default({}),
+  })
+  .superRefine((config, ctx) => {
+    // The contractor pays its writers out of what the city pays it: never on or before that day.
+    const due = config.contractor?.paymentDue;
+    if (due && !due.startsWith("after-payer-") && dueOrder(due) <= dueOrder(config.payer.paymentDue)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractor", "paymentDue"],
+        message: `contractor.paymentDue（${due}）は、市が団体に払う日（payer.paymentDue: ${config.payer.paymentDue}）より後にしてください。市の支払いの何営業日後かで決めるなら after-payer-5 のように書きます`,
+      });
+    }
+  });
+
+/** next-month-20 < next-month-end < month-after-next-5: months first, then the day ("end" last). */
+function dueOrder(due: string): number {
+  const [, when, day] = /^(next-month|month-after-next)-(.+)$/.exec(due)!;
+  return (when === "next-month" ? 1 : 2) * 100 + (day === "end" ? 31 : Number(day));
+}
 
 export type Config = z.output<typeof configSchema>;
 export type Writer = Config["writers"][string];

@@ -13,11 +13,12 @@ import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.
 import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
 import { writerStatementHtml, writerInvoiceDraftHtml, contractorInvoiceHtml } from "../invoice/html.ts";
 import { containedJoin } from "../contained-path.ts";
-import { yearDocument, yearCsv } from "../invoice/year.ts";
+import { yearDocument, yearMonths } from "../invoice/year.ts";
+import { YEAR_TABLES, yearCsv, yearFileName, yearHtml, yearMarkdown } from "../invoice/year-outputs.ts";
 
 export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
                          [--encoding utf8|cp932] [--close]
-       kawaraban invoice --year YYYY [--format json|csv] [--out <フォルダー>]
+       kawaraban invoice --year YYYY [--format json|md|csv|html] [--out <フォルダー>]
 
   その月にマージされた記事の原稿料を、ライターごとに集計します（源泉徴収・消費税を含む）。
   --format json  集計（既定）     csv  Excel 用（--out で明細 CSV も）
@@ -25,7 +26,8 @@ export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--form
   --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
   --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
   --issue        市の担当者向けのイシューに、集計と直近 12 か月のグラフを書き込みます（GITHUB_TOKEN）
-  --year YYYY    その年のライターごとの合計（支払調書の対象かどうか）と、月ごとの源泉所得税と納期限
+  --year YYYY    その年の支払先ごとの合計（支払調書用。支払が確定した年で集計）と、
+                 支払った月ごとの源泉所得税と納期限（納付用）。--out では表ごとに別のファイル
 `;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -109,15 +111,8 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
       io.stdout.write(invoiceMarkdown(doc));
       break;
     case "csv": {
-      let summary: Buffer;
-      let detail: Buffer;
-      try {
-        summary = encodeCsv(summaryCsv(doc), values.encoding);
-        detail = encodeCsv(detailCsv(doc), values.encoding);
-      } catch (error) {
-        if (error instanceof EncodingError) throw new UsageError(error.message);
-        throw error;
-      }
+      const summary = encodedCsv(summaryCsv(doc), values.encoding);
+      const detail = encodedCsv(detailCsv(doc), values.encoding);
       if (!out) {
         io.stdout.write(summary.toString(values.encoding === "utf8" ? "utf8" : "latin1"));
         break;
@@ -202,32 +197,50 @@ async function postIssue(io: Io, sources: InvoiceSources, month: string, doc: In
   return EXIT.ok;
 }
 
-/** `--year`: the twelve months summed per writer, and the withholding to pay per due date. */
+/**
+ * `--year`: the writers' table for the 支払調書 and the withholding table for the 納付 (year.ts).
+ * JSON and Markdown go to stdout (both tables); with --out, each table is its own file in the
+ * format asked (CSV, Markdown or HTML).
+ */
 async function yearCommand(io: Io, year: string, format: string, outArg: string | undefined, encoding: string): Promise<number> {
   if (!/^\d{4}$/.test(year)) throw new UsageError("--year には 2026 のように年を指定してください。");
-  if (format !== "json" && format !== "csv") throw new UsageError("--year の --format には json か csv を指定してください。");
+  if (!["json", "csv", "md", "html"].includes(format)) throw new UsageError("--year の --format には json, csv, md, html のどれかを指定してください。");
   if (encoding !== "utf8" && encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
+  if ((format === "csv" || format === "html") && !outArg)
+    throw new UsageError(`--year の --format ${format} には --out（書き出すフォルダー）が必要です（表ごとに別のファイルにします）。`);
   const sources = await loadInvoiceSources(await findRoot(io.cwd), io.now?.());
-  const months = Array.from({ length: 12 }, (_, i) => invoiceFor(sources, `${year}-${String(i + 1).padStart(2, "0")}`));
-  const doc = yearDocument(year, months);
+  const doc = yearDocument(
+    year,
+    yearMonths(year).map((m) => invoiceFor(sources, m)),
+    sources.config,
+  );
   if (format === "json") {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
   }
-  let bytes: Buffer;
-  try {
-    bytes = encodeCsv(yearCsv(doc), encoding);
-  } catch (error) {
-    if (error instanceof EncodingError) throw new UsageError(error.message);
-    throw error;
-  }
   if (!outArg) {
-    io.stdout.write(bytes.toString(encoding === "utf8" ? "utf8" : "latin1"));
+    io.stdout.write(YEAR_TABLES.map((t) => yearMarkdown(doc, t)).join("\n"));
     return EXIT.ok;
   }
   const out = path.resolve(io.cwd, outArg);
   await mkdir(out, { recursive: true });
-  await writeFile(containedJoin(out, `invoice-${year}-year.csv`), bytes);
-  io.stderr.write(`年間の集計を書き出しました: ${path.relative(io.cwd, out) || "."}/invoice-${year}-year.csv\n`);
+  const written: string[] = [];
+  for (const table of YEAR_TABLES) {
+    const file = yearFileName(year, table, format);
+    const text = format === "csv" ? yearCsv(doc, table) : format === "md" ? yearMarkdown(doc, table) : yearHtml(doc, table);
+    await writeFile(containedJoin(out, file), format === "csv" ? encodedCsv(text, encoding) : text);
+    written.push(file);
+  }
+  io.stderr.write(`年間の集計を書き出しました: ${written.map((f) => `${path.relative(io.cwd, out) || "."}/${f}`).join("、")}\n`);
   return EXIT.ok;
+}
+
+/** CSV bytes in the encoding asked, or a usage error naming the character CP932 cannot hold. */
+function encodedCsv(text: string, encoding: string): Buffer {
+  try {
+    return encodeCsv(text, encoding as "utf8" | "cp932");
+  } catch (error) {
+    if (error instanceof EncodingError) throw new UsageError(error.message);
+    throw error;
+  }
 }

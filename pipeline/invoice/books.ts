@@ -15,17 +15,24 @@ export const CLOSED_FILE = `${INVOICES_DIR}/closed.yml`;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "月は 2026-11 のように書いてください" });
 
-export const adjustmentSchema = z.strictObject({
-  // A handle as in the config (it names the statement's file): never a path or a prototype key.
-  writer: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "writer はハンドル名（半角英小文字・数字・ハイフン）で書いてください" }),
-  month,
-  amount: z
-    .string()
-    .regex(/^-?(0|[1-9][0-9]{0,11})$/, { error: "amount は符号付きの半角数字（円）で書いてください（例: -5000）" })
-    .transform(Number),
-  reason: z.string().min(1, { error: "reason（理由）を書いてください" }),
-  approver: z.string().min(1, { error: "approver（承認した人）を書いてください" }),
-});
+export const adjustmentSchema = z
+  .strictObject({
+    // A handle as in the config (it names the statement's file): never a path or a prototype key.
+    writer: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "writer はハンドル名（半角英小文字・数字・ハイフン）で書いてください" }),
+    month,
+    amount: z
+      .string()
+      .regex(/^-?(0|[1-9][0-9]{0,11})$/, { error: "amount は符号付きの半角数字（円）で書いてください（例: -5000）" })
+      .transform(Number),
+    reason: z.string().min(1, { error: "reason（理由）を書いてください" }),
+    approver: z.string().min(1, { error: "approver（承認した人）を書いてください" }),
+    /** The day of the transaction (取引年月日 on a 仕入明細書); without it, documents show the month as the period. */
+    date: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: "date は 2026-11-20 のように「年-月-日」で書いてください" })
+      .optional(),
+  })
+  .refine((a) => !a.date || a.date.startsWith(`${a.month}-`), { error: "date は month と同じ月の日付にしてください", path: ["date"] });
 export type Adjustment = z.output<typeof adjustmentSchema>;
 
 export interface Books {

@@ -22,7 +22,7 @@ function field(cell: Cell): string {
 export const rowsCsv = (lines: Cell[][]) => `${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
 const rows = rowsCsv;
 
-const typeName = { individual: "個人", corporation: "法人", unknown: "不明" } as const;
+export const typeName = { individual: "個人", corporation: "法人", group: "団体", unknown: "不明" } as const;
 
 export function summaryCsv(doc: InvoiceDocument): string {
   const header = ["対象月", "ライター", "支払先名義", "区分", "登録番号", "記事数", "小計（税抜）", "消費税", "源泉徴収税額", "支払額"];
@@ -54,7 +54,7 @@ export function summaryCsv(doc: InvoiceDocument): string {
 }
 
 export function detailCsv(doc: InvoiceDocument): string {
-  const header = ["対象月", "ライター", "支払先名義", "種類", "記事・内容", "ファイル", "受付日（main に入った日）", "公開日", "金額", "内訳", "備考"];
+  const header = ["対象月", "ライター", "支払先名義", "種類", "記事・内容", "ファイル", "受付日", "公開日", "金額", "内訳", "備考"];
   const body: Cell[][] = [];
   for (const w of doc.writers) {
     for (const a of w.articles)
@@ -72,7 +72,19 @@ export function detailCsv(doc: InvoiceDocument): string {
         [a.brief && `依頼 ${a.brief}`, a.note].filter(Boolean).join(" "),
       ]);
     for (const a of w.adjustments)
-      body.push([doc.month, w.writer, w.invoiceName, "調整", a.reason, "", "", "", a.amount, "", [`承認: ${a.approver}`, a.note].filter(Boolean).join(" ")]);
+      body.push([
+        doc.month,
+        w.writer,
+        w.invoiceName,
+        "調整",
+        a.reason,
+        "",
+        a.date ?? "",
+        "",
+        a.amount,
+        "",
+        [`承認: ${a.approver}`, a.note].filter(Boolean).join(" "),
+      ]);
   }
   return rows([header, ...body]);
 }

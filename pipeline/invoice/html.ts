@@ -1,10 +1,15 @@
 import type { Config } from "../article/config.ts";
 import type { InvoiceDocument, WriterStatement } from "./statement.ts";
-import { consumptionTax, taxRatesOn } from "./tax.ts";
-import { lastDayOf } from "./statement.ts";
+import { consumptionTax, rateTextsOn, taxRatesOn } from "./tax.ts";
+import { lastDayOf } from "./calendar.ts";
 import { dateJa, documentFacts, honorific } from "./document-facts.ts";
+import { esc, yen, monthJa, page, linesTable, pct, taxRows, taxStatus, withholdingRow, withholdingNote } from "./html-page.ts";
 
-import { esc, yen, monthJa, page, linesTable, taxRows, withholdingRow, WITHHOLDING_NOTE } from "./html-page.ts";
+/** The month's rates: as recorded on the statement, or (statements frozen before they were) from the config. */
+const ratesOf = (doc: InvoiceDocument, config: Config) => doc.rates ?? rateTextsOn(lastDayOf(doc.month), config);
+/** The payee as the documents address them, with the config's own wording when it has one. */
+const addressee = (w: WriterStatement, config: Config) =>
+  honorific({ ...w, ...(Object.hasOwn(config.writers, w.writer) && { honorific: config.writers[w.writer]!.honorific }) });
 
 /** Who pays the writers: the contractor when it is the order desk (never the city), the payer otherwise. */
 function writersPayer(doc: InvoiceDocument, config: Config) {
@@ -31,7 +36,8 @@ export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, co
   const payer = writersPayer(doc, config);
   const title = purchase ? "仕入明細書" : "支払通知書";
   const facts = documentFacts(doc.month, w.writer, config, "statement");
-  const { to, you } = honorific(w.type);
+  const { to, you } = addressee(w, config);
+  const rates = ratesOf(doc, config);
   const confirmation = purchase
     ? `この仕入明細書は、適格請求書発行事業者である${you}の確認を受けたものとして保存します。記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。期限までにご連絡がない場合は、確認いただいたものとします。`
     : "記載内容に誤りがある場合は、受け取ってから 14 日以内にお知らせください。";
@@ -46,12 +52,12 @@ export function writerStatementHtml(doc: InvoiceDocument, w: WriterStatement, co
 <p>支払予定日: ${dateJa(facts.dueOn)}</p>
 ${linesTable(
   w,
-  "受付日（main に入った日）",
-  `${taxRows(w)}
+  doc.month,
+  `${taxRows(w, rates)}
 ${withholdingRow(w)}
 <tr><td colspan="2"><strong>お支払額</strong></td><td class="num"><strong>${yen(w.payment)}</strong></td></tr>`,
 )}
-<p class="note">${confirmation}連絡先: ${esc(contactOf(payer))}。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
+<p class="note">${confirmation}連絡先: ${esc(contactOf(payer))}。${w.type === "corporation" ? "" : withholdingNote(rates)}</p>`;
   return page(`${title} ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
 
@@ -64,7 +70,11 @@ ${withholdingRow(w)}
 export function writerInvoiceDraftHtml(doc: InvoiceDocument, w: WriterStatement, config: Config): string {
   const payer = writersPayer(doc, config);
   const facts = documentFacts(doc.month, w.writer, config, "bill");
+  const rates = ratesOf(doc, config);
+  const status = taxStatus(w);
   const billed = w.subtotal + w.consumptionTax;
+  // 「税込」 only where there is a consumption tax to include (a registered writer's qualified invoice).
+  const billedLabel = status === "registered" ? "ご請求額（税込）" : "ご請求額";
   const body = `<h1>請求書</h1>
 <div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
@@ -72,18 +82,19 @@ export function writerInvoiceDraftHtml(doc: InvoiceDocument, w: WriterStatement,
   <div class="from"><div><strong>${esc(w.invoiceName)}</strong></div>${w.registrationNumber ? `<div>登録番号 ${esc(w.registrationNumber)}</div>` : ""}<div class="blank">住所 ＿＿＿＿＿＿＿＿＿＿＿＿</div><div class="blank">連絡先 ＿＿＿＿＿＿＿＿＿＿</div><div>対象期間 ${monthJa(doc.month)}分</div></div>
 </div>
 <p>下記のとおり、原稿料をご請求いたします。</p>
-<div class="amount"><span>ご請求額（税込）</span><strong>${yen(billed)}</strong></div>
+<div class="amount"><span>${billedLabel}</span><strong>${yen(billed)}</strong></div>
 <p>お支払期限: ${dateJa(facts.dueOn)}</p>
 ${linesTable(
   w,
-  "取引日（main に入った日）",
-  `${taxRows(w)}
-<tr><td colspan="2"><strong>ご請求額（税込）</strong></td><td class="num"><strong>${yen(billed)}</strong></td></tr>
+  doc.month,
+  `${taxRows(w, rates)}
+<tr><td colspan="2"><strong>${billedLabel}</strong></td><td class="num"><strong>${yen(billed)}</strong></td></tr>
 ${withholdingRow(w)}
 ${w.type === "corporation" ? "" : `<tr><td colspan="2">差引お振込額</td><td class="num">${yen(w.payment)}</td></tr>`}`,
 )}
 <p>お振込先: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
-<p class="note">この請求書は kawaraban が作った下書きです。内容を確かめ、住所・連絡先・お振込先を書き入れてから、ご自身の名前で発行してください。${w.type === "corporation" ? "" : WITHHOLDING_NOTE}</p>`;
+${w.type === "corporation" ? "" : `<p class="note">${withholdingNote(rates)}</p>`}
+<p class="note screen-only">この請求書は kawaraban が作った下書きです（この一文は印刷されません）。内容を確かめ、住所・連絡先・お振込先を書き入れてから、ご自身の名前で発行してください。</p>`;
   return page(`請求書（下書き） ${monthJa(doc.month)}分 ${w.invoiceName}`, body);
 }
 
@@ -94,6 +105,7 @@ export function contractorInvoiceHtml(doc: InvoiceDocument, config: Config): str
   // The contractor charges consumption tax on the whole amount, whatever each writer does.
   const tax = doc.contractor?.consumptionTax ?? consumptionTax(doc.totals.subtotal, taxRatesOn(lastDayOf(doc.month), config));
   const facts = documentFacts(doc.month, "contractor", config, "invoice");
+  const rate = pct(ratesOf(doc, config).consumption);
   const body = `<h1>請求書</h1>
 <div class="docmeta"><div>発行日 ${dateJa(facts.issuedOn)}</div><div>番号 ${esc(facts.number)}</div></div>
 <div class="parties">
@@ -109,8 +121,11 @@ export function contractorInvoiceHtml(doc: InvoiceDocument, config: Config): str
 ${doc.writers.map((w) => `<tr><td>${esc(w.invoiceName)}</td><td class="num">${w.articles.length}</td><td class="num">${yen(w.subtotal)}</td></tr>`).join("\n")}
 </tbody>
 <tbody class="totals">
-<tr><td colspan="2">10％対象 合計（税抜）</td><td class="num">${yen(doc.totals.subtotal)}</td></tr>
-<tr><td colspan="2">消費税（10％）</td><td class="num">${yen(tax)}</td></tr>
+${
+  contractor.registrationNumber
+    ? `<tr><td colspan="2">${rate}対象 合計（税抜）</td><td class="num">${yen(doc.totals.subtotal)}</td></tr>\n<tr><td colspan="2">消費税（${rate}）</td><td class="num">${yen(tax)}</td></tr>`
+    : `<tr><td colspan="2">小計</td><td class="num">${yen(doc.totals.subtotal)}</td></tr>\n<tr><td colspan="2">消費税相当額（${rate}）</td><td class="num">${yen(tax)}</td></tr>`
+}
 </tbody>
 </table>`;
   return page(`請求書 ${monthJa(doc.month)}分 ${contractor.name}`, body);

@@ -208,8 +208,8 @@ async function billIdentity(identity: Identity, ctx: BillingContext): Promise<vo
     const breakdown = fromBrief.breakdown ?? rateCard;
     const switched = author && author.writer !== article.frontMatter.writer ? author : undefined;
     const notes = [
-      arrival.violation && `main への入れ方の決まりに沿っていないコミット（${short}）で入りました。月はコミットの日時どおりです`,
-      judged.errors.length > 0 && `確認のエラーがあるまま main に入り、市の担当者が支払いを認めました（${short}）`,
+      arrival.violation && `決められた受け付けの手順を通らずに受け付けた記事です（${short}）。月は記録された日時どおりです`,
+      judged.errors.length > 0 && `確認のエラーがあるまま受け付け、市の担当者が支払いを認めました（${short}）`,
       switched &&
         `この記事は最初 ${switched.writer} さんの記事として入りました（コミット ${switched.sha.slice(0, 7)}）。writer が変わっているため、確かめてください`,
       fromBrief.note,

@@ -1,5 +1,6 @@
 import type { InvoiceDocument } from "./statement.ts";
 import { escapeMarkdown, inlineCode } from "../github/findings.ts";
+import { dateJa } from "./document-facts.ts";
 
 const yen = (n: number) => `${n < 0 ? "−" : ""}¥${Math.abs(n).toLocaleString("ja-JP")}`;
 /** Titles, names and reasons are writer or staff text: no links, images, mentions or HTML reach the issue. */
@@ -10,7 +11,14 @@ export function invoiceMarkdown(doc: InvoiceDocument): string {
   const [y, m] = doc.month.split("-");
   const lines = [`### ${y} 年 ${Number(m)} 月分の原稿料${doc.closed ? "（締め済み）" : ""}`, ""];
   if (doc.writers.length === 0) lines.push("この月に支払う原稿料はありません。", "");
-  else lines.push(...writerTable(doc));
+  else {
+    if (doc.paidOn) {
+      const due = doc.totals.withholdingTax > 0 && doc.withholdingDueOn ? `。源泉所得税の納期限は ${dateJa(doc.withholdingDueOn)}` : "";
+      const contractor = doc.contractor?.paidOn ? `市から${doc.contractor.name}への支払日は ${dateJa(doc.contractor.paidOn)}、` : "";
+      lines.push(`${contractor}ライターへの支払日は ${dateJa(doc.paidOn)}${due}です。`, "");
+    }
+    lines.push(...writerTable(doc));
+  }
   if (doc.policyViolations?.length) {
     lines.push(
       "#### main への入れ方の決まりに沿っていないコミット（確認してください）",

@@ -1,7 +1,12 @@
 import type { Config, Writer } from "../article/config.ts";
 import type { Ledger } from "./ledger.ts";
 import { firstOpenMonth, type Adjustment } from "./books.ts";
-import { consumptionTax, taxRatesOn, withholdingTax } from "./tax.ts";
+import { consumptionTax, rateTextsOn, taxRatesOn, withholdingTax } from "./tax.ts";
+import { lastDayOf, withholdingDueDate } from "./calendar.ts";
+import { payerPaysOn, writersPaidOn } from "./document-facts.ts";
+
+/** 個人, 法人, or 任意団体 (an unincorporated group, withheld from like a person: 所得税基本通達 204-1); unknown when not in the config. */
+export type PayeeType = "individual" | "corporation" | "group" | "unknown";
 
 export interface InvoiceArticle {
   path: string;
@@ -22,13 +27,15 @@ export interface InvoiceAdjustment {
   amount: number;
   reason: string;
   approver: string;
+  /** The transaction day, when city staff wrote one (otherwise the month is the period). */
+  date?: string;
   note?: string;
 }
 
 export interface WriterStatement {
   writer: string;
   invoiceName: string;
-  type: "individual" | "corporation" | "unknown";
+  type: PayeeType;
   registrationNumber?: string;
   chargesConsumptionTax: boolean;
   articles: InvoiceArticle[];
@@ -60,15 +67,16 @@ export interface InvoiceDocument {
    * With a contractor as the order desk: its 請求書 to the payer for the month, the sum of its
    * writers' fees with consumption tax on the whole (the contractor, not the city, pays the writers).
    */
-  contractor?: { name: string; subtotal: number; consumptionTax: number; total: number };
+  contractor?: { name: string; subtotal: number; consumptionTax: number; total: number; paidOn?: string };
+  /** The rates in force for the month, as configured ("10%"), printed on the documents. */
+  rates?: { consumption: string; withholding: string; withholdingOver: string };
+  /** When the writers are paid (YYYY-MM-DD, a business day): by the payer, or the contractor when there is one. */
+  paidOn?: string;
+  /** 源泉所得税の納期限 for this payment: the 10th of the month after `paidOn`, moved off closed days. */
+  withholdingDueOn?: string;
   /** Commits on main this month that broke the merge policy (their articles are held, listed in `excluded`). */
   policyViolations?: { commit: string; recordedAt: string; reason: string; paths: string[]; held: boolean }[];
 }
-
-export const lastDayOf = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-};
 
 /**
  * One month's statements, a pure function of the ledger, the books and the config. Anything
@@ -112,7 +120,13 @@ export function buildInvoice(
   }
   for (const a of adjustments) {
     if (bookedIn(a.month) !== month) continue;
-    slot(a.writer).adjustments.push({ amount: a.amount, reason: a.reason, approver: a.approver, ...(late(a.month) && { note: late(a.month) }) });
+    slot(a.writer).adjustments.push({
+      amount: a.amount,
+      reason: a.reason,
+      approver: a.approver,
+      ...(a.date && { date: a.date }),
+      ...(late(a.month) && { note: late(a.month) }),
+    });
   }
 
   const rates = taxRatesOn(lastDayOf(month), config);
@@ -123,6 +137,7 @@ export function buildInvoice(
       const subtotal = items.articles.reduce((n, a) => n + a.fee, 0) + items.adjustments.reduce((n, a) => n + a.amount, 0);
       const charges = profile?.chargesConsumptionTax ?? false;
       const tax = charges ? consumptionTax(subtotal, rates) : 0;
+      // 源泉徴収 on manuscript fees is for payees other than corporations (所得税法 第204条第1項第1号).
       const withholding = profile?.type === "corporation" ? 0 : withholdingTax(subtotal, rates);
       items.articles.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.path.localeCompare(b.path));
       return {
@@ -151,7 +166,10 @@ export function buildInvoice(
     payer: config.payer.name,
     writers,
     totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
-    ...(config.contractor && { contractor: contractorTotals(config.contractor.name, sum("subtotal"), rates) }),
+    rates: rateTextsOn(lastDayOf(month), config),
+    paidOn: writersPaidOn(month, config),
+    withholdingDueOn: withholdingDueDate(writersPaidOn(month, config)),
+    ...(config.contractor && { contractor: { ...contractorTotals(config.contractor.name, sum("subtotal"), rates), paidOn: payerPaysOn(month, config) } }),
     ...(excluded.length > 0 && { excluded }),
     ...(policyViolations.length > 0 && { policyViolations }),
   };

@@ -19,17 +19,29 @@ export interface TaxRates {
   withholdingOver: Rate;
 }
 
-/** The rates in force on `date` (YYYY-MM-DD): the latest entry whose `from` is not after it. */
-export function taxRatesOn(date: string, config?: Config): TaxRates {
+/** The config's rate entries in force on `date` (YYYY-MM-DD): the latest whose `from` is not after it. */
+function entriesOn(date: string, config?: Config) {
   const pick = <T extends { from: string }>(entries: readonly T[]): T => {
-    const inForce = [...entries].sort((a, b) => a.from.localeCompare(b.from)).filter((e) => e.from <= date);
-    const entry = inForce[inForce.length - 1];
+    const entry = [...entries]
+      .sort((a, b) => a.from.localeCompare(b.from))
+      .filter((e) => e.from <= date)
+      .at(-1);
     if (!entry) throw new Error(`no tax rate in force on ${date}`);
     return entry;
   };
-  const consumption = pick(config?.tax.consumption ?? DEFAULT_TAX.consumption);
-  const withholding = pick(config?.tax.withholding ?? DEFAULT_TAX.withholding);
+  return { consumption: pick(config?.tax.consumption ?? DEFAULT_TAX.consumption), withholding: pick(config?.tax.withholding ?? DEFAULT_TAX.withholding) };
+}
+
+/** The rates in force on `date`, exact. */
+export function taxRatesOn(date: string, config?: Config): TaxRates {
+  const { consumption, withholding } = entriesOn(date, config);
   return { consumption: parsePercent(consumption.rate), withholding: parsePercent(withholding.rate), withholdingOver: parsePercent(withholding.over1m) };
+}
+
+/** The same rates as written in the config ("10%", "10.21%"), for the documents' labels. */
+export function rateTextsOn(date: string, config?: Config): { consumption: string; withholding: string; withholdingOver: string } {
+  const { consumption, withholding } = entriesOn(date, config);
+  return { consumption: consumption.rate, withholding: withholding.rate, withholdingOver: withholding.over1m };
 }
 
 /** 消費税: once per statement, on the subtotal, fractions dropped. */

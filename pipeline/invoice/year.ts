@@ -1,52 +1,107 @@
-import type { InvoiceDocument } from "./statement.ts";
-import { rowsCsv } from "./csv.ts";
+import type { Config } from "../article/config.ts";
+import type { InvoiceDocument, PayeeType } from "./statement.ts";
+import { withholdingDueDate } from "./calendar.ts";
+import { writersPaidOn } from "./document-facts.ts";
 
 /**
- * The year's figures city staff need at year end, summed from the twelve monthly statements
- * (frozen ones for closed months), in exact integer yen:
- * - per writer, what was paid and withheld, for the 報酬、料金、契約金及び賞金の支払調書. For
- *   manuscript fees (所得税法 第204条第1項第1号) the statement is filed for a payee whose payments
- *   in the year exceed ¥50,000; only individuals are withheld from, so only they are flagged.
- * - per month, the withholding to pay to the tax office and its due date: the 10th of the next
- *   month. Manuscript fees are outside the semiannual special rule (納期の特例, 第216条 covers
- *   salaries and some professionals' fees only), so there is no half-year schedule for them. A due
- *   date on a holiday moves to the next business day; that is left to the office's calendar.
- * No My Number and no address is stored or needed here: the statement form adds them.
+ * The year's figures for whoever pays the writers (the city, or the contractor when it is the
+ * order desk), in exact integer yen, summed from the monthly statements (frozen ones for closed
+ * months). Two tables, on two different bases, because the law counts them differently:
+ *
+ * - **Writers, for the 支払調書** (報酬、料金、契約金及び賞金の支払調書, 所得税法 第225条第1項
+ *   第3号): amounts whose payment became fixed (支払の確定) in the year — the work accepted in the
+ *   year's months, paid or not yet. December's work paid in January belongs to this year's
+ *   調書 and is shown as unpaid (未払, 内書き). The 提出範囲 for manuscript fees is a payee paid
+ *   over ¥50,000 in the year; it includes corporations and groups nothing was withheld from (the
+ *   NTA's instructions: 法人に支払われる報酬、料金等で源泉徴収の対象とならないものも提出).
+ * - **Withholding, for the 納付** (所得税法 第204条第1項): the tax is withheld when paid and due
+ *   the 10th of the month after the payment, moved off holidays (calendar.ts). So this table holds
+ *   the payments made in the year, whichever month's work they paid. Manuscript fees are outside
+ *   the semiannual special rule (納期の特例, 第216条), so there is one 納付 per payment month.
+ *
+ * No My Number and no address is stored or needed here: the 調書 form adds them.
  */
 export const STATEMENT_THRESHOLD = 50_000;
 
 export interface YearWriter {
   writer: string;
   invoiceName: string;
-  type: "individual" | "corporation" | "unknown";
+  type: PayeeType;
+  registrationNumber?: string;
   articles: number;
   subtotal: number;
   consumptionTax: number;
+  /** 支払金額: fixed in the year, consumption tax included (the figure the threshold is read against). */
+  paidTotal: number;
   withholdingTax: number;
   payment: number;
-  /** Paid amount in the year (tax included), the figure the 支払調書 threshold is read against. */
-  paidTotal: number;
+  /** Of the above, what is paid only after the year ends (未払, shown 内書き on the 調書). */
+  unpaid: { paidTotal: number; withholdingTax: number };
   statementRequired: boolean;
 }
 
-export interface YearDocument {
-  version: 1;
-  year: string;
-  writers: YearWriter[];
-  months: { month: string; withholdingTax: number; dueDate: string }[];
-  /** What is paid to the tax office, per due date (one per month). */
-  withholdingPayments: { period: string; withholdingTax: number; dueDate: string }[];
-  totals: { subtotal: number; consumptionTax: number; withholdingTax: number; payment: number };
+export interface YearWithholding {
+  /** The payment day (YYYY-MM-DD). */
+  paidOn: string;
+  /** The months of work it paid. */
+  workMonths: string[];
+  withholdingTax: number;
+  /** 納期限. */
+  dueDate: string;
 }
 
-const nextMonth10 = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-10` : `${y}-${String(m + 1).padStart(2, "0")}-10`;
-};
+export interface YearDocument {
+  version: 2;
+  year: string;
+  writers: YearWriter[];
+  withholding: YearWithholding[];
+  totals: { subtotal: number; consumptionTax: number; paidTotal: number; withholdingTax: number; payment: number; withheldInYear: number };
+}
 
-export function yearDocument(year: string, months: readonly InvoiceDocument[]): YearDocument {
+/** When a statement's writers are paid: recorded on it, or (statements frozen before it was) from the config. */
+export const paidOnOf = (doc: InvoiceDocument, config: Config) => doc.paidOn ?? writersPaidOn(doc.month, config);
+
+/** The months of statements the year needs: its twelve, and the earlier ones that may be paid in it. */
+export function yearMonths(year: string): string[] {
+  const y = Number(year);
+  return Array.from({ length: 16 }, (_, i) => {
+    const d = new Date(Date.UTC(y - 1, 8 + i, 1)); // from September of the year before
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+export function yearDocument(year: string, docs: readonly InvoiceDocument[], config: Config): YearDocument {
+  const writers = yearWriters(
+    year,
+    docs.filter((d) => d.month.startsWith(`${year}-`)),
+    config,
+  );
+  // A month with no statement is no payment.
+  const withholding = yearWithholding(
+    docs.filter((d) => d.writers.length > 0 && paidOnOf(d, config).startsWith(`${year}-`)),
+    config,
+  );
+  const sum = (key: "subtotal" | "consumptionTax" | "paidTotal" | "withholdingTax" | "payment") => writers.reduce((n, w) => n + w[key], 0);
+  return {
+    version: 2,
+    year,
+    writers,
+    withholding,
+    totals: {
+      subtotal: sum("subtotal"),
+      consumptionTax: sum("consumptionTax"),
+      paidTotal: sum("paidTotal"),
+      withholdingTax: sum("withholdingTax"),
+      payment: sum("payment"),
+      withheldInYear: withholding.reduce((n, w) => n + w.withholdingTax, 0),
+    },
+  };
+}
+
+function yearWriters(year: string, docs: readonly InvoiceDocument[], config: Config): YearWriter[] {
   const byWriter = new Map<string, YearWriter>();
-  for (const doc of months) {
+  for (const doc of docs) {
+    const unpaidAtYearEnd = paidOnOf(doc, config) > `${year}-12-31`;
     for (const w of doc.writers) {
       const entry = byWriter.get(w.writer) ?? {
         writer: w.writer,
@@ -55,68 +110,37 @@ export function yearDocument(year: string, months: readonly InvoiceDocument[]): 
         articles: 0,
         subtotal: 0,
         consumptionTax: 0,
+        paidTotal: 0,
         withholdingTax: 0,
         payment: 0,
-        paidTotal: 0,
+        unpaid: { paidTotal: 0, withholdingTax: 0 },
         statementRequired: false,
       };
-      entry.invoiceName = w.invoiceName;
+      Object.assign(entry, { invoiceName: w.invoiceName, type: w.type }, w.registrationNumber && { registrationNumber: w.registrationNumber });
       entry.articles += w.articles.length;
       entry.subtotal += w.subtotal;
       entry.consumptionTax += w.consumptionTax;
+      entry.paidTotal += w.subtotal + w.consumptionTax;
       entry.withholdingTax += w.withholdingTax;
       entry.payment += w.payment;
+      if (unpaidAtYearEnd) {
+        entry.unpaid.paidTotal += w.subtotal + w.consumptionTax;
+        entry.unpaid.withholdingTax += w.withholdingTax;
+      }
       byWriter.set(w.writer, entry);
     }
   }
-  const writers = [...byWriter.values()]
-    .map((w) => {
-      const paidTotal = w.subtotal + w.consumptionTax;
-      return { ...w, paidTotal, statementRequired: w.type === "individual" && paidTotal > STATEMENT_THRESHOLD };
-    })
-    .sort((a, b) => (a.writer < b.writer ? -1 : 1));
-  const monthRows = months.map((d) => ({ month: d.month, withholdingTax: d.totals.withholdingTax, dueDate: nextMonth10(d.month) }));
-  const withholdingPayments = monthRows.map((m) => ({ period: m.month, withholdingTax: m.withholdingTax, dueDate: m.dueDate }));
-  const sum = (key: "subtotal" | "consumptionTax" | "withholdingTax" | "payment") => writers.reduce((n, w) => n + w[key], 0);
-  return {
-    version: 1,
-    year,
-    writers,
-    months: monthRows,
-    withholdingPayments,
-    totals: { subtotal: sum("subtotal"), consumptionTax: sum("consumptionTax"), withholdingTax: sum("withholdingTax"), payment: sum("payment") },
-  };
+  return [...byWriter.values()].map((w) => ({ ...w, statementRequired: w.paidTotal > STATEMENT_THRESHOLD })).sort((a, b) => (a.writer < b.writer ? -1 : 1));
 }
 
-const typeName = { individual: "個人", corporation: "法人", unknown: "不明" } as const;
-
-export function yearCsv(doc: YearDocument): string {
-  const header = ["年", "ライター", "支払先名義", "区分", "記事数", "小計（税抜）", "消費税", "支払金額（税込）", "源泉徴収税額", "差引支払額", "支払調書"];
-  const body = doc.writers.map((w) => [
-    doc.year,
-    w.writer,
-    w.invoiceName,
-    typeName[w.type],
-    w.articles,
-    w.subtotal,
-    w.consumptionTax,
-    w.paidTotal,
-    w.withholdingTax,
-    w.payment,
-    w.statementRequired ? "提出が必要" : "",
-  ]);
-  const payments = doc.withholdingPayments.map((p) => [
-    doc.year,
-    "源泉所得税の納付",
-    p.period,
-    "",
-    "",
-    "",
-    "",
-    "",
-    p.withholdingTax,
-    "",
-    `納期限 ${p.dueDate}`,
-  ]);
-  return rowsCsv([header, ...body, ...payments]);
+function yearWithholding(docs: readonly InvoiceDocument[], config: Config): YearWithholding[] {
+  const byDay = new Map<string, YearWithholding>();
+  for (const doc of docs) {
+    const paidOn = paidOnOf(doc, config);
+    const row = byDay.get(paidOn) ?? { paidOn, workMonths: [], withholdingTax: 0, dueDate: withholdingDueDate(paidOn) };
+    row.workMonths.push(doc.month);
+    row.withholdingTax += doc.totals.withholdingTax;
+    byDay.set(paidOn, row);
+  }
+  return [...byDay.values()].sort((a, b) => a.paidOn.localeCompare(b.paidOn));
 }

@@ -127,25 +127,41 @@ describe("the billing ledger from git history", () => {
 });
 
 describe("the year's figures", () => {
-  it("sums the twelve months exactly for every writer, flags the 支払調書, and dates each withholding payment", async () => {
+  it("sums the year's fixed work per payee for the 支払調書, and its payments per day for the 納付, each on its own basis", async () => {
     const year = JSON.parse((await runCli(["invoice", "--year", "2026"], root)).stdout);
     const months = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => JSON.parse((await runCli(["invoice", "--month", `2026-${String(i + 1).padStart(2, "0")}`], root)).stdout)),
     );
+    // Writers: the work of the year's twelve months, whenever it is paid.
     for (const w of year.writers) {
       const own = months.flatMap((m) => m.writers.filter((x: { writer: string }) => x.writer === w.writer));
       for (const key of ["subtotal", "consumptionTax", "withholdingTax", "payment"])
         expect(w[key], `${w.writer} ${key}`).toBe(own.reduce((n: number, x: Record<string, number>) => n + x[key]!, 0));
-      expect(w.statementRequired).toBe(w.type === "individual" && w.subtotal + w.consumptionTax > 50_000);
+      // The NTA's 提出範囲: over ¥50,000 in the year, corporations included.
+      expect(w.statementRequired).toBe(w.paidTotal > 50_000);
     }
-    expect(year.months.map((m: { withholdingTax: number }) => m.withholdingTax)).toEqual(months.map((m) => m.totals.withholdingTax));
-    expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-11")).toMatchObject({ dueDate: "2026-12-10" });
-    expect(year.withholdingPayments.find((p: { period: string }) => p.period === "2026-12")).toMatchObject({ dueDate: "2027-01-10" });
+    // December's work is paid at the end of January 2027 (the 31st is a Sunday: the Friday before): unpaid at year end.
+    expect(months[11].paidOn).toBe("2027-01-29");
+    const komorebi = year.writers.find((w: { writer: string }) => w.writer === "komorebi");
+    expect(komorebi.unpaid.paidTotal).toBe(months[11].writers.find((w: { writer: string }) => w.writer === "komorebi").subtotal);
+    // Withholding: what was paid in 2026 — November's work, paid on 28 December (the 31st is in the year-end
+    // closure), due on 10 January 2027, a Sunday before 成人の日 (11 January): the 12th.
+    expect(year.withholding).toEqual([
+      { paidOn: "2026-12-28", workMonths: ["2026-11"], withholdingTax: months[10].totals.withholdingTax, dueDate: "2027-01-12" },
+    ]);
+    expect(months[10].withholdingDueOn).toBe("2027-01-12");
     // Byte for byte the same on a second run.
     expect((await runCli(["invoice", "--year", "2026"], root)).stdout).toBe(`${JSON.stringify(year, null, 2)}\n`);
-    const csv = await runCli(["invoice", "--year", "2026", "--format", "csv"], root);
-    expect(csv.stdout.startsWith("\ufeff年,ライター")).toBe(true);
-    expect(csv.stdout).toContain("\r\n");
+    // One file per table in each format; one kind of row per file.
+    const out = path.join(root, "year-out");
+    for (const format of ["csv", "md", "html"]) expect((await runCli(["invoice", "--year", "2026", "--format", format, "--out", out], root)).code).toBe(0);
+    const writersCsv = await readFile(path.join(out, "invoice-2026-writers.csv"), "utf8");
+    expect(writersCsv.startsWith("\ufeffライター,支払先名義,区分,登録番号,記事数")).toBe(true);
+    expect(writersCsv.split("\r\n").filter(Boolean)).toHaveLength(1 + year.writers.length);
+    expect(await readFile(path.join(out, "invoice-2026-withholding.csv"), "utf8")).toContain("2026-12-28,2026年11月分,3573,2027-01-12");
+    expect(await readFile(path.join(out, "invoice-2026-withholding.md"), "utf8")).toContain("| 2026-12-28 | 2026年11月分 | 3,573 | 2027-01-12 |");
+    expect(await readFile(path.join(out, "invoice-2026-writers.html"), "utf8")).toContain("size: A4 landscape");
+    expect((await runCli(["invoice", "--year", "2026", "--format", "csv"], root)).stderr).toContain("--out");
   });
 
   it("refuses the semiannual special rule for manuscript fees (所得税法第216条 does not cover them), saying why", async () => {

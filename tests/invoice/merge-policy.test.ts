@@ -102,7 +102,7 @@ describe("merge-commit policy: the month is the merge commit's, never the writer
     expect(ledger.refused[0]!.reason).toContain("billing.accepted");
     const direct = ledger.entries.find((e) => e.path.endsWith("direct.md"))!;
     expect(direct).toMatchObject({ month: "2026-11", mergedAt: "2026-11-21" });
-    expect(direct.note).toContain("main への入れ方の決まりに沿っていないコミット");
+    expect(direct.note).toContain("決められた受け付けの手順を通らずに受け付けた記事です");
     const md = await runCli(["invoice", "--month", "2026-11", "--format", "md"], root);
     expect(md.stdout).toContain("main への入れ方の決まりに沿っていないコミット");
     expect(md.stdout).toContain(fastForward.slice(0, 7));

@@ -83,7 +83,7 @@ describe("CSV for Excel", () => {
     const bytes = encodeCsv(detailCsv(doc), "utf8");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8").slice(1);
-    expect(text.split("\r\n")[0]).toBe("対象月,ライター,支払先名義,種類,記事・内容,ファイル,受付日（main に入った日）,公開日,金額,内訳,備考");
+    expect(text.split("\r\n")[0]).toBe("対象月,ライター,支払先名義,種類,記事・内容,ファイル,受付日,公開日,金額,内訳,備考");
     expect(text).not.toMatch(/[^\r]\n/);
     expect(text).toContain('"「まち」の記事, その2"');
   });
@@ -134,7 +134,7 @@ describe("printable statements", () => {
       "ひばり野市中央1-1",
       "発行日 2026年12月1日",
       "番号 PAY-202611-hinata",
-      "支払予定日: 2026年12月31日",
+      "支払予定日: 2026年12月28日", // the 31st is in the year-end closure: the business day before
       "連絡先: 広報広聴課 0123-45-6789",
       "貴殿への原稿料",
     ]) {
@@ -161,7 +161,7 @@ describe("printable statements", () => {
       "@page { size: A4",
       "発行日 2026年12月1日",
       "番号 PAY-202611-hinata",
-      "支払予定日: 2026年12月31日",
+      "支払予定日: 2026年12月28日",
       "連絡先: 広報広聴課 0123-45-6789",
       "貴殿",
     ]) {
@@ -183,7 +183,7 @@ describe("printable statements", () => {
     const html = writerStatementHtml(d, d.writers[0]!, direct);
     expect(html).toContain("公開日 2026-11-01");
     expect(html).toContain("内訳: 基本 15,000円 ＋ 文字数 9 字 × 2.5 円 22円 ＋ 写真 2 枚 × 1,000 円 2,000円");
-    expect(html).toContain("受付日（main に入った日）");
+    expect(html).toContain("<th>受付日</th>");
   });
 
   it("drafts a 請求書 a writer issues under their own name: to the payer 御中, with blanks for address and bank account", () => {
@@ -211,11 +211,64 @@ describe("printable statements", () => {
     expect(viaContractor).not.toContain("ひばり野市 市民協働部");
   });
 
-  it("addresses an organisation 御中 and 貴社", () => {
-    const html = writerStatementHtml(doc, doc.writers.find((w) => w.writer === "hibari-npo")!, purchase);
+  it("addresses every organisation 御中, and in the text as its kind: 貴社, 貴法人, 貴団体, or the config's own word", () => {
+    const npo = doc.writers.find((w) => w.writer === "hibari-npo")!;
+    const html = writerStatementHtml(doc, npo, purchase);
     expect(html).toContain("特定非営利活動法人ひばり野まちづくりネット 御中");
-    expect(html).toContain("貴社");
+    expect(html).toContain("貴法人");
+    expect(html).not.toContain("貴社");
     expect(html).not.toContain(" 様");
+    const company = writerStatementHtml(doc, { ...npo, invoiceName: "株式会社ひばり野企画" }, purchase);
+    expect(company).toContain("貴社への原稿料");
+    const group = writerStatementHtml(doc, { ...npo, type: "group", invoiceName: "ひばり野子育てサークル" }, purchase);
+    expect(group).toContain("ひばり野子育てサークル 御中");
+    expect(group).toContain("貴団体への原稿料");
+    const own = { ...purchase, writers: { ...purchase.writers, "hibari-npo": { ...purchase.writers["hibari-npo"]!, honorific: "貴協会" } } } as Config;
+    expect(writerStatementHtml(doc, npo, own)).toContain("貴協会への原稿料");
+  });
+
+  it("words tax by the payee's status and prints the configured rates, never 「税込」 where no tax is charged", () => {
+    const komorebi = doc.writers.find((w) => w.writer === "komorebi")!; // charges no consumption tax
+    const draft = writerInvoiceDraftHtml(doc, komorebi, direct);
+    expect(draft).not.toContain("税込");
+    expect(draft).toContain("小計（消費税なし）");
+    // Charges consumption tax without a registration: 「消費税相当額」, no qualified-invoice wording.
+    const unregistered = { ...doc.writers.find((w) => w.writer === "hinata")! };
+    delete unregistered.registrationNumber;
+    const plain = writerInvoiceDraftHtml(doc, unregistered, direct);
+    expect(plain).toContain("消費税相当額（10％）");
+    expect(plain).not.toContain("税込");
+    expect(plain).not.toContain("対象 合計");
+    // Rates as configured: a document for a month at 8 % says 8 %, and the withholding note its own rates.
+    const eight = { ...direct, tax: { ...direct.tax, consumption: [{ from: "2019-10-01", rate: "8%" }] } } as Config;
+    const d8 = buildInvoice("2026-11", { entries: [entry("hinata", 15000)], refused: [], violations: [] }, [], new Set(), eight, () => undefined);
+    const html = writerStatementHtml(d8, d8.writers[0]!, eight);
+    expect(html).toContain("8％対象 合計（税抜）");
+    expect(html).toContain("消費税（8％）");
+    expect(html).not.toContain("10％");
+    expect(html).toContain("10.21％（100 万円を超える部分は 20.42％）");
+  });
+
+  it("dates each adjustment row, or shows the month as its period", () => {
+    const adjustments = [
+      { writer: "hinata", month: "2026-11", amount: 3000, reason: "写真の追加", approver: "hibarino-koho", date: "2026-11-20" },
+      { writer: "hinata", month: "2026-11", amount: -1000, reason: "差し替え", approver: "hibarino-koho" },
+    ];
+    const d = buildInvoice("2026-11", { entries: [entry("hinata", 15000)], refused: [], violations: [] }, adjustments, new Set(), config, () => undefined);
+    const html = writerStatementHtml(d, d.writers[0]!, direct);
+    expect(html).toContain("<tr><td>2026-11-20</td><td>調整: 写真の追加");
+    expect(html).toContain("<tr><td>2026年11月分</td><td>調整: 差し替え");
+    expect(detailCsv(d)).toContain("調整,写真の追加,,2026-11-20,");
+  });
+
+  it("never says git's 'main' to a payee: documents and CSVs speak of 受付日", () => {
+    const visible = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, "");
+    for (const w of doc.writers) {
+      expect(visible(writerStatementHtml(doc, w, direct))).not.toMatch(/\bmain\b/);
+      expect(visible(writerInvoiceDraftHtml(doc, w, direct))).not.toMatch(/\bmain\b/);
+    }
+    expect(visible(contractorInvoiceHtml(doc, config)!)).not.toMatch(/\bmain\b/);
+    expect(detailCsv(doc) + summaryCsv(doc)).not.toMatch(/\bmain\b/);
   });
 
   it("with a contractor as the order desk, names the contractor as the writers' payer, never the city", () => {
@@ -232,7 +285,10 @@ describe("printable statements", () => {
       subtotal: doc.writers.reduce((n, w) => n + w.subtotal, 0),
       consumptionTax: 5000,
       total: 55000,
+      paidOn: "2026-12-28",
     });
+    // The contractor pays its writers after the city pays it (five business days by default), never on the same day.
+    expect(doc.paidOn).toBe("2027-01-06"); // 29, 30 December, then the banks reopen on 4 January
   });
 
   it("gives a writer without registration no T-number and no qualified-invoice wording", () => {
