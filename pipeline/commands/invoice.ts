@@ -11,18 +11,22 @@ import { readBooks, BooksError, snapshotFile, CLOSED_FILE, type Books } from "..
 import { buildInvoice, type InvoiceDocument } from "../invoice/statement.ts";
 import { summaryCsv, detailCsv, encodeCsv, EncodingError } from "../invoice/csv.ts";
 import { invoiceMarkdown, paymentsChart } from "../invoice/markdown.ts";
-import { writerStatementHtml, writerInvoiceDraftHtml, contractorInvoiceHtml } from "../invoice/html.ts";
+import { documentHtml } from "../invoice/html.ts";
+import { documentPdf } from "../invoice/pdf.ts";
+import { monthDocuments } from "../invoice/print-model.ts";
+import { recordsIndexCsv, recordsIndexFile } from "../invoice/records-index.ts";
 import { containedJoin } from "../contained-path.ts";
 import { yearDocument, yearMonths } from "../invoice/year.ts";
 import { YEAR_TABLES, yearCsv, yearFileName, yearHtml, yearMarkdown } from "../invoice/year-outputs.ts";
 
-export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html] [--out <フォルダー>]
+export const invoiceHelp = `使い方: kawaraban invoice --month YYYY-MM [--format json|csv|md|html|pdf] [--out <フォルダー>]
                          [--encoding utf8|cp932] [--close]
        kawaraban invoice --year YYYY [--format json|md|csv|html] [--out <フォルダー>]
 
   その月にマージされた記事の原稿料を、ライターごとに集計します（源泉徴収・消費税を含む）。
   --format json  集計（既定）     csv  Excel 用（--out で明細 CSV も）
   --format md    表（Markdown）   html 印刷用の書類（支払通知書など。--out が必要）
+  --format pdf   書類の PDF（文字を選べる。電子で渡す・保存する用）と索引 index-<月>.csv（--out が必要）
   --encoding cp932  CSV を Shift_JIS（CP932）で書き出します（表せない文字があれば止まります）
   --close        その月を締めます（invoices/<月>.json に結果を固定し、以後は変わりません）
   --issue        市の担当者向けのイシューに、集計と直近 12 か月のグラフを書き込みます（GITHUB_TOKEN）
@@ -94,7 +98,8 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
   if (values.year !== undefined) return yearCommand(io, values.year, values.format!, values.out, values.encoding!);
   const month = values.month;
   if (!month || !MONTH.test(month)) throw new UsageError("--month には 2026-11 のように年と月を指定してください。");
-  if (!["json", "csv", "md", "html"].includes(values.format!)) throw new UsageError("--format には json, csv, md, html のどれかを指定してください。");
+  if (!["json", "csv", "md", "html", "pdf"].includes(values.format!))
+    throw new UsageError("--format には json, csv, md, html, pdf のどれかを指定してください。");
   if (values.encoding !== "utf8" && values.encoding !== "cp932") throw new UsageError("--encoding には utf8 か cp932 を指定してください。");
   const root = await findRoot(io.cwd);
   const sources = await loadInvoiceSources(root, io.now?.());
@@ -123,29 +128,31 @@ export async function invoiceCommand(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`CSV を書き出しました: ${path.relative(io.cwd, out) || "."}/invoice-${month}.csv（集計）、invoice-${month}-detail.csv（明細）\n`);
       break;
     }
-    case "html": {
-      if (!out) throw new UsageError("--format html には --out（書き出すフォルダー）が必要です。");
-      await mkdir(out, { recursive: true });
-      const files: string[] = [];
-      for (const w of doc.writers) {
-        const file = `statement-${month}-${w.writer}.html`;
-        await writeFile(containedJoin(out, file), writerStatementHtml(doc, w, sources.config));
-        files.push(file);
-        if (!sources.config.documents.writerInvoiceDraft) continue;
-        const draft = `invoice-draft-${month}-${w.writer}.html`;
-        await writeFile(containedJoin(out, draft), writerInvoiceDraftHtml(doc, w, sources.config));
-        files.push(draft);
-      }
-      const contractor = contractorInvoiceHtml(doc, sources.config);
-      if (contractor) {
-        await writeFile(path.join(out, `contractor-invoice-${month}.html`), contractor);
-        files.push(`contractor-invoice-${month}.html`);
-      }
-      io.stderr.write(`印刷用の書類を ${files.length} 件書き出しました（${path.relative(io.cwd, out) || "."}/）。ブラウザーで開いて印刷してください。\n`);
+    case "html":
+    case "pdf": {
+      if (!out) throw new UsageError(`--format ${values.format} には --out（書き出すフォルダー）が必要です。`);
+      await writeDocuments(io, out, doc, sources.config, values.format);
       break;
     }
   }
   return EXIT.ok;
+}
+
+/** The month's printable documents: HTML pages to print, or PDFs with their index of records. */
+async function writeDocuments(io: Io, out: string, doc: InvoiceDocument, config: Config, format: "html" | "pdf"): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const documents = monthDocuments(doc, config);
+  for (const d of documents) {
+    if (format === "html") await writeFile(containedJoin(out, d.html), documentHtml(d.model));
+    else await writeFile(containedJoin(out, `${d.model.file}.pdf`), await documentPdf(d.model));
+  }
+  const where = path.relative(io.cwd, out) || ".";
+  if (format === "html") {
+    io.stderr.write(`印刷用の書類を ${documents.length} 件書き出しました（${where}/）。ブラウザーで開いて印刷してください。\n`);
+    return;
+  }
+  await writeFile(containedJoin(out, recordsIndexFile(doc.month)), encodeCsv(recordsIndexCsv(documents.map((d) => d.model)), "utf8"));
+  io.stderr.write(`PDF を ${documents.length} 件と、索引 ${recordsIndexFile(doc.month)} を書き出しました（${where}/）。\n`);
 }
 
 async function closeMonth(io: Io, sources: InvoiceSources, month: string, doc: InvoiceDocument): Promise<number> {

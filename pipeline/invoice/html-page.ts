@@ -1,11 +1,9 @@
 import { escapeHtml as esc } from "../text-safety.ts";
 export { esc };
-import type { InvoiceDocument, WriterStatement } from "./statement.ts";
 
-/** What every printed document shares: the A4 page, amounts in yen, and the rows of a writer's lines. */
-export const yen = (n: number) => `${n < 0 ? "−" : ""}${Math.abs(n).toLocaleString("ja-JP")}円`;
-export const monthJa = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+export { yen } from "./print-model.ts";
 
+/** What every printed page shares: A4 (landscape for wide tables), the type, the table. */
 const STYLE = `
 @page { size: A4; margin: 14mm 14mm 12mm; }
 @page wide { size: A4 landscape; margin: 12mm 12mm; }
@@ -36,63 +34,3 @@ tr { break-inside: avoid; }
 
 export const page = (title: string, body: string, orientation: "portrait" | "landscape" = "portrait") =>
   `<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body${orientation === "landscape" ? ' class="landscape"' : ""}>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
-
-/** A writer's articles and adjustments as table rows: the day it was accepted (or the period), content with publication date and fee breakdown, amount. */
-export function lineRows(w: WriterStatement, month: string): string {
-  return [
-    ...w.articles.map(
-      (a) =>
-        `<tr><td>${esc(a.mergedAt)}</td><td>原稿料「${esc(a.title)}」${a.brief ? `<div class="note">依頼 ${esc(a.brief)}</div>` : ""}${a.publishedOn ? `<div class="note">公開日 ${esc(a.publishedOn)}</div>` : ""}${a.breakdown ? `<div class="note">内訳: ${a.breakdown.map((p) => `${esc(p.label)} ${yen(p.amount)}`).join(" ＋ ")}</div>` : ""}${a.note ? `<div class="note">${esc(a.note)}</div>` : ""}</td><td class="num">${yen(a.fee)}</td></tr>`,
-    ),
-    ...w.adjustments.map(
-      (a) =>
-        `<tr><td>${esc(a.date ?? `${monthJa(month)}分`)}</td><td>調整: ${esc(a.reason)}<div class="note">承認: ${esc(a.approver)}${a.note ? `、${esc(a.note)}` : ""}</div></td><td class="num">${yen(a.amount)}</td></tr>`,
-    ),
-  ].join("\n");
-}
-
-export type RateTexts = NonNullable<InvoiceDocument["rates"]>;
-/** "10%" → "10％", as Japanese documents print it. */
-export const pct = (rate: string) => rate.replace("%", "％");
-
-/**
- * How a payee's tax shows, by their status (消費税法 第57条の4, 第57条の5): a registered writer
- * charging consumption tax gets the qualified-invoice wording (amount per rate, the rate, the
- * tax); one who charges it without registration gets 「消費税相当額」 and nothing that reads as a
- * qualified invoice; one who charges none gets a plain subtotal.
- */
-export function taxStatus(w: WriterStatement): "registered" | "unregistered" | "none" {
-  if (!w.chargesConsumptionTax) return "none";
-  return w.registrationNumber ? "registered" : "unregistered";
-}
-
-/** The tax rows of a writer's document, worded by their tax status. */
-export function taxRows(w: WriterStatement, rates: RateTexts): string {
-  const c = pct(rates.consumption);
-  const row = (label: string, amount: number) => `<tr><td colspan="2">${label}</td><td class="num">${yen(amount)}</td></tr>`;
-  switch (taxStatus(w)) {
-    case "registered":
-      return `${row(`${c}対象 合計（税抜）`, w.subtotal)}\n${row(`消費税（${c}）`, w.consumptionTax)}`;
-    case "unregistered":
-      return `${row("小計", w.subtotal)}\n${row(`消費税相当額（${c}）`, w.consumptionTax)}`;
-    case "none":
-      return row("小計（消費税なし）", w.subtotal);
-  }
-}
-
-export const withholdingRow = (w: WriterStatement) =>
-  w.type === "corporation" ? "" : `<tr><td colspan="2">源泉徴収税額（所得税及び復興特別所得税）</td><td class="num">−${yen(w.withholdingTax)}</td></tr>`;
-
-export const withholdingNote = (rates: RateTexts) =>
-  `源泉徴収税額は、小計（消費税を除く）に ${pct(rates.withholding)}（100 万円を超える部分は ${pct(rates.withholdingOver)}）を掛け、1 円未満を切り捨てたものです。`;
-
-/** A writer's lines with their totals (the statement and the writer's 請求書 differ only in the totals). */
-export const linesTable = (w: WriterStatement, month: string, totals: string) => `<table>
-<thead><tr><th>受付日</th><th>内容</th><th class="num">金額</th></tr></thead>
-<tbody>
-${lineRows(w, month)}
-</tbody>
-<tbody class="totals">
-${totals}
-</tbody>
-</table>`;
