@@ -28,7 +28,7 @@ describe("config", () => {
 
   it.each([
     ["a rate with a comma", "article: 15000", "article: 15,000", /rates\.article（1 記事の原稿料）は半角数字/],
-    ["a wrong writer type", "type: individual", "type: person", /individual（個人）か corporation/],
+    ["a wrong writer type", "type: individual", "type: person", /individual（個人）、corporation（法人）、group/],
     ["a short registration number", "T7012345678904", "T70123", /T に続けて半角数字 13 桁/],
     ["a bad corporate check digit", "T9234567890123", "T8234567890123", /チェックディジット/],
     ["a misspelt key", "payer:", "payr:", /payr.*「payer」の書き間違い/],

@@ -101,6 +101,9 @@ describe("printed documents (Chromium)", () => {
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
         if (process.env.KAWARABAN_PRINT_DIR) await writeFile(path.join(process.env.KAWARABAN_PRINT_DIR, name.replace(".html", ".pdf")), pdf);
         expect(pageCount(pdf), name).toBe(1);
+        const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"))!;
+        const size = [Math.round(Number(box[1])), Math.round(Number(box[2]))];
+        expect(size, name).toEqual(name === "year-writers.html" ? [842, 595] : [595, 842]); // A4 in points
         const hidden = await page.evaluate(() => Array.from(document.querySelectorAll(".screen-only")).every((e) => getComputedStyle(e).display === "none"));
         expect(hidden, name).toBe(true);
         await page.emulateMedia({ media: "screen" });
