@@ -2,15 +2,15 @@ import { describe, it, expect } from "vitest";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseConfig, isValidCorporateNumber, loadConfig } from "../../pipeline/article/config.ts";
-import { REPO_ROOT, copyTree, fixture } from "../support/repo.ts";
+import { copyTree, fixture, SAMPLE_ROOT } from "../support/repo.ts";
 import { workTree } from "../../pipeline/source/work-tree.ts";
 import { runCli } from "../support/cli.ts";
 
-const sample = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
+const sample = await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8");
 
 describe("config", () => {
-  it("accepts the repository's own config, with typed values", async () => {
-    const result = await loadConfig(await workTree(REPO_ROOT));
+  it("accepts the template's config, with typed values", async () => {
+    const result = await loadConfig(await workTree(SAMPLE_ROOT));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.rates.article).toBe(15000);

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { Server } from "node:http";
 import { launchBrowser, serveSite, withJapaneseFont } from "../support/browser.ts";
-import { REPO_ROOT, tempDir } from "../support/repo.ts";
+import { tempDir, SAMPLE_ROOT } from "../support/repo.ts";
 import { parseConfig, type Config } from "../../pipeline/article/config.ts";
 import { buildInvoice } from "../../pipeline/invoice/statement.ts";
 import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
@@ -18,7 +18,7 @@ import { yearHtml } from "../../pipeline/invoice/year-outputs.ts";
  * a realistic month: four articles with fee breakdowns, a brief and a note, and two adjustments.
  */
 const parsed = parseConfig(
-  `${await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n  address: ひばり野市本町2-3\n  contact: 事務局 0123-45-0000\n`,
+  `${await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n  address: ひばり野市本町2-3\n  contact: 事務局 0123-45-0000\n`,
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const withContractor: Config = parsed.config;

@@ -3,9 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gateText } from "../../pipeline/core/admit.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 
-const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+const parsed = parseConfig(await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config = parsed.config;
 const check = (frontMatter: string) =>

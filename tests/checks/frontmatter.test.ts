@@ -4,9 +4,9 @@ import path from "node:path";
 import { articleText } from "../../pipeline/article/article.ts";
 import { checkFrontMatter } from "../../pipeline/article/schema.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 
-const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+const parsed = parseConfig(await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("sample config must be valid");
 const config = parsed.config;
 

@@ -1,10 +1,10 @@
 import { describe, it, expect } from "vitest";
 import { articleText } from "../../pipeline/article/article.ts";
 import { lintMarkdown } from "../../pipeline/checks/markdown.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 
 const lint = (body: string) =>
-  lintMarkdown(articleText("articles/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n---\n\n${body}`).text!, REPO_ROOT);
+  lintMarkdown(articleText("articles/x.md", `---\ntitle: t\nwriter: w\ndate: 2026-11-01\nsummary: s\n---\n\n${body}`).text!, SAMPLE_ROOT);
 
 describe("remark-lint with the repository's .remarkrc.json", () => {
   it("maps messages into diagnostics in Japanese with the position and rule docs", async () => {

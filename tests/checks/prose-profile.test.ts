@@ -3,7 +3,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { articleText, type ArticleText as Article } from "../../pipeline/article/article.ts";
 import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT } from "../support/repo.ts";
 import { textlintCli } from "../support/textlint-cli.ts";
 
 /**
@@ -35,7 +35,7 @@ beforeAll(async () => {
   formArticles = await Promise.all(
     (await readdir(dir)).sort().map(async (f) => articleText(`tests/fixtures/prose/forms/${f}`, await readFile(path.join(dir, f), "utf8")).text!),
   );
-  [mistakeRun, forms] = await Promise.all([lintProse(REPO_ROOT, articles), lintProse(REPO_ROOT, formArticles)]);
+  [mistakeRun, forms] = await Promise.all([lintProse(SAMPLE_ROOT, articles), lintProse(SAMPLE_ROOT, formArticles)]);
 }, 120_000);
 
 describe("typical beginner mistakes", () => {

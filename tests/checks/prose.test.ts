@@ -3,15 +3,17 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { articleText, type ArticleText as Article } from "../../pipeline/article/article.ts";
 import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT } from "../support/repo.ts";
 import { textlintCli } from "../support/textlint-cli.ts";
 
 async function load(dir: string): Promise<Article[]> {
-  const files = (await readdir(path.join(REPO_ROOT, dir), { recursive: true })).filter((f) => f.endsWith(".md")).sort();
+  // The sample articles come from the template's sample site; the fixtures from tests/.
+  const base = dir === "articles" ? SAMPLE_ROOT : REPO_ROOT;
+  const files = (await readdir(path.join(base, dir), { recursive: true })).filter((f) => f.endsWith(".md")).sort();
   return Promise.all(
     files.map(async (f) => {
       const repoPath = `${dir}/${f}`;
-      return articleText(repoPath, await readFile(path.join(REPO_ROOT, repoPath), "utf8")).text!;
+      return articleText(repoPath, await readFile(path.join(base, repoPath), "utf8")).text!;
     }),
   );
 }
@@ -42,9 +44,9 @@ describe("prose lint (municipal profile)", () => {
   beforeAll(async () => {
     const [m, e, s] = await Promise.all([load("tests/fixtures/prose/mistakes"), load("tests/fixtures/prose/edited"), load("articles")]);
     all = [...m, ...e, ...s];
-    mistakes = await lintProse(REPO_ROOT, m);
-    edited = await lintProse(REPO_ROOT, e);
-    samples = await lintProse(REPO_ROOT, s);
+    mistakes = await lintProse(SAMPLE_ROOT, m);
+    edited = await lintProse(SAMPLE_ROOT, e);
+    samples = await lintProse(SAMPLE_ROOT, s);
   });
 
   it.each(Object.entries(expectedMistakes))("catches the mistake in %s (%s)", (file, ruleId) => {

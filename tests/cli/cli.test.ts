@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { REPO_ROOT, fixture } from "../support/repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT, fixture } from "../support/repo.ts";
 import { runCore } from "../../pipeline/core/check.ts";
 import { workTree } from "../../pipeline/source/work-tree.ts";
 import { exitCodeFor } from "../../pipeline/commands/check.ts";
@@ -30,15 +30,17 @@ describe("cli", () => {
     expect(result.stderr).toContain(message);
   });
 
-  it("checks the repository's own samples clean (npm start's first step)", async () => {
-    const result = await runCli(["check", "--format", "json"], REPO_ROOT);
+  it("checks the template's samples clean (npm start's first step)", async () => {
+    const { copySampleContent } = await import("../support/sample-repo.ts");
+    const result = await runCli(["check", "--format", "json"], await copySampleContent());
     const doc = JSON.parse(result.stdout);
     expect(doc.summary).toEqual({ files: 9, errors: 0, warnings: 0 });
     expect(result.code).toBe(0);
   });
 
   it("runs npm start's job on the samples with exit 0", async () => {
-    const result = await runCli(["start"], REPO_ROOT);
+    const { copySampleContent } = await import("../support/sample-repo.ts");
+    const result = await runCli(["start"], await copySampleContent());
     expect(result.stdout).toContain("✓ 問題は見つかりませんでした");
     expect(result.stdout).toContain("■ 依頼の状況（kawaraban desk）");
     expect(result.stdout).toContain("里山のコワーキングスペースを訪ねて");
@@ -60,9 +62,9 @@ describe("cli", () => {
   it("turns a stage that throws into one internal diagnostic and exit code 2", async () => {
     const broken = { writers: null, categories: null, limits: {} } as unknown as Config;
     const core = await runCore({
-      snapshot: await workTree(REPO_ROOT),
+      snapshot: await workTree(SAMPLE_ROOT),
       config: broken,
-      lintRoot: REPO_ROOT,
+      lintRoot: SAMPLE_ROOT,
       articles: ["articles/2026/11/bousai.md"],
       prose: { enabled: false },
     });

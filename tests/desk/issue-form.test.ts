@@ -1,12 +1,12 @@
 import { describe, it, expect } from "vitest";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT, fixture } from "../support/repo.ts";
+import { REPO_ROOT, fixture, SAMPLE_ROOT } from "../support/repo.ts";
 import { parseConfig, type Config } from "../../pipeline/article/config.ts";
 import { BRIEF_FORM, briefFromForm, formLabels, parseFormBody, parseLength } from "../../pipeline/desk/issue-form.ts";
 import { parseBrief } from "../../pipeline/desk/brief.ts";
 
-const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+const parsed = parseConfig(await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config: Config = parsed.config;
 const labels = formLabels(await readFile(path.join(REPO_ROOT, BRIEF_FORM), "utf8"));

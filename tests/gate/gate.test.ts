@@ -9,10 +9,10 @@ import { admitSource } from "../support/admit.ts";
 import { parseConfig } from "../../pipeline/article/config.ts";
 import { containedJoin, containedRel } from "../../pipeline/contained-path.ts";
 import { logSafe, shellQuote, escapeHtml } from "../../pipeline/text-safety.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 import { execFileSync } from "node:child_process";
 
-const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+const parsed = parseConfig(await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config = parsed.config;
 const article = (extra = "", body = "本文です。") => `---\ntitle: 朝市\nwriter: hinata\ndate: 2026-11-20\nsummary: 概要です。\n${extra}---\n\n${body}\n`;
@@ -109,7 +109,7 @@ describe("structure limits (one linear pass before any parser)", () => {
   });
 
   it("lets ordinary articles through: lists, quotes, a table, code, many short paragraphs", async () => {
-    const sample = await readFile(path.join(REPO_ROOT, "articles/2026/11/satoyama-walk.md"), "utf8");
+    const sample = await readFile(path.join(SAMPLE_ROOT, "articles/2026/11/satoyama-walk.md"), "utf8");
     expect(checkStructure("articles/2026/11/satoyama-walk.md", sample, 12)).toEqual([]);
     const body = [
       "- 一\n  - 二\n    - 三",

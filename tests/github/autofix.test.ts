@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { REPO_ROOT, gitAt } from "../support/repo.ts";
+import { gitAt, SAMPLE_ROOT } from "../support/repo.ts";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { gpsTaggedJpeg, photo } from "../support/images.ts";
 import { runCli } from "../support/cli.ts";
@@ -14,7 +14,7 @@ import { validateAutofix, type AutofixBundle } from "../../pipeline/github/autof
  * "Fix it for me": the unprivileged job's bundle is applied only if it touches nothing but the
  * PR's own article and image files, each still valid, against the PR's current head.
  */
-const parsed = parseConfig(await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+const parsed = parseConfig(await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
 if (!parsed.ok) throw new Error("config");
 const config: Config = parsed.config;
 const HEAD = "1".repeat(40);

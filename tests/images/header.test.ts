@@ -5,13 +5,13 @@ import { readImageHeader } from "../../pipeline/images/header.ts";
 import { inspectImage } from "../../pipeline/images/inspect.ts";
 import { DEFAULT_IMAGE_LIMITS } from "../../pipeline/images/limits.ts";
 import { animatedGif, gpsTaggedJpeg, photo, xmpLocatedJpeg } from "../support/images.ts";
-import { REPO_ROOT, fixture } from "../support/repo.ts";
+import { fixture, SAMPLE_ROOT } from "../support/repo.ts";
 
 /** The privileged job reads photos in JavaScript only: it must find what the libvips path finds. */
 describe("image headers read in JavaScript", () => {
   it("gives the same dimensions and the same personal-data findings as sharp, on real images", async () => {
     const cases: [string, Buffer][] = [
-      ["assets/2026/11/satoyama.jpg", await readFile(path.join(REPO_ROOT, "assets/2026/11/satoyama.jpg"))],
+      ["assets/2026/11/satoyama.jpg", await readFile(path.join(SAMPLE_ROOT, "assets/2026/11/satoyama.jpg"))],
       ["assets/x/gps.jpg", await gpsTaggedJpeg()],
       ["assets/x/xmp.jpg", await xmpLocatedJpeg()],
       ["assets/x/photo.png", await photo(640, 480).png().toBuffer()],

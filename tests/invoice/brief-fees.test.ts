@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr, READ_AT } from "../support/repo.ts";
+import { tempDir, gitAt, mergePr, READ_AT, SAMPLE_ROOT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -18,7 +18,7 @@ async function put(file: string, text: string) {
 
 beforeAll(async () => {
   root = await tempDir();
-  await put("kawaraban.config.yml", await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8"));
+  await put("kawaraban.config.yml", await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8"));
   gitAt(root, "2026-11-01T10:00:00+09:00", "init", "-q", "-b", "main");
   gitAt(root, "2026-11-01T10:00:00+09:00", "add", "-A");
   gitAt(root, "2026-11-01T10:00:00+09:00", "commit", "-q", "-m", "start");

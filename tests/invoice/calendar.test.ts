@@ -5,9 +5,9 @@ import path from "node:path";
 import { addDays, holidayName, payerClosed, taxOfficeClosed, withholdingDueDate } from "../../pipeline/invoice/calendar.ts";
 import { payerPaysOn, writersPaidOn } from "../../pipeline/invoice/document-facts.ts";
 import { parseConfig, type Config } from "../../pipeline/article/config.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 
-const base = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
+const base = await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8");
 const configWith = (extra: string): Config => {
   const parsed = parseConfig(`${base}\n${extra}`);
   if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFile, writeFile, mkdir, rm, rename } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { tempDir, gitAt, mergePr, SAMPLE_ROOT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -17,7 +17,7 @@ let root: string;
 
 beforeAll(async () => {
   root = await tempDir();
-  const config = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
+  const config = await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8");
   await put(root, "kawaraban.config.yml", config);
   gitAt(root, "2026-09-30T20:00:00+09:00", "init", "-q", "-b", "main");
   gitAt(root, "2026-09-30T20:00:00+09:00", "add", "-A");

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr } from "../support/repo.ts";
+import { tempDir, gitAt, mergePr, SAMPLE_ROOT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 import { runCli } from "../support/cli.ts";
 
@@ -41,7 +41,7 @@ const GITHUB = { name: "GitHub", email: "noreply@github.com" };
 
 async function repoWithPolicy(policy: "merge-commit" | "squash"): Promise<string> {
   const root = await tempDir();
-  const config = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
+  const config = await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8");
   await put(root, "kawaraban.config.yml", `${config.replace(/^billing:\n(?: .*\n|\n)*/m, "")}\nbilling:\n  mergePolicy: ${policy}\n`);
   gitAt(root, "2026-10-01T10:00:00+09:00", "init", "-q", "-b", "main");
   gitAt(root, "2026-10-01T10:00:00+09:00", "add", "-A");
@@ -202,7 +202,7 @@ describe("a forged date of the policy's shape cannot poison the months after it"
 describe("history before a policy was configured", () => {
   it("takes the repository's setup commits as recorded, and polices every commit after the policy arrived", async () => {
     const root = await tempDir();
-    const config = await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8");
+    const config = await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8");
     await put(root, "kawaraban.config.yml", config.replace(/^billing:\n(?: .*\n|\n)*/m, ""));
     await put(root, "articles/2026/10/setup.md", article("最初の記事"));
     gitAt(root, "2026-10-01T10:00:00+09:00", "init", "-q", "-b", "main");

@@ -9,10 +9,10 @@ import { writerStatementHtml, writerInvoiceDraftHtml, contractorInvoiceHtml } fr
 import { invoiceMarkdown, paymentsChart } from "../../pipeline/invoice/markdown.ts";
 import { parseConfig, type Config } from "../../pipeline/article/config.ts";
 import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT } from "../support/repo.ts";
 
 const parsed = parseConfig(
-  `${await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n`,
+  `${await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n`,
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const config: Config = parsed.config;

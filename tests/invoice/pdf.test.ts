@@ -10,7 +10,7 @@ import type { BillingEntry } from "../../pipeline/invoice/ledger.ts";
 import { contractorInvoice, monthDocuments, writerInvoiceDraft, writerStatement } from "../../pipeline/invoice/print-model.ts";
 import { documentPdf } from "../../pipeline/invoice/pdf.ts";
 import { recordsIndexCsv } from "../../pipeline/invoice/records-index.ts";
-import { REPO_ROOT } from "../support/repo.ts";
+import { SAMPLE_ROOT } from "../support/repo.ts";
 
 /**
  * Statements as PDFs: the same bytes for the same inputs, Japanese text a reader can select and
@@ -18,7 +18,7 @@ import { REPO_ROOT } from "../support/repo.ts";
  * subsetting bug draws blanks while text extraction still works), and an index row per file.
  */
 const parsed = parseConfig(
-  `${await readFile(path.join(REPO_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n`,
+  `${await readFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), "utf8")}\ncontractor:\n  name: 一般社団法人ひばり野ワークス\n  registrationNumber: T4500000000012\n`,
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
 const config: Config = { ...parsed.config, documents: { writerStatement: "purchase-statement", writerInvoiceDraft: true } };

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { tempDir, REPO_ROOT, gitAt, mergePr, READ_AT } from "../support/repo.ts";
+import { tempDir, gitAt, mergePr, READ_AT, SAMPLE_ROOT } from "../support/repo.ts";
 import { readLedger } from "../../pipeline/invoice/ledger.ts";
 
 const article = (title: string, body: string) => `---\ntitle: ${title}\nwriter: hinata\ndate: 2026-10-01\nsummary: 概要です。\n---\n\n${body}\n`;
@@ -15,7 +15,7 @@ const put = async (file: string, text: string) => {
 
 beforeAll(async () => {
   root = await tempDir();
-  await copyFile(path.join(REPO_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
+  await copyFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
   gitAt(root, "2026-09-01T10:00:00+09:00", "init", "-q", "-b", "main");
   gitAt(root, "2026-09-01T10:00:00+09:00", "add", "-A");
   gitAt(root, "2026-09-01T10:00:00+09:00", "commit", "-q", "-m", "start");
@@ -66,7 +66,7 @@ describe("near-copies are held for city staff, never paid silently", () => {
   let accepted: string;
   beforeAll(async () => {
     root = await tempDir();
-    await copyFile(path.join(REPO_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
+    await copyFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
     gitAt(root, "2026-09-01T10:00:00+09:00", "init", "-q", "-b", "main");
     gitAt(root, "2026-09-01T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-09-01T10:00:00+09:00", "commit", "-q", "-m", "start");
@@ -107,7 +107,7 @@ describe("near-copies are held for city staff, never paid silently", () => {
 describe("a writer switched on someone else's article", () => {
   it("pays the article but says on the statement whose it was first", async () => {
     root = await tempDir();
-    await copyFile(path.join(REPO_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
+    await copyFile(path.join(SAMPLE_ROOT, "kawaraban.config.yml"), path.join(root, "kawaraban.config.yml"));
     gitAt(root, "2026-09-01T10:00:00+09:00", "init", "-q", "-b", "main");
     gitAt(root, "2026-09-01T10:00:00+09:00", "add", "-A");
     gitAt(root, "2026-09-01T10:00:00+09:00", "commit", "-q", "-m", "start");

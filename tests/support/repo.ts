@@ -5,6 +5,13 @@ import { execFileSync } from "node:child_process";
 import { afterAll } from "vitest";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+/**
+ * The template's sample site as the engine's tests know it: config, articles, photos, briefs and
+ * the lint configuration. It lives under tests/ (the engine), not at the repository's root (the
+ * city's content), so a city's repository with its own content still passes `npm test`, and
+ * `kawaraban doctor` recognises the samples a city has not removed yet.
+ */
+export const SAMPLE_ROOT = path.join(REPO_ROOT, "tests", "fixtures", "sample-site");
 export const fixture = (...parts: string[]) => path.join(REPO_ROOT, "tests", "fixtures", ...parts);
 
 const made: string[] = [];

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import path from "node:path";
-import { REPO_ROOT } from "./repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT } from "./repo.ts";
 
 export interface CliMessage {
   ruleId: string;
@@ -12,16 +12,21 @@ export interface CliMessage {
   severity: number;
 }
 
-/** The plain textlint CLI (the reference kawaraban must agree with), as JSON. */
-export async function textlintCli(files: string[], config = ".textlintrc.json"): Promise<Map<string, CliMessage[]>> {
+/**
+ * The plain textlint CLI (the reference kawaraban must agree with), as JSON, with the sample
+ * site's configuration by default. Paths are as the tests name them: `articles/…` are the sample
+ * site's, anything else is relative to the repository.
+ */
+export async function textlintCli(files: string[], config = path.join(SAMPLE_ROOT, ".textlintrc.json")): Promise<Map<string, CliMessage[]>> {
   const run = promisify(execFile);
   const bin = path.join(REPO_ROOT, "node_modules/textlint/bin/textlint.js");
-  const { stdout } = await run(process.execPath, [bin, "--config", config, "--format", "json", ...files], {
+  const absolute = new Map(files.map((f) => [path.join(f.startsWith("articles/") ? SAMPLE_ROOT : REPO_ROOT, f), f]));
+  const { stdout } = await run(process.execPath, [bin, "--config", path.resolve(REPO_ROOT, config), "--format", "json", ...absolute.keys()], {
     cwd: REPO_ROOT,
     maxBuffer: 64 * 1024 * 1024,
   }).catch(
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? "[]" }), // exit 1 when it finds problems
   );
   const results = JSON.parse(stdout) as { filePath: string; messages: CliMessage[] }[];
-  return new Map(results.map((r) => [path.relative(REPO_ROOT, r.filePath).split(path.sep).join("/"), r.messages]));
+  return new Map(results.map((r) => [absolute.get(r.filePath) ?? r.filePath, r.messages]));
 }
