@@ -20,8 +20,8 @@ const BUNDLES_DIR = path.join(PACKAGE_DIR, "node_modules", ".cache", "kawaraban"
 export const ENTRY_POINTS = { cli: "cli.ts", prestart: "checks/prose/prestart.ts", "render-worker": "site/render-worker.ts" };
 
 // Stay in node_modules: sharp is native, textlint loads rules and plugins by package name,
-// kuromoji reads its dictionary from its own folder.
-const EXTERNAL = ["sharp", "textlint", "@textlint/*", "textlint-*", "kuromoji", "tsx", "esbuild"];
+// kuromoji reads its dictionary from its own folder, pdfkit its font metrics from its own.
+const EXTERNAL = ["sharp", "textlint", "@textlint/*", "textlint-*", "kuromoji", "tsx", "esbuild", "pdfkit", "fontkit"];
 
 function lockfileText() {
   for (const file of ["package-lock.json", "package.json"]) {

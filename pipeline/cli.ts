@@ -40,6 +40,15 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     summary: "チェックの結果をプルリクエストに書き込みます（GitHub Actions から使います）",
   },
   start: { load: async () => (await import("./commands/start.ts")).startCommand, summary: "見本の記事でひととおりの作業を実行します（npm start）" },
+  doctor: {
+    load: async () => (await import("./commands/doctor.ts")).doctorCommand,
+    summary: "使い始めるための設定を確かめます（設定ファイル・見本の残り・GitHub）",
+  },
+  setup: {
+    load: async () => (await import("./commands/setup.ts")).setupCommand,
+    summary: "ラベル・ルールセット・Pages などを設定し、見本を市の内容に入れ替えます",
+  },
+  upgrade: { load: async () => (await import("./commands/upgrade.ts")).upgradeCommand, summary: "kawaraban の本体をテンプレートの新しい版にそろえます" },
 };
 
 const usage = () =>

@@ -1,3 +1,4 @@
+import { actionUses } from "../../pipeline/setup/pins.ts";
 import { describe, it, expect } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
@@ -119,23 +120,27 @@ describe("GitHub workflows", () => {
     expect(steps(relay).every((s) => !s.uses)).toBe(true);
   });
 
-  it("pins every action to the node24 release its comment names (checked against each action's tags)", () => {
-    // Read from each action's repository at the pinned SHA (tag → commit, and runs.using in its action.yml).
-    const known: Record<string, string> = {
-      "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1": "v7.0.1",
-      "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020": "v7.0.0",
-      "actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f": "v7.0.0",
-      "actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c": "v8.0.1",
-      "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9": "v5.0.0",
-      "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128": "v5.0.0",
-      "actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3": "v3.1.1",
-    };
+  it("pins every action as owner/name@<SHA> # vX.Y.Z, one pin per action across the workflows (Dependabot's form, not a frozen table)", () => {
+    const pins = new Map<string, Set<string>>();
     for (const w of workflows) {
-      for (const [, uses, tag] of w.source.matchAll(/(?<=[\s-])uses: (\S+) # (\S+)/g)) {
-        expect(known[uses!], `${w.file}: ${uses}`).toBe(tag);
+      const uses = actionUses(w.source);
+      expect(uses.length, w.file).toBe(w.source.match(/(?<=[\s-])uses: /g)?.length ?? 0);
+      for (const u of uses) {
+        expect(u.pinned, `${w.file}:${u.line} ${u.uses}`).toBe(true);
+        const [action] = u.uses.split("@");
+        pins.set(action!, new Set([...(pins.get(action!) ?? []), `${u.uses} ${u.version}`]));
       }
-      expect(w.source.match(/(?<=[\s-])uses: /g)?.length ?? 0).toBe([...w.source.matchAll(/(?<=[\s-])uses: \S+ # \S+/g)].length);
     }
+    for (const [action, seen] of pins) expect([...seen], action).toHaveLength(1);
+    expect([...pins.keys()]).toEqual(expect.arrayContaining(["actions/checkout", "actions/create-github-app-token"]));
+  });
+
+  it("still holds when Dependabot bumps a pin: another SHA and version, written the same way", () => {
+    const bumped = workflows[0]!.source.replace(/@[0-9a-f]{40} # v(\d+)\.(\d+)\.(\d+)/, (_m, a, b) => `@${"f".repeat(40)} # v${a}.${Number(b) + 1}.0`);
+    expect(bumped).not.toBe(workflows[0]!.source);
+    expect(actionUses(bumped).every((u) => u.pinned)).toBe(true);
+    expect(actionUses(bumped.replace(/@[0-9a-f]{40}/, "@v4")).every((u) => u.pinned)).toBe(false);
+    expect(actionUses(`      - uses: actions/checkout@${"a".repeat(40)}\n`).every((u) => u.pinned)).toBe(false); // no version comment
   });
 
   it("acts on a workflow_run only for the triggering workflow's file and event, never its name alone", () => {

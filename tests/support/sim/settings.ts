@@ -18,6 +18,7 @@ export interface SimSettings {
     enforcement: string;
     conditions?: unknown;
     rules: { type: string; parameters?: Record<string, unknown> }[];
+    bypass_actors?: unknown[];
   }[];
   codeownersErrors: { line: number; column: number; kind: string; message: string; path: string }[];
   workflows: { id: number; name: string; path: string; state: string }[];
@@ -49,7 +50,7 @@ function needs(operationId: string, method: string): string | undefined {
   if (operationId === "repos/get-pages") return "pages:read";
   if (operationId === "actions/list-repo-secrets") return "secrets:read";
   if (operationId === "actions/list-repo-variables") return "variables:read";
-  if (operationId === "actions/enable-workflow") return "actions:write";
+  if (operationId === "actions/enable-workflow" || operationId === "actions/disable-workflow") return "actions:write";
   if (!write) return undefined; // metadata, contents, issues and pulls are readable by every token here
   if (operationId.startsWith("pulls/")) return "pull-requests:write";
   if (operationId.startsWith("issues/")) return "issues:write";
@@ -143,6 +144,7 @@ export const settingsHandlers: Record<string, Handler> = {
       enforcement: body.enforcement,
       conditions: body.conditions,
       rules: body.rules ?? [],
+      bypass_actors: body.bypass_actors ?? [],
     };
     sim.settings.rulesets.push(ruleset);
     return { status: 201, body: ruleset };
@@ -164,6 +166,12 @@ export const settingsHandlers: Record<string, Handler> = {
     const found = sim.settings.workflows.find((w) => String(w.id) === params.workflow_id || w.path.endsWith(`/${params.workflow_id}`));
     if (!found) return { status: 404, body: { message: "Not Found" } };
     found.state = "active";
+    return { status: 204, body: undefined };
+  },
+  "actions/disable-workflow": (sim, { params }) => {
+    const found = sim.settings.workflows.find((w) => String(w.id) === params.workflow_id || w.path.endsWith(`/${params.workflow_id}`));
+    if (!found) return { status: 404, body: { message: "Not Found" } };
+    found.state = "disabled_manually";
     return { status: 204, body: undefined };
   },
   "actions/list-repo-secrets": (sim) => ({
