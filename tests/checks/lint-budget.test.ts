@@ -26,3 +26,32 @@ describe("the per-article lint budget", () => {
     expect(normal.results.get(files[0]!)!.diagnostics.some((d) => d.ruleId === "limits/time")).toBe(false);
   }, 120_000);
 });
+
+describe("the budget measures the article, not the machine", () => {
+  const entry = new URL("../fixtures/workers/timed.mjs", import.meta.url);
+  const job = (raw: string) => ({ root: "/r", absPath: "/r/articles/a.md", raw });
+
+  it("starts an article's clock when a loaded worker starts it: slow loading and a long queue never time out", async () => {
+    const { LintPool, LintTimeoutError } = await import("../../pipeline/checks/prose/pool.ts");
+    // Loading takes 40 times the budget, and eight articles queue for two workers.
+    const pool = new LintPool(2, [], 50, entry);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => pool.lint(job("load:2000 lint:0"))));
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof LintTimeoutError)).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("stops only the article that itself runs past the budget, never one waiting behind it", async () => {
+    const { LintPool, LintTimeoutError } = await import("../../pipeline/checks/prose/pool.ts");
+    const pool = new LintPool(1, [], 300, entry);
+    try {
+      const [slow, after] = await Promise.allSettled([pool.lint(job("load:0 lint:5000")), pool.lint(job("load:0 lint:0"))]);
+      expect(slow.status === "rejected" && slow.reason instanceof LintTimeoutError).toBe(true);
+      expect(after.status).toBe("fulfilled");
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

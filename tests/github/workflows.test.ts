@@ -77,7 +77,7 @@ describe("GitHub workflows", () => {
             expect(step.with?.ref, `${w.file}/${name} checks out a ref`).toBeUndefined();
             expect(step.with?.repository).toBeUndefined();
           }
-          if (step.run) expect(step.run).not.toMatch(/npm (run|test|start)|npm ci(?! --ignore-scripts)/);
+          if (step.run) expect(step.run).not.toMatch(/npm (run|test|start)|npm ci(?! --omit=dev --ignore-scripts)/);
         }
       }
     }
@@ -94,11 +94,13 @@ describe("GitHub workflows", () => {
     expect(scripts).toContain("for dir in articles assets; do");
     expect(scripts).toContain('git checkout "$HEAD_SHA" -- "$dir"');
     expect(scripts).toContain("rm -rf .cache node_modules/.cache");
-    expect(scripts).toContain("npm ci --ignore-scripts");
+    expect(scripts).toContain("npm ci --omit=dev --ignore-scripts");
     expect(scripts.match(/npx kawaraban check/g)).toHaveLength(1);
     expect(scripts).toContain("--no-cache");
     expect(scripts).not.toContain("--format github"); // annotations come from the one check run
-    expect(steps(job).every((s) => s.with?.cache === undefined)).toBe(true);
+    expect(checkout.with?.["fetch-depth"]).toBe(1); // nothing on its path reads history
+    // Only npm's package cache (integrity-checked against the lockfile), never kawaraban's own caches.
+    expect(steps(job).every((s) => s.with?.cache === undefined || s.with.cache === "npm")).toBe(true);
     expect(writes(permissionsOf(check.doc, job))).toBe(false);
   });
 
@@ -167,6 +169,19 @@ describe("GitHub workflows", () => {
     expect(autofix.source).toContain('autofix requested --pr "$PR_NUMBER" --sender "$SENDER"');
     expect(autofix.source).toContain("autofix clear");
     for (const w of workflows) expect(w.source, w.file).not.toContain("DESK_TOKEN");
+  });
+
+  it("installs only runtime dependencies, with scripts off and npm's cache, in every job but the developer suite", () => {
+    for (const w of workflows.filter((x) => x.file !== "ci.yml")) {
+      for (const [name, job] of jobsOf(w.doc)) {
+        const all = steps(job);
+        for (const s of all.filter((x) => x.run?.includes("npm ci"))) expect(s.run, `${w.file}/${name}`).toContain("npm ci --omit=dev --ignore-scripts");
+        for (const s of all.filter((x) => x.uses?.startsWith("actions/setup-node@"))) expect(s.with?.cache, `${w.file}/${name}`).toBe("npm");
+      }
+    }
+    const ci = workflows.find((w) => w.file === "ci.yml")!;
+    expect(ci.doc.concurrency["cancel-in-progress"]).toContain("pull_request");
+    expect(ci.source).toContain("grep -qvE '^(articles|assets|briefs)/'");
   });
 
   it("keeps invoice artifacts no longer than a public repository allows, and runs the monthly job off the hour", () => {

@@ -29,21 +29,30 @@ export class LintPool {
 
   /**
    * `adopt`: workers started earlier (already loading textlint) count towards `size`.
-   * `budgetMs`: a job still running after this is ended by terminating its worker (a fresh one
-   * takes its place), so one article the limits did not foresee cannot stall the whole check.
+   * `budgetMs`: a job still running this long after its worker started it (loading and the queue
+   * do not count) is ended by terminating its worker (a fresh one takes its place), so one article
+   * the limits did not foresee cannot stall the whole check, and a busy machine never turns
+   * another article red.
    */
   constructor(
     size: number,
     adopt: Worker[] = [],
     private readonly budgetMs = Infinity,
+    /** The worker module (tests give a stand-in that loads or lints as slowly as they need). */
+    private readonly entry: URL = WORKER_ENTRY,
   ) {
-    for (let i = 0; i < size; i++) this.add(adopt[i] ?? new Worker(WORKER_ENTRY));
+    for (let i = 0; i < size; i++) this.add(adopt[i] ?? new Worker(this.entry));
   }
 
   private add(worker: Worker): void {
     worker.ref();
-    worker.on("message", (result: { id: number; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
+    worker.on("message", (result: { id: number; started?: boolean; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
       const pending = this.inFlight.get(result.id);
+      if (result.started) {
+        // The article's own clock: from the moment the worker, loaded, starts linting it.
+        if (pending && Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, result.id), this.budgetMs);
+        return;
+      }
       this.inFlight.delete(result.id);
       clearTimeout(pending?.timer);
       if (result.error) {
@@ -68,7 +77,7 @@ export class LintPool {
     this.workers.splice(this.workers.indexOf(worker), 1);
     void worker.terminate();
     pending.reject(new LintTimeoutError(`lint ran past ${this.budgetMs} ms`));
-    this.add(new Worker(WORKER_ENTRY));
+    this.add(new Worker(this.entry));
     this.pump();
   }
 
@@ -84,7 +93,6 @@ export class LintPool {
       const worker = this.idle.pop()!;
       const { job, pending } = this.queue.shift()!;
       this.inFlight.set(job.id, pending);
-      if (Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, job.id), this.budgetMs);
       worker.postMessage(job);
     }
   }

@@ -97,7 +97,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
   // A prestarted worker is already loading textlint: even one article goes to it.
   const poolSize = options.prestarted ? Math.max(wanted, 1) : wanted;
   const budget = options.lintBudgetMs ?? LINT_BUDGET_MS;
-  // The budget also covers a worker's first job, which includes loading textlint (about a second).
+  // The budget starts when a loaded worker starts the article (pool.ts): loading and queueing never count.
   const pool =
     poolSize >= 1 && (options.prestarted || poolSize > 1) ? new LintPool(poolSize, options.prestarted ? [options.prestarted] : [], budget) : undefined;
   // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
