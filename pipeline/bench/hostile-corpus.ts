@@ -20,13 +20,14 @@ export interface HostileCorpus {
  * or hostile push would), dated 2026-11-25 in Japan. Used by its end-to-end test and the bench.
  */
 export async function populateHostileRepo(root: string, repoRoot: string): Promise<HostileCorpus> {
+  // The engine's own fixtures (tests/), never the city's content at the root.
   const fixtures = path.join(repoRoot, "tests", "fixtures", "hostile");
   const corpus = JSON.parse(await readFile(path.join(fixtures, "cases.json"), "utf8")) as HostileCorpus;
   for (const c of corpus.cases) {
     await mkdir(path.dirname(path.join(root, c.to)), { recursive: true });
     await copyFile(path.join(fixtures, "files", c.from), path.join(root, c.to));
   }
-  await copyFile(path.join(repoRoot, "assets/2026/11/satoyama.jpg"), path.join(root, "assets/2026/11/photo.jpg"));
+  await copyFile(path.join(repoRoot, "tests/fixtures/sample-site/assets/2026/11/satoyama.jpg"), path.join(root, "assets/2026/11/photo.jpg"));
   for (const a of corpus.assets) await copyFile(path.join(fixtures, "assets", a.from), path.join(root, a.to));
   const date = "2026-11-25T10:00:00+09:00";
   const env = {

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { parse } from "parse5";
-import { REPO_ROOT, tempDir } from "../support/repo.ts";
+import { REPO_ROOT, SAMPLE_ROOT, tempDir } from "../support/repo.ts";
 import { runCli } from "../support/cli.ts";
 import { gainMapJpeg, photo } from "../support/images.ts";
 import { LINT_CONFIG_FILES } from "../../pipeline/checks/prose/textlint-config.mjs";
@@ -71,7 +71,8 @@ const fits = (p: string) =>
 
 async function materialize(b: Batch): Promise<{ root: string; extra: string[] }> {
   const root = await tempDir("kawaraban-fuzz-");
-  for (const f of ["kawaraban.config.yml", "package.json", ...LINT_CONFIG_FILES]) await cp(path.join(REPO_ROOT, f), path.join(root, f));
+  for (const f of ["kawaraban.config.yml", ...LINT_CONFIG_FILES]) await cp(path.join(SAMPLE_ROOT, f), path.join(root, f));
+  await cp(path.join(REPO_ROOT, "package.json"), path.join(root, "package.json"));
   await writeFile(path.join(root, ".gitignore"), "node_modules\n.cache\ndist\nout\n.dist.previous\n");
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"));
   const photos = b.photos.map((p) => `assets/2026/11/${p.stem.replace(/\//g, "_")}${p.ext}`);

@@ -4,7 +4,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { copySampleContent } from "../support/sample-repo.ts";
-import { gitAt, SAMPLE_ROOT } from "../support/repo.ts";
+import { gitAt, REPO_ROOT, SAMPLE_ROOT } from "../support/repo.ts";
 import { runCli, type CliResult } from "../support/cli.ts";
 import { writeFamilies, LONG_PHOTO, type FamilyCase } from "../support/families.ts";
 import { populateHostileRepo } from "../../pipeline/bench/hostile-corpus.ts";
@@ -43,7 +43,7 @@ beforeAll(async () => {
   root = await copySampleContent();
   const base = await readFile(path.join(root, "kawaraban.config.yml"), "utf8");
   await writeFile(path.join(root, "kawaraban.config.yml"), base.replace("  article: 15000\n", "  article: 15000\n  perPhoto: 1000\n"));
-  await populateHostileRepo(root, SAMPLE_ROOT);
+  await populateHostileRepo(root, REPO_ROOT);
   gitAt(root, "2026-11-26T10:00:00+09:00", "switch", "-q", "-c", "families");
   families = await writeFamilies(root, SAMPLE_ROOT);
   gitAt(root, "2026-11-26T10:00:00+09:00", "add", "-A");

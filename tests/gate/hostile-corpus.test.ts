@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "parse5";
 import { copySampleContent } from "../support/sample-repo.ts";
-import { fixture, SAMPLE_ROOT } from "../support/repo.ts";
+import { fixture, REPO_ROOT } from "../support/repo.ts";
 import { populateHostileRepo, type HostileCorpus } from "../../pipeline/bench/hostile-corpus.ts";
 import { runCli, type CliResult } from "../support/cli.ts";
 
@@ -40,7 +40,7 @@ const OUTPUTS = /^(dist|out|statements|node_modules|\.cache|\.git|\.dist\.previo
 
 beforeAll(async () => {
   root = await copySampleContent();
-  await populateHostileRepo(root, SAMPLE_ROOT);
+  await populateHostileRepo(root, REPO_ROOT);
   before = await listTree(root, (rel) => OUTPUTS.test(rel));
   check = await runCli(["check", "--format", "json"], root, {}, now);
   build = await runCli(["build", "--out", "dist"], root, {}, now);
