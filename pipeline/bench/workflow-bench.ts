@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { GithubSim } from "../../tests/support/github-sim.ts";
 import { fmtSeconds, measureAsync, table, type Measurement } from "./measure.ts";
