@@ -4,11 +4,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { unified, type PluggableList, type Processor } from "unified";
 import remarkParse from "remark-parse";
-import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { stamp } from "../diagnostics/rules.ts";
 import type { ArticleText } from "../article/article.ts";
-import { remarkMessageJa } from "./prose/messages-ja.ts";
+import { runRemark } from "./remark-run.ts";
 
 export const REMARKRC = ".remarkrc.json";
 
@@ -56,13 +54,5 @@ async function buildProcessor(root: string): Promise<Processor> {
 }
 
 export async function lintMarkdown(article: ArticleText, root: string): Promise<Diagnostic[]> {
-  const processor = await remarkFor(root);
-  const file = new VFile({ path: article.path, value: article.raw });
-  await processor.run(article.tree, file);
-  return file.messages.map((m) => {
-    const start = m.place && "start" in m.place ? m.place.start : m.place;
-    const end = m.place && "end" in m.place ? m.place.end : undefined;
-    const identity = { id: m.ruleId ?? "unknown", source: "remark-lint" as const, url: m.url ?? undefined };
-    return stamp(identity, m.fatal ? "error" : "warning", article.path, remarkMessageJa(identity.id), start && { start, ...(end && { end }) });
-  });
+  return runRemark(await remarkFor(root), article);
 }

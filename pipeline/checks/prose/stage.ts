@@ -6,9 +6,8 @@ import type { ArticleText } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
 import { pipelineCodeHash } from "../../self.ts";
 import { TEXTLINTRC } from "./textlint-config.mjs";
-import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
-import { lintMarkdown, REMARKRC } from "../markdown.ts";
-import { checkA11y } from "../a11y.ts";
+import { remarkFor, REMARKRC } from "../markdown.ts";
+import { proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool, LintTimeoutError } from "./pool.ts";
@@ -120,8 +119,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
         ];
         return void results.set(article.path, { diagnostics, stats: textStats(article.tree) }); // never cached
       }
-      const textlint = textlintToDiagnostics(article.path, article.raw, messages);
-      const diagnostics = [...textlint, ...(await lintMarkdown(article, root)), ...checkA11y(article)];
+      const diagnostics = await proseFindings(article, messages, await remarkFor(root));
       const seconds = (performance.now() - started) / 1000;
       if (seconds * 1000 > budget) {
         diagnostics.push(

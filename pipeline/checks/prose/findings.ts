@@ -1,0 +1,16 @@
+import type { Processor } from "unified";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { ArticleText } from "../../article/article.ts";
+import type { TextlintMessage } from "./textlint.mjs";
+import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
+import { runRemark } from "../remark-run.ts";
+import { checkA11y } from "../a11y.ts";
+
+/**
+ * One article's prose findings from textlint's messages and the remark processor: textlint,
+ * remark-lint and the accessibility rules, in this order. `check` (stage.ts) and the writer's
+ * page in the browser (writer/browser-check.ts) both call this, so they report the same things.
+ */
+export async function proseFindings(article: ArticleText, messages: readonly TextlintMessage[], remark: Processor): Promise<Diagnostic[]> {
+  return [...textlintToDiagnostics(article.path, article.raw, messages), ...(await runRemark(remark, article)), ...checkA11y(article)];
+}

@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+// The writer's page's checker, in a web worker: the project's textlint rules, remark-lint, the
+// accessibility rules and the door, compiled from this repository (writer/bundle.ts). It loads
+// the tokenizer's dictionary from the site and fetches nothing else.
+import "kawaraban:vfs";
+import { filterRules, plugins, remark, rules } from "kawaraban:lint";
+import { TextlintKernel } from "@textlint/kernel";
+import type { Config } from "../../article/config.ts";
+import { checkDraft } from "../draft-check.ts";
+import type { TextlintMessage } from "../../checks/prose/textlint.mjs";
+
+export interface CheckRequest {
+  id: number;
+  config: Config;
+  path: string;
+  raw: string;
+  photos: [string, Uint8Array][];
+}
+
+const kernel = new TextlintKernel();
+const lint = async (raw: string, repoPath: string): Promise<readonly TextlintMessage[]> => {
+  const options = { ext: ".md", filePath: `/repo/${repoPath}`, rules, filterRules, plugins, configBaseDir: "/repo" } as never;
+  return (await kernel.lintText(raw, options)).messages as unknown as TextlintMessage[];
+};
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
+  const { id, config, path, raw, photos } = event.data;
+  try {
+    const diagnostics = await checkDraft(config, { path, raw, photos: new Map(photos) }, { lint, remark });
+    scope.postMessage({ id, diagnostics: diagnostics.map(({ cause: _cause, ...d }) => d) });
+  } catch (error) {
+    scope.postMessage({ id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+  }
+};
