@@ -232,8 +232,19 @@ export const configSchema = z
         cityStaff: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.cityStaff には GitHub のユーザー名を書いてください" })).default([]),
         /** Who may assign a brief to a writer from its issue (`/依頼する ハンドル名`). */
         editors: z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, { error: "github.editors には GitHub のユーザー名を書いてください" })).default([]),
+        /** The repository the writer's page sends pull requests to (`owner/name`); the build's GITHUB_REPOSITORY otherwise. */
+        repository: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, { error: "github.repository は「持ち主/リポジトリ名」の形で書いてください" })
+          .optional(),
+        /** The REST API the writer's page talks to (GitHub Enterprise Server: https://<host>/api/v3). */
+        api: z.url({ protocol: /^https$/, error: "github.api は https:// から始まる URL で書いてください" }).default("https://api.github.com"),
+        defaultBranch: z
+          .string()
+          .regex(/^[A-Za-z0-9._/-]{1,100}$/)
+          .default("main"),
       })
-      .default({ cityStaff: [], editors: [] }),
+      .default({ cityStaff: [], editors: [], api: "https://api.github.com", defaultBranch: "main" }),
     images: z
       .strictObject({
         maxLongEdge: positiveInt("images.maxLongEdge（長い辺の上限、ピクセル）").optional(),

@@ -141,6 +141,11 @@ export async function loadRawHtmlSupport(): Promise<void> {
 
 /** The article's body as sanitized HTML. The Markdown tree is read, never changed. */
 export function renderBody(tree: Mdast, options: BodyOptions): string {
+  return html.stringify(renderBodyTree(tree, options));
+}
+
+/** The sanitized HTML tree of the body (the writer's page builds its preview from it, never from HTML text). */
+export function renderBodyTree(tree: Mdast, options: BodyOptions): Hast {
   // Raw HTML needs a real HTML parser (rehype-raw, parse5); most articles have none, and
   // skipping it halves the rendering time. Sanitizing runs either way. Front matter (the
   // `yaml` node) has no HTML form and is dropped by remark-rehype.
@@ -155,5 +160,5 @@ export function renderBody(tree: Mdast, options: BodyOptions): string {
   responsiveImages(hast, options);
   if (options.lineMarks) markLines(hast);
   joinJapaneseLines(hast);
-  return html.stringify(hast);
+  return hast;
 }

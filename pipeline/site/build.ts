@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../article/config.ts";
+import { writeWriterPage } from "../writer/site.ts";
 import { admit } from "../core/admit.ts";
 import { resolveImageUrl } from "../article/image-refs.ts";
 import { workTree } from "../source/work-tree.ts";
@@ -45,6 +46,10 @@ export interface BuildOptions {
   render?: RenderPoolOptions;
   /** What to build from: the working tree of `root` unless given. */
   tree?: Snapshot;
+  /** false: no writer's page (channels that publish articles only). */
+  writerPage?: boolean;
+  /** `owner/name` the writer's page sends to when the config does not say (the workflow's GITHUB_REPOSITORY). */
+  repository?: string;
 }
 
 /**
@@ -221,6 +226,10 @@ async function buildInto(
     }
   };
   const listed = writeListsAndFeeds(ctx, articles, bodies, putPage, images, (source, reason) => skipped.push({ path: source, reason }));
+  if (options.writerPage !== false) {
+    const tags = [...new Set(articles.flatMap((a) => a.tags.map((t) => t.name)))];
+    await writeWriterPage(output, root, tree, config, ctx, tags, options.repository);
+  }
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {

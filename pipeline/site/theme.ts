@@ -32,6 +32,24 @@ p { margin: 0 0 1.25em; }
 .card.with-thumb { grid-template-columns: 1fr 8rem; }
 .card .thumb { grid-column: 2; grid-row: 1 / span 3; margin: 0; }
 .card .thumb img { width: 8rem; height: 5.33rem; object-fit: cover; border-radius: 6px; }
+.writer .field { margin: 1rem 0; }
+.writer label { display: block; font-weight: 600; }
+.writer input:not([type=file]), .writer select, .writer textarea, .send input { width: 100%; font: inherit; padding: 0.5rem 0.75rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--bg); color: var(--text); }
+.writer textarea { line-height: 1.7; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.25rem 0; }
+.toolbar button, .toolbar-photo, .send button, .finding button { font: inherit; font-size: 0.9375rem; padding: 0.25rem 0.75rem; border: 1px solid var(--accent); border-radius: 6px; background: var(--bg); color: var(--accent); cursor: pointer; }
+.toolbar-photo input { display: block; margin-top: 0.25rem; font-size: 0.8125rem; }
+.counter, .photo-status, .brief-note { color: var(--muted); font-size: 0.9375rem; margin: 0.25rem 0; }
+.findings { list-style: none; padding: 0; margin: 0.25rem 0; }
+.finding { border-left: 4px solid var(--line); padding: 0.25rem 0.75rem; margin: 0.25rem 0; background: var(--soft); }
+.finding.error { border-color: #b42318; }
+.finding.warning { border-color: #9a6700; }
+.finding .severity { font-weight: 700; }
+.paragraphs { padding-left: 1.25rem; }
+.paragraphs .quote { margin: 0.75rem 0 0.25rem; color: var(--muted); white-space: pre-wrap; }
+.check-status[data-state=ok] { color: var(--accent); font-weight: 700; }
+.preview article { border: 1px dashed var(--line); padding: 0 1rem; }
+.preview img { max-width: 100%; height: auto; }
 .search-form { display: flex; gap: 0.5rem; margin: 1rem 0 1.5rem; }
 .search-form input { flex: 1; font: inherit; padding: 0.5rem 0.75rem; border: 1px solid var(--muted); border-radius: 6px; }
 .search-form button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }

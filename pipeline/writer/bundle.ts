@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
-import { CACHE_DIR } from "../cache-dir.ts";
+import { PIPELINE_URL } from "../self.ts";
 import { sha256 } from "../hash.ts";
 import { proseFingerprint } from "../checks/prose/stage.ts";
 import { lintEntry } from "./lint-entry.ts";
@@ -20,7 +20,8 @@ export interface WriterScripts {
   page: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// The sources, also when the pipeline runs from its prebuilt bundle (self.ts).
+const here = fileURLToPath(new URL("writer/", PIPELINE_URL));
 const shim = (name: string) => path.join(here, "shims", name);
 
 /** Node built-ins the bundled code imports, and what stands in for them in the browser. */
@@ -44,15 +45,20 @@ const BUILTINS: Record<string, string> = {
 export const DICT_FOLDER = "dict/";
 
 export async function writerScripts(root: string, nodeModules: string): Promise<WriterScripts> {
-  const cacheDir = path.join(root, CACHE_DIR, "writer");
+  // Shared by every repository this engine builds: the key holds everything the scripts are made from.
+  const cacheDir = path.join(nodeModules, ".cache", "kawaraban-writer");
   const key = sha256(await proseFingerprint(root), await readFile(path.join(nodeModules, "..", "package-lock.json"), "utf8").catch(() => ""));
   const cached = path.join(cacheDir, `${key.slice(0, 24)}.json`);
   if (existsSync(cached)) return JSON.parse(await readFile(cached, "utf8")) as WriterScripts;
   const [worker, page] = await Promise.all([bundle(root, nodeModules, "worker.ts"), bundle(root, nodeModules, "page.ts")]);
-  await mkdir(cacheDir, { recursive: true });
-  const temp = `${cached}.${process.pid}`;
-  await writeFile(temp, JSON.stringify({ worker, page }));
-  await rename(temp, cached);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const temp = `${cached}.${process.pid}`;
+    await writeFile(temp, JSON.stringify({ worker, page }));
+    await rename(temp, cached);
+  } catch {
+    // A read-only install: the scripts are made again next time.
+  }
   return { worker, page };
 }
 
@@ -72,7 +78,8 @@ async function bundle(root: string, nodeModules: string, entry: string): Promise
     charset: "utf8",
     nodePaths: [nodeModules],
     define: { global: "globalThis", KAWARABAN_DICT_URL: JSON.stringify(DICT_FOLDER), "import.meta.url": '"file:///repo/"' },
-    inject: [shim("process.ts"), shim("buffer.ts")],
+    // The rules expect Node's `process` and `Buffer`; the page's own code needs neither.
+    inject: entry === "worker.ts" ? [shim("process.ts"), shim("buffer.ts")] : [],
     plugins: [browserModules(root, nodeModules)],
     logLevel: "silent",
   });

@@ -1,5 +1,6 @@
 import type { Processor } from "unified";
 import type { Config } from "../article/config.ts";
+import type { ArticleText } from "../article/article.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { TextlintMessage } from "../checks/prose/textlint.mjs";
 import { proseFindings } from "../checks/prose/findings.ts";
@@ -27,7 +28,7 @@ export interface DraftLinters {
  * parity test runs it beside `kawaraban check` on the same files. Photos are judged by the
  * page itself, which re-encodes them within the limits before they are ever attached.
  */
-export async function checkDraft(config: Config, draft: Draft, linters: DraftLinters): Promise<Diagnostic[]> {
+export async function checkDraft(config: Config, draft: Draft, linters: DraftLinters): Promise<{ diagnostics: Diagnostic[]; text?: ArticleText }> {
   const files = new Map<string, Buffer>([[draft.path, Buffer.from(draft.raw, "utf8")]]);
   for (const [p, bytes] of draft.photos) files.set(p, Buffer.from(bytes));
   const admission = await admit(overlay(undefined, files), draft.path, config);
@@ -36,5 +37,5 @@ export async function checkDraft(config: Config, draft: Draft, linters: DraftLin
     const messages = await linters.lint(admission.text.raw, admission.text.path);
     diagnostics.push(...(await proseFindings(admission.text, messages, linters.remark)));
   }
-  return diagnostics.sort(compareDiagnostics);
+  return { diagnostics: diagnostics.sort(compareDiagnostics), text: admission.text };
 }

@@ -148,6 +148,12 @@ export function diffLines(patch: string | undefined): { LEFT: Set<number>; RIGHT
   return sides;
 }
 
+/** What GitHub's API sends for CORS (the headers its responses carry). */
+const CORS_EXPOSED =
+  "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
+const CORS_ALLOWED_HEADERS =
+  "Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, X-GitHub-Api-Version";
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -199,6 +205,10 @@ export class GithubSim {
   time = "2026-12-01T00:00:00Z";
   private nextId = 1000;
   login = "github-actions[bot]";
+  /** The token of the request being handled. */
+  token = "";
+  /** Forks made through the API (owner → full name). */
+  readonly forks = new Map<string, string>();
   private server = createServer((req, res) => void this.handle(req, res));
   url = "";
 
@@ -229,6 +239,17 @@ export class GithubSim {
   private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
     const method = (req.method ?? "GET").toLowerCase();
+    // GitHub's REST API answers CORS requests from any origin (docs: "Cross origin resource sharing").
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", CORS_EXPOSED);
+    if (method === "options") {
+      res.writeHead(204, {
+        "access-control-allow-headers": CORS_ALLOWED_HEADERS,
+        "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE",
+        "access-control-max-age": "86400",
+      });
+      return void res.end();
+    }
     let raw = "";
     for await (const chunk of req) raw += chunk;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -249,6 +270,7 @@ export class GithubSim {
       return send(403, { message: "Resource not accessible by integration", status: "403" });
     }
     this.login = this.tokens.get(token) ?? "someone";
+    this.token = token;
     const denied = permissionDenied(this, token, operation.operationId, method);
     if (denied) return send(403, { message: denied, documentation_url: "https://docs.github.com/rest", status: "403" });
     const params: Record<string, string> = {};

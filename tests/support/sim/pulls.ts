@@ -42,7 +42,9 @@ export const pullHandlers: Record<string, Handler> = {
     // The repository setting "Allow GitHub Actions to create and approve pull requests", off by default.
     if (login === "github-actions[bot]" && !sim.settings.actionsCanCreatePulls)
       return { status: 403, body: { message: "GitHub Actions is not permitted to create or approve pull requests.", status: "403" } };
-    if (!sim.branches.has(body.head))
+    // A fork's branch is named `owner:branch` (the simulator keeps one set of branches for the network).
+    const headBranch = String(body.head).replace(/^[^:]+:/, "");
+    if (!sim.branches.has(headBranch))
       return { status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }] } };
     // Only an open PR blocks another for the same head: a closed one keeps its branch, and a new PR may use it.
     if ([...sim.pulls.values()].some((p) => p.head === body.head && !p.merged && (p.state ?? "open") === "open"))
@@ -59,9 +61,10 @@ export const pullHandlers: Record<string, Handler> = {
       number,
       draft: false,
       merged: false,
-      headSha: sim.branches.get(body.head)!,
+      headSha: sim.branches.get(headBranch)!,
       baseSha: sim.branches.get(body.base) ?? "",
-      head: body.head,
+      head: headBranch,
+      headRepo: body.head.includes(":") ? sim.forks.get(body.head.split(":")[0]) : undefined,
       title: body.title,
       body: body.body,
       author: sim.login,

@@ -60,6 +60,12 @@ function needs(operationId: string, method: string): string | undefined {
   return undefined;
 }
 
+function mayPush(sim: GithubSim): boolean {
+  if (sim.readOnlyTokens.has(sim.token)) return false;
+  const scopes = sim.scopes.get(sim.token);
+  return !scopes || scopes.has("contents:write");
+}
+
 /** What a workflow's GITHUB_TOKEN may be given: never administration, secrets or variables. */
 const GITHUB_TOKEN = new Set([
   "pull-requests:write",
@@ -91,8 +97,15 @@ export const settingsHandlers: Record<string, Handler> = {
       visibility: sim.settings.visibility,
       private: sim.settings.visibility === "private",
       ...sim.settings.merge,
+      // What the requesting token's user may do: push needs write access (contents: write for a fine-grained token).
+      permissions: { admin: false, maintain: false, push: mayPush(sim), triage: true, pull: true },
     },
   }),
+  "repos/create-fork": (sim, { login }) => {
+    const full = `${login}/kawaraban`;
+    sim.forks.set(login, full);
+    return { status: 202, body: { full_name: full, name: "kawaraban", owner: { login }, default_branch: "main", fork: true } };
+  },
   "repos/update": (sim, { body }) => {
     for (const key of ["allow_merge_commit", "allow_squash_merge", "allow_rebase_merge"] as const)
       if (typeof body[key] === "boolean") sim.settings.merge[key] = body[key];
