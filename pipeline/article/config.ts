@@ -238,7 +238,13 @@ export const configSchema = z
           .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, { error: "github.repository は「持ち主/リポジトリ名」の形で書いてください" })
           .optional(),
         /** The REST API the writer's page talks to (GitHub Enterprise Server: https://<host>/api/v3). */
-        api: z.url({ protocol: /^https$/, error: "github.api は https:// から始まる URL で書いてください" }).default("https://api.github.com"),
+        // https, or http on this machine only (a local stand-in for tests and development).
+        api: z
+          .url({ protocol: /^https?$/, error: "github.api は https:// から始まる URL で書いてください" })
+          .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(`${u}/`), {
+            error: "github.api は https:// から始まる URL で書いてください",
+          })
+          .default("https://api.github.com"),
         defaultBranch: z
           .string()
           .regex(/^[A-Za-z0-9._/-]{1,100}$/)

@@ -81,7 +81,8 @@ const routes: Route[] = Object.keys(spec.paths).map((template) => {
       .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`))
       .replace(/\{([^}]+)\}/g, (_m, n) => {
         names.push(n);
-        return "([^/]+)";
+        // A git ref (`heads/main`) and a file path keep their slashes on GitHub, encoded or not.
+        return n === "ref" || n === "path" ? "(.+)" : "([^/]+)";
       })}$`,
   );
   return { template, regex, names };

@@ -3,7 +3,8 @@ import type { Handler } from "../github-sim.ts";
 /** Refs, the Git Data API and the contents API, with GitHub's rules (existing refs, fast-forwards, file shas). */
 export const gitHandlers: Record<string, Handler> = {
   "git/get-commit": (sim, { params }) => {
-    return sim.commits.has(params.commit_sha!) || sim.gitCommits.has(params.commit_sha!)
+    const sha = params.commit_sha!;
+    return sim.commits.has(sha) || sim.gitCommits.has(sha) || [...sim.branches.values()].includes(sha)
       ? { body: { sha: params.commit_sha, tree: { sha: `tree-of-${params.commit_sha}` } } }
       : { status: 404, body: { message: "Not Found" } };
   },
