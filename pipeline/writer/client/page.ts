@@ -42,6 +42,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 worker.onmessage = (event: MessageEvent<{ id: number; diagnostics?: Diagnostic[]; preview?: Root; error?: string }>) => {
   if (event.data.id !== asked || !composed) return; // an answer to an older text
   const status = $("check-status");
+  delete status.dataset.pending;
   if (event.data.error) {
     status.textContent = `確認の途中で問題が起きました: ${event.data.error}`;
     return;
@@ -56,6 +57,7 @@ worker.onmessage = (event: MessageEvent<{ id: number; diagnostics?: Diagnostic[]
 };
 
 function check(): void {
+  $("check-status").dataset.pending = "true";
   const draft = fields();
   composed = composeArticle(draft, today);
   const files: [string, Uint8Array][] = photos.map((p) => [photoPathOf(draft, today, p.n, "jpg"), p.bytes]);
@@ -67,6 +69,7 @@ function check(): void {
 }
 
 function changed(): void {
+  $("check-status").dataset.pending = "true";
   renamePhotos();
   store.saveFields(Object.fromEntries([...FIELDS.map((f) => [f, input(f).value]), ["brief", brief?.id ?? ""]]));
   clearTimeout(timer);
