@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: performance goals measured side by side with the plain tools, on generated
  * realistic data. Not a test: it prints figures (and takes minutes).
- *   npm run bench [-- --only prose|input|images|invoice|site|hostile|quality|desk|workflow] [--articles 1000]
+ *   npm run bench [-- --only prose|input|images|invoice|site|hostile|quality|desk|workflow|writer] [--articles 1000]
  *                 [--devset <folder of real articles> (with --only quality)]
  */
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import { hostileBench } from "./hostile-bench.ts";
 import { qualityBench } from "./prose-quality.ts";
 import { deskBench } from "./desk-bench.ts";
 import { workflowBench } from "./workflow-bench.ts";
+import { writerBench } from "./writer-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -35,6 +36,7 @@ const sections: Record<string, () => Promise<string>> = {
   quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET),
   desk: () => deskBench(repoRoot, workDir),
   workflow: () => workflowBench(repoRoot, workDir),
+  writer: () => writerBench(repoRoot, workDir),
 };
 
 console.log(`kawaraban bench — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`);

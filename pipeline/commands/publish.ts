@@ -62,7 +62,7 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const out = path.resolve(io.cwd, values.out!);
   const siteDir = chosen.buildsIntoOut ? out : await mkdtemp(path.join(tmpdir(), "kawaraban-site-"));
   try {
-    const site = await buildSite(root, config, ctx, siteDir, io.cwd, { temporary: !chosen.buildsIntoOut });
+    const site = await buildSite(root, config, ctx, siteDir, io.cwd, { temporary: !chosen.buildsIntoOut, repository: io.env.GITHUB_REPOSITORY });
     const code = await chosen.deliver({ io, config, site, siteDir, basePath: ctx.basePath, out, records, now });
     await writeRecords(root, channel, records);
     return code;

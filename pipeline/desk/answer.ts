@@ -1,4 +1,11 @@
 import type { Config } from "../article/config.ts";
+
+/** The writer's page of the published site, opened on this brief (`/write/?brief=2026-12/satoyama`). */
+export function writerPageLink(config: Config, briefId: string): string {
+  const url = new URL("write/", config.site.baseUrl.endsWith("/") ? config.site.baseUrl : `${config.site.baseUrl}/`);
+  url.searchParams.set("brief", briefId);
+  return url.href;
+}
 import type { GithubClient } from "../github/client.ts";
 import type { Repo } from "../github/pr-report.ts";
 import { escapeMarkdown } from "../github/findings.ts";
@@ -70,6 +77,6 @@ export async function answerClaim(run: DeskRun, issue: number, request: string, 
     run,
     issue,
     request,
-    `${escapeMarkdown(claimed.message)}\n\n- 記録のプルリクエスト: ${url}\n- [GitHub の画面で記事を書き始める](${link})（ファイルの場所と front matter が入っています）`,
+    `${escapeMarkdown(claimed.message)}\n\n- 記録のプルリクエスト: ${url}\n- [記事を書くページで書き始める](${writerPageLink(run.config, briefId)})（入力欄に書くだけ。書きながら確認され、写真の位置情報は端末で消えます）\n- [GitHub の画面で記事を書き始める](${link})（ファイルの場所と front matter が入っています）`,
   );
 }

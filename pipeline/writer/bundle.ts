@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
@@ -56,10 +56,19 @@ export async function writerScripts(root: string, nodeModules: string): Promise<
     const temp = `${cached}.${process.pid}`;
     await writeFile(temp, JSON.stringify({ worker, page }));
     await rename(temp, cached);
+    await pruneCache(cacheDir, 4);
   } catch {
     // A read-only install: the scripts are made again next time.
   }
   return { worker, page };
+}
+
+/** Keeps the newest `keep` bundles: every change of code or configuration makes a new one. */
+async function pruneCache(dir: string, keep: number): Promise<void> {
+  const files = await Promise.all(
+    (await readdir(dir)).filter((f) => f.endsWith(".json")).map(async (f) => ({ f, t: (await stat(path.join(dir, f))).mtimeMs })),
+  );
+  for (const { f } of files.sort((a, b) => b.t - a.t).slice(keep)) await rm(path.join(dir, f), { force: true });
 }
 
 async function bundle(root: string, nodeModules: string, entry: string): Promise<string> {
@@ -73,7 +82,7 @@ async function bundle(root: string, nodeModules: string, entry: string): Promise
     // A worker has no DOM: packages' "worker" builds, never their DOM-based "browser" ones.
     conditions: ["worker"],
     target: "es2022",
-    minify: process.env.KAWARABAN_DEBUG_BUNDLE !== "1",
+    minify: true,
     legalComments: "none",
     charset: "utf8",
     nodePaths: [nodeModules],

@@ -3,7 +3,7 @@ import type { Config } from "../article/config.ts";
 import type { ArticleText } from "../article/article.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { TextlintMessage } from "../checks/prose/textlint.mjs";
-import { proseFindings } from "../checks/prose/findings.ts";
+import { lintArticle, proseFindings } from "../checks/prose/findings.ts";
 import { admit } from "../core/admit.ts";
 import { overlay } from "../source/overlay.ts";
 
@@ -34,7 +34,8 @@ export async function checkDraft(config: Config, draft: Draft, linters: DraftLin
   const admission = await admit(overlay(undefined, files), draft.path, config);
   const diagnostics = [...admission.diagnostics];
   if (admission.text) {
-    const messages = await linters.lint(admission.text.raw, admission.text.path);
+    const text = admission.text;
+    const messages = await lintArticle(text, (t) => linters.lint(t, text.path));
     diagnostics.push(...(await proseFindings(admission.text, messages, linters.remark)));
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), text: admission.text };

@@ -5,6 +5,19 @@ import type { TextlintMessage } from "./textlint.mjs";
 import { textlintToDiagnostics } from "./textlint-diagnostics.ts";
 import { runRemark } from "../remark-run.ts";
 import { checkA11y } from "../a11y.ts";
+import { fieldDocument } from "./fields.ts";
+
+/**
+ * textlint's messages for an article: its file as written, then its title, summary and photo
+ * descriptions (fields.ts), moved back to where they stand. `lint` is textlint with the project's
+ * configuration: the worker pool or linter in Node, the compiled kernel on the writer's page.
+ */
+export async function lintArticle(article: ArticleText, lint: (text: string) => Promise<readonly TextlintMessage[]>): Promise<TextlintMessage[]> {
+  const messages = [...(await lint(article.raw))];
+  const fields = fieldDocument(article);
+  if (fields) for (const m of await lint(fields.text)) messages.push(...[fields.place(m)].filter((p) => p !== undefined));
+  return messages;
+}
 
 /**
  * One article's prose findings from textlint's messages and the remark processor: textlint,

@@ -7,7 +7,7 @@ import { VERSION } from "../../version.ts";
 import { pipelineCodeHash } from "../../self.ts";
 import { TEXTLINTRC } from "./textlint-config.mjs";
 import { remarkFor, REMARKRC } from "../markdown.ts";
-import { proseFindings } from "./findings.ts";
+import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool, LintTimeoutError } from "./pool.ts";
@@ -107,7 +107,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
       const started = performance.now();
       let messages: Awaited<ReturnType<LintPool["lint"]>>;
       try {
-        messages = pool ? await pool.lint({ root, absPath, raw: article.raw }) : await linter!.lint(article.raw, absPath);
+        messages = await lintArticle(article, (text) => (pool ? pool.lint({ root, absPath, raw: text }) : linter!.lint(text, absPath)));
       } catch (error) {
         if (!(error instanceof LintTimeoutError)) throw error;
         const diagnostics = [

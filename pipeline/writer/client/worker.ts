@@ -43,6 +43,6 @@ scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
     const { diagnostics, text } = await checkDraft(config, { path, raw, photos: new Map(photos) }, { lint, remark });
     scope.postMessage({ id, diagnostics: diagnostics.map(({ cause: _cause, ...d }) => d), preview: text && preview(text, photos) });
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 };
