@@ -226,7 +226,8 @@ async function buildInto(
     }
   };
   const listed = writeListsAndFeeds(ctx, articles, bodies, putPage, images, (source, reason) => skipped.push({ path: source, reason }));
-  if (options.writerPage !== false) {
+  // Channels other than pages build a throw-away copy of the articles: no writer's page there.
+  if (options.writerPage !== false && !options.temporary) {
     const tags = [...new Set(articles.flatMap((a) => a.tags.map((t) => t.name)))];
     await writeWriterPage(output, root, tree, config, ctx, tags, options.repository);
   }
