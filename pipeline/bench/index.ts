@@ -3,6 +3,7 @@
  * realistic data. Not a test: it prints figures (and takes minutes).
  *   npm run bench [-- --only prose|input|images|invoice|site|hostile|quality|desk|workflow|writer] [--articles 1000]
  *                 [--devset <folder of real articles> (with --only quality)]
+ *                 [--eval <folder with articles.jsonl + mistakes.jsonl> [--missed]] (with --only quality)
  */
 import { parseArgs } from "node:util";
 import { mkdir } from "node:fs/promises";
@@ -22,7 +23,15 @@ import { writerBench } from "./writer-bench.ts";
 import { hasGnuTime } from "./measure.ts";
 
 const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const { values } = parseArgs({ options: { only: { type: "string" }, articles: { type: "string", default: "1000" }, devset: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    articles: { type: "string", default: "1000" },
+    devset: { type: "string" },
+    eval: { type: "string" },
+    missed: { type: "boolean" },
+  },
+});
 const workDir = path.join(tmpdir(), "kawaraban-bench");
 await mkdir(workDir, { recursive: true });
 
@@ -33,7 +42,7 @@ const sections: Record<string, () => Promise<string>> = {
   invoice: () => invoiceBench(repoRoot, workDir),
   site: () => siteBench(repoRoot, workDir),
   hostile: () => hostileBench(repoRoot, workDir),
-  quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET),
+  quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET, values.eval ?? process.env.KAWARABAN_EVAL, values.missed ?? false),
   desk: () => deskBench(repoRoot, workDir),
   workflow: () => workflowBench(repoRoot, workDir),
   writer: () => writerBench(repoRoot, workDir),

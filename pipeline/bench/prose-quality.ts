@@ -9,6 +9,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { evaluate, formatEvaluation } from "./prose-eval.ts";
 
 interface Message {
   ruleId: string;
@@ -67,7 +68,7 @@ export async function recall(linter: Linter, mistakes: readonly { kind: string; 
   return { found: mistakes.length - missed.length, missed };
 }
 
-export async function qualityBench(repoRoot: string, devset: string | undefined): Promise<string> {
+export async function qualityBench(repoRoot: string, devset: string | undefined, evalDir?: string, showMissed = false): Promise<string> {
   const project = await linterFor(repoRoot, path.join(repoRoot, ".textlintrc.json"));
   const plain = await linterFor(repoRoot, path.join(repoRoot, "tests/fixtures/prose/plain-preset.textlintrc.json"));
   const mistakes = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes.json"), "utf8")) as { kind: string; text: string }[];
@@ -76,6 +77,18 @@ export async function qualityBench(repoRoot: string, devset: string | undefined)
   const rPlain = await recall(plain, mistakes);
   lines.push(`beginner mistakes found on their line: kawaraban ${r.found}/${mistakes.length}, plain preset ${rPlain.found}/${mistakes.length}`);
   for (const m of r.missed) lines.push(`  missed: ${m}`);
+  if (evalDir) {
+    lines.push("", "### Genuine mistakes in real published prose (kawaraban check's prose findings)");
+    lines.push(...formatEvaluation(await evaluate(repoRoot, evalDir), showMissed));
+    const texts = (await readFile(path.join(evalDir, "articles.jsonl"), "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    const [ours, theirs] = [await judge(project, texts), await judge(plain, texts)];
+    lines.push(
+      `errors + warnings per 1,000 characters there: kawaraban ${ours.perThousand.toFixed(2)}, plain preset ${theirs.perThousand.toFixed(2)} (ratio ${(ours.perThousand / theirs.perThousand).toFixed(2)})`,
+    );
+  }
   if (!devset) return [...lines, "(no --devset folder given: real-prose figures skipped)"].join("\n");
   const files = (await readdir(devset)).filter((f) => f.endsWith(".md")).sort();
   const texts = await Promise.all(files.map((f) => readFile(path.join(devset, f), "utf8")));

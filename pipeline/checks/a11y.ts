@@ -16,7 +16,8 @@ export const a11yRules = {
   h1InBody: defineRule({ id: "a11y/h1-in-body", source: "a11y", severity: "warning", title: "本文の見出しは ## から始めます" }),
   multipleH1: defineRule({ id: "a11y/multiple-h1", source: "a11y", severity: "error", title: "# の見出しが複数あります" }),
   linkText: defineRule({ id: "a11y/link-text", source: "a11y", severity: "error", title: "リンクの文字から行き先が分かりません" }),
-  urlLinkText: defineRule({ id: "a11y/url-as-link-text", source: "a11y", severity: "error", title: "URL をそのままリンクの文字にしています" }),
+  // A warning with a fix: the address still works, only its reading aloud is poor (not worth blocking a merge).
+  urlLinkText: defineRule({ id: "a11y/url-as-link-text", source: "a11y", severity: "warning", title: "URL をそのままリンクの文字にしています" }),
   tableHeader: defineRule({ id: "a11y/table-header", source: "a11y", severity: "error", title: "表に見出し行がありません" }),
 };
 
@@ -36,6 +37,19 @@ const VAGUE_LINK_TEXT =
   /^(こちら|ここ|コチラ|こっち|これ|リンク|詳細|詳しく|詳しくは|もっと見る|続きを読む|続き|クリック|click|here|click here|more|link|read more)(から|をクリック|を見る|をご覧ください|はこちら|はこちらから)?[。.!！]?$/i;
 const VAGUE_PREFIXED = /^(詳しくは|詳細は|申し込みは|お問い合わせは)?(こちら|ここ)(から|をクリック)?$/;
 const URL_LIKE = /^(https?:\/\/|www\.)\S+$/i;
+
+/** The site's name as its address says it (「www.city.example.jp」 → 「city.example.jp」), for a link text. */
+function hostOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.hostname.replace(/^www\./, "") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A destination Markdown reads back as the same URL: in <> when it holds spaces or brackets. */
+const linkDestination = (url: string) => (/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url);
 
 export function checkA11y(article: ArticleText): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -81,11 +95,15 @@ export function checkA11y(article: ArticleText): Diagnostic[] {
         spanOf(node),
       );
     } else if (URL_LIKE.test(text) || text === node.url) {
+      const host = hostOf(node.url);
       at(
         a11yRules.urlLinkText,
-        "URL をそのままリンクにしています。画面読み上げでは長い記号の列として読まれるので、[行き先の名前](URL) の形にしてください。",
+        `URL をそのままリンクにしています。画面読み上げでは長い記号の列として読まれるので、[行き先の名前](URL) の形にしてください${host ? `（直すボタンでは、とりあえず「${host}」を文字にします）` : ""}。`,
         spanOf(node),
       );
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (host && start !== undefined && end !== undefined) out[out.length - 1]!.fix = { range: [start, end], text: `[${host}](${linkDestination(node.url)})` };
     }
   });
 

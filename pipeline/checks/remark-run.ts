@@ -1,7 +1,7 @@
 import type { Processor } from "unified";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { stamp } from "../diagnostics/rules.ts";
+import { ruleDocsUrl, stamp } from "../diagnostics/rules.ts";
 import type { ArticleText } from "../article/article.ts";
 import { remarkMessageJa } from "./prose/messages-ja.ts";
 
@@ -15,7 +15,9 @@ export async function runRemark(processor: Processor, article: ArticleText): Pro
   return file.messages.map((m) => {
     const start = m.place && "start" in m.place ? m.place.start : m.place;
     const end = m.place && "end" in m.place ? m.place.end : undefined;
-    const identity = { id: m.ruleId ?? "unknown", source: "remark-lint" as const, url: m.url ?? undefined };
+    const id = m.ruleId ?? "unknown";
+    // Explained in Japanese in docs/rules.md, like every other rule (remark's own pages are English).
+    const identity = { id, source: "remark-lint" as const, url: ruleDocsUrl(id) };
     return stamp(identity, m.fatal ? "error" : "warning", article.path, remarkMessageJa(identity.id), start && { start, ...(end && { end }) });
   });
 }

@@ -25,5 +25,12 @@ export async function lintArticle(article: ArticleText, lint: (text: string) => 
  * page in the browser (writer/browser-check.ts) both call this, so they report the same things.
  */
 export async function proseFindings(article: ArticleText, messages: readonly TextlintMessage[], remark: Processor): Promise<Diagnostic[]> {
-  return [...textlintToDiagnostics(article.path, article.raw, messages), ...(await runRemark(remark, article)), ...checkA11y(article)];
+  return [...onePerPlace(textlintToDiagnostics(article.path, article.raw, messages)), ...(await runRemark(remark, article)), ...checkA11y(article)];
+}
+
+/** The city's 表記 (prh) and the article's own 表記ゆれ often point at the same word: the city's rule says it once. */
+const CITY_NOTATION = new Set(["prh", "kawaraban/city-required"]);
+function onePerPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  const city = new Set(diagnostics.filter((d) => CITY_NOTATION.has(d.ruleId)).map((d) => `${d.line}:${d.column}`));
+  return diagnostics.filter((d) => d.ruleId !== "kawaraban/notation-variants" || !city.has(`${d.line}:${d.column}`));
 }

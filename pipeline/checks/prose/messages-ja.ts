@@ -73,7 +73,8 @@ export const ruleName = (ruleId: string) => ruleId.slice(ruleId.lastIndexOf("/")
 export function textlintMessageJa(ruleId: string, message: string): string {
   const rewrite = textlintRewrites[ruleName(ruleId)];
   if (rewrite) return rewrite(message);
-  const first = (message.split("\n")[0] ?? "").trim();
+  // Some rules prefix a message with the name of their internal dictionary (「【dict2】」): not for writers.
+  const first = (message.split("\n")[0] ?? "").replace(/【dict\d*】\s*/gu, "").trim();
   return JAPANESE.test(first) ? first : `文章の書き方を確認してください（${ruleId}）。`;
 }
 

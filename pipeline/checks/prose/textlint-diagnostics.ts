@@ -6,15 +6,9 @@ import { textlintMessageJa, ruleName } from "./messages-ja.ts";
 
 const severities: Record<number, Severity> = { 1: "warning", 2: "error", 3: "info" };
 
-/** Upstream documentation of a textlint rule (the preset's rules are packages of their own). */
+/** Every textlint rule, kawaraban's and upstream ones alike, is explained in Japanese in docs/rules.md. */
 export function textlintRuleUrl(ruleId: string): string {
-  if (ruleId === "prh") return "prh.yml";
-  if (ruleId === "kawaraban/city-required") return "prh-required.yml";
-  // kawaraban's own rules (pipeline/textlint) are documented with the others in docs/rules.md.
-  if (ruleId.startsWith("kawaraban/")) return ruleDocsUrl(ruleId);
-  // A scoped rule is its own package name (`@textlint-ja/textlint-rule-no-dropping-i`).
-  if (ruleId.startsWith("@")) return `https://www.npmjs.com/package/${ruleId}`;
-  return `https://www.npmjs.com/package/textlint-rule-${ruleName(ruleId)}`;
+  return ruleDocsUrl(ruleId);
 }
 
 /**

@@ -25,6 +25,9 @@ const RULES = {
   recommended: "prh",
   required: "kawaraban/city-required",
   pair: "ja-technical-writing/no-unmatched-pair",
+  closer: "kawaraban/grammar",
+  verbs: "kawaraban/verb-forms",
+  ra: "ja-technical-writing/no-dropping-the-ra",
 };
 /** @type {Record<string, string>} */
 const OPENERS = { "「": "」", "『": "』", "（": "）", "(": ")" };
@@ -50,6 +53,9 @@ function balance(text) {
   }
   return open;
 }
+const STANDARD_WORDS = /自分本位/gu;
+/** Ends like a sentence: kana (a verb, an adjective, an auxiliary, a particle), maybe inside a closing bracket. */
+const NOT_A_LABEL = /[\u3041-\u3096ー][」』）)]*\s*$/u;
 const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
 const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
@@ -89,7 +95,7 @@ module.exports = function filter(context) {
             const next = getSource(later);
             // A continuing paragraph reopens the quotation with the same bracket: not a new one.
             depth += (balance(next)[bracket] ?? 0) - (next.trimStart().startsWith(bracket) ? 1 : 0);
-            if (depth <= 0) ignore(paragraph.range[0], later.range[1], RULES.pair);
+            if (depth <= 0) ignore(paragraph.range[0], later.range[1], RULES.pair, RULES.closer);
           }
         }
       }
@@ -108,16 +114,25 @@ module.exports = function filter(context) {
         offset += line.length + 1;
         // A byline separates its parts with a full-width space (「文:ひなた　写真:こもれび」).
         if (LABEL.test(line) || BYLINE.test(line)) ignore(start, end, RULES.period, RULES.length, RULES.style, RULES.punctuation);
-        if (INTERVIEW.test(line)) ignore(start, end, RULES.period, RULES.style, RULES.weak, RULES.exclamation);
+        if (INTERVIEW.test(line)) ignore(start, end, RULES.period, RULES.style, RULES.weak, RULES.exclamation, RULES.verbs, RULES.ra);
+        // A line that does not end in kana ends in a name, a number, a date or a time (「午後3時~午後6時」,
+        // 「ひばり野市立図書館」): a label or a caption, not a sentence that lacks its 。.
+        if (!NOT_A_LABEL.test(line)) ignore(start, end, RULES.period);
       }
       for (const quote of text.matchAll(/「[^「」]*」/gu)) {
         const at = base + /** @type {number} */ (quote.index);
-        ignore(at, at + quote[0].length, RULES.style, RULES.period, RULES.weak);
+        // The speaker's own words: their register, their い抜き and ら抜き, their ！ and ？.
+        ignore(at, at + quote[0].length, RULES.style, RULES.period, RULES.weak, RULES.verbs, RULES.ra, RULES.exclamation);
       }
-      // 「（笑」 is written open on purpose.
-      for (const laugh of text.matchAll(/[（(](?:笑|汗|泣)+(?![）)])/gu)) {
+      // 「（笑」 is written open on purpose, and so is a face: 「(^^♪」「(＾▽＾)」「(*´ω`*)」.
+      for (const laugh of text.matchAll(/[（(](?:(?:笑|汗|泣)+(?![）)])|[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△o０0-](?=[^）)\n]{0,12}))/gu)) {
         const at = base + /** @type {number} */ (laugh.index);
         ignore(at, at + laugh[0].length + 1, RULES.pair, RULES.period);
+      }
+      // Standard words a dictionary rule takes for misuses of a neighbour (「自分本位」 is not 「自己本位」 misspelt).
+      for (const word of text.matchAll(STANDARD_WORDS)) {
+        const at = base + /** @type {number} */ (word.index);
+        ignore(at, at + word[0].length, "ja-technical-writing/ja-no-abusage");
       }
       for (const name of text.matchAll(ORGANISATION)) {
         const at = base + /** @type {number} */ (name.index);

@@ -15,6 +15,7 @@ module.exports = {
     "notation-variants": require("./rules/notation-variants.js"),
     "common-mistakes": require("./rules/common-mistakes.js"),
     "verb-forms": require("./rules/verb-forms.js"),
+    grammar: require("./rules/grammar.js"),
     // @ts-expect-error textlint-rule-prh ships no types; it is a textlint rule module like the others.
     "city-required": moduleInterop(require("textlint-rule-prh")),
   },
@@ -25,6 +26,7 @@ module.exports = {
     "notation-variants": true,
     "common-mistakes": true,
     "verb-forms": true,
+    grammar: true,
     "city-required": false,
   },
 };

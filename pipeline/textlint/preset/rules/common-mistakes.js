@@ -1,7 +1,8 @@
 // @ts-check
 "use strict";
 /**
- * Mistakes no dictionary rule of the preset catches, each a fixed phrase with one right form:
+ * Mistakes no dictionary rule of the preset catches, each a fixed phrase with one right form
+ * (the list and where each entry came from: docs/rules.md, 「よくある誤り」):
  * 二重敬語 (「おっしゃられる」: 「おっしゃる」 is already respectful), 重言 (「まず最初に」) and
  * 誤用 (「的を得る」→「的を射る」, 「汚名挽回」→「汚名返上」「名誉挽回」). Only phrases whose
  * every occurrence is wrong are listed, so a finding is always a mistake.
@@ -27,6 +28,34 @@ const MISTAKES = [
   { pattern: /過半数を超え/gu, to: "半数を超え", message: "「過半数を超える」は意味が重なっています（重言）。「過半数に達する」「半数を超える」と書きます" },
   { pattern: /元旦の朝/gu, to: "元旦", message: "「元旦」は元日の朝のことです（重言）。「元旦」か「元日の朝」と書きます" },
   { pattern: /返事を返/gu, to: "返事をし", message: "「返事を返す」は意味が重なっています（重言）。「返事をする」と書きます" },
+  { pattern: /必ず必要/gu, to: "必要", message: "「必ず必要」は意味が重なっています（重言）。「必要」か「必ず要る」と書きます" },
+  { pattern: /被害を被/gu, to: "被害を受", message: "「被害を被る」は意味が重なっています（重言）。「被害を受ける」と書きます" },
+  { pattern: /今現在/gu, to: "現在", message: "「今現在」は意味が重なっています（重言）。「現在」か「今」と書きます" },
+  { pattern: /采配を振るっ/gu, to: "采配を振っ", message: "「采配を振るう」は誤りです。「采配を振る」と書きます" },
+  { pattern: /采配を振るう/gu, to: "采配を振る", message: "「采配を振るう」は誤りです。「采配を振る」と書きます" },
+  // 誤変換: the wrong kanji for the sound, found only where the words around it decide the meaning.
+  { pattern: /(?<=コロナ)渦/gu, to: "禍", message: "「コロナ渦」は変換の誤りです。災いの意味の「禍」で「コロナ禍」と書きます" },
+  { pattern: /民族(?=(?:芸能|舞踊|行事|資料|文化財|学))/gu, to: "民俗", message: "土地の暮らしや芸能は「民族」ではなく「民俗」です（「民俗芸能」）" },
+  {
+    pattern: /(?<=[0-9０-９〇一二三四五六七八九十百千万億]+(?:人|名|件|円|台|回|本|枚|個|トン|キロ|メートル|％|%|年|歳)?)を越え/gu,
+    to: "を超え",
+    message: "数が基準を上回るのは「越える」ではなく「超える」です",
+  },
+  {
+    pattern: /(?<=(?:園|校|学校|会社|役場|役所|病院|施設|センター|工場|事務所|店|銀行|市役所|町役場)に)務め/gu,
+    to: "勤め",
+    message: "勤め先で働くのは「務める」ではなく「勤める」です（「務める」は役目を果たすこと）",
+  },
+  { pattern: /消化(?=(?:器|訓練|活動|栓|ホース))/gu, to: "消火", message: "火を消すのは「消化」ではなく「消火」です" },
+  {
+    pattern: /(?<=(?:日|朝|春|夏|秋|冬|年|節目|本番|当日|初日|最終日|誕生日|新年|お客様|お客さま|皆さん|皆様)を)向かえ/gu,
+    to: "迎え",
+    message: "「向かえる」は変換の誤りです。「迎える」と書きます",
+  },
+  { pattern: /(?<=準備を)勧め/gu, to: "進め", message: "物事をはかどらせるのは「勧める」ではなく「進める」です" },
+  { pattern: /協動(?=(?:の|で|を|に|し|する|によ|による|事業|型))/gu, to: "協働", message: "力を合わせて働くのは「協働」です（「協動」は変換の誤り）" },
+  { pattern: /暖か(?=く(?:迎え|見守|応援|励ま|受け入れ))/gu, to: "温か", message: "人の気持ちのあたたかさは「暖かい」ではなく「温かい」です" },
+  { pattern: /斬新的/gu, to: "斬新", message: "「斬新的」とは言いません。「斬新」と書きます" },
 ];
 
 module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {

@@ -20,7 +20,10 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     const prev = tokens[i - 1];
     const token = tokens[i];
     if (!prev || !token) continue;
-    if (token.surface_form !== prev.surface_form || !FUNCTION_WORDS.has(token.pos) || prev.pos !== token.pos || ALLOWED.has(token.surface_form)) continue;
+    // 「公園のの」: the tokenizer reads the second の as a noun (「の」 as in 「私のです」), so the
+    // pair counts when the first is a particle and the second a function word or that noun.
+    const second = FUNCTION_WORDS.has(token.pos) || (token.surface_form === "の" && token.pos === "名詞" && token.pos_detail_1 === "非自立");
+    if (token.surface_form !== prev.surface_form || !second || !FUNCTION_WORDS.has(prev.pos) || ALLOWED.has(token.surface_form)) continue;
     // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
     // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
     const before = tokens[i - 2];

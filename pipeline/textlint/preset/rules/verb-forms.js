@@ -1,15 +1,20 @@
 // @ts-check
 "use strict";
 /**
- * Two verb-form mistakes the maintained rules leave open:
+ * Verb forms, judged on the tokenizer's part of speech and conjugation (not on word lists):
+ * - い抜き言葉: a て/で form directly followed by an auxiliary that needs 「いる」 —
+ *   「遊んでます」「書いてた」「知ってるお店」「行ってない」 → 「でいます」「ていた」「ている」「ていない」,
+ *   before a noun and at the end of a sentence alike. In quoted speech the speaker's own words
+ *   stay (the kawaraban filter). This replaces @textlint-ja/no-dropping-i, which has no fix and
+ *   covers 「〜てます」 only.
  * - さ入れ言葉: a 五段 verb takes 「せる」, not 「させる」 (「読まさせて」→「読ませて」;
- *   「参加させて」 is a サ変 verb and right). @textlint-ja/no-insert-dropping-sa is about
- *   「美味しさそう」, a different mistake.
- * - い抜き言葉 after 「で」 (「遊んでます」→「遊んでいます」): @textlint-ja/no-dropping-i covers
- *   「〜てます」 only.
+ *   「参加させて」 is a サ変 verb and right).
  */
 const { tokenize } = require("kuromojin");
 const { textRule } = require("./japanese-text.js");
+
+/** @param {{ surface_form: string; pos: string; pos_detail_1: string } | undefined} t */
+const isTeForm = (t) => t !== undefined && t.pos === "助詞" && t.pos_detail_1 === "接続助詞" && (t.surface_form === "て" || t.surface_form === "で");
 
 module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   const tokens = await tokenize(text);
@@ -29,8 +34,17 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
         remove: 1,
       });
     }
-    if (prev.surface_form === "で" && prev.pos === "助詞" && prev.pos_detail_1 === "接続助詞" && token.pos === "助動詞" && token.basic_form === "ます") {
-      found(at, `「で${token.surface_form}」は「い抜き言葉」です。「でい${token.surface_form}」と書きます。`, { insert: "い" });
+    // 「遊んでます」「書いてた」: the て/で form, then ます or た without いる between them.
+    if (isTeForm(prev) && token.pos === "助動詞" && (token.basic_form === "ます" || token.basic_form === "た")) {
+      found(at, `「${prev.surface_form}${token.surface_form}」は「い抜き言葉」です。「${prev.surface_form}い${token.surface_form}」と書きます。`, {
+        insert: "い",
+      });
+    }
+    // 「知ってる」「遊んでる」「言ってた」「行ってない」: the tokenizer's own てる/でる.
+    if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && (token.basic_form === "てる" || token.basic_form === "でる") && prev.pos === "動詞") {
+      const next = tokens[i + 1];
+      const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
+      found(token.word_position, `「${shown}」は「い抜き言葉」です。「${shown[0]}い${shown.slice(1)}」と書きます。`, { insert: "い" });
     }
   }
 });

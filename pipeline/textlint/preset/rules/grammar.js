@@ -1,0 +1,103 @@
+// @ts-check
+"use strict";
+/**
+ * Sequences Japanese grammar does not allow, found on the tokenizer's part of speech and
+ * conjugation — each one a slip of the keyboard or of the conversion, never a style:
+ * - a compound case particle followed by another (「講座としてを実施」「町についてが」);
+ * - a 五段 verb's plain 連用形 before て/た where it takes its 音便 (「気付きていない」→「気付いて」;
+ *   サ行 verbs have no 音便: 「話して」 is right);
+ * - an 音便 form before ます (「いただいました」→「いただきました」);
+ * - 「でしょか」 (「でしょうか」);
+ * - a closing 」 or 』 with no opening one before it in the paragraph (a quotation over several
+ *   paragraphs is understood by the kawaraban filter).
+ */
+const { tokenize } = require("kuromojin");
+const { textRule } = require("./japanese-text.js");
+
+const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
+
+const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
+  const tokens = await tokenize(text);
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const token = tokens[i];
+    if (!prev || !token) continue;
+    const at = token.word_position - 1;
+    if (
+      COMPOUND_PARTICLES.has(prev.surface_form) &&
+      prev.pos === "助詞" &&
+      token.pos === "助詞" &&
+      token.pos_detail_1 === "格助詞" &&
+      /^[をが]$/.test(token.surface_form)
+    ) {
+      found(at, `「${prev.surface_form}${token.surface_form}」と助詞が続いています。「${token.surface_form}」を消すか、言い方を直してください。`, {
+        remove: 1,
+      });
+    }
+    const next = tokens[i + 1];
+    if (
+      token.pos === "動詞" &&
+      token.conjugated_form === "連用形" &&
+      String(token.conjugated_type).startsWith("五段") &&
+      !String(token.conjugated_type).includes("サ行") &&
+      !String(token.conjugated_type).includes("行く") &&
+      next &&
+      ((next.pos === "助詞" && (next.surface_form === "て" || next.surface_form === "で")) || (next.pos === "助動詞" && next.basic_form === "た"))
+    ) {
+      found(
+        token.word_position - 1,
+        `「${token.surface_form}${next.surface_form}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります）。`,
+      );
+    }
+    if (
+      prev.pos === "動詞" &&
+      prev.conjugated_form === "連用タ接続" &&
+      token.pos === "助動詞" &&
+      token.basic_form === "ます" &&
+      /[いっん]$/.test(prev.surface_form)
+    ) {
+      found(
+        prev.word_position - 1,
+        `「${prev.surface_form}${token.surface_form}」は活用の誤りです（「${prev.basic_form}」に「ます」を付けるときの形を確かめてください。例: いただいました → いただきました）。`,
+      );
+    }
+  }
+  for (const match of text.matchAll(/でしょか/gu)) found(/** @type {number} */ (match.index) + 3, "「でしょか」は「でしょうか」と書きます。", { insert: "う" });
+});
+
+/**
+ * A closing bracket with nothing to close, over the whole paragraph (a link or emphasis may
+ * stand between the two brackets).
+ * @param {import("@textlint/types").TextlintRuleContext} context
+ */
+function strayClosers(context) {
+  const { Syntax, RuleError, report, getSource } = context;
+  return {
+    /** @param {import("@textlint/ast-node-types").TxtNode} node */
+    [Syntax.Paragraph](node) {
+      const text = getSource(node);
+      const depth = new Map([
+        ["」", 0],
+        ["』", 0],
+      ]);
+      for (let index = 0; index < text.length; index++) {
+        const ch = text[index];
+        if (ch === "「" || ch === "『") depth.set(ch === "「" ? "」" : "』", (depth.get(ch === "「" ? "」" : "』") ?? 0) + 1);
+        else if (ch === "」" || ch === "』") {
+          if ((depth.get(ch) ?? 0) > 0) depth.set(ch, (depth.get(ch) ?? 0) - 1);
+          else report(node, new RuleError(`閉じかっこ「${ch}」に対応する開きかっこ「${ch === "」" ? "「" : "『"}」がありません。`, { index }));
+        }
+      }
+    },
+  };
+}
+
+/** @param {import("@textlint/types").TextlintRuleContext} context */
+function reporter(context) {
+  return { ...tokenRule.linter(context), ...strayClosers(context) };
+}
+/** @param {import("@textlint/types").TextlintRuleContext} context */
+function fixer(context) {
+  return { ...tokenRule.fixer(context), ...strayClosers(context) };
+}
+module.exports = { linter: reporter, fixer };
