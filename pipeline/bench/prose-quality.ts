@@ -77,6 +77,15 @@ export async function qualityBench(repoRoot: string, devset: string | undefined,
   const rPlain = await recall(plain, mistakes);
   lines.push(`beginner mistakes found on their line: kawaraban ${r.found}/${mistakes.length}, plain preset ${rPlain.found}/${mistakes.length}`);
   for (const m of r.missed) lines.push(`  missed: ${m}`);
+  // Written after the rules were built, never tuned on: how the rules generalise to new sentences of the same kinds.
+  const heldout = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes-heldout.json"), "utf8")) as {
+    kind: string;
+    text: string;
+  }[];
+  const h = await recall(project, heldout);
+  const hPlain = await recall(plain, heldout);
+  lines.push(`held-out beginner mistakes (written after the rules): kawaraban ${h.found}/${heldout.length}, plain preset ${hPlain.found}/${heldout.length}`);
+  for (const m of h.missed) lines.push(`  missed: ${m}`);
   if (evalDir) {
     lines.push("", "### Genuine mistakes in real published prose (kawaraban check's prose findings)");
     lines.push(...formatEvaluation(await evaluate(repoRoot, evalDir), showMissed));

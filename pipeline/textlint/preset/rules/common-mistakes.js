@@ -33,6 +33,16 @@ const MISTAKES = [
   { pattern: /今現在/gu, to: "現在", message: "「今現在」は意味が重なっています（重言）。「現在」か「今」と書きます" },
   { pattern: /采配を振るっ/gu, to: "采配を振っ", message: "「采配を振るう」は誤りです。「采配を振る」と書きます" },
   { pattern: /采配を振るう/gu, to: "采配を振る", message: "「采配を振るう」は誤りです。「采配を振る」と書きます" },
+  // 「お話しする」 is the verb; 「お話」 alone is the noun, which takes no 「して」.
+  {
+    pattern: /お話(?=して|させ|します|しました|した|しま)/gu,
+    to: "お話し",
+    message: "動詞は「お話しする」です。「お話しして」「お話しさせて」のように「し」を入れます",
+  },
+  { pattern: /(?<=[\u4e00-\u9fff々])つくり(?![方手])/gu, to: "づくり", message: "「地域づくり」「環境づくり」のように、言葉のあとでは「づくり」と書きます" },
+  { pattern: /きずい(?=[たてちつ])/gu, to: "気づい", message: "「きずく」ではなく「気づく」（きづく）と書きます" },
+  { pattern: /気ず(?=[いかきくけこ])/gu, to: "気づ", message: "「気ずく」ではなく「気づく」と書きます" },
+  { pattern: /みんなさん/gu, to: "みなさん", message: "「みんなさん」は「みなさん」か「みんな」と書きます" },
   // 誤変換: the wrong kanji for the sound, found only where the words around it decide the meaning.
   { pattern: /(?<=コロナ)渦/gu, to: "禍", message: "「コロナ渦」は変換の誤りです。災いの意味の「禍」で「コロナ禍」と書きます" },
   { pattern: /民族(?=(?:芸能|舞踊|行事|資料|文化財|学))/gu, to: "民俗", message: "土地の暮らしや芸能は「民族」ではなく「民俗」です（「民俗芸能」）" },

@@ -62,6 +62,34 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       );
     }
   }
+  for (let i = 2; i < tokens.length; i++) {
+    const no = tokens[i - 1];
+    const noun = tokens[i];
+    const verb = tokens[i + 1];
+    if (
+      !no ||
+      !noun ||
+      !verb ||
+      no.surface_form !== "の" ||
+      no.pos_detail_1 !== "連体化" ||
+      noun.pos_detail_1 !== "サ変接続" ||
+      verb.basic_form !== "する" ||
+      verb.pos !== "動詞"
+    )
+      continue;
+    // 「市の管理する公園」 is a relative clause (の for が) and right; the mistake ends the sentence or the clause.
+    let j = i + 2;
+    while (
+      tokens[j] &&
+      (tokens[j]?.pos === "助動詞" || tokens[j]?.pos_detail_1 === "非自立" || tokens[j]?.pos_detail_1 === "接尾" || tokens[j]?.surface_form === "て")
+    )
+      j++;
+    if (tokens[j]?.pos === "名詞") continue;
+    found(
+      no.word_position - 1,
+      `「の${noun.surface_form}${verb.surface_form}」では助詞が合いません。「を${noun.surface_form}${verb.surface_form}」か「の${noun.surface_form}を${verb.surface_form}」と書きます。`,
+    );
+  }
   for (const match of text.matchAll(/でしょか/gu)) found(/** @type {number} */ (match.index) + 3, "「でしょか」は「でしょうか」と書きます。", { insert: "う" });
 });
 

@@ -32,6 +32,11 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       continue;
     found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });
   }
+  // A verb ending typed twice (「しっかりしてして」); 「ますます」 is a word and is not listed.
+  for (const match of text.matchAll(/(して|した|です|でした|ました)\1/gu)) {
+    const word = match[1] ?? "";
+    found(/** @type {number} */ (match.index) + word.length, `「${word}」が 2 回続いています。1 つ消してください。`, { remove: word.length });
+  }
   for (const match of text.matchAll(/(?<![。、])([。、])\1(?![。、])/gu)) {
     found(/** @type {number} */ (match.index) + 1, `「${match[1]}」が 2 つ続いています。1 つ消してください。`, { remove: 1 });
   }
