@@ -22,6 +22,7 @@ import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
 import { updateSearchIndex, searchAssets } from "./search.ts";
+import { searchVariants } from "./search-variants.ts";
 import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
 export interface BuildResult {
@@ -211,10 +212,19 @@ async function buildInto(
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
   const searchCache = options.preview || options.temporary ? undefined : path.join(cacheDir, "search.json");
+  const spellings = await searchVariants(tree, options.preview || options.temporary ? undefined : cacheDir);
   output.put(
     "search-index.json",
-    updateSearchIndex(articles, pageKey, (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"), searchCache, shared),
+    updateSearchIndex(
+      articles,
+      pageKey,
+      (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"),
+      searchCache,
+      sha256(shared, JSON.stringify(spellings)),
+      spellings,
+    ),
   );
+  output.put("search-variants.json", JSON.stringify(spellings));
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
   // Each page is its own item: one the output cannot write (a name too long) is reported, the rest are written.
   const putPage = (rel: string, html: string, source?: string) => {

@@ -20,14 +20,28 @@ export function tokenize(text) {
   return out;
 }
 
+/**
+ * The city's own spellings as one word (prh.yml: 「子供」 and 「こども」 are written 「子ども」):
+ * `variants` is [spelling, the city's form] pairs, longest first, applied to the articles and the
+ * query alike, so a resident finds the article whichever spelling they type.
+ */
+export function unify(text, variants) {
+  let out = text.normalize("NFKC").toLowerCase();
+  for (const [from, to] of variants) if (out.includes(from)) out = out.split(from).join(to);
+  return out;
+}
+
 const same = (term) => term;
-export const SEARCH_OPTIONS = {
-  fields: ["title", "summary", "text"],
-  storeFields: ["title", "url", "date", "summary"],
-  idField: "url",
-  tokenize,
-  processTerm: same,
-};
+export function searchOptions(variants) {
+  return {
+    fields: ["title", "summary", "text"],
+    storeFields: ["title", "url", "date", "summary"],
+    idField: "url",
+    tokenize: variants.length ? (text) => tokenize(unify(text, variants)) : tokenize,
+    processTerm: same,
+  };
+}
+export const SEARCH_OPTIONS = searchOptions([]);
 
 function run(form) {
   const base = form.dataset.base;
@@ -35,8 +49,11 @@ function run(form) {
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
   // Beside this file in assets/: no CDN, no third party. Loaded once; searches wait for it.
+  const variants = fetch(`${base}search-variants.json`)
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
   const ready = import(new URL("./minisearch.mjs", import.meta.url).href).then(async ({ default: MiniSearch }) =>
-    MiniSearch.loadJSON(await (await fetch(`${base}search-index.json`)).text(), SEARCH_OPTIONS),
+    MiniSearch.loadJSON(await (await fetch(`${base}search-index.json`)).text(), searchOptions(await variants)),
   );
   let asked = 0;
   const show = async (query) => {
@@ -48,7 +65,7 @@ function run(form) {
       status.textContent = "さがしたい言葉を入れてください。";
       return;
     }
-    const hits = index.search(query, { combineWith: "AND", tokenize, processTerm: same });
+    const hits = index.search(query, { combineWith: "AND", tokenize: searchOptions(await variants).tokenize, processTerm: same });
     status.textContent = hits.length
       ? `「${query}」の記事が ${hits.length} 件見つかりました。`
       : `「${query}」の記事は見つかりませんでした。言葉を短くするか、別の言葉でさがしてください。`;

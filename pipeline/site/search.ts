@@ -4,7 +4,7 @@ import path from "node:path";
 import MiniSearch from "minisearch";
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
-import { SEARCH_OPTIONS } from "./search-client.mjs";
+import { searchOptions } from "./search-client.mjs";
 import { PIPELINE_URL } from "../self.ts";
 
 /**
@@ -32,7 +32,9 @@ export function updateSearchIndex(
   textOf: (a: SiteArticle) => string,
   cacheFile: string | undefined,
   version: string,
+  variants: readonly (readonly [string, string])[] = [],
 ): string {
+  const options = searchOptions(variants);
   const doc = (a: SiteArticle): Doc => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) });
   let previous: SearchCache | undefined;
   try {
@@ -46,7 +48,7 @@ export function updateSearchIndex(
   if (previous && Object.keys(previous.docs).length === articles.length && articles.every((a) => previous!.docs[a.url] === keys[a.url])) return previous.index;
   let index: MiniSearch<Doc>;
   if (previous) {
-    index = MiniSearch.loadJSON<Doc>(previous.index, SEARCH_OPTIONS);
+    index = MiniSearch.loadJSON<Doc>(previous.index, options);
     const wanted = new Map(articles.map((a) => [a.url, a]));
     for (const [url, key] of Object.entries(previous.docs)) {
       const a = wanted.get(url);
@@ -54,7 +56,7 @@ export function updateSearchIndex(
     }
     for (const a of articles) if (previous.docs[a.url] !== keyOf(a)) index.add(doc(a));
   } else {
-    index = new MiniSearch<Doc>(SEARCH_OPTIONS);
+    index = new MiniSearch<Doc>(options);
     index.addAll(articles.map(doc));
   }
   const json = JSON.stringify(index);

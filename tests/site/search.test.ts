@@ -64,3 +64,60 @@ describe("the site's search index", () => {
     expect(search(second, "防災")).toEqual([]);
   });
 });
+
+describe("the city's spellings in search (prh.yml)", () => {
+  it("finds 「子ども」 whichever of 子供, こども or 子ども a resident types, and the reverse", async () => {
+    const { overlay } = await import("../../pipeline/source/overlay.ts");
+    const { searchVariants } = await import("../../pipeline/site/search-variants.ts");
+    const { searchOptions } = await import("../../pipeline/site/search-client.mjs");
+    const prh =
+      "version: 1\nrules:\n  - expected: 子ども\n    pattern: 子供\n  - expected: たくさん\n    pattern: /(?<!盛り)沢山/\n  - expected: ください\n    pattern: [下さい]\n";
+    const variants = await searchVariants(overlay(undefined, new Map([["prh.yml", Buffer.from(prh)]])), undefined);
+    expect(variants).toEqual(
+      expect.arrayContaining([
+        ["子供", "子ども"],
+        ["こども", "子ども"],
+        ["下さい", "ください"],
+      ]),
+    );
+    expect(variants.some(([from]) => from.includes("沢山"))).toBe(false); // a regular expression is a context rule, not a spelling
+    const texts = new Map([
+      ["articles/2026/11/a1.md", "子どもの広場を開きました"],
+      ["articles/2026/11/a2.md", "子供会の集まりです"],
+      ["articles/2026/11/a3.md", "防災訓練に参加しました"],
+    ]);
+    const all = [article(1, "広場"), article(2, "集まり"), article(3, "防災")];
+    const json = updateSearchIndex(
+      all,
+      (a) => a.path,
+      (a) => texts.get(a.path)!,
+      undefined,
+      "v",
+      variants,
+    );
+    const options = searchOptions(variants);
+    const find = (q: string) =>
+      MiniSearch.loadJSON(json, options)
+        .search(q, { combineWith: "AND", tokenize: options.tokenize, processTerm: (t: string) => t })
+        .map((h) => h.id)
+        .sort();
+    for (const q of ["子ども", "子供", "こども"]) expect(find(q), q).toEqual(["2026/11/a1/", "2026/11/a2/"]);
+    expect(find("防災")).toEqual(["2026/11/a3/"]);
+  });
+
+  it("unifies once and for all: unifying again changes nothing", async () => {
+    const { unify } = await import("../../pipeline/site/search-client.mjs");
+    const fc = (await import("fast-check")).default;
+    const variants: [string, string][] = [
+      ["こども", "子ども"],
+      ["子供", "子ども"],
+      ["下さい", "ください"],
+    ];
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("子", "供", "こ", "ど", "も", "下", "さ", "い", "く", "だ", "あ") }),
+        (s) => unify(unify(s, variants), variants) === unify(s, variants),
+      ),
+    );
+  });
+});
