@@ -37,7 +37,9 @@ export async function searchVariants(tree: Snapshot, cacheDir: string | undefine
         if (typeof p === "string" && !p.startsWith("/") && p.trim()) pairs.set(fold(p), fold(expected));
     }
   }
-  const { tokenize } = await import("kuromojin");
+  // CommonJS: its names are on `default` when the pipeline runs from the prebuilt ESM bundle.
+  const kuromojin = (await import("kuromojin")) as typeof import("kuromojin") & { default?: typeof import("kuromojin") };
+  const tokenize = kuromojin.default?.tokenize ?? kuromojin.tokenize;
   for (const form of expectedForms) {
     if (!/\p{Script=Han}/u.test(form)) continue;
     const tokens = await tokenize(form);
