@@ -80,6 +80,12 @@ async function fillBasics(page: Page, body: string): Promise<void> {
   await page.fill('[data-kawaraban="body"]', body);
 }
 
+/** Attaches a photo through one of the page's file inputs and waits until the page has cleaned it. */
+async function attachPhoto(page: Page, input: "photo" | "body-photo", name: string, buffer: Buffer): Promise<void> {
+  await page.setInputFiles(`[data-kawaraban="${input}"]`, { name, mimeType: "image/jpeg", buffer });
+  await page.waitForFunction(() => /位置情報なし/.test(document.getElementById("w-cover-status")?.textContent ?? ""));
+}
+
 const findings = (page: Page) =>
   page.$$eval('[data-kawaraban="finding"]', (els) => els.map((e) => ({ rule: e.getAttribute("data-rule")!, severity: e.getAttribute("data-severity")! })));
 
@@ -173,8 +179,7 @@ describe("the writer's page (/write/) in the shipped Chromium, against the GitHu
     expect(original).toMatchObject({ orientation: 6, width: 3000, height: 2000 });
     expect(readContainer(phone, "jpeg").exif.length).toBeGreaterThan(0);
     await fillBasics(page, "古民家を改装したコワーキングスペースを訪ねました。窓から田んぼが見えます。\n");
-    await page.setInputFiles('[data-kawaraban="photo"]', { name: "IMG_2041.jpg", mimeType: "image/jpeg", buffer: phone });
-    await page.waitForFunction(() => /位置情報なし/.test(document.getElementById("w-cover-status")?.textContent ?? ""));
+    await attachPhoto(page, "photo", "IMG_2041.jpg", phone);
     await page.fill('[data-kawaraban="coverAlt"]', "古民家の縁側で机に向かう人");
     await page.fill('[data-kawaraban="token"]', "writer-token");
     await settled(page);
@@ -211,8 +216,7 @@ describe("the writer's page (/write/) in the shipped Chromium, against the GitHu
   it("without a token: GitHub's new-file page with the article, and the cleaned photos to download into the PR's branch", async () => {
     const { context, page } = await writerPage();
     await fillBasics(page, "古民家を改装したコワーキングスペースを訪ねました。\n");
-    await page.setInputFiles('[data-kawaraban="body-photo"]', { name: "a.jpg", mimeType: "image/jpeg", buffer: await photo(800, 600).jpeg().toBuffer() });
-    await page.waitForFunction(() => /位置情報なし/.test(document.getElementById("w-cover-status")?.textContent ?? ""));
+    await attachPhoto(page, "body-photo", "a.jpg", await photo(800, 600).jpeg().toBuffer());
     await page.fill('[data-kawaraban="body"]', (await page.inputValue('[data-kawaraban="body"]')).replace("![]", "![縁側の机]"));
     await settled(page);
     const opened = context.waitForEvent("request", (r) => r.url().includes("/new/"));
@@ -233,8 +237,7 @@ describe("the writer's page (/write/) in the shipped Chromium, against the GitHu
   it("a reload keeps the draft, its photo included", async () => {
     const { context, page } = await writerPage();
     await fillBasics(page, "下書きの本文です。\n");
-    await page.setInputFiles('[data-kawaraban="photo"]', { name: "b.jpg", mimeType: "image/jpeg", buffer: await photo(640, 480).jpeg().toBuffer() });
-    await page.waitForFunction(() => /位置情報なし/.test(document.getElementById("w-cover-status")?.textContent ?? ""));
+    await attachPhoto(page, "photo", "b.jpg", await photo(640, 480).jpeg().toBuffer());
     await page.fill('[data-kawaraban="coverAlt"]', "机と椅子");
     await settled(page);
     await page.reload();

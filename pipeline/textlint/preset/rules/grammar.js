@@ -11,17 +11,12 @@
  * - a closing 」 or 』 with no opening one before it in the paragraph (a quotation over several
  *   paragraphs is understood by the kawaraban filter).
  */
-const { tokenize } = require("kuromojin");
-const { textRule } = require("./japanese-text.js");
+const { textRule, eachTokenPair } = require("./japanese-text.js");
 
 const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
 
 const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
-  const tokens = await tokenize(text);
-  for (let i = 1; i < tokens.length; i++) {
-    const prev = tokens[i - 1];
-    const token = tokens[i];
-    if (!prev || !token) continue;
+  const tokens = await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     if (
       COMPOUND_PARTICLES.has(prev.surface_form) &&
@@ -61,7 +56,7 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
         `「${prev.surface_form}${token.surface_form}」は活用の誤りです（「${prev.basic_form}」に「ます」を付けるときの形を確かめてください。例: いただいました → いただきました）。`,
       );
     }
-  }
+  });
   for (let i = 2; i < tokens.length; i++) {
     const no = tokens[i - 1];
     const noun = tokens[i];

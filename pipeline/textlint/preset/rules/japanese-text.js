@@ -43,4 +43,25 @@ function textRule(check) {
   return { linter: reporter, fixer: reporter };
 }
 
-module.exports = { JAPANESE, isJapanese, textRule };
+/**
+ * @typedef {Readonly<import("kuromojin").KuromojiToken>} Token
+ * @typedef {(prev: Token, token: Token, tokens: readonly Token[], i: number) => void} PairCheck
+ */
+
+/**
+ * Each pair of neighbouring tokens of the text, with the whole list for looking further.
+ * @param {string} text
+ * @param {PairCheck} check
+ */
+async function eachTokenPair(text, check) {
+  const { tokenize } = require("kuromojin");
+  const tokens = await tokenize(text);
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const token = tokens[i];
+    if (prev && token) check(prev, token, tokens, i);
+  }
+  return tokens;
+}
+
+module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair };

@@ -10,18 +10,13 @@
  * - さ入れ言葉: a 五段 verb takes 「せる」, not 「させる」 (「読まさせて」→「読ませて」;
  *   「参加させて」 is a サ変 verb and right).
  */
-const { tokenize } = require("kuromojin");
-const { textRule } = require("./japanese-text.js");
+const { textRule, eachTokenPair } = require("./japanese-text.js");
 
 /** @param {{ surface_form: string; pos: string; pos_detail_1: string } | undefined} t */
 const isTeForm = (t) => t !== undefined && t.pos === "助詞" && t.pos_detail_1 === "接続助詞" && (t.surface_form === "て" || t.surface_form === "で");
 
 module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
-  const tokens = await tokenize(text);
-  for (let i = 1; i < tokens.length; i++) {
-    const prev = tokens[i - 1];
-    const token = tokens[i];
-    if (!prev || !token) continue;
+  await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     if (
       prev.pos === "動詞" &&
@@ -46,5 +41,5 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
       found(token.word_position, `「${shown}」は「い抜き言葉」です。「${shown[0]}い${shown.slice(1)}」と書きます。`, { insert: "い" });
     }
-  }
+  });
 });
