@@ -58,6 +58,32 @@ function sameWord(a, b, pos) {
   return ka.length <= kb.length ? isSubsequence(ka, kb) : isSubsequence(kb, ka);
 }
 
+const OPEN = new Set(["(", "（"]);
+const CLOSE = new Set([")", "）"]);
+/** The last part of an office's or a facility's name (「こども家庭課」「子育て支援センター」). */
+const NAME_ENDS = /^(?:課|係|室|部|局|園|館|所|センター|協議会|委員会)$/u;
+
+/**
+ * Spellings that are not a choice between two ways of writing one word:
+ * - a reading in brackets after the word (「混沌（こんとん）」);
+ * - the verb (「お話しして」: 「お話しする」) beside the noun (「お話」), both as the rules of 送り仮名 want;
+ * - the first part of an office's name (「こども家庭課」), spelled as the office is named.
+ * @param {readonly import("kuromojin").KuromojiToken[]} tokens
+ * @param {number} i
+ */
+function notAVariant(tokens, i) {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!t) return false;
+  const kana = /^[\u3040-\u30ffー]+$/u.test(t.surface_form);
+  if (kana && before && OPEN.has(before.surface_form) && after && CLOSE.has(after.surface_form) && /[\u3400-\u9fff々]/u.test(tokens[i - 2]?.surface_form ?? ""))
+    return true;
+  if (t.pos === "名詞" && t.pos_detail_1 === "サ変接続" && t.surface_form.endsWith("し") && after?.basic_form === "する") return true;
+  for (const next of tokens.slice(i + 1, i + 3)) if (next.pos_detail_1 === "接尾" && NAME_ENDS.test(next.surface_form)) return true;
+  return false;
+}
+
 /**
  * @param {RuleContext} context
  * @param {{ allow?: string[][] }} [options]
@@ -75,8 +101,9 @@ function reporter(context, options = {}) {
   /** @param {TxtNode} node */
   const collect = async (node) => {
     const text = getSource(node);
-    for (const t of await tokenize(text)) {
-      if (!CONTENT.has(t.pos) || SKIP_DETAIL.has(t.pos_detail_1) || !t.reading || t.reading === "*") continue;
+    const tokens = await tokenize(text);
+    for (const [i, t] of tokens.entries()) {
+      if (!CONTENT.has(t.pos) || SKIP_DETAIL.has(t.pos_detail_1) || !t.reading || t.reading === "*" || notAVariant(tokens, i)) continue;
       seen.push({ node, index: t.word_position - 1, surface: t.surface_form, pos: t.pos, key: `${t.pos}|${t.pos_detail_1}|${t.reading}` });
     }
   };
