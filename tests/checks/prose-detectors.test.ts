@@ -28,6 +28,8 @@ const FOUND: [string, string, string, string?][] = [
   ["地域つくりの話し合いです。", "kawaraban/common-mistakes", "つくり", "地域づくりの話し合いです。"],
   ["しっかりしてして安心しました。", "kawaraban/repeated-word", "してして", "しっかりして安心しました。"],
   ["会場はこちら」と案内しました。", "kawaraban/grammar", "」"],
+  ["朝市では野菜の買い物をすることができます。", "kawaraban/redundant-expression", "をすることができ", "朝市では野菜の買い物ができます。"],
+  ["予約することができます。", "kawaraban/redundant-expression", "することができ", "予約できます。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",

@@ -16,6 +16,7 @@ module.exports = {
     "common-mistakes": require("./rules/common-mistakes.js"),
     "verb-forms": require("./rules/verb-forms.js"),
     grammar: require("./rules/grammar.js"),
+    "redundant-expression": require("./rules/redundant-expression.js"),
     // @ts-expect-error textlint-rule-prh ships no types; it is a textlint rule module like the others.
     "city-required": moduleInterop(require("textlint-rule-prh")),
   },
@@ -27,6 +28,8 @@ module.exports = {
     "common-mistakes": true,
     "verb-forms": true,
     grammar: true,
+    // Off unless configured: it stands in for ja-technical-writing/ja-no-redundant-expression.
+    "redundant-expression": false,
     "city-required": false,
   },
 };
