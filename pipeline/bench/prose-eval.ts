@@ -3,6 +3,7 @@ import path from "node:path";
 import { articleText } from "../article/article.ts";
 import { lintProse } from "../checks/prose/stage.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { LineIndex } from "../article/positions.ts";
 
 /**
  * Recall and precision on real published prose with its genuine mistakes annotated by hand:
@@ -43,17 +44,11 @@ const readJsonl = async <T>(file: string): Promise<T[]> =>
 /** The article as a writer would commit it: a title heading is not added (the excerpt often has its own). */
 const HEAD = "---\ntitle: 評価\nwriter: eval\ndate: 2026-12-01\nsummary: 評価用です。\ncategory: eval\n---\n\n";
 
-function offsetsOf(raw: string): number[] {
-  const starts = [0];
-  for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function spanOf(d: Diagnostic, starts: readonly number[]): [number, number] | undefined {
+function spanOf(d: Diagnostic, lines: LineIndex): [number, number] | undefined {
   if (d.fix) return d.fix.range[0] === d.fix.range[1] ? [d.fix.range[0] - 1, d.fix.range[1] + 1] : d.fix.range;
   if (d.line === undefined) return undefined;
-  const start = starts[d.line - 1]! + (d.column ?? 1) - 1;
-  const end = d.endLine !== undefined ? starts[d.endLine - 1]! + (d.endColumn ?? 1) - 1 : start + 1;
+  const start = lines.offset({ line: d.line, column: d.column ?? 1 });
+  const end = d.endLine !== undefined ? lines.offset({ line: d.endLine, column: d.endColumn ?? 1 }) : start + 1;
   return [start, Math.max(end, start + 1)];
 }
 
@@ -68,7 +63,7 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
     if (!f) figures.set(a.split, (f = { split: a.split, articles: 0, byKind: new Map(), falseRedArticles: [], findings: 0, onMistakes: 0, missed: [] }));
     f.articles++;
     const raw = texts[i]!.raw;
-    const starts = offsetsOf(raw);
+    const lines = new LineIndex(raw);
     const spans = mistakes
       .filter((m) => m.article === a.id)
       .map((m) => {
@@ -77,14 +72,14 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
       });
     const found = (run.results.get(texts[i]!.path)?.diagnostics ?? []).filter((d) => d.severity !== "info" && (d.line ?? 0) > 7);
     const hits = (d: Diagnostic) => {
-      const s = spanOf(d, starts);
+      const s = spanOf(d, lines);
       return s ? spans.filter((x) => s[0] < x.end && x.start < s[1]) : [];
     };
     f.findings += found.length;
     f.onMistakes += found.filter((d) => hits(d).length > 0).length;
     // The excerpts were cut at about 800 characters: a bracket left open in the last paragraph is where the cut fell.
     const lastParagraph = raw.trimEnd().lastIndexOf("\n\n");
-    const cut = (d: Diagnostic) => d.ruleId.endsWith("no-unmatched-pair") && (spanOf(d, starts)?.[0] ?? 0) > lastParagraph;
+    const cut = (d: Diagnostic) => d.ruleId.endsWith("no-unmatched-pair") && (spanOf(d, lines)?.[0] ?? 0) > lastParagraph;
     if (found.some((d) => d.severity === "error" && hits(d).length === 0 && !cut(d))) f.falseRedArticles.push(a.id);
     for (const x of spans) {
       const kind = f.byKind.get(x.m.kind) ?? { found: 0, total: 0 };

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
+import { referencedDataFiles, TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
 import { REMARKRC } from "../checks/markdown.ts";
 import { parse as parseYaml } from "yaml";
 
@@ -106,12 +106,7 @@ async function remarkPluginList(root: string): Promise<[string, unknown][]> {
 
 /** Every `*.yml`/`*.yaml`/`*.json` path in the rules' options (and the prh files they import), from inside the repository. */
 async function dataFiles(root: string, loaded: Loaded[]): Promise<Record<string, string>> {
-  const queue: string[] = [];
-  const walk = (value: unknown) => {
-    if (typeof value === "string" && /\.(ya?ml|json)$/.test(value)) queue.push(path.resolve(root, value));
-    else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  for (const l of loaded) walk(l.options);
+  const queue = loaded.flatMap((l) => referencedDataFiles(l.options)).map((f) => path.resolve(root, f));
   const mounts: Record<string, string> = {};
   while (queue.length > 0) {
     const file = queue.shift()!;

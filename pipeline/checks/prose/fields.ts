@@ -1,5 +1,6 @@
 import type { ArticleText } from "../../article/article.ts";
 import type { TextlintMessage } from "./textlint.mjs";
+import { LineIndex } from "../../article/positions.ts";
 
 /**
  * Text a resident reads that is not in the Markdown body: the title, the summary, the cover's
@@ -32,26 +33,25 @@ const NOT_FOR_LABELS = /(^|\/)ja-no-mixed-period$/;
 export function fieldDocument(article: ArticleText): FieldDocument | undefined {
   const raw = article.raw;
   const found: Omit<Piece, "from" | "docLine">[] = [];
-  const lineStarts = [0];
-  for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const lineText = (line: number) => raw.slice(lineStarts[line - 1], (lineStarts[line] ?? raw.length + 1) - 1).replace(/\r$/, "");
+  const lines = new LineIndex(raw);
   for (const kind of FRONT_FIELDS) {
     const value = article.data[kind];
     if (typeof value !== "string" || value.trim() === "" || /[\r\n]/.test(value)) continue;
     for (let line = 2; line < article.bodyStartLine - 1; line++) {
-      const m = new RegExp(`^${kind}:[ \\t]*(["']?)`).exec(lineText(line));
+      const text = lines.lineText(line);
+      const m = new RegExp(`^${kind}:[ \\t]*(["']?)`).exec(text);
       if (!m) continue;
       const column = m[0].length + 1;
       // Only text written as it reads (plain, or quoted with no escapes): positions must be exact.
-      if (lineText(line).slice(column - 1, column - 1 + value.length) === value)
-        found.push({ kind, at: lineStarts[line - 1]! + column - 1, line, column, length: value.length });
+      if (text.slice(column - 1, column - 1 + value.length) === value)
+        found.push({ kind, at: lines.offset({ line, column }), line, column, length: value.length });
       break;
     }
   }
   for (const image of article.images) {
     if (image.kind !== "markdown" || !image.alt || !image.span || /[\r\n]/.test(image.alt)) continue;
     const { line, column } = image.span.start;
-    const at = lineStarts[line - 1]! + column - 1 + 2; // after "!["
+    const at = lines.offset({ line, column }) + 2; // after "!["
     if (raw.slice(at, at + image.alt.length) === image.alt && raw.slice(at - 2, at) === "![")
       found.push({ kind: "alt", at, line, column: column + 2, length: image.alt.length });
   }

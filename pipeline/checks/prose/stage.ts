@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { ArticleText } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
 import { pipelineCodeHash } from "../../self.ts";
-import { TEXTLINTRC } from "./textlint-config.mjs";
+import { referencedDataFiles, TEXTLINTRC } from "./textlint-config.mjs";
 import { remarkFor, REMARKRC } from "../markdown.ts";
 import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
@@ -38,12 +38,8 @@ export async function proseFingerprint(root: string): Promise<string> {
   const read = (file: string) => readFile(path.join(root, file), "utf8").catch(() => "");
   const textlintrc = await read(TEXTLINTRC);
   const referenced = new Set<string>();
-  const walk = (value: unknown) => {
-    if (typeof value === "string" && /\.(ya?ml|json)$/.test(value)) referenced.add(value);
-    else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
   try {
-    walk(JSON.parse(textlintrc));
+    for (const f of referencedDataFiles(JSON.parse(textlintrc))) referenced.add(f);
   } catch {
     // An unreadable config fails loudly when textlint loads it; here it only changes the key.
   }
