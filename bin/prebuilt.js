@@ -14,10 +14,10 @@ const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const PIPELINE_DIR = path.join(PACKAGE_DIR, "pipeline");
 const BUNDLES_DIR = path.join(PACKAGE_DIR, "node_modules", ".cache", "kawaraban", "bundle");
 
-/** Entry points: the CLI, the lint-worker prestarter, and the site's render worker. */
-/** @typedef {"cli" | "prestart" | "render-worker"} EntryName */
+/** Entry points: the CLI and the site's render worker (the lint-worker prestarter is plain JS). */
+/** @typedef {"cli" | "render-worker"} EntryName */
 /** @type {Record<EntryName, string>} */
-export const ENTRY_POINTS = { cli: "cli.ts", prestart: "checks/prose/prestart.ts", "render-worker": "site/render-worker.ts" };
+export const ENTRY_POINTS = { cli: "cli.ts", "render-worker": "site/render-worker.ts" };
 
 // Stay in node_modules: sharp is native, textlint loads rules and plugins by package name,
 // kuromoji reads its dictionary from its own folder, pdfkit its font metrics from its own.
@@ -111,7 +111,7 @@ function removeOldBundles(current) {
 }
 
 /**
- * Loads one of the pipeline's entry modules ("cli", "prestart"): prebuilt when possible, else
+ * Loads one of the pipeline's entry modules ("cli", "render-worker"): prebuilt when possible, else
  * from source through tsx.
  */
 export async function pipelineLoader(env = process.env) {

@@ -45,7 +45,7 @@ describe("the prebuilt pipeline (esbuild bundle) and the TypeScript sources (tsx
     expect(bundles.filter((b) => !b.includes(".tmp-")).length).toBeGreaterThan(0);
     const newest = bundles.filter((b) => !b.includes(".tmp-"))[0]!;
     expect((await readdir(path.join(REPO_ROOT, "node_modules/.cache/kawaraban/bundle", newest))).sort()).toEqual(
-      expect.arrayContaining(["cli.mjs", "prestart.mjs", "render-worker.mjs"]),
+      expect.arrayContaining(["cli.mjs", "render-worker.mjs"]),
     );
   }, 120_000);
 });

@@ -1,7 +1,9 @@
 import { Worker } from "node:worker_threads";
 import type { TextlintMessage } from "./textlint.mjs";
 import { TextlintConfigError } from "./textlint-config.mjs";
-import { WORKER_ENTRY } from "./prestart.ts";
+import { PIPELINE_URL } from "../../self.ts";
+
+const WORKER_ENTRY = new URL("checks/prose/worker.mjs", PIPELINE_URL);
 
 export interface LintJob {
   id: number;
@@ -10,7 +12,14 @@ export interface LintJob {
   raw: string;
 }
 
-type Pending = { resolve: (m: TextlintMessage[]) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
+/** textlint's messages and how long the worker itself spent on them (its queue and loading excluded). */
+export interface LintReply {
+  messages: TextlintMessage[];
+  elapsedMs: number;
+}
+
+type Pending = { resolve: (reply: LintReply) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout; startedAt?: number };
+type WorkerReply = { id: number; started?: boolean; messages?: TextlintMessage[]; elapsedMs?: number; error?: { name: string; message: string } };
 
 /** A lint that ran past its budget: its worker was stopped, the other articles go on. */
 export class LintTimeoutError extends Error {}
@@ -46,10 +55,11 @@ export class LintPool {
 
   private add(worker: Worker): void {
     worker.ref();
-    worker.on("message", (result: { id: number; started?: boolean; messages?: TextlintMessage[]; error?: { name: string; message: string } }) => {
+    worker.on("message", (result: WorkerReply) => {
       const pending = this.inFlight.get(result.id);
       if (result.started) {
         // The article's own clock: from the moment the worker, loaded, starts linting it.
+        if (pending) pending.startedAt = performance.now();
         if (pending && Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, result.id), this.budgetMs);
         return;
       }
@@ -58,7 +68,10 @@ export class LintPool {
       if (result.error) {
         const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
         pending?.reject(error);
-      } else pending?.resolve(result.messages ?? []);
+      } else {
+        const elapsedMs = result.elapsedMs ?? performance.now() - (pending?.startedAt ?? performance.now());
+        pending?.resolve({ messages: result.messages ?? [], elapsedMs });
+      }
       this.idle.push(worker);
       this.pump();
     });
@@ -81,7 +94,7 @@ export class LintPool {
     this.pump();
   }
 
-  lint(job: Omit<LintJob, "id">): Promise<TextlintMessage[]> {
+  lint(job: Omit<LintJob, "id">): Promise<LintReply> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, pending: { resolve, reject } });
       this.pump();

@@ -11,3 +11,4 @@ export interface ProseLinter {
 
 export function textlintFor(root: string): Promise<ProseLinter>;
 export function warmUp(root: string): void;
+export function loadTokenizer(): Promise<unknown>;

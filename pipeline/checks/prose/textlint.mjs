@@ -11,11 +11,14 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 
+import { installFastDictionary } from "./fast-dictionary.mjs";
 import { TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 
 export { TEXTLINTRC, TextlintConfigError };
 
 const require = createRequire(import.meta.url);
+// Before any rule asks for the tokenizer: its dictionary then loads in a third of the time.
+installFastDictionary();
 
 /**
  * textlint's two API functions, without its package entry: that entry also loads the CLI and
@@ -47,15 +50,20 @@ export function textlintFor(root) {
 
 /**
  * Starts loading textlint's rules and the tokenizer dictionary (the slow part of a cold
- * start) so that it is ready by the time the first article is. Both at once: the
- * dictionary's file reads and gunzip run on libuv's threads while the rules are required.
+ * start) so that it is ready by the time the first article is.
  */
 export function warmUp(root) {
   const ignore = () => {
     // Errors surface, with their message, when the linter is actually used.
   };
-  import("kuromojin").then((kuromojin) => kuromojin.getTokenizer()).catch(ignore);
+  // The dictionary first: its reads then run on libuv's threads while this one requires the rules.
+  loadTokenizer().catch(ignore);
   textlintFor(root).catch(ignore);
+}
+
+/** The tokenizer every rule shares (kuromojin keeps one per thread). */
+export async function loadTokenizer() {
+  return require("kuromojin").getTokenizer();
 }
 
 /** Rules resolve like Node modules: from the nearest node_modules upwards of the repository. */
