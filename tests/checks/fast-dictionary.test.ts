@@ -7,6 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { lazyTargetMap, loadDictionaryFile } from "../../pipeline/checks/prose/fast-dictionary.mjs";
 import { REPO_ROOT } from "../support/repo.ts";
+import { generateCorpus } from "../../pipeline/bench/corpus.ts";
 
 const require = createRequire(import.meta.url);
 const DICT = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
@@ -50,6 +51,36 @@ describe("the fast dictionary loader", () => {
       await Promise.all([fast.close(), stock.close()]);
     }
   }, 120_000);
+
+  it("gives every rule the same findings as the packages' own code, on the samples and a generated corpus", async () => {
+    const lintIn = (stock: boolean) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const env = { ...process.env, KAWARABAN_STOCK_TOKENIZER: stock ? "1" : "0" };
+        const worker = new Worker(new URL("../fixtures/workers/lint.mjs", import.meta.url), { workerData: { root: REPO_ROOT }, env });
+        worker.once("message", (results) => void worker.terminate().then(() => resolve(results)));
+        worker.once("error", reject);
+        worker.postMessage(files);
+      });
+    const samples = (await sampleArticles()).map((text, i) => ({ path: path.join(REPO_ROOT, `articles/sample-${i}.md`), text }));
+    const corpus = generateCorpus(60, 7).map((a) => ({ path: path.join(REPO_ROOT, a.path), text: a.text }));
+    // The samples and the corpus are clean prose: each article also gets the project's beginner mistakes.
+    const mistakes = await Promise.all(
+      ["beginner-mistakes.json", "beginner-mistakes-heldout.json"].map(async (f) =>
+        JSON.parse(await readFile(path.join(REPO_ROOT, "tests/fixtures/prose", f), "utf8")),
+      ),
+    );
+    // Rules split sentences at different marks: text where that changes what each one sees.
+    const marks =
+      "本当ですか？はい、でもでもそれは、とても、とても、長くて、読みにくい文です!次は例1.2の話ですが、行けれる人がが来てた．最後に、しかし、しかし、皆で、楽しく、話した。";
+    const sentences = [marks, ...mistakes.flat().map((m: { text: string }) => m.text)];
+    const files = [...samples, ...corpus].map((f, i) => ({
+      ...f,
+      text: `${f.text}\n${[marks, ...sentences.slice(1 + (i % 20), 9 + (i % 20))].join("\n\n")}\n`,
+    }));
+    const [fast, stock] = await Promise.all([lintIn(false), lintIn(true)]);
+    expect(fast.flat().length).toBeGreaterThan(300);
+    expect(fast).toEqual(stock);
+  }, 180_000);
 
   it("reads target maps as kuromoji does: repeated keys, empty lists, zero padding, absent keys", () => {
     const TokenInfoDictionary = require("kuromoji/src/dict/TokenInfoDictionary.js");

@@ -15,3 +15,8 @@ declare module "kuromoji/src/dict/TokenInfoDictionary.js" {
   };
   export = TokenInfoDictionary;
 }
+
+declare module "doublearray" {
+  const doublearray: { builder(initialSize?: number): { build(keys: { k: string; v: number }[]): object } };
+  export = doublearray;
+}
