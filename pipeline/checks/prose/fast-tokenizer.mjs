@@ -1,13 +1,13 @@
 /**
- * Three hot spots of linting real articles, profiled (a 200-article check):
- *   - the dictionary trie's common-prefix search encodes the whole rest of the sentence to UTF-8
- *     at every character, so a sentence costs its length squared (≈ 10 % of all lint time);
- *   - kuromojin's `tokenize` resolves kuromoji's folder with require.resolve on every call;
- *   - seven rules split the same paragraph into sentences, each on its own (≈ 20 %).
+ * Hot spots of kuromoji's tokenizer on real articles, profiled (a 200-article check):
+ *   - at every character of a sentence, the trie's common-prefix search encodes the whole rest
+ *     of the sentence to UTF-8 and the lattice builder re-indexes it for surrogate pairs, so a
+ *     sentence costs its length squared (≈ 15 % of all lint time);
+ *   - kuromojin's `tokenize` resolves kuromoji's folder with require.resolve on every call.
  * Each is replaced by an equivalent that returns the same values: the prefix search encodes one
- * character at a time and stops where the trie does; the dictionary folder is resolved once; a
- * paragraph split with the same options is split once per lint. Version-gated like
- * fast-dictionary.mjs; tests/checks/fast-dictionary.test.ts compares tokens and every finding
+ * character at a time and stops where the trie does; the lattice builder reads the sentence's
+ * own index at an offset; the dictionary folder is resolved once. Version-gated like
+ * fast-dictionary.mjs; tests/checks/fast-lint.test.ts compares tokens and every finding
  * with the stock code in other threads.
  *
  * One difference, on input no UTF-8 file can hold: an unpaired high surrogate makes the stock
@@ -26,7 +26,7 @@ const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/pac
 /** Installs both replacements into this thread's modules. Returns whether they are in use. */
 export function installFastTokenizer() {
   try {
-    if (versionOf("doublearray") !== "0.0.2" || versionOf("kuromojin") !== "3.0.1" || versionOf("sentence-splitter") !== "5.0.1") return false;
+    if (versionOf("doublearray") !== "0.0.2" || versionOf("kuromojin") !== "3.0.1" || versionOf("kuromoji") !== "0.1.2") return false;
   } catch {
     return false;
   }
@@ -47,36 +47,12 @@ export function installFastTokenizer() {
   /** @param {{ dicPath: string } | undefined} options */
   kuromojin.getTokenizer = (options) => getTokenizer(options ?? { dicPath });
 
-  // Rules call it as a property of these exports (the package entry's getters read them) at lint time.
-  // Its "exports" hide the file; the entry's folder finds it (the same module instance the entry loads).
-  const splitter = require(path.join(path.dirname(require.resolve("sentence-splitter")), "sentence-splitter.js"));
-  splitter.splitAST = memoizedSplit(splitter.splitAST);
+  require("kuromoji/src/viterbi/ViterbiBuilder.js").prototype.build = latticeBuilder(
+    require("kuromoji/src/viterbi/ViterbiNode.js"),
+    require("kuromoji/src/viterbi/ViterbiLattice.js"),
+    require("kuromoji/src/util/SurrogateAwareString.js"),
+  );
   return true;
-}
-
-/**
- * splitAST once per paragraph node and options. Rules share textlint's read-only AST during a
- * lint and only read the result; options are plain data (a function in them turns memoizing off).
- * @template {object} N, R
- * @param {(node: N, options?: unknown) => R} splitAST
- */
-function memoizedSplit(splitAST) {
-  /** @type {WeakMap<N, Map<string, R>>} */
-  const byNode = new WeakMap();
-  /** @param {N} node @param {unknown} [options] */
-  return (node, options) => {
-    let plain = true;
-    const key = JSON.stringify(options ?? null, (_k, value) => {
-      if (typeof value === "function") plain = false;
-      return value;
-    });
-    if (!plain || typeof node !== "object" || node === null) return splitAST(node, options);
-    let results = byNode.get(node);
-    if (!results) byNode.set(node, (results = new Map()));
-    let result = results.get(key);
-    if (result === undefined) results.set(key, (result = splitAST(node, options)));
-    return result;
-  };
 }
 
 const ROOT_ID = 0;
@@ -128,4 +104,61 @@ function commonPrefixSearch(key) {
     i += width;
   }
   return result;
+}
+
+/**
+ * kuromoji 0.1.2's ViterbiBuilder#build, line for line, except that the rest of the sentence at
+ * `pos` is read from the sentence's own surrogate index (`sentence.charAt(pos + k)`) instead of a
+ * new index of the rest at every position. `key` keeps the original's types: a SurrogateAwareString
+ * for one character, a string once characters are appended (its `.length` counts UTF-16 units).
+ * @param {any} ViterbiNode @param {any} ViterbiLattice @param {any} SurrogateAwareString
+ */
+function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
+  /** @this {any} @param {string} sentence_str */
+  return function build(sentence_str) {
+    const lattice = new ViterbiLattice();
+    const sentence = new SurrogateAwareString(sentence_str);
+    for (let pos = 0; pos < sentence.length; pos++) {
+      const tail = sentence.slice(pos);
+      const vocabulary = this.trie.commonPrefixSearch(tail);
+      for (const { v: trie_id, k: key } of vocabulary) {
+        const token_info_ids = this.token_info_dictionary.target_map[trie_id];
+        for (const id of token_info_ids) {
+          const token_info_id = Number.parseInt(id);
+          const dictionary = this.token_info_dictionary.dictionary;
+          const [left_id, right_id, word_cost] = [
+            dictionary.getShort(token_info_id),
+            dictionary.getShort(token_info_id + 2),
+            dictionary.getShort(token_info_id + 4),
+          ];
+          lattice.append(new ViterbiNode(token_info_id, word_cost, pos + 1, key.length, "KNOWN", left_id, right_id, key));
+        }
+      }
+      // Unknown word processing
+      const rest = sentence.length - pos;
+      const head_char = new SurrogateAwareString(sentence.charAt(pos));
+      const head_char_class = this.unknown_dictionary.lookup(head_char.toString());
+      if (vocabulary == null || vocabulary.length === 0 || head_char_class.is_always_invoke === 1) {
+        /** @type {any} */
+        let key = head_char;
+        if (head_char_class.is_grouping === 1 && 1 < rest) {
+          for (let k = 1; k < rest; k++) {
+            const next_char = sentence.charAt(pos + k);
+            const next_char_class = this.unknown_dictionary.lookup(next_char);
+            if (head_char_class.class_name !== next_char_class.class_name) break;
+            key += next_char;
+          }
+        }
+        const unk_ids = this.unknown_dictionary.target_map[head_char_class.class_id];
+        for (const id of unk_ids) {
+          const unk_id = Number.parseInt(id);
+          const dictionary = this.unknown_dictionary.dictionary;
+          const [left_id, right_id, word_cost] = [dictionary.getShort(unk_id), dictionary.getShort(unk_id + 2), dictionary.getShort(unk_id + 4)];
+          lattice.append(new ViterbiNode(unk_id, word_cost, pos + 1, key.length, "UNKNOWN", left_id, right_id, key.toString()));
+        }
+      }
+    }
+    lattice.appendEos();
+    return lattice;
+  };
 }

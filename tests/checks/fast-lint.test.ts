@@ -36,7 +36,7 @@ const CHARS = [
 ];
 const japanese = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((cs) => cs.join(""));
 
-describe("the fast dictionary loader", () => {
+describe("the faster tokenizer dictionary, tokenizer and sentence splitter", () => {
   it("tokenizes exactly as kuromoji's own loader: sample articles and generated text", async () => {
     const fast = tokenizer(true);
     const stock = tokenizer(false);
@@ -71,7 +71,7 @@ describe("the fast dictionary loader", () => {
     );
     // Rules split sentences at different marks: text where that changes what each one sees.
     const marks =
-      "本当ですか？はい、でもでもそれは、とても、とても、長くて、読みにくい文です!次は例1.2の話ですが、行けれる人がが来てた．最後に、しかし、しかし、皆で、楽しく、話した。";
+      "本当ですか？はい、でもでもそれは、とても、とても、長くて、読みにくい文です!次は例1.2の話ですが、行けれる人がが来てた．最後に、しかし、しかし、皆で、楽しく、話した。Mr. Smith と Yahoo! の U.S.A. 支社で 9 a.m. に会いました。We met Albert I. Jones. Did you see him? No. 1. は etc. です。";
     const sentences = [marks, ...mistakes.flat().map((m: { text: string }) => m.text)];
     const files = [...samples, ...corpus].map((f, i) => ({
       ...f,
@@ -81,6 +81,31 @@ describe("the fast dictionary loader", () => {
     expect(fast.flat().length).toBeGreaterThan(300);
     expect(fast).toEqual(stock);
   }, 180_000);
+
+  it("splits sentences as sentence-splitter does: English abbreviations and exclamations in Japanese text", async () => {
+    const { English } = require(path.join(path.dirname(require.resolve("sentence-splitter")), "parser/lang/English.js"));
+    const words = [...English.EXCLAMATION_WORDS, ...English.PREPOSITIVE_ABBREVIATIONS, ...English.ABBREVIATIONS].slice(0, 400);
+    const word = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w: string) => w.toLowerCase()),
+      fc.constantFrom(...words).map((w: string) => w.toUpperCase()),
+      fc.constantFrom("I.", "A.", "U.S.A.", "No.", "1.", "Jones", "we", "です。", "行きました。", "?", "!", "、", " ", "\n", "「", "」"),
+    );
+    const texts = fc.sample(
+      fc.array(word, { maxLength: 25 }).map((ws) => ws.join(" ")),
+      { numRuns: 600, seed: 7 },
+    );
+    const splitIn = (fast: boolean) =>
+      new Promise<{ installed: boolean; sentences: unknown[] }>((resolve, reject) => {
+        const worker = new Worker(new URL("../fixtures/workers/split.mjs", import.meta.url), { workerData: { fast } });
+        worker.once("message", (result) => void worker.terminate().then(() => resolve(result)));
+        worker.once("error", reject);
+        worker.postMessage(texts);
+      });
+    const [fast, stock] = await Promise.all([splitIn(true), splitIn(false)]);
+    expect([fast.installed, stock.installed]).toEqual([true, false]);
+    expect(fast.sentences).toEqual(stock.sentences);
+  }, 60_000);
 
   it("reads target maps as kuromoji does: repeated keys, empty lists, zero padding, absent keys", () => {
     const TokenInfoDictionary = require("kuromoji/src/dict/TokenInfoDictionary.js");
