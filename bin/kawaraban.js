@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: loads the pipeline (prebuilt by esbuild when possible, else the TypeScript
 // sources through tsx), then hands argv and the process streams to the CLI core.
-import { prestartLintWorker } from "../pipeline/checks/prose/prestart.mjs";
+import { prestartLintWorkers } from "../pipeline/checks/prose/prestart.mjs";
 import { pipelineLoader } from "./prebuilt.js";
 
 // `kawaraban check | head` closes the pipe early: that is the reader's choice, not an error.
@@ -12,8 +12,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 const argv = process.argv.slice(2);
-// Before the pipeline is even found: let a worker start loading textlint on the other core.
-const lintWorker = prestartLintWorker(argv, process.cwd());
+// Before the pipeline is even found: let workers start loading textlint on the other cores.
+const lintWorkers = prestartLintWorkers(argv, process.cwd());
 const load = await pipelineLoader();
 const { main } = await load("cli");
 process.exitCode = await main(argv, {
@@ -21,5 +21,5 @@ process.exitCode = await main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  lintWorker,
+  lintWorkers,
 });

@@ -16,7 +16,7 @@ export interface Io {
   /** Today's date, injectable so month boundaries can be tested; defaults to the system clock. */
   now?: () => Date;
   /** A textlint worker the launcher started early (see checks/prose/prestart.ts). */
-  lintWorker?: import("node:worker_threads").Worker;
+  lintWorkers?: import("node:worker_threads").Worker[];
 }
 
 export const EXIT = { ok: 0, contentErrors: 1, failure: 2 } as const;

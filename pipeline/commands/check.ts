@@ -95,7 +95,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
   if (!loaded.ok) return { configFailure: loaded.diagnostics };
   const config = loaded.config;
   const cacheDir = options.cache === false ? undefined : path.join(root, CACHE_DIR, "prose");
-  if (!io.lintWorker && (!cacheDir || !existsSync(cacheDir))) {
+  if (!io.lintWorkers?.length && (!cacheDir || !existsSync(cacheDir))) {
     // No findings cache (CI, a fresh clone): textlint will surely be needed, so start loading it now.
     void import("../checks/prose/textlint.mjs").then((m) => m.warmUp(root));
   }
@@ -127,7 +127,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<CheckRun 
       ...(deliveredBy && { deliveredBy }),
     },
     imageCacheDir: options.cache === false ? undefined : path.join(root, CACHE_DIR, "images"),
-    prose: { enabled: true, cacheDir, prestarted: io.lintWorker },
+    prose: { enabled: true, cacheDir, prestarted: io.lintWorkers },
     fullRun,
   });
   let diagnostics = [...targets.diagnostics, ...core.diagnostics];

@@ -54,4 +54,29 @@ describe("the budget measures the article, not the machine", () => {
       await pool.close();
     }
   }, 60_000);
+
+  it("fails only the article whose worker crashed; the one waiting there goes to a fresh worker", async () => {
+    const { LintPool } = await import("../../pipeline/checks/prose/pool.ts");
+    const pool = new LintPool(1, [], Infinity, entry);
+    try {
+      const [crashed, waiting] = await Promise.allSettled([pool.lint(job("load:0 lint:200 crash")), pool.lint(job("load:0 lint:0"))]);
+      expect(crashed.status === "rejected" && String(crashed.reason)).toContain("rule crashed");
+      expect(waiting.status).toBe("fulfilled");
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("gives every article the error when no worker can load, instead of starting workers forever", async () => {
+    const { LintPool } = await import("../../pipeline/checks/prose/pool.ts");
+    process.env.KAWARABAN_TEST_WORKER_CANNOT_LOAD = "1";
+    const pool = new LintPool(2, [], Infinity, entry);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => pool.lint(job("load:0 lint:0"))));
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill("rejected"));
+    } finally {
+      delete process.env.KAWARABAN_TEST_WORKER_CANNOT_LOAD;
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -13,10 +13,11 @@ import { fieldDocument } from "./fields.ts";
  * configuration: the worker pool or linter in Node, the compiled kernel on the writer's page.
  */
 export async function lintArticle(article: ArticleText, lint: (text: string) => Promise<readonly TextlintMessage[]>): Promise<TextlintMessage[]> {
-  const messages = [...(await lint(article.raw))];
   const fields = fieldDocument(article);
-  if (fields) for (const m of await lint(fields.text)) messages.push(...[fields.place(m)].filter((p) => p !== undefined));
-  return messages;
+  // Both at once: in a pool, the fields then follow their article instead of the whole queue.
+  const [body, inFields] = await Promise.all([lint(article.raw), fields ? lint(fields.text) : []]);
+  const placed = fields ? inFields.map((m) => fields.place(m)).filter((m) => m !== undefined) : [];
+  return [...body, ...placed];
 }
 
 /**

@@ -24,24 +24,32 @@ type WorkerReply = { id: number; started?: boolean; messages?: TextlintMessage[]
 /** A lint that ran past its budget: its worker was stopped, the other articles go on. */
 export class LintTimeoutError extends Error {}
 
+type Assigned = { job: LintJob; pending: Pending };
+
 /**
  * textlint spread over worker threads. Tokenizing Japanese is CPU-bound and synchronous,
  * so one process uses one core; on the 2-core runners a pool of two halves a large run.
  * Small runs (a PR's few articles) never start a pool: a worker's start-up costs more.
  */
 export class LintPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: { job: LintJob; pending: Pending }[] = [];
-  private readonly inFlight = new Map<number, Pending>();
+  /** The jobs sent to each live worker, in order: the first is running, the next waits there. */
+  private readonly sent = new Map<Worker, Map<number, Assigned>>();
+  private readonly queue: Assigned[] = [];
+  /** Workers that have started an article at least once: they can load textlint. */
+  private readonly loaded = new WeakSet<Worker>();
   private nextId = 0;
+  /**
+   * Jobs a worker holds at once: the next article is already there when one ends, so a worker
+   * never waits for the main thread (busy with remark and the results) to hand it more.
+   */
+  private static readonly DEPTH = 2;
 
   /**
    * `adopt`: workers started earlier (already loading textlint) count towards `size`.
    * `budgetMs`: a job still running this long after its worker started it (loading and the queue
-   * do not count) is ended by terminating its worker (a fresh one takes its place), so one article
-   * the limits did not foresee cannot stall the whole check, and a busy machine never turns
-   * another article red.
+   * do not count) is ended by terminating its worker (a fresh one takes its place and the jobs
+   * waiting there), so one article the limits did not foresee cannot stall the whole check, and a
+   * busy machine never turns another article red.
    */
   constructor(
     size: number,
@@ -55,42 +63,72 @@ export class LintPool {
 
   private add(worker: Worker): void {
     worker.ref();
-    worker.on("message", (result: WorkerReply) => {
-      const pending = this.inFlight.get(result.id);
-      if (result.started) {
-        // The article's own clock: from the moment the worker, loaded, starts linting it.
-        if (pending) pending.startedAt = performance.now();
-        if (pending && Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, result.id), this.budgetMs);
-        return;
-      }
-      this.inFlight.delete(result.id);
-      clearTimeout(pending?.timer);
-      if (result.error) {
-        const error = result.error.name === "TextlintConfigError" ? new TextlintConfigError(result.error.message) : new Error(result.error.message);
-        pending?.reject(error);
-      } else {
-        const elapsedMs = result.elapsedMs ?? performance.now() - (pending?.startedAt ?? performance.now());
-        pending?.resolve({ messages: result.messages ?? [], elapsedMs });
-      }
-      this.idle.push(worker);
-      this.pump();
-    });
-    worker.on("error", (error) => {
-      for (const pending of this.inFlight.values()) pending.reject(error);
-      this.inFlight.clear();
-    });
-    this.workers.push(worker);
-    this.idle.push(worker);
+    this.sent.set(worker, new Map());
+    worker.on("message", (reply: WorkerReply) => this.answer(worker, reply));
+    worker.on("error", (error) => this.crashed(worker, error));
+  }
+
+  /**
+   * A worker that dies fails the article it was linting; the ones waiting there go back to the
+   * queue for a fresh worker. One that dies before it ever started an article (it cannot load)
+   * is not replaced, and when none is left every article still waiting gets its error.
+   */
+  private crashed(worker: Worker, error: Error): void {
+    const jobs = this.sent.get(worker);
+    if (!jobs) return;
+    const [running] = jobs.values();
+    if (running) {
+      jobs.delete(running.job.id);
+      clearTimeout(running.pending.timer);
+      running.pending.reject(error);
+    }
+    this.retire(worker, (waiting) => this.queue.unshift(waiting), this.loaded.has(worker));
+    if (this.sent.size === 0) for (const { pending } of this.queue.splice(0)) pending.reject(error);
+  }
+
+  private answer(worker: Worker, reply: WorkerReply): void {
+    const jobs = this.sent.get(worker);
+    const assigned = jobs?.get(reply.id);
+    if (!jobs || !assigned) return;
+    const { pending } = assigned;
+    if (reply.started) {
+      // The article's own clock: from the moment the worker, loaded, starts linting it.
+      this.loaded.add(worker);
+      pending.startedAt = performance.now();
+      if (Number.isFinite(this.budgetMs)) pending.timer = setTimeout(() => this.timeOut(worker, reply.id), this.budgetMs);
+      return;
+    }
+    jobs.delete(reply.id);
+    clearTimeout(pending.timer);
+    if (reply.error) {
+      pending.reject(reply.error.name === "TextlintConfigError" ? new TextlintConfigError(reply.error.message) : new Error(reply.error.message));
+    } else {
+      const elapsedMs = reply.elapsedMs ?? performance.now() - (pending.startedAt ?? performance.now());
+      pending.resolve({ messages: reply.messages ?? [], elapsedMs });
+    }
+    this.pump();
   }
 
   private timeOut(worker: Worker, id: number): void {
-    const pending = this.inFlight.get(id);
-    if (!pending) return;
-    this.inFlight.delete(id);
-    this.workers.splice(this.workers.indexOf(worker), 1);
+    const timedOut = this.sent.get(worker)?.get(id);
+    if (!timedOut) return;
+    this.sent.get(worker)!.delete(id);
+    timedOut.pending.reject(new LintTimeoutError(`lint ran past ${this.budgetMs} ms`));
+    // The jobs waiting behind it never started: they go first to the fresh worker.
+    this.retire(worker, (waiting) => this.queue.unshift(waiting));
+  }
+
+  /** Stops a worker, hands each job it still held to `orphan`, and starts a fresh one (`replace`). */
+  private retire(worker: Worker, orphan: (assigned: Assigned) => void, replace = true): void {
+    const jobs = this.sent.get(worker);
+    if (!jobs) return;
+    this.sent.delete(worker);
+    for (const assigned of [...jobs.values()].reverse()) {
+      clearTimeout(assigned.pending.timer);
+      orphan(assigned);
+    }
     void worker.terminate();
-    pending.reject(new LintTimeoutError(`lint ran past ${this.budgetMs} ms`));
-    this.add(new Worker(this.entry));
+    if (replace) this.add(new Worker(this.entry));
     this.pump();
   }
 
@@ -102,15 +140,18 @@ export class LintPool {
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const { job, pending } = this.queue.shift()!;
-      this.inFlight.set(job.id, pending);
-      worker.postMessage(job);
+    for (let depth = 1; depth <= LintPool.DEPTH; depth++) {
+      for (const [worker, jobs] of this.sent) {
+        if (this.queue.length === 0) return;
+        if (jobs.size >= depth) continue;
+        const assigned = this.queue.shift()!;
+        jobs.set(assigned.job.id, assigned);
+        worker.postMessage(assigned.job);
+      }
     }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.sent.keys()].map((w) => w.terminate()));
   }
 }

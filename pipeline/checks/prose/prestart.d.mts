@@ -1,3 +1,4 @@
 import type { Worker } from "node:worker_threads";
 
-export function prestartLintWorker(argv: readonly string[], cwd: string): Worker | undefined;
+export const WORKER_THRESHOLD: number;
+export function prestartLintWorkers(argv: readonly string[], cwd: string): Worker[];

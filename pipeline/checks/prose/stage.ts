@@ -11,6 +11,7 @@ import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool, LintTimeoutError } from "./pool.ts";
+import { WORKER_THRESHOLD } from "./prestart.mjs";
 import type { TextlintMessage } from "./textlint.mjs";
 import type { Worker } from "node:worker_threads";
 import { report } from "../../diagnostics/rules.ts";
@@ -28,8 +29,6 @@ export interface ProseResult {
   stats: TextStats;
 }
 
-/** Below this many uncached articles, worker start-up (≈1 s each for the tokenizer) is not worth it. */
-export const WORKER_THRESHOLD = 24;
 
 /**
  * Everything that can change prose findings: the native configs, every file they point at
@@ -53,8 +52,8 @@ export interface ProseOptions {
   cacheDir?: string;
   /** Override the pool size (tests); defaults to the machine's parallelism for large runs. */
   workers?: number;
-  /** A worker already loading textlint (started by the launcher); used, or terminated if not needed. */
-  prestarted?: Worker;
+  /** Workers already loading textlint (started by the launcher); used, or terminated if not needed. */
+  prestarted?: Worker[];
   /** Tests: the per-article lint budget (LINT_BUDGET_MS otherwise). */
   lintBudgetMs?: number;
 }
@@ -85,17 +84,18 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
   );
   const run = { results, cacheHits: articles.length - misses.length, linted: misses.length };
   if (misses.length === 0) {
-    await options.prestarted?.terminate();
+    await Promise.all((options.prestarted ?? []).map((w) => w.terminate()));
     return run;
   }
 
   const wanted = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
-  // A prestarted worker is already loading textlint: even one article goes to it.
-  const poolSize = options.prestarted ? Math.max(wanted, 1) : wanted;
+  // Prestarted workers are already loading textlint: even one article goes to them.
+  const prestarted = options.prestarted ?? [];
+  const poolSize = Math.max(wanted, prestarted.length);
   const budget = options.lintBudgetMs ?? LINT_BUDGET_MS;
   // The budget starts when a loaded worker starts the article (pool.ts): loading and queueing never count.
   const pool =
-    poolSize >= 1 && (options.prestarted || poolSize > 1) ? new LintPool(poolSize, options.prestarted ? [options.prestarted] : [], budget) : undefined;
+    poolSize >= 1 && (prestarted.length > 0 || poolSize > 1) ? new LintPool(poolSize, prestarted, budget) : undefined;
   // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
   const linter = pool ? undefined : await (await import("./textlint.mjs")).textlintFor(root);
   // remark's plugins load while the worker lints, not after it.
