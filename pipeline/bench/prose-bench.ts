@@ -55,7 +55,7 @@ export async function proseBench(repoRoot: string, workDir: string, count: numbe
   const changed = files[Math.floor(files.length / 2)]!;
   await writeFile(path.join(dir, changed), `${await readFile(path.join(dir, changed), "utf8")}\n追記した段落です。\n`);
   log("one-article PR check…");
-  // Medians of five: these take about a second and a half, and the goal is a ratio of 1.0.
+  // Medians of five: these take a second or two, and one run's noise (±0.1 s) would decide the ratio.
   const pr = measureMedian(5, node, [kawaraban, "check", "--changed-since", "main", "--no-cache", "--format", "json"], dir);
   const prPlain = measureMedian(5, node, [textlint, "--format", "json", changed], dir);
 
@@ -63,12 +63,12 @@ export async function proseBench(repoRoot: string, workDir: string, count: numbe
   const plainPeak = Math.max(tl.peakMB ?? 0, rk.peakMB ?? 0) || undefined;
   const rows = [
     ["", "time", "peak RSS", "ratio", "goal"],
-    ["kawaraban check, cold", fmtSeconds(cold.seconds), fmtMB(cold.peakMB), ratio(cold.seconds, plain), "≤ 0.5×"],
-    ["kawaraban check, warm (cache)", fmtSeconds(warm.seconds), fmtMB(warm.peakMB), ratio(warm.seconds, plain), "≤ 0.05×"],
+    ["kawaraban check, cold", fmtSeconds(cold.seconds), fmtMB(cold.peakMB), ratio(cold.seconds, plain), "≤ 0.4×"],
+    ["kawaraban check, warm (cache)", fmtSeconds(warm.seconds), fmtMB(warm.peakMB), ratio(warm.seconds, plain), "≤ 0.02×"],
     ["textlint CLI + remark CLI", fmtSeconds(plain), fmtMB(plainPeak), "1.000×", ""],
     ["  textlint CLI", fmtSeconds(tl.seconds), fmtMB(tl.peakMB), "", ""],
     ["  remark CLI", fmtSeconds(rk.seconds), fmtMB(rk.peakMB), "", ""],
-    ["PR check, 1 article (--changed-since), median of 5", fmtSeconds(pr.seconds), fmtMB(pr.peakMB), ratio(pr.seconds, prPlain.seconds), "≤ 1.0×"],
+    ["PR check, 1 article (--changed-since), median of 5", fmtSeconds(pr.seconds), fmtMB(pr.peakMB), ratio(pr.seconds, prPlain.seconds), "≤ 0.7×"],
     ["  textlint CLI on that file, median of 5", fmtSeconds(prPlain.seconds), fmtMB(prPlain.peakMB), "1.000×", ""],
   ];
   const exits = `exit codes: kawaraban ${cold.exitCode}/${warm.exitCode}/${pr.exitCode}, textlint ${tl.exitCode}/${prPlain.exitCode}, remark ${rk.exitCode}`;

@@ -38,11 +38,13 @@ export function installFastDictionary() {
   const Loader = require("kuromoji/src/loader/NodeDictionaryLoader.js");
   const TokenInfoDictionary = require("kuromoji/src/dict/TokenInfoDictionary.js");
   if (Loader.prototype[INSTALLED]) return true;
+  // On a CI runner nothing outlives the job: writing the 62 MB copy would only cost time.
   const cacheDir = path.join(path.dirname(kuromojiDir), ".cache", "kawaraban", "dictionary");
+  const keepCopy = process.env.CI !== "true";
   /** @param {string} file @param {(error: Error | null, buffer?: ArrayBuffer) => void} callback */
   Loader.prototype.loadArrayBuffer = (file, callback) => {
     // setImmediate: an exception in kuromoji's callback must not become a rejected promise here.
-    loadDictionaryFile(file, cacheDir).then(
+    loadDictionaryFile(file, cacheDir, keepCopy).then(
       (buffer) => setImmediate(callback, null, buffer),
       (error) => setImmediate(callback, error),
     );
@@ -77,9 +79,10 @@ async function gzipTrailer(file) {
  * and the inflating run on libuv's threads while this thread loads the lint rules.
  * @param {string} file
  * @param {string} cacheDir
+ * @param {boolean} [keepCopy] whether to write the uncompressed copy when there is none
  * @returns {Promise<ArrayBuffer>}
  */
-export async function loadDictionaryFile(file, cacheDir) {
+export async function loadDictionaryFile(file, cacheDir, keepCopy = true) {
   const trailer = await gzipTrailer(file);
   const cached = path.join(cacheDir, `${path.basename(file, ".gz")}.${trailer.crc.toString(16)}.${trailer.inflatedSize}`);
   const fromCache = await readPadded(cached, trailer.inflatedSize);
@@ -87,7 +90,7 @@ export async function loadDictionaryFile(file, cacheDir) {
   // chunkSize = the inflated size: zlib writes into one buffer that owns its ArrayBuffer, no copies.
   const inflated = await gunzipAsync(await readFile(file), { chunkSize: Math.max(64, trailer.inflatedSize) });
   if (inflated.length !== trailer.inflatedSize) throw new Error("辞書ファイルの大きさが合いません");
-  writeTrimmed(cached, inflated);
+  if (keepCopy) writeTrimmed(cached, inflated);
   const exact = inflated.byteOffset === 0 && inflated.byteLength === inflated.buffer.byteLength;
   return exact ? inflated.buffer : new Uint8Array(inflated).buffer;
 }
