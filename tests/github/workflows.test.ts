@@ -184,6 +184,23 @@ describe("GitHub workflows", () => {
     expect(ci.source).toContain("grep -qvE '^(articles|assets|briefs)/'");
   });
 
+  it("publishes from the branch's own previous build: the site and the build caches, keyed per branch and commit", () => {
+    const publish = workflows.find((w) => w.file === "publish.yml")!;
+    const build = steps(publish.doc.jobs.build);
+    const restore = build.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+    const make = build.findIndex((s) => s.run?.includes("kawaraban build --out dist"));
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(make);
+    const cache = build[restore]!.with!;
+    expect(String(cache.path).split("\n").filter(Boolean).sort()).toEqual([".cache/kawaraban", "dist"]);
+    expect(cache.key).toBe("kawaraban-site-${{ github.ref_name }}-${{ github.sha }}-${{ github.run_attempt }}");
+    expect(String(cache["restore-keys"]).trim()).toBe("kawaraban-site-${{ github.ref_name }}-");
+    // Only the publish workflow (default branch pushes, its schedule, a manual run) saves site caches.
+    const others = workflows.filter((w) => w.file !== "publish.yml").flatMap((w) => jobsOf(w.doc).flatMap(([, job]) => steps(job)));
+    expect(others.filter((s) => s.uses?.startsWith("actions/cache"))).toEqual([]);
+    expect(Object.keys(publish.doc.on).sort()).toEqual(["push", "schedule", "workflow_dispatch"]);
+  });
+
   it("keeps invoice artifacts no longer than a public repository allows, and runs the monthly job off the hour", () => {
     const invoice = workflows.find((w) => w.file === "invoice.yml")!;
     expect(invoice.source).toContain("retention-days: 90");

@@ -29,7 +29,6 @@ export interface ProseResult {
   stats: TextStats;
 }
 
-
 /**
  * Everything that can change prose findings: the native configs, every file they point at
  * (prh dictionaries, the proper-noun allowlist), the locked package versions, and kawaraban.
@@ -94,8 +93,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
   const poolSize = Math.max(wanted, prestarted.length);
   const budget = options.lintBudgetMs ?? LINT_BUDGET_MS;
   // The budget starts when a loaded worker starts the article (pool.ts): loading and queueing never count.
-  const pool =
-    poolSize >= 1 && (prestarted.length > 0 || poolSize > 1) ? new LintPool(poolSize, prestarted, budget) : undefined;
+  const pool = poolSize >= 1 && (prestarted.length > 0 || poolSize > 1) ? new LintPool(poolSize, prestarted, budget) : undefined;
   // textlint (and its tokenizer dictionary) loads only when something is not in the cache.
   const linter = pool ? undefined : await (await import("./textlint.mjs")).textlintFor(root);
   // remark's plugins load while the worker lints, not after it.
