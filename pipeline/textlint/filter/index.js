@@ -6,17 +6,22 @@
  * - captions and labels (「【講座の様子】」, a line after a photo, 「■」「◆」 headings, 「※」 notes)
  *   and bylines (「文：」「写真：」「▶️文:」) are not sentences: no period rule, no length, no style mix;
  * - interview lines (「――」 questions, 「名前：」「Q1:」「A1:」 answers, 「-記者-」 speaker lines) and
- *   quoted speech 「…」 keep the speaker's own style: no です・ます/である mix, no period rule,
+ *   quoted speech 「…」 keep the speaker's own style: no です・ます/だ・である mix, no period rule,
  *   no weak-phrase hint;
+ * - a profile box (a heading or label 「プロフィール」「略歴」…, to the next heading) keeps its
+ *   own style, often である: no style mix;
  * - a quotation that spans paragraphs (「 opened in one, 」 closed in a later one) and a
  *   deliberately open 「（笑」 are not unmatched brackets;
  * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each,
  *   spelled as registered: no kanji-run hint and no 表記 rule inside them.
  */
+const { PROFILE } = require("../preset/rules/japanese-text.js");
+
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
   length: "ja-technical-writing/sentence-length",
   style: "ja-technical-writing/no-mix-dearu-desumasu",
+  plain: "kawaraban/plain-style",
   weak: "ja-technical-writing/ja-no-weak-phrase",
   kanji: "ja-technical-writing/max-kanji-continuous-len",
   exclamation: "kawaraban/exclamation-width",
@@ -77,11 +82,20 @@ module.exports = function filter(context) {
   return {
     /** @param {TxtParentNode} node */
     [Syntax.Document](node) {
+      // A profile box (under 「プロフィール」「略歴」…, to the next heading) keeps its own style.
+      let profileFrom = -1;
+      for (const child of [...node.children, undefined]) {
+        const heading = child === undefined || child.type === Syntax.Header;
+        if (profileFrom >= 0 && heading) ignore(profileFrom, child?.range[0] ?? node.range[1], RULES.style, RULES.plain);
+        if (heading) profileFrom = -1;
+        const label = child && (child.type === Syntax.Header || child.type === Syntax.Paragraph) ? getSource(child).replace(/^#+\s*/u, "") : "";
+        if (profileFrom < 0 && PROFILE.test(label)) profileFrom = /** @type {TxtNode} */ (child).range[0];
+      }
       // An interview article keeps the speakers' register next to the narrator's (a report in
       // である with answers in です・ます is the norm): the style rule has no mix to report there.
       const paragraphs = /** @type {TxtParentNode[]} */ (node.children.filter((child) => child.type === Syntax.Paragraph));
       const interviewLines = paragraphs.flatMap((p) => getSource(p).split("\n")).filter((line) => INTERVIEW.test(line)).length;
-      if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style);
+      if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style, RULES.plain);
       // A quotation over several paragraphs opens 「 in the first and closes 」 in the last (each
       // middle paragraph may open again): the bracket is matched, just not within one paragraph.
       for (let i = 0; i < paragraphs.length; i++) {
@@ -106,15 +120,15 @@ module.exports = function filter(context) {
       const base = node.range[0];
       // Text after a photo in the same paragraph, or a short line under it, is its caption.
       const image = node.children.find((child) => child.type === Syntax.Image);
-      if (image) ignore(image.range[1], node.range[1], RULES.period, RULES.length, RULES.style);
+      if (image) ignore(image.range[1], node.range[1], RULES.period, RULES.length, RULES.style, RULES.plain);
       let offset = 0;
       for (const line of text.split("\n")) {
         const start = base + offset;
         const end = start + line.length;
         offset += line.length + 1;
         // A byline separates its parts with a full-width space (「文:ひなた　写真:こもれび」).
-        if (LABEL.test(line) || BYLINE.test(line)) ignore(start, end, RULES.period, RULES.length, RULES.style, RULES.punctuation);
-        if (INTERVIEW.test(line)) ignore(start, end, RULES.period, RULES.style, RULES.weak, RULES.exclamation, RULES.verbs, RULES.ra);
+        if (LABEL.test(line) || BYLINE.test(line)) ignore(start, end, RULES.period, RULES.length, RULES.style, RULES.plain, RULES.punctuation);
+        if (INTERVIEW.test(line)) ignore(start, end, RULES.period, RULES.style, RULES.plain, RULES.weak, RULES.exclamation, RULES.verbs, RULES.ra);
         // A line that does not end in kana ends in a name, a number, a date or a time (「午後3時~午後6時」,
         // 「ひばり野市立図書館」): a label or a caption, not a sentence that lacks its 。.
         if (!NOT_A_LABEL.test(line)) ignore(start, end, RULES.period);
@@ -122,7 +136,7 @@ module.exports = function filter(context) {
       for (const quote of text.matchAll(/「[^「」]*」/gu)) {
         const at = base + /** @type {number} */ (quote.index);
         // The speaker's own words: their register, their い抜き and ら抜き, their ！ and ？.
-        ignore(at, at + quote[0].length, RULES.style, RULES.period, RULES.weak, RULES.verbs, RULES.ra, RULES.exclamation);
+        ignore(at, at + quote[0].length, RULES.style, RULES.plain, RULES.period, RULES.weak, RULES.verbs, RULES.ra, RULES.exclamation);
       }
       // 「（笑」 is written open on purpose, and so is a face: 「(^^♪」「(＾▽＾)」「(*´ω`*)」.
       for (const laugh of text.matchAll(/[（(](?:(?:笑|汗|泣)+(?![）)])|[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△o０0-](?=[^）)\n]{0,12}))/gu)) {

@@ -17,6 +17,7 @@ module.exports = {
     "verb-forms": require("./rules/verb-forms.js"),
     grammar: require("./rules/grammar.js"),
     "redundant-expression": require("./rules/redundant-expression.js"),
+    "plain-style": require("./rules/plain-style.js"),
     // @ts-expect-error textlint-rule-prh ships no types; it is a textlint rule module like the others.
     "city-required": moduleInterop(require("textlint-rule-prh")),
   },
@@ -28,6 +29,7 @@ module.exports = {
     "common-mistakes": true,
     "verb-forms": true,
     grammar: true,
+    "plain-style": true,
     // Off unless configured: it stands in for ja-technical-writing/ja-no-redundant-expression.
     "redundant-expression": false,
     "city-required": false,

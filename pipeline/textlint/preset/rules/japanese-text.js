@@ -64,4 +64,10 @@ async function eachTokenPair(text, check) {
   return tokens;
 }
 
-module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair };
+/**
+ * A profile box's label (a heading or the first words of a paragraph): 「プロフィール」「【略歴】」
+ * 「■ライター紹介」. The box keeps its own style (often である) inside a です・ます article.
+ */
+const PROFILE = /^\s*(?:[【■◆●［[(（]\s*)?(?:プロフィール|profile|略歴|経歴|著者紹介|筆者紹介|ライター紹介)/iu;
+
+module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, PROFILE };

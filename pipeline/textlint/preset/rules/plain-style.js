@@ -1,0 +1,90 @@
+// @ts-check
+"use strict";
+/**
+ * だ・である endings in a です・ます article (「野菜がとても安いのだ。」 among 「〜です。」「〜ます。」).
+ * preset-ja-technical-writing's no-mix-dearu-desumasu only knows 「である」; this rule reads each
+ * sentence's final auxiliaries on the tokenizer's part of speech: だ (だ・だっ・だろ・で+ある)
+ * without です・ます is the plain style. The article is です・ます when its narrative has at least
+ * as many です・ます endings as だ endings (a tie goes to です・ます, the norm of city articles; an
+ * article in である has plain verb endings and no です・ます, so it is never judged); then every
+ * plain one is reported, with a fix where the polite form is certain (だ→です, だった→でした).
+ * Narrative only: paragraphs at the top level (not lists, tables, quotes or headings), quoted
+ * speech masked, and a profile box (a paragraph under 「プロフィール」「略歴」…) left in its own
+ * style; interview lines, labels and captions are the kawaraban filter's.
+ */
+const { PROFILE } = require("./japanese-text.js");
+
+const POLITE_FORMS = new Map([
+  ["だ", "です"],
+  ["である", "です"],
+  ["だった", "でした"],
+  ["であった", "でした"],
+  ["だろう", "でしょう"],
+  ["であろう", "でしょう"],
+]);
+const QUOTED = /「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)/gu;
+const SENTENCE = /[^。！？!?\n]+[。！？!?]*/gu;
+
+/**
+ * @typedef {import("@textlint/types").TextlintRuleContext} RuleContext
+ * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
+ * @typedef {import("@textlint/ast-node-types").TxtParentNode} TxtParentNode
+ * @typedef {Readonly<import("kuromojin").KuromojiToken>} Token
+ * @typedef {{ node: TxtNode, index: number, run: string, polite: boolean, plain: boolean }} Ending
+ */
+
+/**
+ * How a sentence ends: the run of auxiliaries before its closing marks and final particles.
+ * @param {readonly Token[]} tokens
+ */
+function ending(tokens) {
+  let end = tokens.length - 1;
+  const skip = (/** @type {Token | undefined} */ t) => t && (t.pos === "記号" || (t.pos === "助詞" && t.pos_detail_1 === "終助詞"));
+  while (end >= 0 && skip(tokens[end])) end--;
+  let start = end;
+  while (start >= 0 && tokens[start]?.pos === "助動詞") start--;
+  const run = tokens.slice(start + 1, end + 1);
+  const last = tokens[end];
+  const polite = run.some((t) => t.basic_form === "です" || t.basic_form === "ます") || /です|ます/u.test(last?.surface_form ?? "");
+  const plain = !polite && run.some((t) => t.basic_form === "だ");
+  return { polite, plain, at: run[0]?.word_position ?? 0, run: run.map((t) => t.surface_form).join("") };
+}
+
+/** @param {RuleContext} context */
+function reporter(context) {
+  const { Syntax, RuleError, report, getSource, fixer } = context;
+  return {
+    /** @param {TxtParentNode} node */
+    async [Syntax.Document](node) {
+      const { tokenize } = require("kuromojin");
+      /** @type {Ending[]} */
+      const endings = [];
+      let inProfile = false;
+      for (const child of node.children) {
+        if (child.type === Syntax.Header) inProfile = PROFILE.test(getSource(child).replace(/^#+\s*/u, ""));
+        if (child.type !== Syntax.Paragraph) continue;
+        const source = getSource(child);
+        if (PROFILE.test(source)) inProfile = true;
+        if (inProfile) continue;
+        // Quoted speech keeps its speaker's style: masked, same length, so positions hold.
+        const text = source.replace(QUOTED, (q) => "＿".repeat(q.length));
+        for (const sentence of text.matchAll(SENTENCE)) {
+          const found = ending(await tokenize(sentence[0]));
+          const index = /** @type {number} */ (sentence.index) + found.at - 1;
+          endings.push({ node: child, index, run: found.run, polite: found.polite, plain: found.plain });
+        }
+      }
+      const polite = endings.filter((e) => e.polite).length;
+      const plain = endings.filter((e) => e.plain);
+      if (polite === 0 || plain.length > polite) return;
+      for (const e of plain) {
+        const better = POLITE_FORMS.get(e.run);
+        const message = `です・ます調の記事に、だ・である調の文末「${e.run}」が混ざっています。${better ? `「${better}」のように` : "です・ます調に"}そろえます。`;
+        const fix = better ? fixer.replaceTextRange([e.index, e.index + e.run.length], better) : undefined;
+        report(e.node, new RuleError(message, { index: e.index, ...(fix && { fix }) }));
+      }
+    },
+  };
+}
+
+module.exports = { linter: reporter, fixer: reporter };
