@@ -138,5 +138,13 @@ describe("the faster tokenizer dictionary, tokenizer and sentence splitter", () 
     await writeFile(path.join(cacheDir, cached!), new Uint8Array(first.length + 1).fill(7));
     expect(first.length).toBe(10 * 2 ** 20);
     expect(await again()).toBe(true);
+    // A cache that cannot be written (a read-only install): the dictionary still loads, nothing is kept.
+    const blocked = path.join(cacheDir, "not-a-folder");
+    await writeFile(blocked, "");
+    expect(first.equals(Buffer.from(await loadDictionaryFile(file, path.join(blocked, "dictionary"))))).toBe(true);
+    // On a CI runner (keepCopy false) nothing is written either.
+    const ci = await mkdtemp(path.join(tmpdir(), "kawaraban-dict-ci-"));
+    expect(first.equals(Buffer.from(await loadDictionaryFile(file, ci, false)))).toBe(true);
+    expect(await readdir(ci)).toEqual([]);
   });
 });
