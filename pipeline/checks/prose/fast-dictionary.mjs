@@ -12,9 +12,10 @@
  * Only for the kuromoji release whose internals this reads; any other version, a missing file
  * or a read-only cache leaves kuromoji's own loader in place (slower, never wrong).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { installedAt } from "./package-versions.mjs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
@@ -27,14 +28,8 @@ const INSTALLED = Symbol.for("kawaraban.fastDictionary");
 
 /** Installs the fast loader into this thread's kuromoji. Returns whether it is in use. */
 export function installFastDictionary() {
-  let kuromojiDir;
-  try {
-    const manifest = require.resolve("kuromoji/package.json");
-    if (JSON.parse(readFileSync(manifest, "utf8")).version !== SUPPORTED_VERSION) return false;
-    kuromojiDir = path.dirname(manifest);
-  } catch {
-    return false;
-  }
+  if (!installedAt({ kuromoji: SUPPORTED_VERSION })) return false;
+  const kuromojiDir = path.dirname(require.resolve("kuromoji/package.json"));
   const Loader = require("kuromoji/src/loader/NodeDictionaryLoader.js");
   const TokenInfoDictionary = require("kuromoji/src/dict/TokenInfoDictionary.js");
   if (Loader.prototype[INSTALLED]) return true;

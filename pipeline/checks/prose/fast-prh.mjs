@@ -10,19 +10,16 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { installedAt } from "./package-versions.mjs";
 
 const require = createRequire(import.meta.url);
 const INSTALLED = Symbol.for("kawaraban.fastPrh");
 
 /** Installs the memo into this thread's prh. Returns whether it is in use. */
 export function installFastPrh() {
-  let prh;
-  try {
-    if (JSON.parse(readFileSync(require.resolve("prh/package.json"), "utf8")).version !== "5.4.4") return false;
-    prh = require("prh");
-  } catch {
-    return false;
-  }
+  if (!installedAt({ prh: "5.4.4" })) return false;
+  /** @type {any} */
+  const prh = require("prh");
   if (prh[INSTALLED]) return true;
   const fromYAML = prh.fromYAML;
   /** @type {Map<string, { content: string, engine: any }>} one per dictionary: an edited one replaces it */

@@ -7,23 +7,18 @@
  * their lower-cased entries (the same test: `a.toLowerCase() === b.toLowerCase()`).
  * Version-gated; tests/checks/fast-lint.test.ts compares every finding with the stock code.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { installedAt } from "./package-versions.mjs";
 
 const require = createRequire(import.meta.url);
 const INSTALLED = Symbol.for("kawaraban.fastSplitter");
 
 /** Installs both replacements into this thread's sentence-splitter. Returns whether they are in use. */
 export function installFastSplitter() {
-  let lib;
-  try {
-    if (JSON.parse(readFileSync(require.resolve("sentence-splitter/package.json"), "utf8")).version !== "5.0.1") return false;
-    // Its "exports" hide these files; the entry's folder finds them (the same instances the entry loads).
-    lib = path.dirname(require.resolve("sentence-splitter"));
-  } catch {
-    return false;
-  }
+  if (!installedAt({ "sentence-splitter": "5.0.1" })) return false;
+  // Its "exports" hide these files; the entry's folder finds them (the same instances the entry loads).
+  const lib = path.dirname(require.resolve("sentence-splitter"));
   // Rules call splitAST as a property of these exports (the entry's getters read them) at lint time.
   const splitter = require(path.join(lib, "sentence-splitter.js"));
   if (splitter[INSTALLED]) return true;

@@ -13,23 +13,16 @@
  * One difference, on input no UTF-8 file can hold: an unpaired high surrogate makes the stock
  * search throw (its encoder returns null); this one stops before it, as at any unknown byte.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { installedAt } from "./package-versions.mjs";
 
 const require = createRequire(import.meta.url);
 const INSTALLED = Symbol.for("kawaraban.fastTokenizer");
 
-/** @param {string} name */
-const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
-
 /** Installs both replacements into this thread's modules. Returns whether they are in use. */
 export function installFastTokenizer() {
-  try {
-    if (versionOf("doublearray") !== "0.0.2" || versionOf("kuromojin") !== "3.0.1" || versionOf("kuromoji") !== "0.1.2") return false;
-  } catch {
-    return false;
-  }
+  if (!installedAt({ doublearray: "0.0.2", kuromojin: "3.0.1", kuromoji: "0.1.2" })) return false;
   const doublearray = require("doublearray");
   const trie = doublearray.builder(0).build([{ k: "a", v: 1 }]);
   const DoubleArray = Object.getPrototypeOf(trie);
