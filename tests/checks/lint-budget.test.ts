@@ -1,4 +1,4 @@
-import { describe, it, expect } from "vitest";
+import { beforeAll, describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { articleText } from "../../pipeline/article/article.ts";
@@ -30,53 +30,47 @@ describe("the per-article lint budget", () => {
 describe("the budget measures the article, not the machine", () => {
   const entry = new URL("../fixtures/workers/timed.mjs", import.meta.url);
   const job = (raw: string) => ({ root: "/r", absPath: "/r/articles/a.md", raw });
-
-  it("starts an article's clock when a loaded worker starts it: slow loading and a long queue never time out", async () => {
-    const { LintPool, LintTimeoutError } = await import("../../pipeline/checks/prose/pool.ts");
-    // Loading takes 40 times the budget, and eight articles queue for two workers.
-    const pool = new LintPool(2, [], 50, entry);
+  /** Lints `raws` on a pool of stand-in workers (timed.mjs) and settles every article. */
+  async function settle(size: number, budgetMs: number, raws: string[]) {
+    const { LintPool } = await import("../../pipeline/checks/prose/pool.ts");
+    const pool = new LintPool(size, [], budgetMs, entry);
     try {
-      const results = await Promise.allSettled(Array.from({ length: 8 }, () => pool.lint(job("load:2000 lint:0"))));
-      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof LintTimeoutError)).toEqual([]);
+      return await Promise.allSettled(raws.map((raw) => pool.lint(job(raw))));
     } finally {
       await pool.close();
     }
+  }
+  const timedOut = (r: PromiseSettledResult<unknown>) => r.status === "rejected" && r.reason instanceof LintTimeoutError;
+  let LintTimeoutError: typeof import("../../pipeline/checks/prose/pool.ts").LintTimeoutError;
+  beforeAll(async () => {
+    ({ LintTimeoutError } = await import("../../pipeline/checks/prose/pool.ts"));
+  });
+
+  it("starts an article's clock when a loaded worker starts it: slow loading and a long queue never time out", async () => {
+    // Loading takes 40 times the budget, and eight articles queue for two workers.
+    const results = await settle(2, 50, Array(8).fill("load:2000 lint:0"));
+    expect(results.filter(timedOut)).toEqual([]);
   }, 60_000);
 
   it("stops only the article that itself runs past the budget, never one waiting behind it", async () => {
-    const { LintPool, LintTimeoutError } = await import("../../pipeline/checks/prose/pool.ts");
-    const pool = new LintPool(1, [], 300, entry);
-    try {
-      const [slow, after] = await Promise.allSettled([pool.lint(job("load:0 lint:5000")), pool.lint(job("load:0 lint:0"))]);
-      expect(slow.status === "rejected" && slow.reason instanceof LintTimeoutError).toBe(true);
-      expect(after.status).toBe("fulfilled");
-    } finally {
-      await pool.close();
-    }
+    const [slow, after] = await settle(1, 300, ["load:0 lint:5000", "load:0 lint:0"]);
+    expect(timedOut(slow!)).toBe(true);
+    expect(after!.status).toBe("fulfilled");
   }, 60_000);
 
   it("fails only the article whose worker crashed; the one waiting there goes to a fresh worker", async () => {
-    const { LintPool } = await import("../../pipeline/checks/prose/pool.ts");
-    const pool = new LintPool(1, [], Infinity, entry);
-    try {
-      const [crashed, waiting] = await Promise.allSettled([pool.lint(job("load:0 lint:200 crash")), pool.lint(job("load:0 lint:0"))]);
-      expect(crashed.status === "rejected" && String(crashed.reason)).toContain("rule crashed");
-      expect(waiting.status).toBe("fulfilled");
-    } finally {
-      await pool.close();
-    }
+    const [crashed, waiting] = await settle(1, Infinity, ["load:0 lint:200 crash", "load:0 lint:0"]);
+    expect(crashed!.status === "rejected" && String(crashed!.reason)).toContain("rule crashed");
+    expect(waiting!.status).toBe("fulfilled");
   }, 60_000);
 
   it("gives every article the error when no worker can load, instead of starting workers forever", async () => {
-    const { LintPool } = await import("../../pipeline/checks/prose/pool.ts");
     process.env.KAWARABAN_TEST_WORKER_CANNOT_LOAD = "1";
-    const pool = new LintPool(2, [], Infinity, entry);
     try {
-      const results = await Promise.allSettled(Array.from({ length: 5 }, () => pool.lint(job("load:0 lint:0"))));
+      const results = await settle(2, Infinity, Array(5).fill("load:0 lint:0"));
       expect(results.map((r) => r.status)).toEqual(Array(5).fill("rejected"));
     } finally {
       delete process.env.KAWARABAN_TEST_WORKER_CANNOT_LOAD;
-      await pool.close();
     }
   }, 60_000);
 });
