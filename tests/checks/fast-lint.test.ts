@@ -120,7 +120,7 @@ describe("the faster tokenizer dictionary, tokenizer and sentence splitter", () 
         stock.loadTargetMap(bytes);
         const lazy = lazyTargetMap(bytes);
         for (let key = 0; key <= 52; key++) expect(lazy[String(key)], `key ${key}`).toEqual(stock.target_map[key]);
-        expect(lazy["x"]).toBeUndefined();
+        expect(lazy.x).toBeUndefined();
         expect(lazy["01"]).toBeUndefined();
       }),
     );
