@@ -4,6 +4,7 @@ import { parseSafeYaml } from "../article/safe-yaml.ts";
 import { sha256 } from "../hash.ts";
 import { textOf } from "../source/decode.ts";
 import type { Snapshot } from "../source/snapshot.ts";
+import { installSpeedups } from "../checks/prose/speedups.mjs";
 
 /** The city's 表記 files: what they turn into the city's form, search treats as the same word. */
 const NOTATION_FILES = ["prh.yml", "prh-required.yml"];
@@ -37,6 +38,8 @@ export async function searchVariants(tree: Snapshot, cacheDir: string | undefine
         if (typeof p === "string" && !p.startsWith("/") && p.trim()) pairs.set(fold(p), fold(expected));
     }
   }
+  // The check's faster dictionary load (1.3 s → 0.3 s on a cold build) and tokenizing; same tokens.
+  installSpeedups();
   // CommonJS: its names are on `default` when the pipeline runs from the prebuilt ESM bundle.
   const kuromojin = (await import("kuromojin")) as typeof import("kuromojin") & { default?: typeof import("kuromojin") };
   const tokenize = kuromojin.default?.tokenize ?? kuromojin.tokenize;

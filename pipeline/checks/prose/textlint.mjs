@@ -11,25 +11,14 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 
-import { installFastDictionary } from "./fast-dictionary.mjs";
-import { installFastPrh } from "./fast-prh.mjs";
-import { installFastSplitter } from "./fast-splitter.mjs";
-import { installFastTokenizer } from "./fast-tokenizer.mjs";
+import { installSpeedups } from "./speedups.mjs";
 import { TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 
 export { TEXTLINTRC, TextlintConfigError };
 
 const require = createRequire(import.meta.url);
-// Before any rule loads or asks for the tokenizer: its dictionary then loads in a third of the
-// time, each sentence is tokenized in time proportional to its length, and split once; the
-// city's dictionaries are built once.
-// KAWARABAN_STOCK_TOKENIZER=1 keeps the packages' own code (the differential tests compare both).
-if (process.env.KAWARABAN_STOCK_TOKENIZER !== "1") {
-  installFastDictionary();
-  installFastTokenizer();
-  installFastSplitter();
-  installFastPrh();
-}
+// Before any rule loads or asks for the tokenizer (speedups.mjs).
+installSpeedups();
 
 /**
  * textlint's two API functions, without its package entry: that entry also loads the CLI and
