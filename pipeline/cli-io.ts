@@ -15,7 +15,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Today's date, injectable so month boundaries can be tested; defaults to the system clock. */
   now?: () => Date;
-  /** A textlint worker the launcher started early (see checks/prose/prestart.ts). */
+  /** textlint workers the launcher started early (see checks/prose/prestart.mjs). */
   lintWorkers?: import("node:worker_threads").Worker[];
 }
 

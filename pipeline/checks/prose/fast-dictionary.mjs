@@ -4,10 +4,10 @@
  *   - gunzip into chunks, joined and then copied again into a fresh ArrayBuffer (≈ 0.6 s);
  *   - building `target_map`, a JS object of 390,000 small arrays, and the GC that moves it (≈ 0.4 s).
  * Here each file is inflated once into an ArrayBuffer of its exact size, kept uncompressed in
- * node_modules/.cache without its zero padding (100 MB inflated, 65 MB on disk), and later read
+ * node_modules/.cache without its zero padding (100 MB inflated, 62 MB on disk), and later read
  * straight into a zero-filled buffer; `target_map` becomes a lazy view over the file's bytes.
- * The tokens are the same as the stock loader's: tests/prose/fast-dictionary.test.ts compares
- * both on the sample articles and on generated text.
+ * The tokens are the same as the stock loader's: tests/checks/fast-lint.test.ts compares both
+ * on the sample articles and on generated text.
  *
  * Only for the kuromoji release whose internals this reads; any other version, a missing file
  * or a read-only cache leaves kuromoji's own loader in place (slower, never wrong).

@@ -27,7 +27,7 @@ export function installFastPrh() {
   /** @param {string | null} configPath @param {string} content @param {object} [opts] */
   const memoized = (configPath, content, opts) => {
     if (opts !== undefined || /^imports\s*:/m.test(content)) return fromYAML(configPath, content, opts);
-    // Inline dictionaries (a rule's own, configPath null) are told apart by their first line.
+    // Inline dictionaries (a rule's own, configPath null) are told apart by their beginning.
     const key = configPath ?? `inline:${content.slice(0, 200)}`;
     let entry = built.get(key);
     if (entry?.content !== content) {

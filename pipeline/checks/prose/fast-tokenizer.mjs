@@ -119,11 +119,9 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
         for (const id of token_info_ids) {
           const token_info_id = Number.parseInt(id);
           const dictionary = this.token_info_dictionary.dictionary;
-          const [left_id, right_id, word_cost] = [
-            dictionary.getShort(token_info_id),
-            dictionary.getShort(token_info_id + 2),
-            dictionary.getShort(token_info_id + 4),
-          ];
+          const left_id = dictionary.getShort(token_info_id);
+          const right_id = dictionary.getShort(token_info_id + 2);
+          const word_cost = dictionary.getShort(token_info_id + 4);
           lattice.append(new ViterbiNode(token_info_id, word_cost, pos + 1, key.length, "KNOWN", left_id, right_id, key));
         }
       }
@@ -146,7 +144,9 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
         for (const id of unk_ids) {
           const unk_id = Number.parseInt(id);
           const dictionary = this.unknown_dictionary.dictionary;
-          const [left_id, right_id, word_cost] = [dictionary.getShort(unk_id), dictionary.getShort(unk_id + 2), dictionary.getShort(unk_id + 4)];
+          const left_id = dictionary.getShort(unk_id);
+          const right_id = dictionary.getShort(unk_id + 2);
+          const word_cost = dictionary.getShort(unk_id + 4);
           lattice.append(new ViterbiNode(unk_id, word_cost, pos + 1, key.length, "UNKNOWN", left_id, right_id, key.toString()));
         }
       }

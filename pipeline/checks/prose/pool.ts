@@ -27,9 +27,10 @@ export class LintTimeoutError extends Error {}
 type Assigned = { job: LintJob; pending: Pending };
 
 /**
- * textlint spread over worker threads. Tokenizing Japanese is CPU-bound and synchronous,
- * so one process uses one core; on the 2-core runners a pool of two halves a large run.
- * Small runs (a PR's few articles) never start a pool: a worker's start-up costs more.
+ * textlint spread over worker threads. Tokenizing Japanese is synchronous, so one thread lints
+ * one article at a time; on 2 cores a second worker shortens a large run (by less than half here:
+ * the tokenizer is bound by memory bandwidth). Small runs (a PR's few articles) never start a
+ * pool: a worker's start-up costs more.
  */
 export class LintPool {
   /** The jobs sent to each live worker, in order: the first is running, the next waits there. */

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { ArticleText } from "../../article/article.ts";
@@ -11,7 +10,7 @@ import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
 import { LintPool, LintTimeoutError } from "./pool.ts";
-import { WORKER_THRESHOLD } from "./prestart.mjs";
+import { poolWorkers, WORKER_THRESHOLD } from "./prestart.mjs";
 import type { TextlintMessage } from "./textlint.mjs";
 import type { Worker } from "node:worker_threads";
 import { report } from "../../diagnostics/rules.ts";
@@ -87,7 +86,7 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
     return run;
   }
 
-  const wanted = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  const wanted = options.workers ?? (misses.length >= WORKER_THRESHOLD ? poolWorkers() : 0);
   // Prestarted workers are already loading textlint: even one article goes to them.
   const prestarted = options.prestarted ?? [];
   const poolSize = Math.max(wanted, prestarted.length);

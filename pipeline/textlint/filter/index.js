@@ -15,7 +15,7 @@
  * - organisation and place names (「下川町役場政策推進課」「小林製薬株式会社」) are one name each,
  *   spelled as registered: no kanji-run hint and no 表記 rule inside them.
  */
-const { PROFILE } = require("../preset/rules/japanese-text.js");
+const { profileBoxNodes } = require("../preset/rules/japanese-text.js");
 
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
@@ -83,14 +83,7 @@ module.exports = function filter(context) {
     /** @param {TxtParentNode} node */
     [Syntax.Document](node) {
       // A profile box (under 「プロフィール」「略歴」…, to the next heading) keeps its own style.
-      let profileFrom = -1;
-      for (const child of [...node.children, undefined]) {
-        const heading = child === undefined || child.type === Syntax.Header;
-        if (profileFrom >= 0 && heading) ignore(profileFrom, child?.range[0] ?? node.range[1], RULES.style, RULES.plain);
-        if (heading) profileFrom = -1;
-        const label = child && (child.type === Syntax.Header || child.type === Syntax.Paragraph) ? getSource(child).replace(/^#+\s*/u, "") : "";
-        if (profileFrom < 0 && PROFILE.test(label)) profileFrom = /** @type {TxtNode} */ (child).range[0];
-      }
+      for (const child of profileBoxNodes(node.children, getSource)) ignore(child.range[0], child.range[1], RULES.style, RULES.plain);
       // An interview article keeps the speakers' register next to the narrator's (a report in
       // である with answers in です・ます is the norm): the style rule has no mix to report there.
       const paragraphs = /** @type {TxtParentNode[]} */ (node.children.filter((child) => child.type === Syntax.Paragraph));

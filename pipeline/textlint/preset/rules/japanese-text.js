@@ -70,4 +70,22 @@ async function eachTokenPair(text, check) {
  */
 const PROFILE = /^\s*(?:[【■◆●［[(（]\s*)?(?:プロフィール|profile|略歴|経歴|著者紹介|筆者紹介|ライター紹介)/iu;
 
-module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, PROFILE };
+/**
+ * The top-level nodes inside profile boxes: from a heading or paragraph labelled PROFILE to the
+ * next heading (the label included). Both the style rule and the kawaraban filter read boxes so.
+ * @param {readonly import("@textlint/ast-node-types").TxtNode[]} children
+ * @param {(node: import("@textlint/ast-node-types").TxtNode) => string} getSource
+ */
+function profileBoxNodes(children, getSource) {
+  const inside = new Set();
+  let open = false;
+  for (const child of children) {
+    const heading = child.type === "Header";
+    if (heading) open = false;
+    if (!open && (heading || child.type === "Paragraph")) open = PROFILE.test(getSource(child).replace(/^#+\s*/u, ""));
+    if (open) inside.add(child);
+  }
+  return inside;
+}
+
+module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, profileBoxNodes };

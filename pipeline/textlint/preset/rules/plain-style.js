@@ -12,7 +12,7 @@
  * speech masked, and a profile box (a paragraph under 「プロフィール」「略歴」…) left in its own
  * style; interview lines, labels and captions are the kawaraban filter's.
  */
-const { PROFILE } = require("./japanese-text.js");
+const { profileBoxNodes } = require("./japanese-text.js");
 
 const POLITE_FORMS = new Map([
   ["だ", "です"],
@@ -59,13 +59,10 @@ function reporter(context) {
       const { tokenize } = require("kuromojin");
       /** @type {Ending[]} */
       const endings = [];
-      let inProfile = false;
+      const profile = profileBoxNodes(node.children, getSource);
       for (const child of node.children) {
-        if (child.type === Syntax.Header) inProfile = PROFILE.test(getSource(child).replace(/^#+\s*/u, ""));
-        if (child.type !== Syntax.Paragraph) continue;
+        if (child.type !== Syntax.Paragraph || profile.has(child)) continue;
         const source = getSource(child);
-        if (PROFILE.test(source)) inProfile = true;
-        if (inProfile) continue;
         // Quoted speech keeps its speaker's style: masked, same length, so positions hold.
         const text = source.replace(QUOTED, (q) => "＿".repeat(q.length));
         for (const sentence of text.matchAll(SENTENCE)) {
