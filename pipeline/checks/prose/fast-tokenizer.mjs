@@ -107,6 +107,20 @@ function commonPrefixSearch(key) {
  * @param {any} ViterbiNode @param {any} ViterbiLattice @param {any} SurrogateAwareString
  */
 function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
+  /**
+   * One lattice node per token info id the dictionary maps `id` to, as the original's two loops.
+   * @param {any} lattice @param {any} dictionary @param {number} id @param {number} pos
+   * @param {number} length @param {string} type @param {string} surface
+   */
+  const append = (lattice, dictionary, id, pos, length, type, surface) => {
+    for (const entry of dictionary.target_map[id]) {
+      const info = Number.parseInt(entry);
+      const left_id = dictionary.dictionary.getShort(info);
+      const right_id = dictionary.dictionary.getShort(info + 2);
+      const word_cost = dictionary.dictionary.getShort(info + 4);
+      lattice.append(new ViterbiNode(info, word_cost, pos + 1, length, type, left_id, right_id, surface));
+    }
+  };
   /** @this {any} @param {string} sentence_str */
   return function build(sentence_str) {
     const lattice = new ViterbiLattice();
@@ -115,15 +129,7 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
       const tail = sentence.slice(pos);
       const vocabulary = this.trie.commonPrefixSearch(tail);
       for (const { v: trie_id, k: key } of vocabulary) {
-        const token_info_ids = this.token_info_dictionary.target_map[trie_id];
-        for (const id of token_info_ids) {
-          const token_info_id = Number.parseInt(id);
-          const dictionary = this.token_info_dictionary.dictionary;
-          const left_id = dictionary.getShort(token_info_id);
-          const right_id = dictionary.getShort(token_info_id + 2);
-          const word_cost = dictionary.getShort(token_info_id + 4);
-          lattice.append(new ViterbiNode(token_info_id, word_cost, pos + 1, key.length, "KNOWN", left_id, right_id, key));
-        }
+        append(lattice, this.token_info_dictionary, trie_id, pos, key.length, "KNOWN", key);
       }
       // Unknown word processing
       const rest = sentence.length - pos;
@@ -140,15 +146,7 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
             key += next_char;
           }
         }
-        const unk_ids = this.unknown_dictionary.target_map[head_char_class.class_id];
-        for (const id of unk_ids) {
-          const unk_id = Number.parseInt(id);
-          const dictionary = this.unknown_dictionary.dictionary;
-          const left_id = dictionary.getShort(unk_id);
-          const right_id = dictionary.getShort(unk_id + 2);
-          const word_cost = dictionary.getShort(unk_id + 4);
-          lattice.append(new ViterbiNode(unk_id, word_cost, pos + 1, key.length, "UNKNOWN", left_id, right_id, key.toString()));
-        }
+        append(lattice, this.unknown_dictionary, head_char_class.class_id, pos, key.length, "UNKNOWN", key.toString());
       }
     }
     lattice.appendEos();
