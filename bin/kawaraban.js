@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher: loads the pipeline (prebuilt by esbuild when possible, else the TypeScript
-// sources through tsx), then hands argv and the process streams to the CLI core.
+// Thin launcher: replays an unchanged check, or loads the pipeline (prebuilt by esbuild when
+// possible, else the TypeScript sources through tsx) and hands argv and the process streams to
+// the CLI core.
 import { prestartLintWorkers } from "../pipeline/checks/prose/prestart.mjs";
-import { pipelineLoader } from "./prebuilt.js";
+import { recording, replay, runKey, save } from "../pipeline/run-cache.mjs";
+import { codeKey, pipelineLoader } from "./prebuilt.js";
 
 // `kawaraban check | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,14 +14,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 const argv = process.argv.slice(2);
-// Before the pipeline is even found: let workers start loading textlint on the other cores.
-const lintWorkers = prestartLintWorkers(argv, process.cwd());
-const load = await pipelineLoader();
-const { main } = await load("cli");
-process.exitCode = await main(argv, {
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  lintWorkers,
-});
+const run = runKey(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, codeKey: codeKey() });
+const replayed = run && replay(run, process.stdout, process.stderr);
+if (replayed !== undefined) {
+  process.exitCode = replayed;
+} else {
+  // Before the pipeline is even found: let workers start loading textlint on the other cores.
+  const lintWorkers = prestartLintWorkers(argv, process.cwd());
+  const load = await pipelineLoader();
+  const { main } = await load("cli");
+  const [stdout, stderr] = [recording(process.stdout), recording(process.stderr)];
+  process.exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers });
+  if (run) save(run, { stdout: stdout.text(), stderr: stderr.text(), exitCode: process.exitCode });
+}

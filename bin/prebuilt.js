@@ -34,6 +34,11 @@ function lockfileText() {
   return "";
 }
 
+/** Everything kawaraban's own behaviour depends on: its code, the locked dependencies, Node. */
+export function codeKey() {
+  return createHash("sha256").update([pipelineSourceHash(PIPELINE_DIR), lockfileText(), process.version].join("\0")).digest("hex");
+}
+
 /**
  * The folder of an up-to-date bundle, building it when missing. Returns undefined when no
  * bundle can be used; the caller then runs the TypeScript sources through tsx.

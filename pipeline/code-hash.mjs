@@ -12,6 +12,8 @@ const CODE = /\.(ts|mts|mjs|js|json)$/; // .js: the textlint rules under pipelin
  * small files, read once per process, before anything else runs.
  */
 export function pipelineSourceHash(pipelineDir) {
+  const known = hashes.get(pipelineDir);
+  if (known) return known;
   const hash = createHash("sha256");
   const files = readdirSync(pipelineDir, { recursive: true })
     .filter((f) => CODE.test(f))
@@ -22,5 +24,10 @@ export function pipelineSourceHash(pipelineDir) {
     hash.update(readFileSync(path.join(pipelineDir, file)));
     hash.update("\0");
   }
-  return hash.digest("hex");
+  const digest = hash.digest("hex");
+  hashes.set(pipelineDir, digest);
+  return digest;
 }
+
+/** Per process: the launcher asks twice (the run cache's key, the bundle's). */
+const hashes = new Map();

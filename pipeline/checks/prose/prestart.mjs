@@ -11,13 +11,13 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
+import { findRoot } from "../../run-cache.mjs";
 
 /** Below this many uncached articles, a second worker's start-up (≈1 s of a core) is not worth it. */
 export const WORKER_THRESHOLD = 24;
 /** The lint pool's size for a large run. */
 export const poolWorkers = () => Math.min(availableParallelism(), 4);
 
-const CONFIG_FILE = "kawaraban.config.yml";
 // The findings cache (pipeline/cache-dir.ts's CACHE_DIR + "prose"): with it, textlint may not load at all.
 const PROSE_CACHE = path.join(".cache", "kawaraban", "prose");
 
@@ -37,7 +37,7 @@ export function prestartLintWorkers(argv, cwd) {
     options: { format: { type: "string" }, "changed-since": { type: "string" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) return [];
-  const root = findRootSync(cwd);
+  const root = findRoot(cwd);
   if (!root) return [];
   if (!values["no-cache"] && existsSync(path.join(root, PROSE_CACHE))) return [];
   // A whole-repository check of many articles will fill a pool: its workers load meanwhile too.
@@ -58,13 +58,5 @@ function manyArticles(root) {
     return files.filter((f) => f.endsWith(".md")).length >= WORKER_THRESHOLD;
   } catch {
     return false;
-  }
-}
-
-/** @param {string} cwd */
-function findRootSync(cwd) {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
   }
 }
