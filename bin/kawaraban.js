@@ -24,6 +24,7 @@ if (replayed !== undefined) {
   const load = await pipelineLoader();
   const { main } = await load("cli");
   const [stdout, stderr] = [recording(process.stdout), recording(process.stderr)];
-  process.exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers });
-  if (run) save(run, { stdout: stdout.text(), stderr: stderr.text(), exitCode: process.exitCode });
+  const exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers });
+  process.exitCode = exitCode;
+  if (run) save(run, { stdout: stdout.text(), stderr: stderr.text(), exitCode });
 }

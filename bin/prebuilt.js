@@ -36,7 +36,9 @@ function lockfileText() {
 
 /** Everything kawaraban's own behaviour depends on: its code, the locked dependencies, Node. */
 export function codeKey() {
-  return createHash("sha256").update([pipelineSourceHash(PIPELINE_DIR), lockfileText(), process.version].join("\0")).digest("hex");
+  return createHash("sha256")
+    .update([pipelineSourceHash(PIPELINE_DIR), lockfileText(), process.version].join("\0"))
+    .digest("hex");
 }
 
 /**

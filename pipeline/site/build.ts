@@ -21,7 +21,7 @@ import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
-import { updateSearchIndex, searchAssets } from "./search.ts";
+import { openSearchCache, updateSearchIndex, searchAssets } from "./search.ts";
 import { searchVariants } from "./search-variants.ts";
 import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
@@ -89,6 +89,8 @@ async function buildInto(
 ): Promise<BuildResult> {
   let ctx = siteCtx;
   const skipped: BuildResult["skipped"] = [];
+  // The previous search index starts loading on another thread now; its update comes at the end.
+  const searchCache = options.preview || options.temporary ? undefined : openSearchCache(cacheDir);
   const tree = options.tree ?? (await workTree(root));
   const limits = imageLimits(config);
   const assets = await listAssets(tree);
@@ -211,19 +213,17 @@ async function buildInto(
   // Channels other than pages build into a new folder, so every body is at hand there.
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");
   for (const a of inFeed) if (!failed.has(a) && !bodies.has(a.path)) bodies.set(a.path, body(a));
-  const searchCache = options.preview || options.temporary ? undefined : path.join(cacheDir, "search.json");
   const spellings = await searchVariants(tree, options.preview || options.temporary ? undefined : cacheDir);
-  output.put(
-    "search-index.json",
-    updateSearchIndex(
-      articles,
-      pageKey,
-      (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"),
-      searchCache,
-      sha256(shared, JSON.stringify(spellings)),
-      spellings,
-    ),
+  // Updated on another thread while this one writes the lists, feeds and the writer's page.
+  const searchIndex = updateSearchIndex(
+    articles,
+    pageKey,
+    (a) => texts.get(a.path) ?? readFileSync(textFile(a), "utf8"),
+    searchCache,
+    sha256(shared, JSON.stringify(spellings)),
+    spellings,
   );
+  searchIndex.catch(() => undefined); // awaited below; a failure before that is reported first
   output.put("search-variants.json", JSON.stringify(spellings));
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
   // Each page is its own item: one the output cannot write (a name too long) is reported, the rest are written.
@@ -241,6 +241,7 @@ async function buildInto(
     const tags = [...new Set(articles.flatMap((a) => a.tags.map((t) => t.name)))];
     await writeWriterPage(output, root, tree, config, ctx, tags, options.repository);
   }
+  output.put("search-index.json", await searchIndex);
   await Promise.all(cacheWrites);
 
   const items: PublishItem[] = articles.map((a) => {

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import MiniSearch from "minisearch";
+import { Worker } from "node:worker_threads";
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
-import { searchOptions } from "./search-client.mjs";
+import { updatedIndex, type IndexJob } from "./search-index.mjs";
 import { PIPELINE_URL } from "../self.ts";
 
 /**
@@ -13,58 +13,94 @@ import { PIPELINE_URL } from "../self.ts";
  * the index and search-client.mjs (which holds the one tokenizer both sides use) and searches
  * in the browser. No server, no third party, no inline script.
  */
-type Doc = { url: string; title: string; summary: string; date: string; text: string };
-interface SearchCache {
+interface SearchDocs {
   version: string;
+  /** The spellings the index was made with (they decide how an added article is split). */
+  variants: [string, string][];
   /** Each indexed article's URL and the key of the page it was indexed from. */
   docs: Record<string, string>;
-  index: string;
 }
 
-/**
- * The index of every published article, updated rather than rebuilt: the previous build's
- * index (in the cache folder) is loaded, and only articles whose page key changed are read and
- * indexed again. Tokenizing every article's text was most of an incremental build.
- */
-export function updateSearchIndex(
-  articles: readonly SiteArticle[],
-  keyOf: (a: SiteArticle) => string,
-  textOf: (a: SiteArticle) => string,
-  cacheFile: string | undefined,
-  version: string,
-  variants: readonly (readonly [string, string])[] = [],
-): string {
-  const options = searchOptions(variants);
-  const doc = (a: SiteArticle): Doc => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) });
-  let previous: SearchCache | undefined;
+/** The search index's cache folder, read when a build starts; a large index starts loading on a thread. */
+export interface SearchCache {
+  dir: string;
+  previous?: SearchDocs;
+  thread?: Worker;
+}
+
+/** Below this many articles to index, a thread's start-up costs more than it saves. */
+const THREAD_THRESHOLD = 50;
+
+const docsFile = (dir: string) => path.join(dir, "search-docs.json");
+const indexFile = (dir: string) => path.join(dir, "search-index.json");
+
+export function openSearchCache(dir: string): SearchCache {
+  rmSync(path.join(dir, "search.json"), { force: true }); // the single-file cache of earlier versions
+  let previous: SearchDocs | undefined;
   try {
-    previous = cacheFile ? (JSON.parse(readFileSync(cacheFile, "utf8")) as SearchCache) : undefined;
+    previous = JSON.parse(readFileSync(docsFile(dir), "utf8")) as SearchDocs;
+    if (typeof previous.version !== "string" || typeof previous.docs !== "object" || !Array.isArray(previous.variants)) previous = undefined;
   } catch {
     previous = undefined;
   }
-  if (previous?.version !== version || typeof previous.index !== "string") previous = undefined;
+  if (!previous || !existsSync(indexFile(dir))) return { dir };
+  if (Object.keys(previous.docs).length < THREAD_THRESHOLD) return { dir, previous };
+  const thread = indexThread({ indexFile: indexFile(dir), variants: previous.variants });
+  thread.unref(); // a build that fails before the update must not wait for it
+  return { dir, previous, thread };
+}
+
+/**
+ * The index of every published article, updated rather than rebuilt: the previous build's index
+ * (`search-index.json` in the cache, with the page key each article was indexed from in
+ * `search-docs.json`) is loaded, and only articles whose page key changed are read and indexed
+ * again. Tokenizing every article's text was most of an incremental build; loading and writing
+ * the index is the rest, done on a worker thread while the build writes its pages.
+ */
+export async function updateSearchIndex(
+  articles: readonly SiteArticle[],
+  keyOf: (a: SiteArticle) => string,
+  textOf: (a: SiteArticle) => string,
+  cache: SearchCache | undefined,
+  version: string,
+  variants: readonly (readonly [string, string])[] = [],
+): Promise<string> {
+  const previous = cache?.previous?.version === version ? cache.previous : undefined;
   const keys = Object.fromEntries(articles.map((a) => [a.url, keyOf(a)]));
+  const old = previous?.docs ?? {};
+  const remove = Object.keys(old).filter((url) => keys[url] !== old[url]);
+  const add = articles
+    .filter((a) => old[a.url] !== keys[a.url])
+    .map((a) => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) }));
+  const job: IndexJob = { ...(cache && { indexFile: indexFile(cache.dir) }), previous: previous !== undefined, remove, add, variants: [...variants] };
   // Nothing added, changed or removed (a scheduled rebuild, a layout-only change): the same index.
-  if (previous && Object.keys(previous.docs).length === articles.length && articles.every((a) => previous!.docs[a.url] === keys[a.url])) return previous.index;
-  let index: MiniSearch<Doc>;
-  if (previous) {
-    index = MiniSearch.loadJSON<Doc>(previous.index, options);
-    const wanted = new Map(articles.map((a) => [a.url, a]));
-    for (const [url, key] of Object.entries(previous.docs)) {
-      const a = wanted.get(url);
-      if (!a || keyOf(a) !== key) index.discard(url);
-    }
-    for (const a of articles) if (previous.docs[a.url] !== keyOf(a)) index.add(doc(a));
-  } else {
-    index = new MiniSearch<Doc>(options);
-    index.addAll(articles.map(doc));
+  if (previous && remove.length === 0 && add.length === 0) {
+    void cache?.thread?.terminate();
+    return readFileSync(job.indexFile!, "utf8");
   }
-  const json = JSON.stringify(index);
-  if (cacheFile) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ version, docs: keys, index: json } satisfies SearchCache));
+  // The old key list goes first: a build stopped half-way leaves a cache that is not trusted.
+  if (cache) rmSync(docsFile(cache.dir), { force: true });
+  let json: string;
+  if (cache?.thread && job.previous) json = await answer(cache.thread, job);
+  else {
+    void cache?.thread?.terminate();
+    json = articles.length < THREAD_THRESHOLD ? updatedIndex(job) : await answer(indexThread(), job);
   }
+  if (cache) writeFileSync(docsFile(cache.dir), JSON.stringify({ version, variants: [...variants], docs: keys } as SearchDocs));
   return json;
+}
+
+const indexThread = (preload?: { indexFile: string; variants: [string, string][] }) =>
+  new Worker(new URL("site/search-index.mjs", PIPELINE_URL), { workerData: { searchIndex: { preload } } });
+
+function answer(thread: Worker, job: IndexJob): Promise<string> {
+  thread.ref();
+  thread.postMessage(job);
+  return new Promise((resolve, reject) => {
+    thread.once("message", (m: { json?: string; error?: string }) => (m.json !== undefined ? resolve(m.json) : reject(new Error(`search index: ${m.error}`))));
+    thread.once("error", reject);
+    thread.once("exit", (code) => reject(new Error(`search index thread exited (${code})`)));
+  });
 }
 
 /** The files the search page loads from assets/, read as they are on disk. */

@@ -32,7 +32,7 @@ async function nextTick(root: string): Promise<void> {
 }
 
 /** One change a writer, an editor or git could make; each must change the key. */
-const CHANGES: Record<string, (root: string) => Promise<unknown>> = {
+const CHANGES: Record<string, (root: string) => unknown> = {
   "same-size edit": (r) => writeFile(path.join(r, "articles/a.md"), "# B\n"),
   "edit with the old times put back": async (r) => {
     await writeFile(path.join(r, "articles/b.md"), "# C\n");
@@ -165,7 +165,9 @@ describe("a replayed check", () => {
     expect(JSON.parse(first.stdout).summary.files).toBeGreaterThan(0);
 
     await nextTick(root);
-    const article = git(root, "ls-files", "articles").split("\n").find((f) => f.endsWith(".md"))!;
+    const article = git(root, "ls-files", "articles")
+      .split("\n")
+      .find((f) => f.endsWith(".md"))!;
     await writeFile(path.join(root, article), `${await readFile(path.join(root, article), "utf8")}\nみれる。\n`);
     const changed = runKey(args, context(root))!;
     expect(replay(changed, { write: () => true }, { write: () => true })).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import path from "node:path";
 import MiniSearch from "minisearch";
-import { updateSearchIndex } from "../../pipeline/site/search.ts";
+import { openSearchCache, updateSearchIndex } from "../../pipeline/site/search.ts";
 import { SEARCH_OPTIONS, tokenize } from "../../pipeline/site/search-client.mjs";
 import type { SiteArticle } from "../../pipeline/site/model.ts";
 import { tempDir } from "../support/repo.ts";
@@ -27,7 +27,7 @@ describe("the site's search index", () => {
   });
 
   it("is updated, not rebuilt: a changed article is found by its new text only, a removed one is gone", async () => {
-    const cache = path.join(await tempDir(), "search.json");
+    const dir = await tempDir();
     const texts = new Map([
       ["articles/2026/11/a1.md", "どんぐりを拾いました"],
       ["articles/2026/11/a2.md", "防災訓練に参加しました"],
@@ -37,31 +37,52 @@ describe("the site's search index", () => {
       ["articles/2026/11/a2.md", "k2"],
     ]);
     const all = [article(1, "里山"), article(2, "防災")];
-    const first = updateSearchIndex(
+    const first = await updateSearchIndex(
       all,
       (a) => keys.get(a.path)!,
       (a) => texts.get(a.path)!,
-      cache,
+      openSearchCache(dir),
       "v",
     );
     expect(search(first, "どんぐり")).toEqual(["2026/11/a1/"]);
     texts.set("articles/2026/11/a1.md", "木の実を集めました");
     keys.set("articles/2026/11/a1.md", "k1b");
     let read = 0;
-    const second = updateSearchIndex(
+    const second = await updateSearchIndex(
       [article(1, "里山")],
       (a) => keys.get(a.path)!,
       (a) => {
         read++;
         return texts.get(a.path)!;
       },
-      cache,
+      openSearchCache(dir),
       "v",
     );
     expect(read).toBe(1); // only the changed article was read again
     expect(search(second, "どんぐり")).toEqual([]);
     expect(search(second, "木の実")).toEqual(["2026/11/a1/"]);
     expect(search(second, "防災")).toEqual([]);
+  });
+});
+
+describe("a large index, updated on a thread", () => {
+  it("finds exactly what an index built from scratch finds, after edits and removals", async () => {
+    const words = ["どんぐり", "防災", "朝市", "子育て", "図書館", "祭り", "公園", "清掃"];
+    const texts = new Map<string, string>();
+    const all = Array.from({ length: 70 }, (_, i) => article(i, `記事${i}`));
+    for (const [i, a] of all.entries()) texts.set(a.path, `${words[i % 8]}と${words[(i * 3) % 8]}の話です`);
+    const dir = await tempDir();
+    const keyOf = (a: SiteArticle) => texts.get(a.path)!;
+    const textOf = (a: SiteArticle) => texts.get(a.path)!;
+    await updateSearchIndex(all, keyOf, textOf, openSearchCache(dir), "v");
+    for (const i of [3, 17, 40]) texts.set(all[i]!.path, `${words[(i + 1) % 8]}だけの話です`);
+    const kept = all.filter((_, i) => i !== 5 && i !== 60);
+    const cache = openSearchCache(dir);
+    expect(cache.thread).toBeDefined(); // the previous index started loading at once
+    const updated = await updateSearchIndex(kept, keyOf, textOf, cache, "v");
+    const fresh = await updateSearchIndex(kept, keyOf, textOf, undefined, "v");
+    for (const q of words) expect(search(updated, q).sort(), q).toEqual(search(fresh, q).sort());
+    expect(search(updated, "記事5")).toEqual([]);
   });
 });
 
@@ -87,7 +108,7 @@ describe("the city's spellings in search (prh.yml)", () => {
       ["articles/2026/11/a3.md", "防災訓練に参加しました"],
     ]);
     const all = [article(1, "広場"), article(2, "集まり"), article(3, "防災")];
-    const json = updateSearchIndex(
+    const json = await updateSearchIndex(
       all,
       (a) => a.path,
       (a) => texts.get(a.path)!,
