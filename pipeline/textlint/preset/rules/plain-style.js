@@ -30,7 +30,7 @@ const SENTENCE = /[^。！？!?\n]+[。！？!?]*/gu;
  * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
  * @typedef {import("@textlint/ast-node-types").TxtParentNode} TxtParentNode
  * @typedef {Readonly<import("kuromojin").KuromojiToken>} Token
- * @typedef {{ node: TxtNode, index: number, run: string, polite: boolean, plain: boolean }} Ending
+ * @typedef {{ node: TxtNode, index: number, run: string, polite: boolean, plain: boolean, plainVerb?: boolean }} Ending
  */
 
 /**
@@ -46,8 +46,16 @@ function ending(tokens) {
   const run = tokens.slice(start + 1, end + 1);
   const last = tokens[end];
   const polite = run.some((t) => t.basic_form === "です" || t.basic_form === "ます") || /です|ます/u.test(last?.surface_form ?? "");
-  const plain = !polite && run.some((t) => t.basic_form === "だ");
-  return { polite, plain, at: run[0]?.word_position ?? 0, run: run.map((t) => t.surface_form).join("") };
+  // 「〜のような。」 trails off (the な of ようだ before a missing noun): a fragment, not an ending.
+  const plain = !polite && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な";
+  // 「思っている。」「進まない。」: a verb or an adjective in its plain form ends a statement (a
+  // sentence that ends in 「！」「？」 or a final particle is an exclamation or a thought, not narrative).
+  const marks = tokens.slice(end + 1);
+  const statement = marks.length > 0 && marks.every((t) => t.pos === "記号" && /^[。．.]+$/u.test(t.surface_form));
+  const verb = [...tokens.slice(0, end + 1)].reverse().find((t) => t.pos !== "助動詞" && t.pos_detail_1 !== "非自立" && t.surface_form !== "て");
+  const plainVerb =
+    !polite && !plain && statement && (verb?.pos === "動詞" || verb?.pos === "形容詞") && (last?.conjugated_form === "基本形" || last?.basic_form === "た");
+  return { polite, plain, plainVerb, verbAt: verb?.word_position ?? 0, at: run[0]?.word_position ?? 0, run: run.map((t) => t.surface_form).join("") };
 }
 
 /** @param {RuleContext} context */
@@ -66,14 +74,21 @@ function reporter(context) {
         // Quoted speech keeps its speaker's style: masked, same length, so positions hold.
         const text = source.replace(QUOTED, (q) => "＿".repeat(q.length));
         for (const sentence of text.matchAll(SENTENCE)) {
+          // A line that stops at a comma is cut, not ended (a caption, a list written as lines).
+          if (/[、，,]\s*$/u.test(sentence[0])) continue;
           const found = ending(await tokenize(sentence[0]));
-          const index = /** @type {number} */ (sentence.index) + found.at - 1;
-          endings.push({ node: child, index, run: found.run, polite: found.polite, plain: found.plain });
+          const index = /** @type {number} */ (sentence.index) + (found.plainVerb ? found.verbAt : found.at) - 1;
+          const run = found.plainVerb ? sentence[0].slice(found.verbAt - 1).replace(/[。．.]+$/u, "") : found.run;
+          endings.push({ node: child, index, run, polite: found.polite, plain: found.plain, plainVerb: found.plainVerb });
         }
       }
       const polite = endings.filter((e) => e.polite).length;
       const plain = endings.filter((e) => e.plain);
       if (polite === 0 || plain.length > polite) return;
+      // Plain verb endings count only in an article that is clearly です・ます: a diary in the
+      // plain style has many, a です・ます article a slip or two.
+      const verbs = endings.filter((e) => e.plainVerb);
+      if (polite >= 3 && polite >= 3 * (plain.length + verbs.length)) plain.push(...verbs);
       for (const e of plain) {
         const better = POLITE_FORMS.get(e.run);
         const message = `です・ます調の記事に、だ・である調の文末「${e.run}」が混ざっています。${better ? `「${better}」のように` : "です・ます調に"}そろえます。`;

@@ -1,0 +1,93 @@
+// @ts-check
+"use strict";
+/**
+ * Likely mistakes (warnings): the writer looks at the words and decides.
+ * - phrases that are nearly always wrong (phrases-likely.js: 誤変換 by context, 重言 that are
+ *   often heard, 「お話しを」 for the noun, a dash inside a katakana word);
+ * - a word typed twice (「第一希望希望」), kanji words of two to four characters; reduplicated
+ *   words that start with a number or 毎 (「一歩一歩」「一人一人」) are Japanese;
+ * - on the tokenizer's part of speech: 「すごい」 before an adjective (「ものすごい素早い」→
+ *   「ものすごく」); a verb's dictionary form before て (「続くて」); 「な」 before て (「なて」:
+ *   「なって」); a noun followed straight by a verb (「国道走っていた」: a particle left out).
+ */
+const { textRule, eachTokenPair } = require("./japanese-text.js");
+const { LIKELY } = require("./phrases-likely.js");
+
+const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
+/** Nouns that stand before a verb without a particle: times, amounts, adverb-like nouns, names of ways. */
+const NOUN_KINDS = new Set(["一般", "固有名詞"]);
+const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
+const COUNTING = /^[一二三四五六七八九十毎]/u;
+
+/** @type {import("./japanese-text.js").Check} */
+async function check(text, found) {
+  for (const [pattern, to, message] of LIKELY) {
+    for (const match of text.matchAll(pattern)) {
+      found(/** @type {number} */ (match.index), `${message}。`, to === undefined ? undefined : { replace: match[0].length, text: to });
+    }
+  }
+  for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
+  await eachTokenPair(text, (prev, token, tokens, i) => {
+    const at = token.word_position - 1;
+    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && token.pos === "形容詞" && token.pos_detail_1 === "自立") {
+      found(prev.word_position - 1, `形容詞の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`, {
+        replace: prev.surface_form.length,
+        text: `${prev.surface_form.slice(0, -1)}く`,
+      });
+    }
+    if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") {
+      if (prev.pos === "動詞" && prev.conjugated_form === "基本形" && prev.pos_detail_1 === "自立") {
+        found(prev.word_position - 1, `「${prev.surface_form}て」は活用の誤りではありませんか（「${prev.basic_form}」に「て」を付けた形を確かめてください）。`);
+      } else if (prev.pos === "助動詞" && prev.surface_form === "な" && prev.basic_form === "だ") {
+        found(at, "「なて」は打ち間違いではありませんか（「なって」）。", { insert: "っ" });
+      }
+    }
+    if (droppedParticle(prev, token, tokens[i - 2], tokens[i + 1])) {
+      found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
+    }
+  });
+}
+
+/** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
+const LINKING_VERBS = new Set(["する", "できる", "なる", "ある", "いる", "おる", "いただく", "頂く", "くださる", "下さる", "いう", "言う"]);
+/** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
+const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"]);
+
+/**
+ * A noun followed straight by a finite verb (「国道走っていた」): a particle was left out. Only
+ * known words (an unknown word is the tokenizer's guess), not a verb stem that names an action
+ * (「ふれあい」「打ち上げ」 before a noun), not honorific nouns (「お出でいただく」).
+ * @param {import("./japanese-text.js").Token} noun
+ * @param {import("./japanese-text.js").Token} verb
+ * @param {import("./japanese-text.js").Token | undefined} before
+ * @param {import("./japanese-text.js").Token | undefined} after
+ */
+function droppedParticle(noun, verb, before, after) {
+  if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
+  if ([...noun.surface_form].length < 2 || /^[おご御]/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
+  if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN" || LINKING_VERBS.has(verb.basic_form)) return false;
+  if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
+  // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
+  if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
+  return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && after.pos_detail_1 === "接続助詞"));
+}
+
+/**
+ * A kanji word typed twice inside a run of kanji.
+ * @param {string} run
+ * @param {number} offset
+ * @param {import("./japanese-text.js").Found} found
+ */
+function doubledWords(run, offset, found) {
+  for (let length = 2; length <= 4; length++) {
+    for (let i = 0; i + 2 * length <= run.length; i++) {
+      const word = run.slice(i, i + length);
+      if (word === run.slice(i + length, i + 2 * length) && !COUNTING.test(word)) {
+        found(offset + i + length, `「${word}」が 2 回続いています。1 つ消してください。`, { remove: length });
+        return;
+      }
+    }
+  }
+}
+
+module.exports = textRule(check);
