@@ -61,6 +61,8 @@ function balance(text) {
 const STANDARD_WORDS = /自分本位/gu;
 /** Ends like a sentence: kana (a verb, an adjective, an auxiliary, a particle), maybe inside a closing bracket. */
 const NOT_A_LABEL = /[\u3041-\u3096ー][」』）)]*\s*$/u;
+/** A line that stops where a sentence goes on: a case particle, a conjunctive form, a listing word. */
+const CONTINUES = /(?:[をがにへとやはもで]|て|ので|けど|けれど|から|たら|れば|ながら|たり|など|まで|より|ように|ような|そして|し)[\s　]*$/u;
 const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
 const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
@@ -125,6 +127,8 @@ module.exports = function filter(context) {
         // A line that does not end in kana ends in a name, a number, a date or a time (「午後3時~午後6時」,
         // 「ひばり野市立図書館」): a label or a caption, not a sentence that lacks its 。.
         if (!NOT_A_LABEL.test(line)) ignore(start, end, RULES.period);
+        // A sentence broken over lines (「旅している方や」 / 「キャンピングカーで…」) ends on a later line.
+        if (CONTINUES.test(line)) ignore(start, end, RULES.period);
       }
       for (const quote of text.matchAll(/「[^「」]*」/gu)) {
         const at = base + /** @type {number} */ (quote.index);
@@ -135,6 +139,11 @@ module.exports = function filter(context) {
       for (const laugh of text.matchAll(/[（(](?:(?:笑|汗|泣)+(?![）)])|[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△o０0-](?=[^）)\n]{0,12}))/gu)) {
         const at = base + /** @type {number} */ (laugh.index);
         ignore(at, at + laugh[0].length + 1, RULES.pair, RULES.period);
+      }
+      // The spacing marks ゛ ゜ (U+309B, U+309C) are characters of their own, in faces 「(*゜.゜)」: not NFD.
+      for (const mark of text.matchAll(/[\u309b\u309c]/gu)) {
+        const at = base + /** @type {number} */ (mark.index);
+        ignore(at - 1, at + 1, "ja-technical-writing/no-nfd");
       }
       // Standard words a dictionary rule takes for misuses of a neighbour (「自分本位」 is not 「自己本位」 misspelt).
       for (const word of text.matchAll(STANDARD_WORDS)) {

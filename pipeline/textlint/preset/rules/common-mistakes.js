@@ -13,7 +13,9 @@ const { CERTAIN } = require("./phrases-certain.js");
 module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const [pattern, to, message] of CERTAIN) {
     for (const match of text.matchAll(pattern)) {
-      found(/** @type {number} */ (match.index), `${message}。`, to === undefined ? undefined : { replace: match[0].length, text: to });
+      // `$&` in the right form stands for the matched characters (「4」 → 「4日」).
+      const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
+      found(/** @type {number} */ (match.index), `${message}。`, fix);
     }
   }
 });

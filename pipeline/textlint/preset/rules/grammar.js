@@ -16,7 +16,7 @@ const { textRule, eachTokenPair } = require("./japanese-text.js");
 const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
 
 const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
-  const tokens = await eachTokenPair(text, (prev, token, tokens, i) => {
+  const tokens = await eachTokenPair(text, (prev, token) => {
     const at = token.word_position - 1;
     if (
       COMPOUND_PARTICLES.has(prev.surface_form) &&
@@ -28,21 +28,6 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       found(at, `「${prev.surface_form}${token.surface_form}」と助詞が続いています。「${token.surface_form}」を消すか、言い方を直してください。`, {
         remove: 1,
       });
-    }
-    const next = tokens[i + 1];
-    if (
-      token.pos === "動詞" &&
-      token.conjugated_form === "連用形" &&
-      String(token.conjugated_type).startsWith("五段") &&
-      !String(token.conjugated_type).includes("サ行") &&
-      !String(token.conjugated_type).includes("行く") &&
-      next &&
-      ((next.pos === "助詞" && (next.surface_form === "て" || next.surface_form === "で")) || (next.pos === "助動詞" && next.basic_form === "た"))
-    ) {
-      found(
-        token.word_position - 1,
-        `「${token.surface_form}${next.surface_form}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります）。`,
-      );
     }
     if (
       prev.pos === "動詞" &&
@@ -57,6 +42,25 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       );
     }
   });
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1];
+    if (
+      token.pos === "動詞" &&
+      // A verb written in kana only may be a name the dictionary lacks (「みなかみで」「やぶきた」).
+      /\p{Script=Han}/u.test(token.surface_form) &&
+      token.conjugated_form === "連用形" &&
+      String(token.conjugated_type).startsWith("五段") &&
+      !String(token.conjugated_type).includes("サ行") &&
+      !String(token.conjugated_type).includes("行く") &&
+      next &&
+      ((next.pos === "助詞" && (next.surface_form === "て" || next.surface_form === "で")) || (next.pos === "助動詞" && next.basic_form === "た"))
+    ) {
+      found(
+        token.word_position - 1,
+        `「${token.surface_form}${next.surface_form}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります）。`,
+      );
+    }
+  }
   for (let i = 2; i < tokens.length; i++) {
     const no = tokens[i - 1];
     const noun = tokens[i];

@@ -15,7 +15,7 @@ const { LIKELY } = require("./phrases-likely.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 /** Nouns that stand before a verb without a particle: times, amounts, adverb-like nouns, names of ways. */
-const NOUN_KINDS = new Set(["一般", "固有名詞"]);
+const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
 
@@ -23,7 +23,8 @@ const COUNTING = /^[一二三四五六七八九十毎]/u;
 async function check(text, found) {
   for (const [pattern, to, message] of LIKELY) {
     for (const match of text.matchAll(pattern)) {
-      found(/** @type {number} */ (match.index), `${message}。`, to === undefined ? undefined : { replace: match[0].length, text: to });
+      const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
+      found(/** @type {number} */ (match.index), `${message}。`, fix);
     }
   }
   for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
@@ -36,20 +37,40 @@ async function check(text, found) {
       });
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") {
-      if (prev.pos === "動詞" && prev.conjugated_form === "基本形" && prev.pos_detail_1 === "自立") {
+      if (prev.pos === "動詞" && prev.conjugated_form === "基本形" && prev.pos_detail_1 !== "非自立") {
         found(prev.word_position - 1, `「${prev.surface_form}て」は活用の誤りではありませんか（「${prev.basic_form}」に「て」を付けた形を確かめてください）。`);
       } else if (prev.pos === "助動詞" && prev.surface_form === "な" && prev.basic_form === "だ") {
         found(at, "「なて」は打ち間違いではありませんか（「なって」）。", { insert: "っ" });
+      } else if (prev.pos === "名詞" && prev.pos_detail_1 === "サ変接続" && prev.word_type === "KNOWN") {
+        found(at, `「${prev.surface_form}て」は「${prev.surface_form}して」の打ち間違いではありませんか。`, { insert: "し" });
       }
     }
-    if (droppedParticle(prev, token, tokens[i - 2], tokens[i + 1])) {
+    if (droppedParticle(prev, token, tokens[i - 2], tokens[i + 1]) && !insideQuote(text, at)) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
 }
 
 /** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
-const LINKING_VERBS = new Set(["する", "できる", "なる", "ある", "いる", "おる", "いただく", "頂く", "くださる", "下さる", "いう", "言う"]);
+const LINKING_VERBS = new Set(["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いただく", "頂く", "くださる", "下さる", "いう", "言う"]);
+/** Verbs that make compounds with the noun before them (「遊び始める」「感謝申し上げる」「相談願う」). */
+const COMPOUNDING_VERBS = new Set([
+  "始める",
+  "終わる",
+  "終える",
+  "続ける",
+  "出す",
+  "込む",
+  "合う",
+  "直す",
+  "切る",
+  "回る",
+  "申し上げる",
+  "願う",
+  "致す",
+  "いたす",
+  "差し上げる",
+]);
 /** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
 const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"]);
 
@@ -64,12 +85,24 @@ const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒
  */
 function droppedParticle(noun, verb, before, after) {
   if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
-  if ([...noun.surface_form].length < 2 || /^[おご御]/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
-  if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN" || LINKING_VERBS.has(verb.basic_form)) return false;
+  // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
+  if ([...noun.surface_form].length < 2 || /^[おご御一]/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
+  if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
+  if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
   // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
   return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && after.pos_detail_1 === "接続助詞"));
+}
+
+/**
+ * Inside 「…」 on the same line: quoted speech keeps its speaker's dropped particles.
+ * @param {string} text
+ * @param {number} at
+ */
+function insideQuote(text, at) {
+  const open = text.lastIndexOf("「", at);
+  return open >= 0 && text.lastIndexOf("」", at) < open;
 }
 
 /**

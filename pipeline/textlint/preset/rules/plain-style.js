@@ -47,7 +47,8 @@ function ending(tokens) {
   const last = tokens[end];
   const polite = run.some((t) => t.basic_form === "です" || t.basic_form === "ます") || /です|ます/u.test(last?.surface_form ?? "");
   // 「〜のような。」 trails off (the な of ようだ before a missing noun): a fragment, not an ending.
-  const plain = !polite && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な";
+  // 「〜で」 at a line's end continues on the next line (「300円で」 / 「500円ぐらい」), unless it is 「である」.
+  const plain = !polite && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な" && run.at(-1)?.surface_form !== "で";
   // 「思っている。」「進まない。」: a verb or an adjective in its plain form ends a statement (a
   // sentence that ends in 「！」「？」 or a final particle is an exclamation or a thought, not narrative).
   const marks = tokens.slice(end + 1);

@@ -28,7 +28,14 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
     const before = tokens[i - 2];
     const after = tokens[i + 1];
-    if (!before || before.pos === "記号" || before.pos === "感動詞" || before.surface_form === token.surface_form || after?.surface_form === token.surface_form)
+    if (
+      !before ||
+      before.pos === "記号" ||
+      /[(（[［「『]$/u.test(before.surface_form) ||
+      before.pos === "感動詞" ||
+      before.surface_form === token.surface_form ||
+      after?.surface_form === token.surface_form
+    )
       continue;
     found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });
   }
