@@ -140,8 +140,11 @@ module.exports = function filter(context) {
         const at = base + /** @type {number} */ (laugh.index);
         ignore(at, at + laugh[0].length + 1, RULES.pair, RULES.period);
       }
-      // The spacing marks ゛ ゜ (U+309B, U+309C) are characters of their own, in faces 「(*゜.゜)」: not NFD.
-      for (const mark of text.matchAll(/[\u309b\u309c]/gu)) {
+      // The spacing marks ゛ ゜ ﾞ ﾟ (U+309B, U+309C, U+FF9E, U+FF9F) are characters of their own, in faces 「(*゜.゜)」「(ﾟ∀ﾟ)」: not NFD.
+      // A combining mark that joins no kana (「(゚д゚)」: after a bracket or a Cyrillic letter) is a face's eye,
+      // not a decomposed character: NFC leaves it as it is.
+      for (const mark of text.matchAll(/[\u309b\u309c\uff9e\uff9f]|(?<=(.))[\u3099\u309a]/gu)) {
+        if (mark[1] !== undefined && `${mark[1]}${mark[0]}`.normalize("NFC").length === 1) continue;
         const at = base + /** @type {number} */ (mark.index);
         ignore(at - 1, at + 1, "ja-technical-writing/no-nfd");
       }

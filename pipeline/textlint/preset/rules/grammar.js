@@ -53,7 +53,8 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       !String(token.conjugated_type).includes("サ行") &&
       !String(token.conjugated_type).includes("行く") &&
       next &&
-      ((next.pos === "助詞" && (next.surface_form === "て" || next.surface_form === "で")) || (next.pos === "助動詞" && next.basic_form === "た"))
+      // Only て and た: before で a 連用形 is a noun with the case particle (「計らいで」「縛りで」), whatever the tokenizer says.
+      ((next.pos === "助詞" && next.surface_form === "て") || (next.pos === "助動詞" && next.basic_form === "た"))
     ) {
       found(
         token.word_position - 1,

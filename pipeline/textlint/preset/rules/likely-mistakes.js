@@ -28,6 +28,11 @@ async function check(text, found) {
     }
   }
   for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
+  for (const m of text.matchAll(LOOKALIKE)) {
+    const kanji = LOOKALIKES.get(m[0]) ?? "";
+    found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、漢字の「${kanji}」の打ち間違いではありませんか。`, { replace: 1, text: kanji });
+  }
+  weekdays(text, found);
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && token.pos === "形容詞" && token.pos_detail_1 === "自立") {
@@ -93,6 +98,57 @@ function droppedParticle(noun, verb, before, after) {
   // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
   return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && after.pos_detail_1 === "接続助詞"));
+}
+
+/** Katakana that look like kanji (「ニつ」「タ方」「協カ」「エ場」「入りロ」), alone between kanji or numbers. */
+const LOOKALIKES = new Map([
+  ["ニ", "二"],
+  ["カ", "力"],
+  ["エ", "工"],
+  ["ロ", "口"],
+  ["タ", "夕"],
+  ["ハ", "八"],
+]);
+const KANJI = "[\\u4e00-\\u9fff々]";
+const LOOKALIKE = new RegExp(
+  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー]))`,
+  "gu",
+);
+const WEEKDAYS = "日月火水木金土";
+const ERAS = new Map([
+  ["令和", 2018],
+  ["平成", 1988],
+]);
+
+/**
+ * A weekday that is not the date's, where the text gives the year (「2019年4月23日(日)」, or a
+ * year earlier in the same text: 「令和6年度の予定は、5月12日(日)…」).
+ * @param {string} text
+ * @param {import("./japanese-text.js").Found} found
+ */
+function weekdays(text, found) {
+  let year;
+  const dates =
+    /(?:(令和|平成)?([0-9０-９]{1,4})年(?:度)?)|(?:来年|昨年|去年|翌年|前年)|([0-9０-９]{1,2})月([0-9０-９]{1,2})日[（(]([日月火水木金土])(?:曜日?)?[）)]/gu;
+  for (const m of text.matchAll(dates)) {
+    const digits = (/** @type {string | undefined} */ d) => Number((d ?? "").replace(/[０-９]/gu, (c) => String(c.charCodeAt(0) - 0xff10)));
+    if (m[2] !== undefined) {
+      const n = digits(m[2]);
+      year = m[1] ? (ERAS.get(m[1]) ?? 0) + n : n >= 1900 ? n : undefined;
+      continue;
+    }
+    if (m[3] === undefined) {
+      year = undefined; // 「来年」: the next dates are not in the year given before
+      continue;
+    }
+    if (year === undefined) continue;
+    const date = new Date(Date.UTC(year, digits(m[3]) - 1, digits(m[4])));
+    const actual = WEEKDAYS[date.getUTCDay()];
+    if (date.getUTCMonth() === digits(m[3]) - 1 && actual !== m[5]) {
+      const at = /** @type {number} */ (m.index) + m[0].indexOf(/** @type {string} */ (m[5]), m[0].indexOf("日") + 1);
+      found(at, `${year}年${digits(m[3])}月${digits(m[4])}日は${actual}曜日です。日付か曜日を確かめてください。`);
+    }
+  }
 }
 
 /**

@@ -89,7 +89,7 @@ function reporter(context) {
       // Plain verb endings count only in an article that is clearly です・ます: a diary in the
       // plain style has many, a です・ます article a slip or two.
       const verbs = endings.filter((e) => e.plainVerb);
-      if (polite >= 3 && polite >= 3 * (plain.length + verbs.length)) plain.push(...verbs);
+      if (polite >= 2 && polite >= 2 * (plain.length + verbs.length)) plain.push(...verbs);
       for (const e of plain) {
         const better = POLITE_FORMS.get(e.run);
         const message = `です・ます調の記事に、だ・である調の文末「${e.run}」が混ざっています。${better ? `「${better}」のように` : "です・ます調に"}そろえます。`;

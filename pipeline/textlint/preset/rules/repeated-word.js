@@ -2,7 +2,7 @@
 "use strict";
 /**
  * Accidental duplication: the same particle or auxiliary twice in a row after a word (「とと」「のの」「をを」),
- * a doubled full stop or comma (「。。」「、、」), and a doubled month after a number
+ * and a doubled month after a number
  * (「11月月に」). Reduplicated words (「そうそう」「一つ一つ」「もっともっと」), ellipses
  * (「……」「・・・」「、、、」) and placeholders (「○○」) are Japanese, not mistakes, so unlike
  * ja-no-successive-word only function words are compared.
@@ -12,7 +12,7 @@ const { textRule } = require("./japanese-text.js");
 
 const FUNCTION_WORDS = new Set(["助詞", "助動詞"]);
 /** Function words that are repeated on purpose (「などなど」「とかとか」). */
-const ALLOWED = new Set(["など", "とか"]);
+const ALLOWED = new Set(["など", "とか", "ほど"]);
 
 module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   const tokens = await tokenize(text);
@@ -43,9 +43,6 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
   for (const match of text.matchAll(/(して|した|です|でした|ました)\1/gu)) {
     const word = match[1] ?? "";
     found(/** @type {number} */ (match.index) + word.length, `「${word}」が 2 回続いています。1 つ消してください。`, { remove: word.length });
-  }
-  for (const match of text.matchAll(/(?<![。、])([。、])\1(?![。、])/gu)) {
-    found(/** @type {number} */ (match.index) + 1, `「${match[1]}」が 2 つ続いています。1 つ消してください。`, { remove: 1 });
   }
   for (const match of text.matchAll(/(?<=[0-9０-９一二三四五六七八九十])月(月)(?![\u3400-\u9fff])/gu)) {
     found(/** @type {number} */ (match.index) + 1, "「月」が 2 回続いています。1 つ消してください。", { remove: 1 });

@@ -36,6 +36,10 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       });
     }
     // 「知ってる」「遊んでる」「言ってた」「行ってない」: the tokenizer's own てる/でる.
+    // 「並んでて」: after the て/で form the tokenizer reads the dropped いて as てる's 連用形.
+    if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && token.basic_form === "てる" && isTeForm(prev) && token.surface_form === "て") {
+      found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
+    }
     if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && (token.basic_form === "てる" || token.basic_form === "でる") && prev.pos === "動詞") {
       const next = tokens[i + 1];
       const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
