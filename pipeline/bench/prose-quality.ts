@@ -86,6 +86,16 @@ export async function qualityBench(repoRoot: string, devset: string | undefined,
   const hPlain = await recall(plain, heldout);
   lines.push(`held-out beginner mistakes (written after the rules): kawaraban ${h.found}/${heldout.length}, plain preset ${hPlain.found}/${heldout.length}`);
   for (const m of h.missed) lines.push(`  missed: ${m}`);
+  // 80 sentences of 16 kinds by a writer who never saw the rules (46/80 when first measured, 2026-12-03).
+  const second = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes-heldout-2.json"), "utf8")) as {
+    kind: string;
+    text: string;
+  }[];
+  const s2 = await recall(project, second);
+  const s2Plain = await recall(plain, second);
+  lines.push(
+    `second held-out list (16 kinds, someone else's sentences): kawaraban ${s2.found}/${second.length}, plain preset ${s2Plain.found}/${second.length}`,
+  );
   if (evalDir) {
     lines.push("", "### Genuine mistakes in real published prose (kawaraban check's prose findings)");
     lines.push(...formatEvaluation(await evaluate(repoRoot, evalDir), showMissed));

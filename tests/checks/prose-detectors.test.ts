@@ -153,3 +153,32 @@ describe("beginner mistakes written after the rules (tests/fixtures/prose/beginn
     expect(missed.length, missed.map((m) => m.text).join("\n")).toBeLessThanOrEqual(3);
   }, 120_000);
 });
+
+describe("80 beginner mistakes of 16 kinds written by someone who never saw the rules (beginner-mistakes-heldout-2.json)", () => {
+  it("finds at least 64 of the 80 on the wrong words themselves", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const { REPO_ROOT } = await import("../support/repo.ts");
+    const list = JSON.parse(await readFile(path.join(REPO_ROOT, "tests/fixtures/prose/beginner-mistakes-heldout-2.json"), "utf8")) as {
+      kind: string;
+      text: string;
+      wrong: string;
+    }[];
+    expect(list).toHaveLength(80);
+    const run = await lintProse(
+      SAMPLE_ROOT,
+      list.map((m, i) => articleText(fileOf(i, "second"), `${FRONT}${m.text}\n`).text!),
+    );
+    const onWords = (m: (typeof list)[number], i: number) => {
+      const at = m.text.indexOf(m.wrong);
+      return run.results.get(fileOf(i, "second"))!.diagnostics.some((d) => {
+        if (d.line !== 8 || d.severity === "info") return false;
+        const start = (d.column ?? 1) - 1;
+        const end = d.endLine === 8 ? (d.endColumn ?? 1) - 1 : start + 1;
+        return start < at + m.wrong.length && at <= Math.max(end, start + 1);
+      });
+    };
+    const missed = list.filter((m, i) => !onWords(m, i));
+    expect(missed.length, missed.map((m) => `${m.kind}: ${m.text}`).join("\n")).toBeLessThanOrEqual(16);
+  }, 120_000);
+});

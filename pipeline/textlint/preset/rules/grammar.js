@@ -46,14 +46,14 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
     const next = tokens[i + 1];
     if (
       token.pos === "動詞" &&
-      // A verb written in kana only may be a name the dictionary lacks (「みなかみで」「やぶきた」).
+      // A verb written in kana only may be a name the dictionary lacks (「いわきで」「ひたちなかで」).
       /\p{Script=Han}/u.test(token.surface_form) &&
       token.conjugated_form === "連用形" &&
       String(token.conjugated_type).startsWith("五段") &&
       !String(token.conjugated_type).includes("サ行") &&
       !String(token.conjugated_type).includes("行く") &&
       next &&
-      // Only て and た: before で a 連用形 is a noun with the case particle (「計らいで」「縛りで」), whatever the tokenizer says.
+      // Only て and た: before で a 連用形 is a noun with the case particle (「お祝いで」「手伝いで」), whatever the tokenizer says.
       ((next.pos === "助詞" && next.surface_form === "て") || (next.pos === "助動詞" && next.basic_form === "た"))
     ) {
       found(

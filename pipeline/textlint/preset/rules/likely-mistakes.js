@@ -4,11 +4,11 @@
  * Likely mistakes (warnings): the writer looks at the words and decides.
  * - phrases that are nearly always wrong (phrases-likely.js: 誤変換 by context, 重言 that are
  *   often heard, 「お話しを」 for the noun, a dash inside a katakana word);
- * - a word typed twice (「第一希望希望」), kanji words of two to four characters; reduplicated
+ * - a word typed twice (「第一会場会場」), kanji words of two to four characters; reduplicated
  *   words that start with a number or 毎 (「一歩一歩」「一人一人」) are Japanese;
  * - on the tokenizer's part of speech: 「すごい」 before an adjective (「ものすごい素早い」→
- *   「ものすごく」); a verb's dictionary form before て (「続くて」); 「な」 before て (「なて」:
- *   「なって」); a noun followed straight by a verb (「国道走っていた」: a particle left out).
+ *   「ものすごく」); a verb's dictionary form before て (「走るて」); 「な」 before て (「なて」:
+ *   「なって」); a noun followed straight by a verb (「公園走っていた」: a particle left out).
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
@@ -80,7 +80,7 @@ const COMPOUNDING_VERBS = new Set([
 const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"]);
 
 /**
- * A noun followed straight by a finite verb (「国道走っていた」): a particle was left out. Only
+ * A noun followed straight by a finite verb (「公園走っていた」): a particle was left out. Only
  * known words (an unknown word is the tokenizer's guess), not a verb stem that names an action
  * (「ふれあい」「打ち上げ」 before a noun), not honorific nouns (「お出でいただく」).
  * @param {import("./japanese-text.js").Token} noun
