@@ -15,7 +15,7 @@ module.exports = textRule((/** @type {string} */ text, /** @type {import("./japa
     for (const match of text.matchAll(pattern)) {
       // `$&` in the right form stands for the matched characters (「4」 → 「4日」).
       const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
-      found(/** @type {number} */ (match.index), `${message}。`, fix);
+      found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);
     }
   }
 });

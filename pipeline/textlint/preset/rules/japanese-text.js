@@ -9,24 +9,24 @@ const isJapanese = (ch) => ch !== undefined && JAPANESE.test(ch);
  * @typedef {import("@textlint/types").TextlintRuleContext} RuleContext
  * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
  * @typedef {{ remove: number } | { replace: number; text: string } | { insert: string }} Fix
- * @typedef {(index: number, message: string, fix?: Fix) => void} Found
+ * @typedef {(index: number, message: string, fix?: Fix, length?: number) => void} Found
  * @typedef {(text: string, found: Found) => void | Promise<void>} Check
  */
 
 /**
  * A fixable textlint rule over each text node: `check(text, found)` calls `found(index,
- * message, fix?)` for each finding, where `fix` is `{ remove: length }`, `{ replace: length,
+ * message, fix?, length?)` for each finding, where `fix` is `{ remove: length }`, `{ replace: length,
  * text }` or `{ insert: text }` at `index`. `check` may be async (tokenizing).
  */
 /** @param {Check} check */
 function textRule(check) {
   /** @param {RuleContext} context */
   function reporter(context) {
-    const { Syntax, RuleError, report, getSource, fixer } = context;
+    const { Syntax, RuleError, report, getSource, fixer, locator } = context;
     return {
       /** @param {TxtNode} node */
       async [Syntax.Str](node) {
-        await check(getSource(node), (index, message, fix) => {
+        await check(getSource(node), (index, message, fix, length) => {
           const edit =
             fix === undefined
               ? undefined
@@ -35,7 +35,9 @@ function textRule(check) {
                 : "insert" in fix
                   ? fixer.insertTextBeforeRange([index, index], fix.insert)
                   : fixer.replaceTextRange([index, index + fix.replace], fix.text);
-          report(node, new RuleError(message, { index, ...(edit && { fix: edit }) }));
+          // With a length the finding spans the words (an editor highlights them all), not one character.
+          const where = length ? { padding: locator.range([index, index + length]) } : { index };
+          report(node, new RuleError(message, { ...where, ...(edit && { fix: edit }) }));
         });
       },
     };

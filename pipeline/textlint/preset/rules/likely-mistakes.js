@@ -24,7 +24,7 @@ async function check(text, found) {
   for (const [pattern, to, message] of LIKELY) {
     for (const match of text.matchAll(pattern)) {
       const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
-      found(/** @type {number} */ (match.index), `${message}。`, fix);
+      found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);
     }
   }
   for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
@@ -50,7 +50,24 @@ async function check(text, found) {
         found(at, `「${prev.surface_form}て」は「${prev.surface_form}して」の打ち間違いではありませんか。`, { insert: "し" });
       }
     }
-    if (droppedParticle(prev, token, tokens[i - 2], tokens[i + 1]) && !insideQuote(text, at)) {
+    const before = tokens[i - 2];
+    if (
+      before?.pos === "接頭詞" &&
+      /^[おご]$/u.test(before.surface_form) &&
+      prev.pos === "動詞" &&
+      prev.conjugated_form === "連用形" &&
+      token.pos === "助動詞" &&
+      token.basic_form === "ます"
+    ) {
+      found(
+        at,
+        `「${before.surface_form}${prev.surface_form}${token.surface_form}」は「${before.surface_form}${prev.surface_form}し${token.surface_form}」の「し」が抜けていませんか。`,
+        {
+          insert: "し",
+        },
+      );
+    }
+    if (droppedParticle(prev, token, before, tokens[i + 1]) && !insideQuote(text, at)) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
@@ -91,13 +108,13 @@ const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒
 function droppedParticle(noun, verb, before, after) {
   if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
-  if ([...noun.surface_form].length < 2 || /^[おご御一]/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
+  if ([...noun.surface_form].length < 2 || /^一/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
   if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
   // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
-  return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && after.pos_detail_1 === "接続助詞"));
+  return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && /^(?:接続助詞|並立助詞)$/u.test(after.pos_detail_1)));
 }
 
 /** Katakana that look like kanji (「ニつ」「タ方」「協カ」「エ場」「入りロ」), alone between kanji or numbers. */
@@ -108,10 +125,11 @@ const LOOKALIKES = new Map([
   ["ロ", "口"],
   ["タ", "夕"],
   ["ハ", "八"],
+  ["ー", "一"],
 ]);
 const KANJI = "[\\u4e00-\\u9fff々]";
 const LOOKALIKE = new RegExp(
-  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー]))`,
+  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー])|(?<=${KANJI}|[のをがにで])ー(?=${KANJI}))`,
   "gu",
 );
 const WEEKDAYS = "日月火水木金土";

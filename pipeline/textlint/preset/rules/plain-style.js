@@ -48,7 +48,9 @@ function ending(tokens) {
   const polite = run.some((t) => t.basic_form === "です" || t.basic_form === "ます") || /です|ます/u.test(last?.surface_form ?? "");
   // 「〜のような。」 trails off (the な of ようだ before a missing noun): a fragment, not an ending.
   // 「〜で」 at a line's end continues on the next line (「300円で」 / 「500円ぐらい」), unless it is 「である」.
-  const plain = !polite && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な" && run.at(-1)?.surface_form !== "で";
+  // 「〜なんだよなぁ。」「だめだな。」: a final particle makes it a thought said aloud, not narration.
+  const thought = tokens.slice(end + 1).some((t) => t.pos === "助詞");
+  const plain = !polite && !thought && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な" && run.at(-1)?.surface_form !== "で";
   // 「思っている。」「進まない。」: a verb or an adjective in its plain form ends a statement (a
   // sentence that ends in 「！」「？」 or a final particle is an exclamation or a thought, not narrative).
   const marks = tokens.slice(end + 1);
