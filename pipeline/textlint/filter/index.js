@@ -130,7 +130,7 @@ module.exports = function filter(context) {
         // A sentence broken over lines (「旅している方や」 / 「キャンピングカーで…」) ends on a later line.
         if (CONTINUES.test(line)) ignore(start, end, RULES.period);
       }
-      for (const quote of text.matchAll(/「[^「」]*」/gu)) {
+      for (const quote of text.matchAll(/「[^「」]*」|『[^『』]*』/gu)) {
         const at = base + /** @type {number} */ (quote.index);
         // The speaker's own words: their register, their い抜き and ら抜き, their ！ and ？.
         ignore(at, at + quote[0].length, RULES.style, RULES.plain, RULES.period, RULES.weak, RULES.verbs, RULES.ra, RULES.exclamation);
