@@ -12,6 +12,7 @@
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
+const { CERTAIN } = require("./phrases-certain.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 /** Nouns that stand before a verb without a particle: times, amounts, adverb-like nouns, names of ways. */
@@ -33,6 +34,7 @@ async function check(text, found) {
     found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、漢字の「${kanji}」の打ち間違いではありませんか。`, { replace: 1, text: kanji });
   }
   weekdays(text, found);
+  for (const run of text.matchAll(KATAKANA_RUN)) await katakanaWord(run[0], /** @type {number} */ (run.index), found);
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && token.pos === "形容詞" && token.pos_detail_1 === "自立") {
@@ -165,6 +167,90 @@ function weekdays(text, found) {
     if (date.getUTCMonth() === digits(m[3]) - 1 && actual !== m[5]) {
       const at = /** @type {number} */ (m.index) + m[0].indexOf(/** @type {string} */ (m[5]), m[0].indexOf("日") + 1);
       found(at, `${year}年${digits(m[3])}月${digits(m[4])}日は${actual}曜日です。日付か曜日を確かめてください。`);
+    }
+  }
+}
+
+const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]{4,}/gu;
+/** Kana a slip of the keyboard or of the ear turns into each other: voicing, small and large. */
+const CONFUSED = [
+  "カガ",
+  "キギ",
+  "クグ",
+  "ケゲ",
+  "コゴ",
+  "サザ",
+  "シジ",
+  "スズ",
+  "セゼ",
+  "ソゾ",
+  "タダ",
+  "チヂ",
+  "ツヅッ",
+  "テデ",
+  "トド",
+  "ハバパ",
+  "ヒビピ",
+  "フブプ",
+  "ヘベペ",
+  "ホボポ",
+  "アァ",
+  "イィ",
+  "ウゥ",
+  "エェ",
+  "オォ",
+  "ヤャ",
+  "ユュ",
+  "ヨョ",
+];
+const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
+/** @type {Map<string, Promise<readonly import("./japanese-text.js").Token[]>>} */
+const tokenized = new Map();
+const tokens = (/** @type {string} */ word) => {
+  let known = tokenized.get(word);
+  if (!known) {
+    if (tokenized.size > 50_000) tokenized.clear();
+    known = require("kuromojin").tokenize(word);
+    tokenized.set(word, /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (known));
+  }
+  return /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (known);
+};
+
+/**
+ * Every word one slip away inside it (the first kana is the one a writer gets right): a kana swapped
+ * for its voiced or small partner, a ー left out or added, a kana typed twice.
+ */
+function variants(/** @type {string} */ word) {
+  const out = new Set();
+  for (let i = 1; i < word.length; i++) {
+    for (const other of PARTNERS.get(word[i] ?? "") ?? []) out.add(word.slice(0, i) + other + word.slice(i + 1));
+    if (word[i] === "ー" || word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/**
+ * A katakana word the dictionary does not know, or reads as two words, that is one slip away from
+ * a word it knows (「ガイト」→「ガイド」、「ワークショック」→「ワークショップ」、「スプリンクーラー」→
+ * 「スプリンクラー」): the tokenizer's dictionary is the word list, the slips are the ones people make.
+ * @param {string} word
+ * @param {number} offset
+ * @param {import("./japanese-text.js").Found} found
+ */
+async function katakanaWord(word, offset, found) {
+  // A misspelling the certain list knows is reported there once (one finding per place).
+  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null)) return;
+  // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
+  const own = await tokens(word);
+  if (!own.some((t) => t.word_type === "UNKNOWN")) return;
+  for (const candidate of variants(word)) {
+    // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
+    const parts = await tokens(candidate);
+    if (parts.length === 1 && parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞") {
+      found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
+      return;
     }
   }
 }
