@@ -10,7 +10,7 @@ const isJapanese = (ch) => ch !== undefined && JAPANESE.test(ch);
  * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
  * @typedef {{ remove: number } | { replace: number; text: string } | { insert: string }} Fix
  * @typedef {(index: number, message: string, fix?: Fix, length?: number) => void} Found
- * @typedef {(text: string, found: Found) => void | Promise<void>} Check
+ * @typedef {(text: string, found: Found, doc: Record<string, number>) => void | Promise<void>} Check
  */
 
 /**
@@ -23,22 +23,28 @@ function textRule(check) {
   /** @param {RuleContext} context */
   function reporter(context) {
     const { Syntax, RuleError, report, getSource, fixer, locator } = context;
+    /** Per document: counters a check keeps across the document's text nodes (budgets). */
+    const doc = /** @type {Record<string, number>} */ ({});
     return {
       /** @param {TxtNode} node */
       async [Syntax.Str](node) {
-        await check(getSource(node), (index, message, fix, length) => {
-          const edit =
-            fix === undefined
-              ? undefined
-              : "remove" in fix
-                ? fixer.removeRange([index, index + fix.remove])
-                : "insert" in fix
-                  ? fixer.insertTextBeforeRange([index, index], fix.insert)
-                  : fixer.replaceTextRange([index, index + fix.replace], fix.text);
-          // With a length the finding spans the words (an editor highlights them all), not one character.
-          const where = length ? { padding: locator.range([index, index + length]) } : { index };
-          report(node, new RuleError(message, { ...where, ...(edit && { fix: edit }) }));
-        });
+        await check(
+          getSource(node),
+          (index, message, fix, length) => {
+            const edit =
+              fix === undefined
+                ? undefined
+                : "remove" in fix
+                  ? fixer.removeRange([index, index + fix.remove])
+                  : "insert" in fix
+                    ? fixer.insertTextBeforeRange([index, index], fix.insert)
+                    : fixer.replaceTextRange([index, index + fix.replace], fix.text);
+            // With a length the finding spans the words (an editor highlights them all), not one character.
+            const where = length ? { padding: locator.range([index, index + length]) } : { index };
+            report(node, new RuleError(message, { ...where, ...(edit && { fix: edit }) }));
+          },
+          doc,
+        );
       },
     };
   }

@@ -21,7 +21,7 @@ const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
 
 /** @type {import("./japanese-text.js").Check} */
-async function check(text, found) {
+async function check(text, found, doc) {
   for (const [pattern, to, message] of LIKELY) {
     for (const match of text.matchAll(pattern)) {
       const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
@@ -34,7 +34,12 @@ async function check(text, found) {
     found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、漢字の「${kanji}」の打ち間違いではありませんか。`, { replace: 1, text: kanji });
   }
   weekdays(text, found);
-  for (const run of text.matchAll(KATAKANA_RUN)) await katakanaWord(run[0], /** @type {number} */ (run.index), found);
+  // Each word costs a few dozen dictionary look-ups: an article of thousands of invented words gets the first ones only.
+  for (const run of text.matchAll(KATAKANA_RUN)) {
+    doc.katakana = (doc.katakana ?? 0) + 1;
+    if (doc.katakana > KATAKANA_LOOKUPS) break;
+    await katakanaWord(run[0], /** @type {number} */ (run.index), found);
+  }
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && token.pos === "形容詞" && token.pos_detail_1 === "自立") {
@@ -172,6 +177,8 @@ function weekdays(text, found) {
 }
 
 const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]{4,}/gu;
+/** Katakana words looked up per article, at most (an article has a few dozen). */
+const KATAKANA_LOOKUPS = 300;
 /** Kana a slip of the keyboard or of the ear turns into each other: voicing, small and large. */
 const CONFUSED = [
   "カガ",
