@@ -6,16 +6,8 @@
  * 重言, 現代仮名遣い, misspelt katakana words and 誤変換 decided by the words around them. Only
  * phrases whose every occurrence is wrong are listed, so a finding is always a mistake.
  */
-const { textRule } = require("./japanese-text.js");
+const { textRule, findPhrases } = require("./japanese-text.js");
 
 const { CERTAIN } = require("./phrases-certain.js");
 
-module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
-  for (const [pattern, to, message] of CERTAIN) {
-    for (const match of text.matchAll(pattern)) {
-      // `$&` in the right form stands for the matched characters (「4」 → 「4日」).
-      const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
-      found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);
-    }
-  }
-});
+module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => findPhrases(CERTAIN, text, found));

@@ -96,4 +96,20 @@ function profileBoxNodes(children, getSource) {
   return inside;
 }
 
-module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, profileBoxNodes };
+/**
+ * Reports every match of a phrase list ([pattern, right form or undefined, message]), spanning the
+ * matched characters; `$&` in the right form stands for them (「4」 → 「4日」).
+ * @param {readonly [RegExp, string | undefined, string][]} list
+ * @param {string} text
+ * @param {Found} found
+ */
+function findPhrases(list, text, found) {
+  for (const [pattern, to, message] of list) {
+    for (const match of text.matchAll(pattern)) {
+      const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
+      found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);
+    }
+  }
+}
+
+module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, profileBoxNodes, findPhrases };

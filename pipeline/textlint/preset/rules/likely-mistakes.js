@@ -10,7 +10,7 @@
  *   「ものすごく」); a verb's dictionary form before て (「走るて」); 「な」 before て (「なて」:
  *   「なって」); a noun followed straight by a verb (「公園走っていた」: a particle left out).
  */
-const { textRule, eachTokenPair } = require("./japanese-text.js");
+const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
 
@@ -22,12 +22,7 @@ const COUNTING = /^[一二三四五六七八九十毎]/u;
 
 /** @type {import("./japanese-text.js").Check} */
 async function check(text, found, doc) {
-  for (const [pattern, to, message] of LIKELY) {
-    for (const match of text.matchAll(pattern)) {
-      const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
-      found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);
-    }
-  }
+  findPhrases(LIKELY, text, found);
   for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
   for (const m of text.matchAll(LOOKALIKE)) {
     const kanji = LOOKALIKES.get(m[0]) ?? "";
