@@ -92,6 +92,28 @@ describe("lint configuration problems", () => {
     expect(broken.code).toBe(2);
     expect(broken.stdout).toContain("config/lint");
   });
+
+  it("stops with exit 2 when a rule or preset fails to load, where textlint itself would pass with no rules", async () => {
+    const { copySampleContent } = await import("../support/sample-repo.ts");
+    const { rm, writeFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const root = await copySampleContent();
+    // textlint's own loader answers a rule that fails to load (here: a syntax error) with no
+    // rules at all and a silent pass. The repository gets its own node_modules with that rule.
+    const { mkdir, readdir, symlink } = await import("node:fs/promises");
+    const { REPO_ROOT } = await import("../support/repo.ts");
+    await rm(path.join(root, "node_modules"));
+    await mkdir(path.join(root, "node_modules/textlint-rule-preset-kawaraban-broken"), { recursive: true });
+    for (const entry of await readdir(path.join(REPO_ROOT, "node_modules"))) {
+      await symlink(path.join(REPO_ROOT, "node_modules", entry), path.join(root, "node_modules", entry));
+    }
+    await writeFile(path.join(root, "node_modules/textlint-rule-preset-kawaraban-broken/index.js"), "module.exports = {\n");
+    await writeFile(path.join(root, ".textlintrc.json"), '{ "rules": { "preset-kawaraban-broken": true, "preset-kawaraban": true } }');
+    const unloadable = await runCli(["check", "--no-cache", "articles/2026/11/bousai.md"], root);
+    expect(unloadable.code).toBe(2);
+    expect(unloadable.stdout).toContain("config/lint");
+    expect(unloadable.stdout).toContain(".textlintrc.json を読み込めませんでした");
+  });
 });
 
 describe("the launcher (bin/kawaraban.js)", () => {

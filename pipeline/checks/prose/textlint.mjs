@@ -80,7 +80,12 @@ async function createProseLinter(root) {
     const configFilePath = path.join(root, TEXTLINTRC);
     await access(configFilePath);
     const { createLinter, loadTextlintrc } = textlintApi();
-    const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir: nearestNodeModules(root) });
+    const node_modulesDir = nearestNodeModules(root);
+    // textlint's loader answers a rule or preset that fails to load with no rules at all (a
+    // debug line, then a silent pass): the same loader is asked first, and its failure reported.
+    const checked = await require("@textlint/config-loader").loadConfig({ configFilePath, node_modulesDir });
+    if (!checked.ok) throw new Error([checked.error.message, ...(checked.error.errors ?? []).map((e) => e.message)].join(": "));
+    const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir });
     linter = createLinter({ descriptor, cwd: root });
   } catch (error) {
     throw new TextlintConfigError(`${TEXTLINTRC} を読み込めませんでした: ${error instanceof Error ? error.message : String(error)}`);
