@@ -6,13 +6,13 @@
  * Plain JavaScript (types in textlint.d.mts) on purpose: the lint worker threads import it
  * without a TypeScript loader, which would cost each worker a loader thread of its own.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 
 import { installSpeedups } from "./speedups.mjs";
-import { TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
+import { referencedDataFiles, TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 
 export { TEXTLINTRC, TextlintConfigError };
 
@@ -38,14 +38,33 @@ function textlintApi() {
 
 const linters = new Map();
 
-/** One linter per repository root and thread: rule modules and the tokenizer load once. */
+/**
+ * One linter per repository root and thread: rule modules and the tokenizer load once. An edited
+ * `.textlintrc.json` or data file it names (a long-running preview) makes a new one.
+ */
 export function textlintFor(root) {
-  let linter = linters.get(root);
-  if (!linter) {
-    linter = createProseLinter(root);
-    linters.set(root, linter);
+  const stamp = configStamp(root);
+  let known = linters.get(root);
+  if (!known || known.stamp !== stamp) {
+    known = { stamp, linter: createProseLinter(root) };
+    linters.set(root, known);
   }
-  return linter;
+  return known.linter;
+}
+
+/** Size and modification time of the lint configuration and the files it names (prh.yml…). */
+function configStamp(root) {
+  const stat = (file) => {
+    const s = statSync(path.join(root, file), { throwIfNoEntry: false });
+    return s ? `${file}:${s.size}:${s.mtimeMs}` : `${file}:-`;
+  };
+  let named = [];
+  try {
+    named = referencedDataFiles(JSON.parse(readFileSync(path.join(root, TEXTLINTRC), "utf8")));
+  } catch {
+    // A missing or broken config: its own stamp says so, and loading it reports the error.
+  }
+  return [TEXTLINTRC, ...named].map(stat).join("|");
 }
 
 /**
