@@ -23,8 +23,10 @@ if (replayed !== undefined) {
   const lintWorkers = prestartLintWorkers(argv, process.cwd());
   const load = await pipelineLoader();
   const { main } = await load("cli");
-  const [stdout, stderr] = [recording(process.stdout), recording(process.stderr)];
+  // Only a check that may be saved keeps a copy of its output (a preview server writes for hours).
+  const recorded = run && { out: recording(process.stdout), err: recording(process.stderr) };
+  const [stdout, stderr] = recorded ? [recorded.out, recorded.err] : [process.stdout, process.stderr];
   const exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers });
   process.exitCode = exitCode;
-  if (run) save(run, { stdout: stdout.text(), stderr: stderr.text(), exitCode });
+  if (run && recorded) save(run, { stdout: recorded.out.text(), stderr: recorded.err.text(), exitCode });
 }

@@ -15,7 +15,7 @@ const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
-/** Nouns that stand before a verb without a particle: times, amounts, adverb-like nouns, names of ways. */
+/** Nouns that take a particle before a verb (times, amounts and adverb-like nouns stand without one). */
 const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
@@ -43,15 +43,7 @@ async function check(text, found, doc) {
         text: `${prev.surface_form.slice(0, -1)}く`,
       });
     }
-    if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") {
-      if (prev.pos === "動詞" && prev.conjugated_form === "基本形" && prev.pos_detail_1 !== "非自立") {
-        found(prev.word_position - 1, `「${prev.surface_form}て」は活用の誤りではありませんか（「${prev.basic_form}」に「て」を付けた形を確かめてください）。`);
-      } else if (prev.pos === "助動詞" && prev.surface_form === "な" && prev.basic_form === "だ") {
-        found(at, "「なて」は打ち間違いではありませんか（「なって」）。", { insert: "っ" });
-      } else if (prev.pos === "名詞" && prev.pos_detail_1 === "サ変接続" && prev.word_type === "KNOWN") {
-        found(at, `「${prev.surface_form}て」は「${prev.surface_form}して」の打ち間違いではありませんか。`, { insert: "し" });
-      }
-    }
+    if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
     const before = tokens[i - 2];
     if (
       before?.pos === "接頭詞" &&
@@ -73,6 +65,23 @@ async function check(text, found, doc) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
+}
+
+/**
+ * A word before the conjunctive て in a form that cannot take it: a verb's dictionary form
+ * (「走るて」), 「な」 (「なて」 for 「なって」), a サ変 noun (「説明て」 for 「説明して」).
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {number} at where the て is
+ * @param {import("./japanese-text.js").Found} found
+ */
+function teSlip(prev, at, found) {
+  if (prev.pos === "動詞" && prev.conjugated_form === "基本形" && prev.pos_detail_1 !== "非自立") {
+    found(prev.word_position - 1, `「${prev.surface_form}て」は活用の誤りではありませんか（「${prev.basic_form}」に「て」を付けた形を確かめてください）。`);
+  } else if (prev.pos === "助動詞" && prev.surface_form === "な" && prev.basic_form === "だ") {
+    found(at, "「なて」は打ち間違いではありませんか（「なって」）。", { insert: "っ" });
+  } else if (prev.pos === "名詞" && prev.pos_detail_1 === "サ変接続" && prev.word_type === "KNOWN") {
+    found(at, `「${prev.surface_form}て」は「${prev.surface_form}して」の打ち間違いではありませんか。`, { insert: "し" });
+  }
 }
 
 /** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
@@ -135,6 +144,8 @@ const LOOKALIKE = new RegExp(
   "gu",
 );
 const WEEKDAYS = "日月火水木金土";
+/** A number written in ASCII or full-width digits. */
+const digits = (/** @type {string | undefined} */ d) => Number((d ?? "").replace(/[０-９]/gu, (c) => String(c.charCodeAt(0) - 0xff10)));
 const ERAS = new Map([
   ["令和", 2018],
   ["平成", 1988],
@@ -151,7 +162,6 @@ function weekdays(text, found) {
   const dates =
     /(?:(令和|平成)?([0-9０-９]{1,4})年(?:度)?)|(?:来年|昨年|去年|翌年|前年)|([0-9０-９]{1,2})月([0-9０-９]{1,2})日[（(]([日月火水木金土])(?:曜日?)?[）)]/gu;
   for (const m of text.matchAll(dates)) {
-    const digits = (/** @type {string | undefined} */ d) => Number((d ?? "").replace(/[０-９]/gu, (c) => String(c.charCodeAt(0) - 0xff10)));
     if (m[2] !== undefined) {
       const n = digits(m[2]);
       year = m[1] ? (ERAS.get(m[1]) ?? 0) + n : n >= 1900 ? n : undefined;
@@ -206,17 +216,8 @@ const CONFUSED = [
   "ヨョ",
 ];
 const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
-/** @type {Map<string, Promise<readonly import("./japanese-text.js").Token[]>>} */
-const tokenized = new Map();
-const tokens = (/** @type {string} */ word) => {
-  let known = tokenized.get(word);
-  if (!known) {
-    if (tokenized.size > 50_000) tokenized.clear();
-    known = require("kuromojin").tokenize(word);
-    tokenized.set(word, /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (known));
-  }
-  return /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (known);
-};
+/** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
+const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
 
 /**
  * Every word one slip away inside it (the first kana is the one a writer gets right): a kana swapped
