@@ -12,6 +12,8 @@ const FOUND: [string, string, string, string?][] = [
   ["図書館のの本を借りました。", "kawaraban/repeated-word", "のの", "図書館の本を借りました。"],
   ["子どもたちが遊んでる間に片付けました。", "kawaraban/verb-forms", "でる", "子どもたちが遊んでいる間に片付けました。"],
   ["よく知ってるお店に寄りました。", "kawaraban/verb-forms", "てる", "よく知っているお店に寄りました。"],
+  ["駅まで並んでてとても驚きました。", "kawaraban/verb-forms", "て", "駅まで並んでいてとても驚きました。"],
+  ["本を読んでてわかりました。", "kawaraban/verb-forms", "て", "本を読んでいてわかりました。"],
   ["みんなで歌を楽しんでた。", "kawaraban/verb-forms", "でた", "みんなで歌を楽しんでいた。"],
   ["公民館で毎週教えてます。", "kawaraban/verb-forms", "てます", "公民館で毎週教えています。"],
   ["春の講座としてを開きました。", "kawaraban/grammar", "を", "春の講座としてを開きました。".replace("てを", "て")],

@@ -40,6 +40,10 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && token.basic_form === "てる" && isTeForm(prev) && token.surface_form === "て") {
       found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
     }
+    // 「並んでてとても」「読んでてわかる」: the dropped いて read as a second particle て.
+    if (token.pos === "助詞" && token.surface_form === "て" && isTeForm(prev) && tokens[i - 2]?.pos === "動詞") {
+      found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
+    }
     if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && (token.basic_form === "てる" || token.basic_form === "でる") && prev.pos === "動詞") {
       const next = tokens[i + 1];
       const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
