@@ -4,6 +4,7 @@
  *   npm run bench [-- --only prose|input|images|invoice|site|hostile|quality|desk|workflow|writer] [--articles 1000]
  *                 [--devset <folder of real articles> (with --only quality)]
  *                 [--eval <folder with articles.jsonl + mistakes.jsonl> [--missed]] (with --only quality)
+ *                 [--beginner <JSON list of {kind, text, wrong}>] (with --only quality)
  */
 import { parseArgs } from "node:util";
 import { mkdir } from "node:fs/promises";
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     devset: { type: "string" },
     eval: { type: "string" },
     missed: { type: "boolean" },
+    beginner: { type: "string" },
   },
 });
 const workDir = path.join(tmpdir(), "kawaraban-bench");
@@ -42,7 +44,8 @@ const sections: Record<string, () => Promise<string>> = {
   invoice: () => invoiceBench(repoRoot, workDir),
   site: () => siteBench(repoRoot, workDir),
   hostile: () => hostileBench(repoRoot, workDir),
-  quality: () => qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET, values.eval ?? process.env.KAWARABAN_EVAL, values.missed ?? false),
+  quality: () =>
+    qualityBench(repoRoot, values.devset ?? process.env.KAWARABAN_DEVSET, values.eval ?? process.env.KAWARABAN_EVAL, values.missed ?? false, values.beginner),
   desk: () => deskBench(repoRoot, workDir),
   workflow: () => workflowBench(repoRoot, workDir),
   writer: () => writerBench(repoRoot, workDir),

@@ -33,6 +33,10 @@ export interface SplitFigures {
   findings: number;
   onMistakes: number;
   missed: string[];
+  /** Errors and warnings on no annotated mistake, by rule: where the noise comes from. */
+  offTarget: Map<string, number>;
+  /** The errors on no annotated mistake: rule and message. */
+  falseReds: string[];
 }
 
 const readJsonl = async <T>(file: string): Promise<T[]> =>
@@ -60,7 +64,21 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
   const figures = new Map<string, SplitFigures>();
   for (const [i, a] of articles.entries()) {
     let f = figures.get(a.split);
-    if (!f) figures.set(a.split, (f = { split: a.split, articles: 0, byKind: new Map(), falseRedArticles: [], findings: 0, onMistakes: 0, missed: [] }));
+    if (!f)
+      figures.set(
+        a.split,
+        (f = {
+          split: a.split,
+          articles: 0,
+          byKind: new Map(),
+          falseRedArticles: [],
+          findings: 0,
+          onMistakes: 0,
+          missed: [],
+          offTarget: new Map(),
+          falseReds: [],
+        }),
+      );
     f.articles++;
     const raw = texts[i]!.raw;
     const lines = new LineIndex(raw);
@@ -80,6 +98,10 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
     // The excerpts were cut at about 800 characters: a bracket left open in the last paragraph is where the cut fell.
     const lastParagraph = raw.trimEnd().lastIndexOf("\n\n");
     const cut = (d: Diagnostic) => d.ruleId.endsWith("no-unmatched-pair") && (spanOf(d, lines)?.[0] ?? 0) > lastParagraph;
+    for (const d of found.filter((x) => hits(x).length === 0 && !cut(x))) {
+      f.offTarget.set(d.ruleId, (f.offTarget.get(d.ruleId) ?? 0) + 1);
+      if (d.severity === "error") f.falseReds.push(`${a.id} ${d.ruleId}: ${d.message.slice(0, 60)}`);
+    }
     if (found.some((d) => d.severity === "error" && hits(d).length === 0 && !cut(d))) f.falseRedArticles.push(a.id);
     for (const x of spans) {
       const kind = f.byKind.get(x.m.kind) ?? { found: 0, total: 0 };
@@ -106,7 +128,13 @@ export function formatEvaluation(figures: readonly SplitFigures[], showMissed: b
       `  precision (errors + warnings on an annotated mistake): ${f.onMistakes}/${f.findings}`,
       `  articles with an error on no genuine mistake: ${f.falseRedArticles.length}/${f.articles}${f.falseRedArticles.length ? ` (${f.falseRedArticles.join(", ")})` : ""}`,
     );
-    if (showMissed) lines.push(...f.missed.map((m) => `    missed ${m}`));
+    lines.push(
+      `  findings on no annotated mistake, by rule: ${[...f.offTarget]
+        .sort((a, b) => b[1] - a[1])
+        .map(([rule, n]) => `${rule.replace(/^kawaraban\//, "")} ${n}`)
+        .join(", ")}`,
+    );
+    if (showMissed) lines.push(...f.missed.map((m) => `    missed ${m}`), ...f.falseReds.map((r) => `    false red ${r}`));
   }
   return lines;
 }

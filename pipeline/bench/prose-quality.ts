@@ -15,6 +15,8 @@ interface Message {
   ruleId: string;
   severity: number;
   line: number;
+  /** Offsets in the linted text: the finding's characters. */
+  range: readonly [number, number];
 }
 interface Linter {
   lintText(text: string, filePath: string): Promise<{ messages: Message[] }>;
@@ -58,17 +60,29 @@ export async function judge(linter: Linter, texts: readonly string[]): Promise<Q
   return { articles: texts.length, characters, withError, perThousand: (findings * 1000) / Math.max(1, characters), byRule };
 }
 
-/** Each mistake sentence is linted on its own line 3 (after a heading); found when any finding lands there. */
-export async function recall(linter: Linter, mistakes: readonly { kind: string; text: string }[]): Promise<{ found: number; missed: string[] }> {
+/**
+ * Each mistake sentence is linted on its own line 3 (after a heading); found when any finding lands
+ * there, and found on the words when one overlaps the list's `wrong` characters.
+ */
+export async function recall(
+  linter: Linter,
+  mistakes: readonly { kind: string; text: string; wrong?: string }[],
+): Promise<{ found: number; onWords: number; missed: string[] }> {
   const missed: string[] = [];
+  let onWords = 0;
+  const head = "# 見本\n\n";
   for (const m of mistakes) {
-    const { messages } = await linter.lintText(`# 見本\n\n${m.text}\n`, "mistake.md");
-    if (!messages.some((x) => x.line === 3)) missed.push(`${m.kind}: ${m.text}`);
+    const { messages } = await linter.lintText(`${head}${m.text}\n`, "mistake.md");
+    const onLine = messages.filter((x) => x.line === 3);
+    if (onLine.length === 0) missed.push(`${m.kind}: ${m.text}`);
+    const at = m.wrong ? head.length + m.text.indexOf(m.wrong) : -1;
+    if (m.wrong && onLine.some((x) => x.range[0] < at + m.wrong!.length && at < Math.max(x.range[1], x.range[0] + 1))) onWords++;
+    else if (m.wrong && onLine.length > 0) missed.push(`(line only) ${m.kind}: ${m.text}`);
   }
-  return { found: mistakes.length - missed.length, missed };
+  return { found: mistakes.length - missed.filter((x) => !x.startsWith("(line only)")).length, onWords, missed };
 }
 
-export async function qualityBench(repoRoot: string, devset: string | undefined, evalDir?: string, showMissed = false): Promise<string> {
+export async function qualityBench(repoRoot: string, devset: string | undefined, evalDir?: string, showMissed = false, beginner?: string): Promise<string> {
   const project = await linterFor(repoRoot, path.join(repoRoot, ".textlintrc.json"));
   const plain = await linterFor(repoRoot, path.join(repoRoot, "tests/fixtures/prose/plain-preset.textlintrc.json"));
   const mistakes = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes.json"), "utf8")) as { kind: string; text: string }[];
@@ -96,6 +110,15 @@ export async function qualityBench(repoRoot: string, devset: string | undefined,
   lines.push(
     `second held-out list (16 kinds, someone else's sentences): kawaraban ${s2.found}/${second.length}, plain preset ${s2Plain.found}/${second.length}`,
   );
+  if (beginner) {
+    const list = JSON.parse(await readFile(beginner, "utf8")) as { kind: string; text: string; wrong: string }[];
+    const b = await recall(project, list);
+    const bPlain = await recall(plain, list);
+    lines.push(
+      `beginner list ${path.basename(beginner)}: kawaraban ${b.found}/${list.length} on their line, ${b.onWords}/${list.length} on the words; plain preset ${bPlain.found} / ${bPlain.onWords}`,
+    );
+    if (showMissed) lines.push(...b.missed.map((m) => `  missed ${m}`));
+  }
   if (evalDir) {
     lines.push("", "### Genuine mistakes in real published prose (kawaraban check's prose findings)");
     lines.push(...formatEvaluation(await evaluate(repoRoot, evalDir), showMissed));
