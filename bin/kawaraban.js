@@ -4,6 +4,7 @@
 // the CLI core.
 import { prestartLintWorkers } from "../pipeline/checks/prose/prestart.mjs";
 import { recording, replay, runKey, save } from "../pipeline/run-cache.mjs";
+import { prestartSearchIndex } from "../pipeline/site/search-prestart.mjs";
 import { codeKey, pipelineLoader } from "./prebuilt.js";
 
 // `kawaraban check | head` closes the pipe early: that is the reader's choice, not an error.
@@ -21,12 +22,14 @@ if (replayed !== undefined) {
 } else {
   // Before the pipeline is even found: let workers start loading textlint on the other cores.
   const lintWorkers = prestartLintWorkers(argv, process.cwd());
+  // A site build: the previous search index starts loading on a thread at once.
+  const searchCache = prestartSearchIndex(argv, process.cwd());
   const load = await pipelineLoader();
   const { main } = await load("cli");
   // Only a check that may be saved keeps a copy of its output (a preview server writes for hours).
   const recorded = run && { out: recording(process.stdout), err: recording(process.stderr) };
   const [stdout, stderr] = recorded ? [recorded.out, recorded.err] : [process.stdout, process.stderr];
-  const exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers });
+  const exitCode = await main(argv, { cwd: process.cwd(), stdout, stderr, env: process.env, lintWorkers, searchCache });
   process.exitCode = exitCode;
   if (run && recorded) save(run, { stdout: recorded.out.text(), stderr: recorded.err.text(), exitCode });
 }

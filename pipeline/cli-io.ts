@@ -17,6 +17,8 @@ export interface Io {
   now?: () => Date;
   /** textlint workers the launcher started early (see checks/prose/prestart.mjs). */
   lintWorkers?: import("node:worker_threads").Worker[];
+  /** The site's search cache the launcher opened early (see site/search-prestart.mjs). */
+  searchCache?: import("./site/search-prestart.mjs").SearchCache;
 }
 
 export const EXIT = { ok: 0, contentErrors: 1, failure: 2 } as const;

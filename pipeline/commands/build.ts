@@ -34,7 +34,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--base-url には https:// から始まる URL を指定してください。");
   }
   const out = path.resolve(io.cwd, values.out!);
-  const result = await buildSite(root, config, ctx, out, io.cwd, { repository: io.env.GITHUB_REPOSITORY });
+  const result = await buildSite(root, config, ctx, out, io.cwd, { repository: io.env.GITHUB_REPOSITORY, searchCache: io.searchCache });
   io.stdout.write(`${writeSummary(result, path.relative(io.cwd, out) || ".")}\n`);
   return EXIT.ok;
 }

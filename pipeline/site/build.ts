@@ -21,7 +21,7 @@ import { loadSiteSources } from "./sources.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
 import type { RenderJob } from "./render.ts";
 import { writeListsAndFeeds, FEED_SIZE } from "./pages.ts";
-import { openSearchCache, updateSearchIndex, searchAssets } from "./search.ts";
+import { openSearchCache, updateSearchIndex, searchAssets, type SearchCache } from "./search.ts";
 import { searchVariants } from "./search-variants.ts";
 import { byNewest, isPublished, type SiteArticle, type SiteContext } from "./model.ts";
 
@@ -49,6 +49,8 @@ export interface BuildOptions {
   tree?: Snapshot;
   /** false: no writer's page (channels that publish articles only). */
   writerPage?: boolean;
+  /** The search cache the launcher opened early (used when it is this build's). */
+  searchCache?: SearchCache;
   /** `owner/name` the writer's page sends to when the config does not say (the workflow's GITHUB_REPOSITORY). */
   repository?: string;
 }
@@ -90,7 +92,8 @@ async function buildInto(
   let ctx = siteCtx;
   const skipped: BuildResult["skipped"] = [];
   // The previous search index starts loading on another thread now; its update comes at the end.
-  const searchCache = options.preview || options.temporary ? undefined : openSearchCache(cacheDir);
+  const searchCache = options.preview || options.temporary ? undefined : openSearchCache(cacheDir, options.searchCache);
+  if (!searchCache) void options.searchCache?.thread?.terminate();
   const tree = options.tree ?? (await workTree(root));
   const limits = imageLimits(config);
   const assets = await listAssets(tree);

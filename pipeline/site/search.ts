@@ -1,53 +1,28 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
 import { updatedIndex, type IndexJob } from "./search-index.mjs";
+import { docsFile, indexFile, openSearchCacheAt, THREAD_THRESHOLD, type SearchCache, type SearchDocs } from "./search-prestart.mjs";
 import { PIPELINE_URL } from "../self.ts";
+
+export type { SearchCache };
 
 /**
  * Full-text search on a static host: MiniSearch (a maintained search library) indexes every
  * published article at build time into search-index.json; the search page loads the library,
  * the index and search-client.mjs (which holds the one tokenizer both sides use) and searches
  * in the browser. No server, no third party, no inline script.
+ *
+ * The search index's cache folder, read when a build starts; a large index starts loading on a
+ * thread. `prestarted` is what the launcher opened already (for the repository's cache folder).
  */
-interface SearchDocs {
-  version: string;
-  /** The spellings the index was made with (they decide how an added article is split). */
-  variants: [string, string][];
-  /** Each indexed article's URL and the key of the page it was indexed from. */
-  docs: Record<string, string>;
-}
-
-/** The search index's cache folder, read when a build starts; a large index starts loading on a thread. */
-export interface SearchCache {
-  dir: string;
-  previous?: SearchDocs;
-  thread?: Worker;
-}
-
-/** Below this many articles to index, a thread's start-up costs more than it saves. */
-const THREAD_THRESHOLD = 50;
-
-const docsFile = (dir: string) => path.join(dir, "search-docs.json");
-const indexFile = (dir: string) => path.join(dir, "search-index.json");
-
-export function openSearchCache(dir: string): SearchCache {
-  rmSync(path.join(dir, "search.json"), { force: true }); // the single-file cache of earlier versions
-  let previous: SearchDocs | undefined;
-  try {
-    previous = JSON.parse(readFileSync(docsFile(dir), "utf8")) as SearchDocs;
-    if (typeof previous.version !== "string" || typeof previous.docs !== "object" || !Array.isArray(previous.variants)) previous = undefined;
-  } catch {
-    previous = undefined;
-  }
-  if (!previous || !existsSync(indexFile(dir))) return { dir };
-  if (Object.keys(previous.docs).length < THREAD_THRESHOLD) return { dir, previous };
-  const thread = indexThread({ indexFile: indexFile(dir), variants: previous.variants });
-  thread.unref(); // a build that fails before the update must not wait for it
-  return { dir, previous, thread };
+export function openSearchCache(dir: string, prestarted?: SearchCache): SearchCache {
+  if (prestarted && path.resolve(prestarted.dir) === path.resolve(dir)) return prestarted;
+  void prestarted?.thread?.terminate();
+  return openSearchCacheAt(dir, new URL("site/search-index.mjs", PIPELINE_URL));
 }
 
 /**

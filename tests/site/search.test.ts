@@ -86,6 +86,43 @@ describe("a large index, updated on a thread", () => {
   });
 });
 
+describe("the search cache opened by the launcher (search-prestart.mjs)", () => {
+  it("is opened for `build` in a repository with a large index, and used only by a build of that repository", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    const { prestartSearchIndex } = await import("../../pipeline/site/search-prestart.mjs");
+    const root = await tempDir();
+    await writeFile(path.join(root, "kawaraban.config.yml"), "site:\n  title: t\n");
+    const dir = path.join(root, ".cache/kawaraban/site");
+    const all = Array.from({ length: 60 }, (_, i) => article(i, `記事${i}`));
+    await updateSearchIndex(
+      all,
+      (a) => a.hash,
+      (a) => `本文${a.hash}`,
+      openSearchCache(dir),
+      "v",
+    );
+    expect(prestartSearchIndex(["check"], root)).toBeUndefined();
+    expect(prestartSearchIndex(["build", "--help"], root)).toBeUndefined();
+    expect(prestartSearchIndex(["build"], await tempDir())).toBeUndefined(); // not a kawaraban repository
+    const early = prestartSearchIndex(["build", "--out", "dist"], path.join(root, "articles"))!;
+    expect(early.thread).toBeDefined();
+    expect(openSearchCache(dir, early)).toBe(early);
+    const elsewhere = openSearchCache(await tempDir(), early); // another folder: a cache of its own
+    expect(elsewhere).not.toBe(early);
+    const changed = all.map((a, i) => (i === 7 ? { ...a, hash: "7b" } : a));
+    const again = prestartSearchIndex(["build"], root)!;
+    const updated = await updateSearchIndex(
+      changed,
+      (a) => a.hash,
+      (a) => `本文${a.hash}`,
+      openSearchCache(dir, again),
+      "v",
+    );
+    expect(search(updated, "本文7b")).toEqual(["2026/11/a7/"]);
+    await again.thread?.terminate();
+  });
+});
+
 describe("the city's spellings in search (prh.yml)", () => {
   it("finds 「子ども」 whichever of 子供, こども or 子ども a resident types, and the reverse", async () => {
     const { overlay } = await import("../../pipeline/source/overlay.ts");

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.ts";
 import { stamp, ruleDocsUrl } from "../../diagnostics/rules.ts";
 import { LineIndex } from "../../article/positions.ts";
 import type { TextlintMessage } from "./textlint.mjs";
-import { textlintMessageJa, ruleName } from "./messages-ja.ts";
+import { textlintMessageJa } from "./messages-ja.ts";
 
 const severities: Record<number, Severity> = { 1: "warning", 2: "error", 3: "info" };
 
