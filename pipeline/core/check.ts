@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import { inputRules } from "../diagnostics/input-rules.ts";
+import { inputRules, internalDiagnostic } from "../diagnostics/input-rules.ts";
 import type { Config } from "../article/config.ts";
 import type { Article, ArticleText } from "../article/article.ts";
 import { resolveImageUrl } from "../article/image-refs.ts";
@@ -98,12 +98,6 @@ async function admitSafely(snapshot: Snapshot, repoPath: string, config: Config)
   } catch (error) {
     return { path: repoPath, diagnostics: [internalDiagnostic(repoPath, error)] };
   }
-}
-
-export function internalDiagnostic(path: string, error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error);
-  const message = `kawaraban の内部でエラーが起きました（記事の問題ではなく不具合です。開発者に知らせてください）: ${detail}`;
-  return { ...report(inputRules.internal, path, message, undefined, { cause: error }), internal: true };
 }
 
 async function addProse(input: CoreInput, loaded: CheckedArticle[], failures: Diagnostic[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { defineRule } from "./rules.ts";
+import type { Diagnostic } from "./diagnostic.ts";
+import { defineRule, report } from "./rules.ts";
 
 /** Rules about reading a file at all: these fire before any content check can run. */
 export const inputRules = {
@@ -15,3 +16,10 @@ export const inputRules = {
   notFound: defineRule({ id: "input/not-found", source: "input", severity: "error", title: "ファイルが見つかりません" }),
   internal: defineRule({ id: "internal/exception", source: "input", severity: "error", title: "kawaraban 内部のエラー（不具合）" }),
 };
+
+/** A stage that throws on one file is a bug in kawaraban, not a problem of the file: one finding there, the rest still runs. */
+export function internalDiagnostic(path: string, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = `kawaraban の内部でエラーが起きました（記事の問題ではなく不具合です。開発者に知らせてください）: ${detail}`;
+  return { ...report(inputRules.internal, path, message, undefined, { cause: error }), internal: true };
+}

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { ArticleText } from "../../article/article.ts";
 import { VERSION } from "../../version.ts";
 import { pipelineCodeHash } from "../../self.ts";
-import { referencedDataFiles, TEXTLINTRC } from "./textlint-config.mjs";
+import { referencedDataFiles, TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
 import { remarkFor, REMARKRC } from "../markdown.ts";
 import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
@@ -14,6 +14,7 @@ import { poolWorkers, WORKER_THRESHOLD } from "./prestart.mjs";
 import type { TextlintMessage } from "./textlint.mjs";
 import type { Worker } from "node:worker_threads";
 import { report } from "../../diagnostics/rules.ts";
+import { internalDiagnostic } from "../../diagnostics/input-rules.ts";
 import { limitRules } from "../../article/structure-limits.ts";
 
 /**
@@ -118,7 +119,10 @@ export async function lintProse(root: string, articles: readonly ArticleText[], 
       try {
         messages = await lintArticle(article, lintText);
       } catch (error) {
-        if (!(error instanceof LintTimeoutError)) throw error;
+        if (error instanceof TextlintConfigError) throw error; // everyone's configuration: reported once
+        // Anything else that breaks on this article (a rule's bug) fails this article alone.
+        if (!(error instanceof LintTimeoutError))
+          return void results.set(article.path, { diagnostics: [internalDiagnostic(article.path, error)], stats: textStats(article.tree) });
         const diagnostics = [
           report(
             limitRules.time,

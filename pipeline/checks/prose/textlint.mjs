@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 
 import { installSpeedups } from "./speedups.mjs";
 import { referencedDataFiles, TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
+import { guardRule, withRuleFailures } from "./rule-guard.mjs";
 
 export { TEXTLINTRC, TextlintConfigError };
 
@@ -104,7 +105,10 @@ async function createProseLinter(root) {
     // debug line, then a silent pass): the same loader is asked first, and its failure reported.
     const checked = await require("@textlint/config-loader").loadConfig({ configFilePath, node_modulesDir });
     if (!checked.ok) throw new Error([checked.error.message, ...(checked.error.errors ?? []).map((e) => e.message)].join(": "));
-    const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir });
+    const loaded = await loadTextlintrc({ configFilePath, node_modulesDir });
+    // Every rule's node handlers made safe (rule-guard.mjs): one rule's bug is one note, not a failed run.
+    const { rules } = loaded.toKernelOptions();
+    const descriptor = loaded.shallowMerge({ rules: rules.map((r) => ({ ...r, rule: guardRule(r.ruleId, r.rule) })) });
     linter = createLinter({ descriptor, cwd: root });
   } catch (error) {
     throw new TextlintConfigError(`${TEXTLINTRC} を読み込めませんでした: ${error instanceof Error ? error.message : String(error)}`);
@@ -122,7 +126,7 @@ async function createProseLinter(root) {
     }
   };
   return {
-    lint: (raw, absPath) => guard(async () => (await linter.lintText(raw, absPath)).messages),
+    lint: (raw, absPath) => guard(() => withRuleFailures(async () => (await linter.lintText(raw, absPath)).messages)),
     fix: (raw, absPath) =>
       guard(async () => {
         const result = await linter.fixText(raw, absPath);
