@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
-import { inputRules, internalDiagnostic } from "../diagnostics/input-rules.ts";
+import { internalDiagnostic } from "../diagnostics/input-rules.ts";
 import type { Config } from "../article/config.ts";
 import type { Article, ArticleText } from "../article/article.ts";
 import { resolveImageUrl } from "../article/image-refs.ts";
