@@ -61,6 +61,9 @@ async function check(text, found, doc) {
         },
       );
     }
+    if (droppedBeforeNecessary(prev, token, tokens[i + 1]) && !insideQuote(text, at)) {
+      found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}が${token.surface_form}」の「が」が抜けていませんか。`, { insert: "が" });
+    }
     if (droppedParticle(prev, token, before, tokens[i + 1]) && !insideQuote(text, at)) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
@@ -125,7 +128,26 @@ function droppedParticle(noun, verb, before, after) {
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
   // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
+  // 「歴史分かりやすく」: the stem before やすい／にくい is as finite as the verb itself.
+  if (after?.pos === "形容詞" && after.pos_detail_1 === "非自立" && /^(?:やすい|にくい|づらい)$/u.test(after.basic_form)) return true;
   return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && /^(?:接続助詞|並立助詞)$/u.test(after.pos_detail_1)));
+}
+
+/**
+ * 「カード必要です」: a noun straight before 必要 + です (「カードが必要です」).
+ * @param {import("./japanese-text.js").Token} noun
+ * @param {import("./japanese-text.js").Token} word
+ * @param {import("./japanese-text.js").Token | undefined} after
+ */
+function droppedBeforeNecessary(noun, word, after) {
+  if (word.surface_form !== "必要" || !after || !/^(?:です|でした|だ|だっ)$/u.test(after.surface_form)) return false;
+  return (
+    noun.pos === "名詞" &&
+    NOUN_KINDS.has(noun.pos_detail_1) &&
+    noun.word_type === "KNOWN" &&
+    !ADVERBIAL_NOUNS.has(noun.surface_form) &&
+    [...noun.surface_form].length >= 2
+  );
 }
 
 /** Katakana that look like kanji (「ニつ」「タ方」「協カ」「エ場」「入りロ」), alone between kanji or numbers. */

@@ -20,6 +20,33 @@ const { textRule, eachTokenPair } = require("./japanese-text.js");
 /** @param {{ surface_form: string; pos: string; pos_detail_1: string } | undefined} t */
 const isTeForm = (t) => t !== undefined && t.pos === "助詞" && t.pos_detail_1 === "接続助詞" && (t.surface_form === "て" || t.surface_form === "で");
 
+/**
+ * Colloquial causatives of 五段 verbs (行かす = 行かせる): 「行かさせて」 is 行かす + せる, read by the
+ * tokenizer as a right causative, yet it is the さ入れ of 「行かせて」. Lexical verbs in す
+ * (動かす, 驚かす, 話す) are not here: their 「〜させる」 is right.
+ */
+const CONTRACTED_CAUSATIVES = new Set([
+  "行かす",
+  "聞かす",
+  "書かす",
+  "待たす",
+  "読ます",
+  "休ます",
+  "飲ます",
+  "言わす",
+  "使わす",
+  "歌わす",
+  "帰らす",
+  "座らす",
+  "作らす",
+  "送らす",
+  "撮らす",
+  "知らす",
+  "取らす",
+  "やらす",
+  "見せらす",
+]);
+
 /** 尊敬語 verbs (ラ行 五段) that need no 「れる」. なさる and くださる are read as なす / くだす. */
 const HONORIFIC = new Set(["おっしゃる", "いらっしゃる", "召し上がる", "めしあがる"]);
 /** Their 連用形 before ます is い: 「おっしゃいます」. */
@@ -92,6 +119,16 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
         `「${words}${prev.surface_form}${token.surface_form}${after}」は二重敬語です。${right ? `「${words}${right}${after}」と書きます。` : "「れる・られる」を付けずに書きます。"}`,
         right ? { replace: length, text: right } : undefined,
         length,
+      );
+    }
+    // 「行かさせて」: 行かす + せる, the さ入れ of 「行かせて」.
+    if (CONTRACTED_CAUSATIVES.has(prev.basic_form) && prev.surface_form.endsWith("さ") && token.basic_form === "せる" && token.pos_detail_1 === "接尾") {
+      found(
+        prev.word_position - 2 + prev.surface_form.length,
+        `「${prev.surface_form}${token.surface_form}」は「さ入れ言葉」です。「${prev.surface_form.slice(0, -1)}${token.surface_form}」と書きます。`,
+        {
+          remove: 1,
+        },
       );
     }
     // 「遊んでます」「書いてた」: the て/で form, then ます or た without いる between them.
