@@ -7,7 +7,7 @@
  * - a 五段 verb's plain 連用形 before て/た where it takes its 音便 (「気付きていない」→「気付いて」;
  *   サ行 verbs have no 音便: 「話して」 is right);
  * - an 音便 form before ます (「いただいました」→「いただきました」);
- * - 「でしょか」 (「でしょうか」);
+ * - 「でしょか」 (「でしょうか」), and the past た before ます (「したました」);
  * - a closing 」 or 』 with no opening one before it in the paragraph (a quotation over several
  *   paragraphs is understood by the kawaraban filter).
  */
@@ -28,6 +28,10 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       found(at, `「${prev.surface_form}${token.surface_form}」と助詞が続いています。「${token.surface_form}」を消すか、言い方を直してください。`, {
         remove: 1,
       });
+    }
+    // 「したました」「行ったます」: the past た, then ます — one of them was typed by mistake.
+    if (prev.pos === "助動詞" && prev.surface_form === "た" && token.pos === "助動詞" && token.basic_form === "ます") {
+      found(prev.word_position - 1, `「た${token.surface_form}」と過去の形が重なっています。「た」を消してください。`, { remove: 1 });
     }
     if (
       prev.pos === "動詞" &&
