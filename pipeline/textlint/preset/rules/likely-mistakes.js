@@ -19,6 +19,8 @@ const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄�
 const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
+/** Doubled words that are words: 「半分半分」(half and half). 「一人一人」「日々」 pass by COUNTING or are one character. */
+const DOUBLED_WORDS = new Set(["半分", "少々", "時々"]);
 
 /** @type {import("./japanese-text.js").Check} */
 async function check(text, found, doc) {
@@ -64,7 +66,7 @@ async function check(text, found, doc) {
     if (droppedBeforeNecessary(prev, token, tokens[i + 1]) && !insideQuote(text, at)) {
       found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}が${token.surface_form}」の「が」が抜けていませんか。`, { insert: "が" });
     }
-    if (droppedParticle(prev, token, before, tokens[i + 1]) && !insideQuote(text, at)) {
+    if (droppedParticle(prev, token, before, tokens[i + 1]) && !insideQuote(text, at) && !insideReading(text, at)) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
@@ -106,9 +108,17 @@ const COMPOUNDING_VERBS = new Set([
   "致す",
   "いたす",
   "差し上げる",
+  // 「遊び倒す」「食べ歩く」: the second verb finishes the first, a compound verb.
+  "倒す",
+  "揃う",
+  "そろう",
 ]);
 /** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
-const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"]);
+const ADVERBIAL_NOUNS = new Set([
+  ...["大勢", "全員", "皆", "みんな", "皆さん", "みなさん", "皆様", "皆さま", "みなさま", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"],
+  // 「家族揃って」「親子そろって」: a group doing something together, a set way of saying it.
+  ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
+]);
 
 /**
  * A noun followed straight by a finite verb (「公園走っていた」): a particle was left out. Only
@@ -121,6 +131,12 @@ const ADVERBIAL_NOUNS = new Set(["大勢", "全員", "皆", "みんな", "一緒
  */
 function droppedParticle(noun, verb, before, after) {
   if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
+  // 「一店舗増えた」「3人来た」: a count stands before its verb on its own.
+  if (before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
+  // 「活気づける」「色づく」「片づける」: one verb written with づく／づける; 「海藻ついて」 is reported as a dropped に.
+  if (/^[づつ]/u.test(verb.surface_form) || /^(?:つく|よる)$/u.test(verb.basic_form)) return false;
+  // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
+  if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
   if ([...noun.surface_form].length < 2 || /^一/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
@@ -281,6 +297,17 @@ async function katakanaWord(word, offset, found) {
 }
 
 /**
+ * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
+ * @param {string} text
+ * @param {number} at
+ */
+function insideReading(text, at) {
+  const open = Math.max(text.lastIndexOf("(", at), text.lastIndexOf("（", at));
+  if (open < 0 || Math.max(text.lastIndexOf(")", at), text.lastIndexOf("）", at)) > open) return false;
+  return /^[\u3041-\u309fー]+[)）]/u.test(text.slice(open + 1));
+}
+
+/**
  * Inside 「…」 on the same line: quoted speech keeps its speaker's dropped particles.
  * @param {string} text
  * @param {number} at
@@ -300,7 +327,7 @@ function doubledWords(run, offset, found) {
   for (let length = 2; length <= 4; length++) {
     for (let i = 0; i + 2 * length <= run.length; i++) {
       const word = run.slice(i, i + length);
-      if (word === run.slice(i + length, i + 2 * length) && !COUNTING.test(word)) {
+      if (word === run.slice(i + length, i + 2 * length) && !COUNTING.test(word) && !DOUBLED_WORDS.has(word)) {
         found(offset + i + length, `「${word}」が 2 回続いています。1 つ消してください。`, { remove: length });
         return;
       }
