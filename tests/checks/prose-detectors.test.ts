@@ -24,6 +24,7 @@ const FOUND: [string, string, string, string?][] = [
   ["駐車場の利用は許可必要です。", "kawaraban/likely-mistakes", "必要", "駐車場の利用は許可が必要です。"],
   ["市の運動会を参加しました。", "kawaraban/likely-mistakes", "を", "市の運動会に参加しました。"],
   ["介護用ベットを貸し出します。", "kawaraban/likely-mistakes", "ベット", "介護用ベッドを貸し出します。"],
+  ["朝から突き上げた餅を配りました。", "kawaraban/likely-mistakes", "突", "朝からつき上げた餅を配りました。"],
   ["明日は見学に行かさせてもらいます。", "kawaraban/verb-forms", "さ", "明日は見学に行かせてもらいます。"],
   ["みんなで歌を楽しんでた。", "kawaraban/verb-forms", "でた", "みんなで歌を楽しんでいた。"],
   ["公民館で毎週教えてます。", "kawaraban/verb-forms", "てます", "公民館で毎週教えています。"],
