@@ -70,6 +70,15 @@ describe("prose lint (municipal profile)", () => {
     }
   });
 
+  it("says which style a sentence of a style mix is in, in plain Japanese", () => {
+    const mixed = mistakes.results.get("tests/fixtures/prose/mistakes/mixed-style.md")!.diagnostics.filter((d) => d.ruleId.endsWith("no-mix-dearu-desumasu"));
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const d of mixed)
+      expect(d.message).toMatch(
+        /^(?:この文|「[^」]+」)は(?:です・ます調|だ・である調)です。記事のほかの文に合わせて、(?:です・ます調|だ・である調)にそろえてください。$/u,
+      );
+  });
+
   it("reports few false positives on edited municipal prose, and no errors", () => {
     const found = [...edited.results.values()].flatMap((r) => r.diagnostics).filter((d) => d.severity !== "info");
     expect(found.filter((d) => d.severity === "error")).toEqual([]);

@@ -20,6 +20,15 @@ const textlintRewrites: Record<string, Rewrite> = {
     return `漢字が ${count} 文字以上続いています（${text}）。ひらがなを交えるか言い換えると読みやすくなります。固有名詞なら proper-nouns.yml に登録してください。`;
   },
   "ja-no-mixed-period": () => "文の終わりに「。」を付けてください。",
+  // 「本文: "である"調 と "ですます"調 が混在\n=> "ですます"調 の文体に、次の "である"調 の箇所があります: "である。"」
+  "no-mix-dearu-desumasu": (m) => {
+    const style = (s: string | undefined) => (s === "ですます" ? "です・ます調" : "だ・である調");
+    const [, expected, actual, words] =
+      /=>\s*"(ですます|である)"\s*調\s*の文体に、次の\s*"(ですます|である)"\s*調\s*の箇所があります(?::\s*"([^"\n]*)")?/u.exec(m) ?? [];
+    if (!expected) return "です・ます調とだ・である調が混ざっています。どちらかにそろえてください。";
+    const where = words ? `「${words}」は` : "この文は";
+    return `${where}${style(actual)}です。記事のほかの文に合わせて、${style(expected)}にそろえてください。`;
+  },
   "no-double-negative-ja": (m) => `二重否定（${m.replace(/^二重否定:\s*/, "").split("\n")[0]}）は分かりにくいので、肯定の形で書いてください。`,
   "no-dropping-the-ra": () => "ら抜き言葉です。「見れる」を「見られる」とするように、「ら」を入れてください。",
   "no-nfd": (m) => {
