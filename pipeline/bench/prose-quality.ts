@@ -110,6 +110,14 @@ export async function qualityBench(repoRoot: string, devset: string | undefined,
   lines.push(
     `second held-out list (16 kinds, someone else's sentences): kawaraban ${s2.found}/${second.length}, plain preset ${s2Plain.found}/${second.length}`,
   );
+  // 96 sentences of 16 kinds by another writer who never saw the rules (60/96 on the words when first measured, 2026-12-03).
+  const third = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes-heldout-3.json"), "utf8")) as {
+    kind: string;
+    text: string;
+    wrong: string;
+  }[];
+  const s3 = await recall(project, third);
+  lines.push(`third held-out list (16 kinds × 6): kawaraban ${s3.found}/${third.length} on the line, ${s3.onWords}/${third.length} on the words`);
   if (beginner) {
     const list = JSON.parse(await readFile(beginner, "utf8")) as { kind: string; text: string; wrong: string }[];
     const b = await recall(project, list);

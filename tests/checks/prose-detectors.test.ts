@@ -220,10 +220,15 @@ describe("beginner mistakes written after the rules (tests/fixtures/prose/beginn
   }, 120_000);
 });
 
-describe("80 beginner mistakes of 16 kinds written by someone who never saw the rules (beginner-mistakes-heldout-2.json)", () => {
-  it("finds at least 64 of the 80 on the wrong words themselves", async () => {
-    const { list, loud } = await lintList("beginner-mistakes-heldout-2.json", "second");
-    expect(list).toHaveLength(80);
+describe.each([
+  // [file, sentences, found on the words at least] — each list by someone who never saw the rules.
+  ["beginner-mistakes-heldout-2.json", 80, 64],
+  // 60/96 when first measured (2026-12-03), 84/96 after the rules for its families.
+  ["beginner-mistakes-heldout-3.json", 96, 80],
+] as const)("beginner mistakes of 16 kinds written by someone who never saw the rules (%s)", (file, size, least) => {
+  it(`finds at least ${least} of the ${size} on the wrong words themselves`, async () => {
+    const { list, loud } = await lintList(file, file.replace(/\W/g, ""));
+    expect(list).toHaveLength(size);
     const onWords = (m: Listed, i: number) => {
       const at = m.text.indexOf(m.wrong!);
       return loud(i).some((d) => {
@@ -233,6 +238,6 @@ describe("80 beginner mistakes of 16 kinds written by someone who never saw the 
       });
     };
     const missed = list.filter((m, i) => !onWords(m, i));
-    expect(missed.length, missed.map((m) => `${m.kind}: ${m.text}`).join("\n")).toBeLessThanOrEqual(16);
+    expect(missed.length, missed.map((m) => `${m.kind}: ${m.text}`).join("\n")).toBeLessThanOrEqual(size - least);
   }, 120_000);
 });
