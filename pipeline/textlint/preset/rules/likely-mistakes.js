@@ -13,10 +13,9 @@
 const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
+const { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading } = require("./dropped-particles.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
-/** Nouns that take a particle before a verb (times, amounts and adverb-like nouns stand without one). */
-const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
 /** Doubled words that are words: 「半分半分」(half and half). 「一人一人」「日々」 pass by COUNTING or are one character. */
@@ -87,83 +86,6 @@ function teSlip(prev, at, found) {
   } else if (prev.pos === "名詞" && prev.pos_detail_1 === "サ変接続" && prev.word_type === "KNOWN") {
     found(at, `「${prev.surface_form}て」は「${prev.surface_form}して」の打ち間違いではありませんか。`, { insert: "し" });
   }
-}
-
-/** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
-const LINKING_VERBS = new Set(["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いただく", "頂く", "くださる", "下さる", "いう", "言う"]);
-/** Verbs that make compounds with the noun before them (「遊び始める」「感謝申し上げる」「相談願う」). */
-const COMPOUNDING_VERBS = new Set([
-  "始める",
-  "終わる",
-  "終える",
-  "続ける",
-  "出す",
-  "込む",
-  "合う",
-  "直す",
-  "切る",
-  "回る",
-  "申し上げる",
-  "願う",
-  "致す",
-  "いたす",
-  "差し上げる",
-  // 「遊び倒す」「食べ歩く」: the second verb finishes the first, a compound verb.
-  "倒す",
-  "揃う",
-  "そろう",
-]);
-/** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
-const ADVERBIAL_NOUNS = new Set([
-  ...["大勢", "全員", "皆", "みんな", "皆さん", "みなさん", "皆様", "皆さま", "みなさま", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"],
-  // 「家族揃って」「親子そろって」: a group doing something together, a set way of saying it.
-  ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
-]);
-
-/**
- * A noun followed straight by a finite verb (「公園走っていた」): a particle was left out. Only
- * known words (an unknown word is the tokenizer's guess), not a verb stem that names an action
- * (「ふれあい」「打ち上げ」 before a noun), not honorific nouns (「お出でいただく」).
- * @param {import("./japanese-text.js").Token} noun
- * @param {import("./japanese-text.js").Token} verb
- * @param {import("./japanese-text.js").Token | undefined} before
- * @param {import("./japanese-text.js").Token | undefined} after
- */
-function droppedParticle(noun, verb, before, after) {
-  if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
-  // 「一店舗増えた」「3人来た」: a count stands before its verb on its own.
-  if (before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
-  // 「活気づける」「色づく」「片づける」: one verb written with づく／づける; 「海藻ついて」 is reported as a dropped に.
-  if (/^[づつ]/u.test(verb.surface_form) || /^(?:つく|よる)$/u.test(verb.basic_form)) return false;
-  // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
-  if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
-  // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
-  if ([...noun.surface_form].length < 2 || /^一/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
-  if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
-  if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form)) return false;
-  if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
-  // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
-  if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
-  // 「歴史分かりやすく」: the stem before やすい／にくい is as finite as the verb itself.
-  if (after?.pos === "形容詞" && after.pos_detail_1 === "非自立" && /^(?:やすい|にくい|づらい)$/u.test(after.basic_form)) return true;
-  return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && /^(?:接続助詞|並立助詞)$/u.test(after.pos_detail_1)));
-}
-
-/**
- * 「カード必要です」: a noun straight before 必要 + です (「カードが必要です」).
- * @param {import("./japanese-text.js").Token} noun
- * @param {import("./japanese-text.js").Token} word
- * @param {import("./japanese-text.js").Token | undefined} after
- */
-function droppedBeforeNecessary(noun, word, after) {
-  if (word.surface_form !== "必要" || !after || !/^(?:です|でした|だ|だっ)$/u.test(after.surface_form)) return false;
-  return (
-    noun.pos === "名詞" &&
-    NOUN_KINDS.has(noun.pos_detail_1) &&
-    noun.word_type === "KNOWN" &&
-    !ADVERBIAL_NOUNS.has(noun.surface_form) &&
-    [...noun.surface_form].length >= 2
-  );
 }
 
 /** Katakana that look like kanji (「ニつ」「タ方」「協カ」「エ場」「入りロ」), alone between kanji or numbers. */
@@ -294,27 +216,6 @@ async function katakanaWord(word, offset, found) {
       return;
     }
   }
-}
-
-/**
- * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
- * @param {string} text
- * @param {number} at
- */
-function insideReading(text, at) {
-  const open = Math.max(text.lastIndexOf("(", at), text.lastIndexOf("（", at));
-  if (open < 0 || Math.max(text.lastIndexOf(")", at), text.lastIndexOf("）", at)) > open) return false;
-  return /^[\u3041-\u309fー]+[)）]/u.test(text.slice(open + 1));
-}
-
-/**
- * Inside 「…」 on the same line: quoted speech keeps its speaker's dropped particles.
- * @param {string} text
- * @param {number} at
- */
-function insideQuote(text, at) {
-  const open = text.lastIndexOf("「", at);
-  return open >= 0 && text.lastIndexOf("」", at) < open;
 }
 
 /**
