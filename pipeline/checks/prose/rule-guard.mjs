@@ -1,6 +1,6 @@
 /**
  * A lint rule that throws on one node (an upstream rule meeting input its author never saw:
- * 「十二三人」 made arabic-kanji-numbers throw "Wrong sequence of numerals") loses its own
+ * 「十二三回」 made arabic-kanji-numbers throw "Wrong sequence of numerals") loses its own
  * finding there, and nothing else: every other rule still checks that node, every other node
  * and article is still checked, and the writer sees an info note on the place instead of an
  * internal error on every article of the run.
