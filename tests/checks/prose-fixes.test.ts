@@ -65,6 +65,21 @@ const PHRASES: [string, string | undefined][] = [
   ["公算が強い", "公算が大きい"],
   ["公算が強かった", "公算が大きかった"],
   ["公算が強まる", undefined],
+  ["返事を返した", "返事をした"],
+  ["返事を返して", "返事をして"],
+  ["返事を返す", "返事をする"],
+  ["返事を返します", "返事をします"],
+  ["返事を返さない", "返事をしない"],
+  ["返事を返せば", undefined],
+  ["被害を被った", "被害を受けた"],
+  ["被害を被る", "被害を受ける"],
+  ["被害を被ります", "被害を受けます"],
+  ["被害を被らない", "被害を受けない"],
+  ["被害を被れば", undefined],
+  ["収入が入った", "収入があった"],
+  ["収入が入る", "収入がある"],
+  ["収入が入らない", "収入がない"],
+  ["収入が入らず", undefined],
 ];
 const PHRASE_CASES = PHRASES.map(([wrong, right]) => [`今回は${wrong}。`, right && `今回は${right}。`] as const);
 const fileOf = (i: number) => `articles/2026/11/keigo-${i}.md`;
@@ -94,7 +109,7 @@ describe("a set phrase whose right verb conjugates otherwise is fixed per form, 
     const right = PHRASE_CASES[i]![1];
     const raw = `${FRONT}${wrong}\n`;
     const findings = run.results.get(phraseFile(i))!.diagnostics.filter((d) => d.line === 8 && d.severity !== "info");
-    const phrase = findings.filter((d) => /念頭|明るみ|白羽|伝言|内定|采配|公算/.test(d.message));
+    const phrase = findings.filter((d) => /念頭|明るみ|白羽|伝言|内定|采配|公算|返事|被害を|収入が/.test(d.message));
     expect(phrase, JSON.stringify(findings.map((d) => d.message))).toHaveLength(1);
     if (right === undefined) expect(phrase[0]!.fix).toBeUndefined();
     else expect(apply(raw, phrase[0]!)).toBe(`${FRONT}${right}\n`);
