@@ -6,7 +6,7 @@ import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import MiniSearch from "minisearch";
 import { searchOptions } from "./search-client.mjs";
-import { mergeSerialized } from "./search-merge.mjs";
+import { mergeSerialized, termsOf } from "./search-merge.mjs";
 
 /**
  * @typedef {{ url: string; title: string; summary: string; date: string; text: string }} Doc
@@ -18,7 +18,7 @@ import { mergeSerialized } from "./search-merge.mjs";
  * `remove` discarded and `add` indexed, as JSON; written to `indexFile` (atomically) for the next
  * build. Only the added articles go through MiniSearch; the rest is merged in serialised form.
  * @param {IndexJob} job
- * @param {import("./search-merge.mjs").SerializedIndex} [loaded]
+ * @param {{ js: import("./search-merge.mjs").SerializedIndex; terms: ReturnType<typeof termsOf> }} [loaded]
  * @returns {string}
  */
 export function updatedIndex(job, loaded) {
@@ -26,7 +26,7 @@ export function updatedIndex(job, loaded) {
   added.addAll(job.add);
   const json =
     job.previous && job.indexFile
-      ? JSON.stringify(mergeSerialized(loaded ?? JSON.parse(readFileSync(job.indexFile, "utf8")), job.remove, added.toJSON()))
+      ? JSON.stringify(merged(loaded ?? parsed(job.indexFile), job.remove, added.toJSON()))
       : JSON.stringify(added);
   if (job.indexFile) {
     mkdirSync(path.dirname(job.indexFile), { recursive: true });
@@ -36,13 +36,21 @@ export function updatedIndex(job, loaded) {
   return json;
 }
 
+/** @param {string} file */
+const parsed = (file) => {
+  const js = JSON.parse(readFileSync(file, "utf8"));
+  return { js, terms: termsOf(js) };
+};
+/** @type {(loaded: ReturnType<typeof parsed>, remove: string[], added: any) => unknown} */
+const merged = (loaded, remove, added) => mergeSerialized(loaded.js, remove, added, loaded.terms);
+
 // On a thread: the previous index is loaded at once (workerData.preload: its file and the
 // spellings it was made with), while the build finds out what changed; then one job is answered.
 if (!isMainThread && workerData?.searchIndex) {
   const { preload } = workerData.searchIndex;
   let loaded;
   try {
-    if (preload) loaded = JSON.parse(readFileSync(preload.indexFile, "utf8"));
+    if (preload) loaded = parsed(preload.indexFile);
   } catch {
     loaded = undefined; // the job then reads the file again and reports what is wrong with it
   }

@@ -17,27 +17,25 @@
 
 /**
  * `previous` without the documents whose id is in `remove`, plus every document of `added`;
- * both serialised with the same options. Throws when either is not a format this code knows.
+ * both serialised with the same options. `previous` is updated in place (it is parsed for this
+ * update only); `terms`, its postings by term, can be made beforehand with termsOf. Throws when
+ * either index is not a format this code knows.
  * @param {SerializedIndex} previous
  * @param {readonly string[]} remove
  * @param {SerializedIndex} added
+ * @param {Map<string, Postings>} [terms]
  * @returns {SerializedIndex}
  */
-export function mergeSerialized(previous, remove, added) {
+export function mergeSerialized(previous, remove, added, terms = termsOf(previous)) {
   for (const js of [previous, added]) assertKnownFormat(js);
   if (JSON.stringify(previous.fieldIds) !== JSON.stringify(added.fieldIds)) throw new Error("search index: fields differ");
+  const { documentIds, fieldLength, storedFields } = previous;
   const gone = new Set(remove);
-  /** @type {SerializedIndex["documentIds"]} */
-  const documentIds = {};
-  /** @type {SerializedIndex["fieldLength"]} */
-  const fieldLength = {};
-  /** @type {SerializedIndex["storedFields"]} */
-  const storedFields = {};
-  for (const [shortId, id] of Object.entries(previous.documentIds)) {
-    if (gone.has(id)) continue;
-    documentIds[shortId] = id;
-    fieldLength[shortId] = previous.fieldLength[shortId] ?? [];
-    if (shortId in previous.storedFields) storedFields[shortId] = previous.storedFields[shortId];
+  const removed = Object.keys(documentIds).filter((shortId) => gone.has(documentIds[shortId] ?? ""));
+  for (const shortId of removed) {
+    delete documentIds[shortId];
+    delete fieldLength[shortId];
+    delete storedFields[shortId];
   }
   // New short ids continue after the previous ones, so no posting can point at the wrong article.
   const shift = (/** @type {string} */ shortId) => String(Number(shortId) + previous.nextId);
@@ -45,6 +43,21 @@ export function mergeSerialized(previous, remove, added) {
     documentIds[shift(shortId)] = id;
     fieldLength[shift(shortId)] = added.fieldLength[shortId] ?? [];
     if (shortId in added.storedFields) storedFields[shift(shortId)] = added.storedFields[shortId];
+  }
+  // What an earlier MiniSearch discard left behind (dirt) is found only by looking at every posting.
+  const dead = previous.dirtCount > 0 ? (/** @type {string} */ shortId) => !(shortId in documentIds) : undefined;
+  const index = previous.index.filter(([term, fields]) => prune(fields, removed, dead) || !terms.delete(term));
+  for (const [term, fields] of added.index) {
+    let into = terms.get(term);
+    if (!into) {
+      into = {};
+      terms.set(term, into);
+      index.push([term, into]);
+    }
+    for (const [field, docs] of Object.entries(fields)) {
+      const target = (into[field] ??= {});
+      for (const [shortId, count] of Object.entries(docs)) target[shift(shortId)] = count;
+    }
   }
   const documentCount = Object.keys(documentIds).length;
   return {
@@ -56,48 +69,37 @@ export function mergeSerialized(previous, remove, added) {
     averageFieldLength: averages(fieldLength, Object.values(previous.fieldIds), documentCount),
     storedFields,
     dirtCount: 0,
-    index: mergedPostings(previous.index, added.index, (shortId) => shortId in documentIds, shift),
+    index,
     serializationVersion: 2,
   };
 }
 
 /**
- * Every term's postings, kept only for live documents (which also drops what an earlier
- * MiniSearch discard left behind), with the added index's postings under their new ids.
- * @param {[string, Postings][]} previous
- * @param {[string, Postings][]} added
- * @param {(shortId: string) => boolean} live
- * @param {(shortId: string) => string} shift
- * @returns {[string, Postings][]}
+ * The postings of a serialised index by term (the same objects, so updates show in both).
+ * @param {SerializedIndex} js
+ * @returns {Map<string, Postings>}
  */
-function mergedPostings(previous, added, live, shift) {
-  /** @type {Map<string, Postings>} */
-  const terms = new Map();
-  for (const [term, fields] of previous) {
-    /** @type {Postings} */
-    const kept = {};
-    for (const [field, docs] of Object.entries(fields)) {
-      /** @type {{ [shortId: string]: number }} */
-      const liveDocs = {};
-      let any = false;
-      for (const [shortId, count] of Object.entries(docs)) {
-        if (!live(shortId)) continue;
-        liveDocs[shortId] = count;
-        any = true;
-      }
-      if (any) kept[field] = liveDocs;
-    }
-    if (Object.keys(kept).length > 0) terms.set(term, kept);
+export function termsOf(js) {
+  return new Map(Array.isArray(js?.index) ? js.index : []);
+}
+
+/**
+ * Deletes the postings of `removed` (and of every `dead` short id) from one term's fields;
+ * false when nothing of the term is left.
+ * @param {Postings} fields
+ * @param {readonly string[]} removed
+ * @param {((shortId: string) => boolean) | undefined} dead
+ */
+function prune(fields, removed, dead) {
+  let left = false;
+  for (const [field, docs] of Object.entries(fields)) {
+    let changed = false;
+    for (const shortId of removed) if (shortId in docs) changed = delete docs[shortId];
+    if (dead) for (const shortId of Object.keys(docs)) if (dead(shortId)) changed = delete docs[shortId];
+    if (changed && Object.keys(docs).length === 0) delete fields[field];
+    else left = true;
   }
-  for (const [term, fields] of added) {
-    const into = terms.get(term) ?? {};
-    for (const [field, docs] of Object.entries(fields)) {
-      const target = (into[field] ??= {});
-      for (const [shortId, count] of Object.entries(docs)) target[shift(shortId)] = count;
-    }
-    terms.set(term, into);
-  }
-  return [...terms];
+  return left;
 }
 
 /**
