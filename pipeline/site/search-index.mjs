@@ -24,10 +24,7 @@ import { mergeSerialized, termsOf } from "./search-merge.mjs";
 export function updatedIndex(job, loaded) {
   const added = new MiniSearch(searchOptions(job.variants));
   added.addAll(job.add);
-  const json =
-    job.previous && job.indexFile
-      ? JSON.stringify(merged(loaded ?? parsed(job.indexFile), job.remove, added.toJSON()))
-      : JSON.stringify(added);
+  const json = job.previous && job.indexFile ? JSON.stringify(merged(loaded ?? parsed(job.indexFile), job.remove, added.toJSON())) : JSON.stringify(added);
   if (job.indexFile) {
     mkdirSync(path.dirname(job.indexFile), { recursive: true });
     writeFileSync(`${job.indexFile}.tmp`, json);

@@ -94,6 +94,33 @@ const FOUND: [string, string, string, string?][] = [
     "kawaraban/plain-style",
     "持ち帰る",
   ],
+  ["売り場はすごい賑わっていました。", "kawaraban/likely-mistakes", "すごい", "売り場はすごく賑わっていました。"],
+  ["このアプリはすごい便利です。", "kawaraban/likely-mistakes", "すごい", "このアプリはすごく便利です。"],
+  ["去年とは色が違くて驚きました。", "kawaraban/likely-mistakes", "くて", "去年とは色が違って驚きました。"],
+  ["連絡をしずに休みました。", "kawaraban/common-mistakes", "しず", "連絡をせずに休みました。"],
+  ["説明書のとうりに組み立てました。", "kawaraban/common-mistakes", "とうり", "説明書のとおりに組み立てました。"],
+  ["予定どうり始まりました。", "kawaraban/common-mistakes", "どうり", "予定どおり始まりました。"],
+  ["電話もしくわ窓口でお申し込みください。", "kawaraban/common-mistakes", "もしくわ", "電話もしくは窓口でお申し込みください。"],
+  ["皆さまのご来場をお待ちしおります。", "kawaraban/common-mistakes", "お待ちしおります", "皆さまのご来場をお待ちしております。"],
+  ["本日はありがとうございまました。", "kawaraban/common-mistakes", "ございまました", "本日はありがとうございました。"],
+  ["朝早くから参加者集まりました。", "kawaraban/likely-mistakes", "集まり"],
+  ["毎年この広場で祭り開かれます。", "kawaraban/likely-mistakes", "開か"],
+  ["この割引は高校生を対照としています。", "kawaraban/common-mistakes", "対照", "この割引は高校生を対象としています。"],
+  ["夏休みは校庭が子どもたちに解放されます。", "kawaraban/likely-mistakes", "解放", "夏休みは校庭が子どもたちに開放されます。"],
+  ["これはまたとない機械です。", "kawaraban/likely-mistakes", "機械", "これはまたとない機会です。"],
+  ["お店は銀行に向かいにあります。", "kawaraban/likely-mistakes", "に", "お店は銀行の向かいにあります。"],
+  ["今日は朝市が開かれます。野菜がとても安い。", "kawaraban/plain-style", "安い"],
+  ["午後は会場の片付けをお手伝ました。", "kawaraban/likely-mistakes", "ました"],
+  ["午後は全員で清掃ました。", "kawaraban/likely-mistakes", "ました", "午後は全員で清掃しました。"],
+  ["地図があると歩き安いです。", "kawaraban/likely-mistakes", "安い", "地図があると歩きやすいです。"],
+  ["大事な道具をは持ち帰りました。", "kawaraban/likely-mistakes", "をは"],
+  ["近所の方が草取りを手伝ったくれました。", "kawaraban/common-mistakes", "た", "近所の方が草取りを手伝ってくれました。"],
+  ["先生が手本を見せてくださりました。", "kawaraban/common-mistakes", "り", "先生が手本を見せてくださいました。"],
+  ["市長も会場に見えられました。", "kawaraban/common-mistakes", "見えられ", "市長も会場に見えました。"],
+  ["長年、地域の見守りに尽力されておられます。", "kawaraban/common-mistakes", "されておられ", "長年、地域の見守りに尽力されています。"],
+  ["最後まで走りきって満足感を感じました。", "kawaraban/likely-mistakes", "感じ", "最後まで走りきって満足感を覚えました。"],
+  ["関係者が一同に会しました。", "kawaraban/common-mistakes", "一同に", "関係者が一堂に会しました。"],
+  ["参加者は約30名余りでした。", "kawaraban/likely-mistakes", "約30名余り"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",
@@ -143,6 +170,19 @@ const QUIET = [
   "案内役をしています田中です。",
   "お茶をいれてくれました。",
   "今後必要です。",
+  "すごい人気でした。すごい迫力です。",
+  "日々の忙しさから解放されました。",
+  "工場の大きな機械を見学しました。",
+  "みんなで駅に向かいました。",
+  "どうりで混んでいると思いました。",
+  "先生にお願いしました。",
+  "農業らしからぬ楽しさがあります。",
+  "日曜日は雨天時中止になります。",
+  "迷ったあげく、赤い傘を買いました。",
+  "昔は飲んだくれの多い町だったそうです。",
+  "とてもお安いと評判のお店です。",
+  "ここには小川があります。それとは別に池もあります。",
+  "とても可愛いらしいと聞きました。",
 ];
 
 let found: ProseRun;
@@ -225,6 +265,8 @@ describe.each([
   ["beginner-mistakes-heldout-2.json", 80, 64],
   // 60/96 when first measured (2026-12-03), 84/96 after the rules for its families.
   ["beginner-mistakes-heldout-3.json", 96, 80],
+  // 46/64 when first measured (2026-12-03, third session), 59/64 after the rules for its families.
+  ["beginner-mistakes-heldout-4.json", 64, 57],
 ] as const)("beginner mistakes of 16 kinds written by someone who never saw the rules (%s)", (file, size, least) => {
   it(`finds at least ${least} of the ${size} on the wrong words themselves`, async () => {
     const { list, loud } = await lintList(file, file.replace(/\W/g, ""));

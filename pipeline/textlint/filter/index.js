@@ -17,6 +17,7 @@
  */
 const { profileBoxNodes } = require("../preset/rules/japanese-text.js");
 const { ownPhrasesLike } = require("./own-phrases.js");
+const { ANY_SLIP } = require("../preset/rules/phrases-typos.js");
 
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
@@ -157,6 +158,17 @@ module.exports = function filter(context) {
           const at = base + /** @type {number} */ (match.index);
           ignore(at, at + Math.max(1, match[0].length), ABUSAGE);
         }
+      }
+      // A slip of a polite word (「いたました」「ありががとう」) is reported as that word's typo, with
+      // the word as its fix; the grammar, repetition and particle rules would only guess at it.
+      for (const slip of text.matchAll(ANY_SLIP)) {
+        const at = base + /** @type {number} */ (slip.index);
+        ignore(at, at + slip[0].length, RULES.closer, RULES.verbs, "kawaraban/repeated-word", "kawaraban/likely-mistakes");
+      }
+      // 「採れたて」「獲れたて野菜」: 〜たて (just done) on 採れる, not ら抜き of 採られる.
+      for (const kana of text.matchAll(/(?<=[\u4e00-\u9fff])れ(?=たて)/gu)) {
+        const at = base + /** @type {number} */ (kana.index);
+        ignore(at - 1, at + 3, RULES.ra);
       }
       // 「お茶をいれて」「間髪いれず」 are 入れる written in kana: いる takes no を, so not ら抜き of いられる.
       for (const kana of text.matchAll(/(?<=を|間髪)いれ/gu)) {

@@ -49,15 +49,25 @@ const ADVERBIAL_NOUNS = new Set([
  * @param {import("./japanese-text.js").Token | undefined} after
  */
 function droppedParticle(noun, verb, before, after) {
-  if (noun.pos !== "名詞" || !NOUN_KINDS.has(noun.pos_detail_1) || noun.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(noun.surface_form)) return false;
+  // 「集会所開かれ」「参加者集まり」: a noun and its kanji suffix are one noun (not a count's 「人」,
+  // a name's 「さん」, 「時」, nor kana the tokenizer split off wrongly: 「農業ら|しからぬ」).
+  const compound =
+    noun.pos === "名詞" &&
+    noun.pos_detail_1 === "接尾" &&
+    noun.pos_detail_2 === "一般" &&
+    /^[\u4e00-\u9fff]+$/u.test(noun.surface_form) &&
+    before?.pos === "名詞";
+  const head = compound ? before : noun;
+  const word = compound ? before.surface_form + noun.surface_form : noun.surface_form;
+  if (head.pos !== "名詞" || !NOUN_KINDS.has(head.pos_detail_1) || head.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(word)) return false;
   // 「一店舗増えた」「3人来た」: a count stands before its verb on its own.
-  if (before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
+  if (!compound && before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
   // 「活気づける」「色づく」「片づける」: one verb written with づく／づける; 「海藻ついて」 is reported as a dropped に.
   if (/^[づつ]/u.test(verb.surface_form) || /^(?:つく|よる)$/u.test(verb.basic_form)) return false;
   // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
   if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
-  if ([...noun.surface_form].length < 2 || /^一/u.test(noun.surface_form) || before?.pos === "接頭詞") return false;
+  if ([...word].length < 2 || /^一/u.test(word) || (!compound && before?.pos === "接頭詞")) return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
   if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
@@ -65,6 +75,8 @@ function droppedParticle(noun, verb, before, after) {
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";
   // 「歴史分かりやすく」: the stem before やすい／にくい is as finite as the verb itself.
   if (after?.pos === "形容詞" && after.pos_detail_1 === "非自立" && /^(?:やすい|にくい|づらい)$/u.test(after.basic_form)) return true;
+  // 「開かれて」「行わせて」: the passive or causative ending is as finite as an auxiliary.
+  if (after?.pos === "動詞" && after.pos_detail_1 === "接尾") return true;
   return after !== undefined && (after.pos === "助動詞" || (after.pos === "助詞" && /^(?:接続助詞|並立助詞)$/u.test(after.pos_detail_1)));
 }
 

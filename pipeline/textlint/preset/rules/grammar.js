@@ -92,6 +92,8 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
     found(
       no.word_position - 1,
       `「の${noun.surface_form}${verb.surface_form}」では助詞が合いません。「を${noun.surface_form}${verb.surface_form}」か「の${noun.surface_form}を${verb.surface_form}」と書きます。`,
+      undefined,
+      1 + noun.surface_form.length + verb.surface_form.length,
     );
   }
   for (const match of text.matchAll(/でしょか/gu)) found(/** @type {number} */ (match.index) + 3, "「でしょか」は「でしょうか」と書きます。", { insert: "う" });

@@ -14,12 +14,25 @@ const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
 const { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading } = require("./dropped-particles.js");
+const { tokenSlips } = require("./token-slips.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
 /** Doubled words that are words: 「半分半分」(half and half). 「一人一人」「日々」 pass by COUNTING or are one character. */
 const DOUBLED_WORDS = new Set(["半分", "少々", "時々"]);
+
+const KIND_NAMES = /** @type {Record<string, string>} */ ({ 形容詞: "形容詞", 動詞: "動詞" });
+/**
+ * What 「すごい」 cannot stand before in its plain form: an adjective (「すごい大きい」), a verb
+ * (「すごい混んで」) or an adjectival noun used as one (「すごい便利です」, not 「すごい人気」).
+ * @param {import("./japanese-text.js").Token} word
+ * @param {import("./japanese-text.js").Token | undefined} after
+ */
+function intensified(word, after) {
+  if ((word.pos === "形容詞" || word.pos === "動詞") && word.pos_detail_1 === "自立") return true;
+  return word.pos_detail_1 === "形容動詞語幹" && /^(?:な|に|だ|で|です|でし)$/u.test(after?.surface_form ?? "");
+}
 
 /** @type {import("./japanese-text.js").Check} */
 async function check(text, found, doc) {
@@ -38,13 +51,18 @@ async function check(text, found, doc) {
   }
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
-    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && token.pos === "形容詞" && token.pos_detail_1 === "自立") {
-      found(prev.word_position - 1, `形容詞の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`, {
-        replace: prev.surface_form.length,
-        text: `${prev.surface_form.slice(0, -1)}く`,
-      });
+    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && intensified(token, tokens[i + 1])) {
+      found(
+        prev.word_position - 1,
+        `${KIND_NAMES[token.pos] ?? "形容動詞"}の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`,
+        {
+          replace: prev.surface_form.length,
+          text: `${prev.surface_form.slice(0, -1)}く`,
+        },
+      );
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
+    tokenSlips(prev, token, at, found);
     const before = tokens[i - 2];
     if (
       before?.pos === "接頭詞" &&

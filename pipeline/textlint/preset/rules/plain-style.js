@@ -26,6 +26,8 @@ const POLITE_FORMS = new Map([
 const DEARU = /^であ/u;
 const QUOTED = /「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)/gu;
 const SENTENCE = /[^。！？!?\n]+[。！？!?]*/gu;
+/** A text of at most this many sentences is a short notice (see the tie below). */
+const SHORT = 4;
 
 /**
  * @typedef {import("@textlint/types").TextlintRuleContext} RuleContext
@@ -47,7 +49,11 @@ function ending(tokens) {
   while (start >= 0 && tokens[start]?.pos === "助動詞") start--;
   const run = tokens.slice(start + 1, end + 1);
   const last = tokens[end];
-  const polite = run.some((t) => t.basic_form === "です" || t.basic_form === "ます") || /です|ます/u.test(last?.surface_form ?? "");
+  // 「ご活用ください。」 asks politely: a です・ます sentence too.
+  const polite =
+    run.some((t) => t.basic_form === "です" || t.basic_form === "ます") ||
+    /です|ます/u.test(last?.surface_form ?? "") ||
+    /^(?:くださる|下さる)$/u.test(last?.basic_form ?? "");
   // 「〜のような。」 trails off (the な of ようだ before a missing noun): a fragment, not an ending.
   // 「〜で」 at a line's end continues on the next line (「300円で」 / 「500円ぐらい」), unless it is 「である」.
   // 「〜なんだよなぁ。」「だめだな。」: a final particle makes it a thought said aloud, not narration.
@@ -91,9 +97,11 @@ function reporter(context) {
       const plain = endings.filter((e) => e.plain);
       if (polite === 0 || plain.length > polite) return;
       // Plain verb endings count only in an article that is clearly です・ます: a diary in the
-      // plain style has many, a です・ます article a slip or two.
+      // plain style has many, a です・ます article a slip or two. A notice of a few sentences has
+      // too few to be clear: there a tie goes to です・ます, the norm of city articles.
       const verbs = endings.filter((e) => e.plainVerb);
-      if (polite >= 2 && polite >= 2 * (plain.length + verbs.length)) plain.push(...verbs);
+      const clear = endings.length <= SHORT ? polite >= plain.length + verbs.length : polite >= 2 && polite >= 2 * (plain.length + verbs.length);
+      if (clear) plain.push(...verbs);
       for (const e of plain) {
         if (DEARU.test(e.run)) continue; // counted above (it decides the article's style), reported by the preset
         const better = POLITE_FORMS.get(e.run);

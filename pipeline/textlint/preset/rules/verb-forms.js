@@ -146,7 +146,9 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     if (token.pos === "助詞" && token.surface_form === "て" && isTeForm(prev) && tokens[i - 2]?.pos === "動詞") {
       found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
     }
-    if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && (token.basic_form === "てる" || token.basic_form === "でる") && prev.pos === "動詞") {
+    // でる follows only a verb's 音便 (「遊ん」「泳い」): after 「ひらめき」 the で is a particle the tokenizer misread.
+    const dropped = token.basic_form === "てる" || (token.basic_form === "でる" && prev.conjugated_form === "連用タ接続");
+    if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && dropped && prev.pos === "動詞") {
       const next = tokens[i + 1];
       const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
       found(token.word_position, `「${shown}」は「い抜き言葉」です。「${shown[0]}い${shown.slice(1)}」と書きます。`, { insert: "い" });
