@@ -121,6 +121,7 @@ const FOUND: [string, string, string, string?][] = [
   ["最後まで走りきって満足感を感じました。", "kawaraban/likely-mistakes", "感じ", "最後まで走りきって満足感を覚えました。"],
   ["関係者が一同に会しました。", "kawaraban/common-mistakes", "一同に", "関係者が一堂に会しました。"],
   ["参加者は約30名余りでした。", "kawaraban/likely-mistakes", "約30名余り"],
+  ["秋の遠足を心待ちしていました。", "kawaraban/likely-mistakes", "心待ち", "秋の遠足を心待ちにしていました。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",
