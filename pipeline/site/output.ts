@@ -8,6 +8,7 @@ import {
   lstatSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   rmdirSync,
@@ -24,7 +25,10 @@ type Tree = Record<string, FileState>;
 interface State {
   live: Tree;
   spare: Tree;
+  /** Both folders are free of temporary names left by kawaraban before 2026-12 (see sweepTemporaries). */
+  swept?: true;
 }
+const TEMPORARY = ".kawaraban-tmp";
 
 const contentKey = (content: string | Uint8Array) => createHash("sha1").update(content).digest("base64url");
 
@@ -75,6 +79,7 @@ export class SiteOutput {
       if (!lock(`${stateFile}.lock`)) stateFile = undefined;
     }
     const state = stateFile ? readState(stateFile) : undefined;
+    if (state && !state.swept) for (const folder of [out, spare]) sweepTemporaries(folder);
     if (stateFile && state && lstatSync(spare, { throwIfNoEntry: false })?.isDirectory()) {
       return new SiteOutput(out, spare, state.spare, state.live, stateFile, spare);
     }
@@ -125,7 +130,7 @@ export class SiteOutput {
     else if (hadOut) await rm(swapped, { recursive: true, force: true });
     if (this.stateFile) {
       if (!keepSpare) await rm(this.spare, { recursive: true, force: true });
-      writeFileSync(this.stateFile, JSON.stringify({ live: this.produced, spare: keepSpare ? this.live! : {} } satisfies State));
+      writeFileSync(this.stateFile, JSON.stringify({ live: this.produced, spare: keepSpare ? this.live! : {}, swept: true } satisfies State));
       rmSync(`${this.stateFile}.lock`, { force: true });
     }
   }
@@ -137,7 +142,7 @@ export class SiteOutput {
   async abandon(): Promise<void> {
     await rm(this.work, { recursive: true, force: true });
     if (this.stateFile) {
-      if (this.work === this.spare) writeFileSync(this.stateFile, JSON.stringify({ live: this.live ?? {}, spare: {} } satisfies State));
+      if (this.work === this.spare) writeFileSync(this.stateFile, JSON.stringify({ live: this.live ?? {}, spare: {}, swept: true } satisfies State));
       rmSync(`${this.stateFile}.lock`, { force: true });
     }
   }
@@ -160,6 +165,10 @@ export class SiteOutput {
 
   /** Hard-links the live file into place, if it is still the one recorded (checked on the new link: one lstat). */
   private linkFromLive(rel: string, live: FileState): boolean {
+    // The spare folder may hold this very file already (a link made by an earlier build): then
+    // there is nothing to link. Linking it again and renaming would leave the temporary name
+    // behind, since rename() does nothing when both names are links of one file.
+    if (this.work === this.spare && sameFile(path.join(this.work, rel), path.join(this.out, rel))) return unchanged(path.join(this.work, rel), live);
     return this.place(rel, (at) => {
       try {
         linkSync(path.join(this.out, rel), at);
@@ -196,7 +205,10 @@ export class SiteOutput {
     this.folder(rel);
     const target = path.join(this.work, rel);
     if (this.work !== this.spare) return make(target);
-    const at = `${target}.kawaraban-tmp`;
+    const at = `${target}${TEMPORARY}`;
+    // A name left by a build that stopped may be a link of a live file: writing through it would
+    // change the live site.
+    rmSync(at, { force: true });
     if (!make(at)) return false;
     renameSync(at, target);
     return true;
@@ -219,6 +231,27 @@ export class SiteOutput {
     };
     make(path.dirname(rel));
   }
+}
+
+/**
+ * Earlier versions left a temporary name next to a page that was a link of the live file
+ * already, and those names were published with the site. Removed once, on the first build
+ * that finds a state without `swept`.
+ */
+function sweepTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { recursive: true, encoding: "utf8" });
+  } catch {
+    return; // no such folder yet
+  }
+  for (const name of names) if (name.endsWith(TEMPORARY)) rmSync(path.join(folder, name), { force: true });
+}
+
+function sameFile(a: string, b: string): boolean {
+  const one = lstatSync(a, { throwIfNoEntry: false });
+  const other = one && lstatSync(b, { throwIfNoEntry: false });
+  return one !== undefined && other !== undefined && one.ino === other.ino && one.dev === other.dev;
 }
 
 function unchanged(file: string, known: FileState): boolean {

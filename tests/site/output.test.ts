@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { readFile, readdir, stat, writeFile, utimes } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -127,4 +128,57 @@ describe("the site output folder", () => {
     expect(await tree(out)).toEqual({ "index.html": "v3" });
     expect(await readFile(`${state}.lock`, "utf8")).toBe("1");
   });
+});
+
+describe("temporary names left by earlier versions", () => {
+  it("are removed from the live site and the spare folder by the first build that finds them", async () => {
+    const { dir, out, state } = await folders();
+    await build(out, state, { "index.html": "v1", "a/index.html": "a" });
+    await build(out, state, { "index.html": "v2", "a/index.html": "a" });
+    // As an earlier version left them: next to pages in both folders, and a state without `swept`.
+    await writeFile(path.join(out, "a/index.html.kawaraban-tmp"), "a");
+    await writeFile(path.join(dir, ".dist.previous/a/index.html.kawaraban-tmp"), "a");
+    const { swept: _, ...legacy } = JSON.parse(await readFile(state, "utf8"));
+    await writeFile(state, JSON.stringify(legacy));
+    await build(out, state, { "index.html": "v3", "a/index.html": "a" });
+    expect(await tree(out)).toEqual({ "index.html": "v3", "a/index.html": "a" });
+    await build(out, state, { "index.html": "v4", "a/index.html": "a" });
+    expect(await tree(out)).toEqual({ "index.html": "v4", "a/index.html": "a" });
+    expect((await readdir(dir, { recursive: true })).filter((f) => String(f).endsWith(".kawaraban-tmp"))).toEqual([]);
+  });
+});
+
+describe("the site output folder over any sequence of builds (property)", () => {
+  // A page's key decides its content, but two keys may make the same content (a code change that
+  // leaves the HTML as it was). Few names and keys, so builds repeat pages and keys.
+  const contentOf = fc.record({ k1: fc.constantFrom("a", "b"), k2: fc.constantFrom("a", "b"), k3: fc.constantFrom("a", "c") });
+  const site = fc.dictionary(fc.constantFrom("index.html", "a/index.html", "b/index.html", "c/d/index.html"), fc.constantFrom("k1", "k2", "k3"), {
+    minKeys: 1,
+  });
+
+  it("holds the last build, reuses every page whose key it had, and leaves no temporary file behind", async () => {
+    await fc.assert(
+      fc.asyncProperty(contentOf, fc.array(site, { minLength: 2, maxLength: 6 }), async (contents, builds) => {
+        const { dir, out, state } = await folders();
+        let previous: Record<string, string> = {};
+        for (const pages of builds) {
+          const output = await SiteOutput.begin(out, state);
+          const before = existsSync(out) ? await tree(out) : {};
+          for (const [rel, from] of Object.entries(pages)) {
+            const kept = output.has(rel, from);
+            // A page made from the same key by the last build is never made again.
+            if (previous[rel] === from) expect(kept, `${rel} ${from}`).toBe(true);
+            if (!kept) output.put(rel, contents[from as keyof typeof contents], from);
+          }
+          expect(existsSync(out) ? await tree(out) : {}).toEqual(before); // the live site never changes while building
+          await output.commit();
+          expect(await tree(out)).toEqual(Object.fromEntries(Object.entries(pages).map(([rel, from]) => [rel, contents[from as keyof typeof contents]])));
+          const leftovers = (await readdir(dir, { recursive: true })).filter((f) => String(f).endsWith(".kawaraban-tmp"));
+          expect(leftovers).toEqual([]);
+          previous = pages;
+        }
+      }),
+      { numRuns: 80 },
+    );
+  }, 60_000);
 });
