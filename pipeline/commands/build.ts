@@ -26,7 +26,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   }
   const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
-  const { root, config } = repository;
+  const { root, config, tree } = repository;
   let ctx: ReturnType<typeof siteContext>;
   try {
     ctx = siteContext(config, values["base-url"], jstDate(io.now?.() ?? new Date()));
@@ -34,7 +34,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--base-url には https:// から始まる URL を指定してください。");
   }
   const out = path.resolve(io.cwd, values.out!);
-  const result = await buildSite(root, config, ctx, out, io.cwd, { repository: io.env.GITHUB_REPOSITORY, searchCache: io.searchCache });
+  const result = await buildSite(root, config, ctx, out, io.cwd, { repository: io.env.GITHUB_REPOSITORY, searchCache: io.searchCache, tree });
   io.stdout.write(`${writeSummary(result, path.relative(io.cwd, out) || ".")}\n`);
   return EXIT.ok;
 }

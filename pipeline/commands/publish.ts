@@ -43,7 +43,7 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   if (!chosen) throw new UsageError(`--channel には ${CHANNELS.join(", ")} のどれかを指定してください。`);
   const repository = await openRepository(io);
   if ("exitCode" in repository) return repository.exitCode;
-  const { root, config } = repository;
+  const { root, config, tree } = repository;
   const now = () => io.now?.() ?? new Date();
   const records = await readRecords(root, channel);
 
@@ -62,7 +62,7 @@ export async function publishCommand(argv: string[], io: Io): Promise<number> {
   const out = path.resolve(io.cwd, values.out!);
   const siteDir = chosen.buildsIntoOut ? out : await mkdtemp(path.join(tmpdir(), "kawaraban-site-"));
   try {
-    const site = await buildSite(root, config, ctx, siteDir, io.cwd, { temporary: !chosen.buildsIntoOut, repository: io.env.GITHUB_REPOSITORY });
+    const site = await buildSite(root, config, ctx, siteDir, io.cwd, { temporary: !chosen.buildsIntoOut, repository: io.env.GITHUB_REPOSITORY, tree });
     const code = await chosen.deliver({ io, config, site, siteDir, basePath: ctx.basePath, out, records, now });
     await writeRecords(root, channel, records);
     return code;

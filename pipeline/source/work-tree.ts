@@ -1,6 +1,6 @@
 import { lstat, open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import { git, isGitRepository } from "../git/git.ts";
+import { git } from "../git/git.ts";
 import { kindOfMode, notRegular, type Entry, type EntryKind, type Read, type Snapshot } from "./snapshot.ts";
 
 /**
@@ -100,10 +100,13 @@ function inside(root: string, abs: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-/** Modes git records for tracked paths that are not plain files (links, submodules, executables). */
+/**
+ * Modes git records for tracked paths that are not plain files (links, submodules, executables).
+ * One git process: outside a repository ls-files fails and no path has a recorded mode (each
+ * spawn costs the main thread tens of milliseconds, a tenth of an incremental build).
+ */
 async function indexModes(root: string): Promise<Map<string, EntryKind>> {
   const modes = new Map<string, EntryKind>();
-  if (!(await isGitRepository(root))) return modes;
   const out = await git(root, ["ls-files", "-s", "-z"]).catch(() => "");
   for (const record of out.split("\0")) {
     const tab = record.indexOf("\t");

@@ -44,10 +44,14 @@ const BUILTINS: Record<string, string> = {
 /** Where the tokenizer's dictionary is served from, relative to the worker script. */
 export const DICT_FOLDER = "dict/";
 
-export async function writerScripts(root: string, nodeModules: string): Promise<WriterScripts> {
-  // Shared by every repository this engine builds: the key holds everything the scripts are made from.
+/** Everything the scripts are made from (shared by every repository this engine builds). */
+export async function writerScriptsKey(root: string, nodeModules: string): Promise<string> {
+  return sha256(await proseFingerprint(root), await readFile(path.join(nodeModules, "..", "package-lock.json"), "utf8").catch(() => ""));
+}
+
+export async function writerScripts(root: string, nodeModules: string, key?: string): Promise<WriterScripts> {
   const cacheDir = path.join(nodeModules, ".cache", "kawaraban-writer");
-  const key = sha256(await proseFingerprint(root), await readFile(path.join(nodeModules, "..", "package-lock.json"), "utf8").catch(() => ""));
+  key ??= await writerScriptsKey(root, nodeModules);
   const cached = path.join(cacheDir, `${key.slice(0, 24)}.json`);
   if (existsSync(cached)) return JSON.parse(await readFile(cached, "utf8")) as WriterScripts;
   const [worker, page] = await Promise.all([bundle(root, nodeModules, "worker.ts"), bundle(root, nodeModules, "page.ts")]);

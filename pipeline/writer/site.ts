@@ -6,7 +6,7 @@ import { readBriefBook } from "../desk/read-briefs.ts";
 import type { SiteOutput } from "../site/output.ts";
 import type { SiteContext } from "../site/model.ts";
 import type { Snapshot } from "../source/snapshot.ts";
-import { DICT_FOLDER, writerScripts } from "./bundle.ts";
+import { DICT_FOLDER, writerScripts, writerScriptsKey } from "./bundle.ts";
 import { writerModel, writerPage } from "./page.ts";
 
 const require = createRequire(import.meta.url);
@@ -29,12 +29,21 @@ export async function writeWriterPage(
   repository: string | undefined,
 ): Promise<void> {
   const nodeModules = engineNodeModules();
-  const [scripts, book, template] = await Promise.all([writerScripts(root, nodeModules), readBriefBook(tree, config), tree.read(PR_TEMPLATE, 64 * 1024)]);
+  // The scripts (2 MB) are read only when the site does not hold the ones made from the same inputs.
+  const key = await writerScriptsKey(root, nodeModules);
+  const kept = output.has("write/check-worker.js", key) && output.has("write/page.js", key);
+  const [scripts, book, template] = await Promise.all([
+    kept ? undefined : writerScripts(root, nodeModules, key),
+    readBriefBook(tree, config),
+    tree.read(PR_TEMPLATE, 64 * 1024),
+  ]);
   const prTemplate = template.ok ? template.bytes.toString("utf8") : "";
   const model = writerModel(config, [...book.briefs.values()], tags, repository, prTemplate);
   output.put("write/index.html", writerPage(ctx, model));
-  output.put("write/check-worker.js", scripts.worker);
-  output.put("write/page.js", scripts.page);
+  if (scripts) {
+    output.put("write/check-worker.js", scripts.worker, key);
+    output.put("write/page.js", scripts.page, key);
+  }
   const dict = path.join(nodeModules, "kuromoji", "dict");
   const version = (require("kuromoji/package.json") as { version: string }).version;
   for (const name of readdirSync(dict)

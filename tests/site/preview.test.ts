@@ -20,6 +20,9 @@ async function previewOf(root: string) {
   return startPreview({ root, config: await sampleConfig(root), port: 0, check: findingsFor(io), today: "2026-11-23", log: () => {} });
 }
 
+/** Only a hang fails these tests: rebuilding and checking on a machine under load may take long. */
+const HANG = 300_000;
+
 describe("kawaraban preview", () => {
   it("serves drafts on 127.0.0.1 with findings beside their paragraph, and tells the page to reload after a save", async () => {
     const root = await copySampleContent();
@@ -38,7 +41,8 @@ describe("kawaraban preview", () => {
       const reader = events.body!.getReader();
       await reader.read(); // ": connected"
       await writeFile(article, (await readFile(article, "utf8")).replace("子供たちが", "子どもたちが"));
-      const next = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no reload event")), 20_000))]);
+      // No deadline of its own: a rebuild on a busy machine may take long; only a hang fails (the test's timeout).
+      const next = await reader.read();
       expect(new TextDecoder().decode(next.value)).toContain("event: reload");
       await reader.cancel();
       const fixed = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
@@ -46,7 +50,7 @@ describe("kawaraban preview", () => {
     } finally {
       await preview.close();
     }
-  }, 60_000);
+  }, HANG);
 
   it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
     const root = await copySampleContent();
@@ -61,7 +65,7 @@ describe("kawaraban preview", () => {
     const events = await fetch(`${preview.url}__kawaraban/events`);
     const reader = events.body!.getReader();
     await reader.read();
-    const nextReload = () => Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no reload event")), 20_000))]);
+    const nextReload = () => reader.read(); // no deadline of its own, as above
     try {
       expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("防災");
       await saveByRename(original.replace(/^date: .*$/m, "date: 2026/12/01"));
@@ -117,7 +121,7 @@ describe("kawaraban preview", () => {
     }
     expect(made).toHaveLength(1);
     expect(existsSync(path.join(tmpdir(), made[0]!))).toBe(false);
-  }, 60_000);
+  }, HANG);
 });
 
 describe("kawaraban preview --built", () => {
@@ -136,5 +140,5 @@ describe("kawaraban preview --built", () => {
     } finally {
       await site.close();
     }
-  }, 60_000);
+  }, HANG);
 });
