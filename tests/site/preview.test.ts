@@ -24,33 +24,37 @@ async function previewOf(root: string) {
 const HANG = 300_000;
 
 describe("kawaraban preview", () => {
-  it("serves drafts on 127.0.0.1 with findings beside their paragraph, and tells the page to reload after a save", async () => {
-    const root = await copySampleContent();
-    const article = path.join(root, "articles/2026/11/winter-festival-draft.md");
-    await writeFile(article, (await readFile(article, "utf8")).replace("公民館で灯ろうづくり", "公民館で子供たちが灯ろうづくり"));
-    const preview = await previewOf(root);
-    try {
-      expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      const page = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
-      expect(page).toContain("冬のあかり祭りの準備が始まりました"); // a draft, shown in preview only
-      expect(page).toMatch(/<p data-line="\d+">/);
-      expect(page).toContain("「子供」→「子ども」");
-      expect(page).toContain('new EventSource("/__kawaraban/events")');
+  it(
+    "serves drafts on 127.0.0.1 with findings beside their paragraph, and tells the page to reload after a save",
+    async () => {
+      const root = await copySampleContent();
+      const article = path.join(root, "articles/2026/11/winter-festival-draft.md");
+      await writeFile(article, (await readFile(article, "utf8")).replace("公民館で灯ろうづくり", "公民館で子供たちが灯ろうづくり"));
+      const preview = await previewOf(root);
+      try {
+        expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+        const page = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
+        expect(page).toContain("冬のあかり祭りの準備が始まりました"); // a draft, shown in preview only
+        expect(page).toMatch(/<p data-line="\d+">/);
+        expect(page).toContain("「子供」→「子ども」");
+        expect(page).toContain('new EventSource("/__kawaraban/events")');
 
-      const events = await fetch(`${preview.url}__kawaraban/events`);
-      const reader = events.body!.getReader();
-      await reader.read(); // ": connected"
-      await writeFile(article, (await readFile(article, "utf8")).replace("子供たちが", "子どもたちが"));
-      // No deadline of its own: a rebuild on a busy machine may take long; only a hang fails (the test's timeout).
-      const next = await reader.read();
-      expect(new TextDecoder().decode(next.value)).toContain("event: reload");
-      await reader.cancel();
-      const fixed = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
-      expect(fixed).not.toContain("「子供」→「子ども」");
-    } finally {
-      await preview.close();
-    }
-  }, HANG);
+        const events = await fetch(`${preview.url}__kawaraban/events`);
+        const reader = events.body!.getReader();
+        await reader.read(); // ": connected"
+        await writeFile(article, (await readFile(article, "utf8")).replace("子供たちが", "子どもたちが"));
+        // No deadline of its own: a rebuild on a busy machine may take long; only a hang fails (the test's timeout).
+        const next = await reader.read();
+        expect(new TextDecoder().decode(next.value)).toContain("event: reload");
+        await reader.cancel();
+        const fixed = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
+        expect(fixed).not.toContain("「子供」→「子ども」");
+      } finally {
+        await preview.close();
+      }
+    },
+    HANG,
+  );
 
   it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
     const root = await copySampleContent();
@@ -92,53 +96,61 @@ describe("kawaraban preview", () => {
     }
   }, 90_000);
 
-  it("answers a malformed URL with 400, another Host with 403, and removes its temp folder on close", async () => {
-    const root = await copySampleContent();
-    const before = new Set((await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-")));
-    const preview = await previewOf(root);
-    const made = (await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-") && !before.has(d));
-    try {
-      const { port } = new URL(preview.url);
-      const raw = (target: string, host: string) =>
-        new Promise<number>((resolve, reject) => {
-          const req = request({ host: "127.0.0.1", port, path: target, setHost: false, headers: host ? { host } : {} }, (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
+  it(
+    "answers a malformed URL with 400, another Host with 403, and removes its temp folder on close",
+    async () => {
+      const root = await copySampleContent();
+      const before = new Set((await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-")));
+      const preview = await previewOf(root);
+      const made = (await readdir(tmpdir())).filter((d) => d.startsWith("kawaraban-preview-") && !before.has(d));
+      try {
+        const { port } = new URL(preview.url);
+        const raw = (target: string, host: string) =>
+          new Promise<number>((resolve, reject) => {
+            const req = request({ host: "127.0.0.1", port, path: target, setHost: false, headers: host ? { host } : {} }, (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            });
+            req.on("error", reject);
+            req.end();
           });
-          req.on("error", reject);
-          req.end();
-        });
-      for (const bad of ["/%E0%A4%A", "/%", "/%00"]) expect(await raw(bad, `127.0.0.1:${port}`), bad).toBe(400);
-      // DNS rebinding: a page on another name that resolves here must not read drafts.
-      expect(await raw("/2026/11/winter-festival-draft/", `attacker.example:${port}`)).toBe(403);
-      expect([400, 403]).toContain(await raw("/2026/11/winter-festival-draft/", "")); // Node itself refuses HTTP/1.1 without Host
-      expect(await raw("/2026/11/winter-festival-draft/", `localhost:${port}`)).toBe(200);
-      expect(await raw("/../../../../etc/passwd", `127.0.0.1:${port}`)).toBe(404);
-      // Still serving after all of that.
-      expect((await fetch(preview.url)).status).toBe(200);
-    } finally {
-      await preview.close();
-    }
-    expect(made).toHaveLength(1);
-    expect(existsSync(path.join(tmpdir(), made[0]!))).toBe(false);
-  }, HANG);
+        for (const bad of ["/%E0%A4%A", "/%", "/%00"]) expect(await raw(bad, `127.0.0.1:${port}`), bad).toBe(400);
+        // DNS rebinding: a page on another name that resolves here must not read drafts.
+        expect(await raw("/2026/11/winter-festival-draft/", `attacker.example:${port}`)).toBe(403);
+        expect([400, 403]).toContain(await raw("/2026/11/winter-festival-draft/", "")); // Node itself refuses HTTP/1.1 without Host
+        expect(await raw("/2026/11/winter-festival-draft/", `localhost:${port}`)).toBe(200);
+        expect(await raw("/../../../../etc/passwd", `127.0.0.1:${port}`)).toBe(404);
+        // Still serving after all of that.
+        expect((await fetch(preview.url)).status).toBe(200);
+      } finally {
+        await preview.close();
+      }
+      expect(made).toHaveLength(1);
+      expect(existsSync(path.join(tmpdir(), made[0]!))).toBe(false);
+    },
+    HANG,
+  );
 });
 
 describe("kawaraban preview --built", () => {
-  it("serves the built folder under the site's base path, so its links and styles work as on GitHub Pages", async () => {
-    const root = await copySampleContent();
-    const { runCli } = await import("../support/cli.ts");
-    await runCli(["build", "--out", "dist"], root, {}, new Date("2026-11-23T03:00:00Z"));
-    const { serveBuilt } = await import("../../pipeline/site/preview.ts");
-    const site = await serveBuilt(path.join(root, "dist"), await sampleConfig(root), 0, () => {});
-    try {
-      expect(site.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kawaraban\/$/);
-      const home = await (await fetch(site.url)).text();
-      const css = /href="(\/kawaraban\/assets\/style\.css)"/.exec(home)![1]!;
-      expect((await fetch(new URL(css, site.url))).status).toBe(200);
-      expect((await fetch(`${site.url}tags/${encodeURIComponent("子育て")}/`)).status).toBe(200);
-    } finally {
-      await site.close();
-    }
-  }, HANG);
+  it(
+    "serves the built folder under the site's base path, so its links and styles work as on GitHub Pages",
+    async () => {
+      const root = await copySampleContent();
+      const { runCli } = await import("../support/cli.ts");
+      await runCli(["build", "--out", "dist"], root, {}, new Date("2026-11-23T03:00:00Z"));
+      const { serveBuilt } = await import("../../pipeline/site/preview.ts");
+      const site = await serveBuilt(path.join(root, "dist"), await sampleConfig(root), 0, () => {});
+      try {
+        expect(site.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kawaraban\/$/);
+        const home = await (await fetch(site.url)).text();
+        const css = /href="(\/kawaraban\/assets\/style\.css)"/.exec(home)![1]!;
+        expect((await fetch(new URL(css, site.url))).status).toBe(200);
+        expect((await fetch(`${site.url}tags/${encodeURIComponent("子育て")}/`)).status).toBe(200);
+      } finally {
+        await site.close();
+      }
+    },
+    HANG,
+  );
 });
