@@ -12,4 +12,7 @@ export interface IndexJob {
   add: Doc[];
   variants: (readonly [string, string])[];
 }
-export function updatedIndex(job: IndexJob): string;
+/** The index in `file` (the cache's) or as `json`; `key` names its content as SiteOutput does. */
+export type IndexResult = { key: string; file: string; json?: undefined } | { key: string; json: string; file?: undefined };
+export function indexKey(json: string): string;
+export function updatedIndex(job: IndexJob): IndexResult;

@@ -5,6 +5,8 @@ export interface SearchDocs {
   variants: [string, string][];
   /** Each indexed article's URL and the key of the page it was indexed from. */
   docs: Record<string, string>;
+  /** The content key of the index written with this list (see IndexResult). */
+  key?: string;
 }
 export interface SearchCache {
   dir: string;

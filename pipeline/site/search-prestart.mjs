@@ -15,7 +15,7 @@ import { findRoot } from "../run-cache.mjs";
 export const THREAD_THRESHOLD = 50;
 
 /**
- * @typedef {{ version: string; variants: [string, string][]; docs: Record<string, string> }} SearchDocs
+ * @typedef {{ version: string; variants: [string, string][]; docs: Record<string, string>; key?: string }} SearchDocs
  * @typedef {{ dir: string; previous?: SearchDocs; thread?: Worker }} SearchCache
  */
 

@@ -4,11 +4,11 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SiteArticle, SiteContext } from "./model.ts";
 import { esc } from "./templates.ts";
-import { updatedIndex, type IndexJob } from "./search-index.mjs";
+import { indexKey, updatedIndex, type IndexJob, type IndexResult } from "./search-index.mjs";
 import { docsFile, indexFile, openSearchCacheAt, THREAD_THRESHOLD, type SearchCache, type SearchDocs } from "./search-prestart.mjs";
 import { PIPELINE_URL } from "../self.ts";
 
-export type { SearchCache };
+export type { SearchCache, IndexResult };
 
 /**
  * Full-text search on a static host: MiniSearch (a maintained search library) indexes every
@@ -39,7 +39,7 @@ export async function updateSearchIndex(
   cache: SearchCache | undefined,
   version: string,
   variants: readonly (readonly [string, string])[] = [],
-): Promise<string> {
+): Promise<IndexResult> {
   const previous = cache?.previous?.version === version ? cache.previous : undefined;
   const keys = Object.fromEntries(articles.map((a) => [a.url, keyOf(a)]));
   const old = previous?.docs ?? {};
@@ -51,28 +51,31 @@ export async function updateSearchIndex(
   // Nothing added, changed or removed (a scheduled rebuild, a layout-only change): the same index.
   if (previous && remove.length === 0 && add.length === 0) {
     void cache?.thread?.terminate();
-    return readFileSync(job.indexFile!, "utf8");
+    return { file: job.indexFile!, key: previous.key ?? indexKey(readFileSync(job.indexFile!, "utf8")) };
   }
   // The old key list goes first: a build stopped half-way leaves a cache that is not trusted.
   if (cache) rmSync(docsFile(cache.dir), { force: true });
-  let json: string;
-  if (cache?.thread && job.previous) json = await answer(cache.thread, job);
+  let result: IndexResult;
+  if (cache?.thread && job.previous) result = await answer(cache.thread, job);
   else {
     void cache?.thread?.terminate();
-    json = articles.length < THREAD_THRESHOLD ? updatedIndex(job) : await answer(indexThread(), job);
+    result = articles.length < THREAD_THRESHOLD ? updatedIndex(job) : await answer(indexThread(), job);
   }
-  if (cache) writeFileSync(docsFile(cache.dir), JSON.stringify({ version, variants: [...variants], docs: keys } as SearchDocs));
-  return json;
+  if (cache) writeFileSync(docsFile(cache.dir), JSON.stringify({ version, variants: [...variants], docs: keys, key: result.key } as SearchDocs));
+  return result;
 }
+
+/** The index's JSON, read from the cache when the update left it there. */
+export const indexJson = (result: IndexResult): string => result.json ?? readFileSync(result.file, "utf8");
 
 const indexThread = (preload?: { indexFile: string; variants: [string, string][] }) =>
   new Worker(new URL("site/search-index.mjs", PIPELINE_URL), { workerData: { searchIndex: { preload } } });
 
-function answer(thread: Worker, job: IndexJob): Promise<string> {
+function answer(thread: Worker, job: IndexJob): Promise<IndexResult> {
   thread.ref();
   thread.postMessage(job);
   return new Promise((resolve, reject) => {
-    thread.once("message", (m: { json?: string; error?: string }) => (m.json !== undefined ? resolve(m.json) : reject(new Error(`search index: ${m.error}`))));
+    thread.once("message", (m: { result?: IndexResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(`search index: ${m.error}`))));
     thread.once("error", reject);
     thread.once("exit", (code) => reject(new Error(`search index thread exited (${code})`)));
   });

@@ -114,6 +114,28 @@ describe("incremental rebuilds", () => {
     expect(second.stdout).toContain("変わっていない記事 7 件は前回のものをそのまま使用");
     expect(await readFile(path.join(root, "site/2026/11/bousai/index.html"), "utf8")).toContain("およそ250人");
   });
+
+  it("publishes the search index as updated: the changed article's new words are found, its old ones are not", async () => {
+    const MiniSearch = (await import("minisearch")).default;
+    const { searchOptions } = await import("../../pipeline/site/search-client.mjs");
+    const root = await copySampleContent();
+    const find = async (word: string) => {
+      const site = path.join(root, "site");
+      const variants = JSON.parse(await readFile(path.join(site, "search-variants.json"), "utf8"));
+      const index = MiniSearch.loadJSON(await readFile(path.join(site, "search-index.json"), "utf8"), searchOptions(variants));
+      return index.search(word, { combineWith: "AND" }).map((hit) => hit.id);
+    };
+    await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(await find("およそ200人")).toContain("2026/11/bousai/");
+    const article = path.join(root, "articles/2026/11/bousai.md");
+    await writeFile(article, (await readFile(article, "utf8")).replace("およそ200人", "かわせみ隊の百八十人"));
+    await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(await find("かわせみ隊")).toEqual(["2026/11/bousai/"]);
+    expect(await find("およそ200人")).not.toContain("2026/11/bousai/");
+    // Nothing changed: the same index, still published.
+    await runCli(["build", "--out", "site"], root, {}, NOV_23);
+    expect(await find("かわせみ隊")).toEqual(["2026/11/bousai/"]);
+  });
 });
 
 describe("site settings from the config", () => {

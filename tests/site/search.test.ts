@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import path from "node:path";
 import MiniSearch from "minisearch";
-import { openSearchCache, updateSearchIndex } from "../../pipeline/site/search.ts";
+import { indexJson, openSearchCache, updateSearchIndex } from "../../pipeline/site/search.ts";
 import { SEARCH_OPTIONS, tokenize } from "../../pipeline/site/search-client.mjs";
 import type { SiteArticle } from "../../pipeline/site/model.ts";
 import { tempDir } from "../support/repo.ts";
@@ -37,26 +37,30 @@ describe("the site's search index", () => {
       ["articles/2026/11/a2.md", "k2"],
     ]);
     const all = [article(1, "里山"), article(2, "防災")];
-    const first = await updateSearchIndex(
-      all,
-      (a) => keys.get(a.path)!,
-      (a) => texts.get(a.path)!,
-      openSearchCache(dir),
-      "v",
+    const first = indexJson(
+      await updateSearchIndex(
+        all,
+        (a) => keys.get(a.path)!,
+        (a) => texts.get(a.path)!,
+        openSearchCache(dir),
+        "v",
+      ),
     );
     expect(search(first, "どんぐり")).toEqual(["2026/11/a1/"]);
     texts.set("articles/2026/11/a1.md", "木の実を集めました");
     keys.set("articles/2026/11/a1.md", "k1b");
     let read = 0;
-    const second = await updateSearchIndex(
-      [article(1, "里山")],
-      (a) => keys.get(a.path)!,
-      (a) => {
-        read++;
-        return texts.get(a.path)!;
-      },
-      openSearchCache(dir),
-      "v",
+    const second = indexJson(
+      await updateSearchIndex(
+        [article(1, "里山")],
+        (a) => keys.get(a.path)!,
+        (a) => {
+          read++;
+          return texts.get(a.path)!;
+        },
+        openSearchCache(dir),
+        "v",
+      ),
     );
     expect(read).toBe(1); // only the changed article was read again
     expect(search(second, "どんぐり")).toEqual([]);
@@ -74,13 +78,13 @@ describe("a large index, updated on a thread", () => {
     const dir = await tempDir();
     const keyOf = (a: SiteArticle) => texts.get(a.path)!;
     const textOf = (a: SiteArticle) => texts.get(a.path)!;
-    await updateSearchIndex(all, keyOf, textOf, openSearchCache(dir), "v");
+    indexJson(await updateSearchIndex(all, keyOf, textOf, openSearchCache(dir), "v"));
     for (const i of [3, 17, 40]) texts.set(all[i]!.path, `${words[(i + 1) % 8]}だけの話です`);
     const kept = all.filter((_, i) => i !== 5 && i !== 60);
     const cache = openSearchCache(dir);
     expect(cache.thread).toBeDefined(); // the previous index started loading at once
-    const updated = await updateSearchIndex(kept, keyOf, textOf, cache, "v");
-    const fresh = await updateSearchIndex(kept, keyOf, textOf, undefined, "v");
+    const updated = indexJson(await updateSearchIndex(kept, keyOf, textOf, cache, "v"));
+    const fresh = indexJson(await updateSearchIndex(kept, keyOf, textOf, undefined, "v"));
     for (const q of words) expect(search(updated, q).sort(), q).toEqual(search(fresh, q).sort());
     expect(search(updated, "記事5")).toEqual([]);
   });
@@ -94,12 +98,14 @@ describe("the search cache opened by the launcher (search-prestart.mjs)", () => 
     await writeFile(path.join(root, "kawaraban.config.yml"), "site:\n  title: t\n");
     const dir = path.join(root, ".cache/kawaraban/site");
     const all = Array.from({ length: 60 }, (_, i) => article(i, `記事${i}`));
-    await updateSearchIndex(
-      all,
-      (a) => a.hash,
-      (a) => `本文${a.hash}`,
-      openSearchCache(dir),
-      "v",
+    indexJson(
+      await updateSearchIndex(
+        all,
+        (a) => a.hash,
+        (a) => `本文${a.hash}`,
+        openSearchCache(dir),
+        "v",
+      ),
     );
     expect(prestartSearchIndex(["check"], root)).toBeUndefined();
     expect(prestartSearchIndex(["build", "--help"], root)).toBeUndefined();
@@ -111,12 +117,14 @@ describe("the search cache opened by the launcher (search-prestart.mjs)", () => 
     expect(elsewhere).not.toBe(early);
     const changed = all.map((a, i) => (i === 7 ? { ...a, hash: "7b" } : a));
     const again = prestartSearchIndex(["build"], root)!;
-    const updated = await updateSearchIndex(
-      changed,
-      (a) => a.hash,
-      (a) => `本文${a.hash}`,
-      openSearchCache(dir, again),
-      "v",
+    const updated = indexJson(
+      await updateSearchIndex(
+        changed,
+        (a) => a.hash,
+        (a) => `本文${a.hash}`,
+        openSearchCache(dir, again),
+        "v",
+      ),
     );
     expect(search(updated, "本文7b")).toEqual(["2026/11/a7/"]);
     await again.thread?.terminate();
@@ -145,13 +153,15 @@ describe("the city's spellings in search (prh.yml)", () => {
       ["articles/2026/11/a3.md", "防災訓練に参加しました"],
     ]);
     const all = [article(1, "広場"), article(2, "集まり"), article(3, "防災")];
-    const json = await updateSearchIndex(
-      all,
-      (a) => a.path,
-      (a) => texts.get(a.path)!,
-      undefined,
-      "v",
-      variants,
+    const json = indexJson(
+      await updateSearchIndex(
+        all,
+        (a) => a.path,
+        (a) => texts.get(a.path)!,
+        undefined,
+        "v",
+        variants,
+      ),
     );
     const options = searchOptions(variants);
     const find = (q: string) =>
