@@ -192,7 +192,8 @@ describe("GitHub workflows", () => {
     expect(restore).toBeGreaterThan(-1);
     expect(restore).toBeLessThan(make);
     const cache = build[restore]!.with!;
-    expect(String(cache.path).split("\n").filter(Boolean).sort()).toEqual([".cache/kawaraban", "dist"]);
+    // The writer page's scripts are published content like dist; never kawaraban's own executable bundle.
+    expect(String(cache.path).split("\n").filter(Boolean).sort()).toEqual([".cache/kawaraban", "dist", "node_modules/.cache/kawaraban-writer"]);
     expect(cache.key).toBe("kawaraban-site-${{ github.ref_name }}-${{ github.sha }}-${{ github.run_attempt }}");
     expect(String(cache["restore-keys"]).trim()).toBe("kawaraban-site-${{ github.ref_name }}-");
     // Only the publish workflow (default branch pushes, its schedule, a manual run) saves site caches.
