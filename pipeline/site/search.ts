@@ -44,9 +44,8 @@ export async function updateSearchIndex(
   const keys = Object.fromEntries(articles.map((a) => [a.url, keyOf(a)]));
   const old = previous?.docs ?? {};
   const remove = Object.keys(old).filter((url) => keys[url] !== old[url]);
-  const add = articles
-    .filter((a) => old[a.url] !== keys[a.url])
-    .map((a) => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) }));
+  const docOf = (a: SiteArticle) => ({ url: a.url, title: a.frontMatter.title, summary: a.frontMatter.summary, date: a.frontMatter.date, text: textOf(a) });
+  const add = articles.filter((a) => old[a.url] !== keys[a.url]).map(docOf);
   const job: IndexJob = { ...(cache && { indexFile: indexFile(cache.dir) }), previous: previous !== undefined, remove, add, variants: [...variants] };
   // Nothing added, changed or removed (a scheduled rebuild, a layout-only change): the same index.
   if (previous && remove.length === 0 && add.length === 0) {
@@ -55,11 +54,19 @@ export async function updateSearchIndex(
   }
   // The old key list goes first: a build stopped half-way leaves a cache that is not trusted.
   if (cache) rmSync(docsFile(cache.dir), { force: true });
+  const run = (thread: Worker | undefined, j: IndexJob) => (thread ? answer(thread, j) : Promise.resolve(updatedIndex(j)));
+  const fresh = () => (articles.length >= THREAD_THRESHOLD ? indexThread() : undefined);
+  const preloaded = job.previous ? cache?.thread : undefined;
+  if (!preloaded) void cache?.thread?.terminate();
   let result: IndexResult;
-  if (cache?.thread && job.previous) result = await answer(cache.thread, job);
-  else {
-    void cache?.thread?.terminate();
-    result = articles.length < THREAD_THRESHOLD ? updatedIndex(job) : await answer(indexThread(), job);
+  try {
+    result = await run(preloaded ?? fresh(), job);
+  } catch (error) {
+    // A previous index this code cannot read (damaged, another format): made again from every
+    // article's text (from the cache), as on a first build. Without a previous index, a failure is real.
+    if (!job.previous) throw error;
+    void preloaded?.terminate();
+    result = await run(fresh(), { ...job, previous: false, remove: [], add: articles.map(docOf) });
   }
   if (cache) writeFileSync(docsFile(cache.dir), JSON.stringify({ version, variants: [...variants], docs: keys, key: result.key } as SearchDocs));
   return result;

@@ -90,6 +90,30 @@ describe("a large index, updated on a thread", () => {
   });
 });
 
+describe("a damaged previous index", () => {
+  it.each([
+    ["not MiniSearch's format", '{"serializationVersion":2,"index":"x"}'],
+    ["not JSON", "{"],
+    ["another format version", '{"serializationVersion":1,"index":[]}'],
+  ])("(%s) is made again from every article, on a thread and in this one", async (_, damaged) => {
+    const { writeFile } = await import("node:fs/promises");
+    for (const count of [5, 70]) {
+      const all = Array.from({ length: count }, (_, i) => article(i, `記事${i}`));
+      const texts = new Map(all.map((a, i) => [a.path, i === 2 ? "どんぐりの話です" : "朝市の話です"]));
+      const dir = await tempDir();
+      const keyOf = (a: SiteArticle) => texts.get(a.path)!;
+      const textOf = (a: SiteArticle) => texts.get(a.path)!;
+      await updateSearchIndex(all, keyOf, textOf, openSearchCache(dir), "v");
+      await writeFile(path.join(dir, "search-index.json"), damaged);
+      texts.set(all[3]!.path, "防災の話です");
+      const updated = indexJson(await updateSearchIndex(all, keyOf, textOf, openSearchCache(dir), "v"));
+      expect(search(updated, "どんぐり")).toEqual([all[2]!.url]);
+      expect(search(updated, "防災")).toEqual([all[3]!.url]);
+      expect(search(updated, "朝市")).toHaveLength(count - 2);
+    }
+  });
+});
+
 describe("the search cache opened by the launcher (search-prestart.mjs)", () => {
   it("is opened for `build` in a repository with a large index, and used only by a build of that repository", async () => {
     const { writeFile } = await import("node:fs/promises");
