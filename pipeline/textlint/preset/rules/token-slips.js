@@ -22,7 +22,7 @@ function tokenSlips(prev, token, at, found) {
     if (prev.pos_detail_1 === "サ変接続") {
       found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}し${token.surface_form}」の「し」が抜けていませんか。`, { insert: "し" });
     } else {
-      found(at, `「${prev.surface_form}${token.surface_form}」の間の言葉が抜けていませんか（「ます」は動詞に付きます）。`);
+      found(at, `「${prev.surface_form}」と「${token.surface_form}」の間に言葉が抜けていませんか（「ます」は動詞に付きます）。`);
     }
   }
   // 「見つけ安い」「分かり安い」: 〜やすい (easy to) after a verb's stem is written in kana.
