@@ -32,7 +32,8 @@ export const indexKey = (json) => createHash("sha1").update(json).digest("base64
 export function updatedIndex(job, loaded) {
   const added = new MiniSearch(searchOptions(job.variants));
   added.addAll(job.add);
-  const json = job.previous && job.indexFile ? JSON.stringify(merged(loaded ?? parsed(job.indexFile), job.remove, added.toJSON())) : JSON.stringify(added);
+  const previous = job.previous && job.indexFile ? (loaded ?? parsed(job.indexFile)) : undefined;
+  const json = JSON.stringify(previous ? mergeSerialized(previous.js, job.remove, added.toJSON(), previous.terms) : added);
   if (!job.indexFile) return { key: indexKey(json), json };
   mkdirSync(path.dirname(job.indexFile), { recursive: true });
   writeFileSync(`${job.indexFile}.tmp`, json);
@@ -40,23 +41,24 @@ export function updatedIndex(job, loaded) {
   return { key: indexKey(json), file: job.indexFile };
 }
 
-/** @param {string} file */
+/**
+ * The previous index and its postings by term, made while the build is still finding what changed.
+ * @param {string} file
+ */
 const parsed = (file) => {
   const js = JSON.parse(readFileSync(file, "utf8"));
   return { js, terms: termsOf(js) };
 };
-/** @type {(loaded: ReturnType<typeof parsed>, remove: string[], added: any) => unknown} */
-const merged = (loaded, remove, added) => mergeSerialized(loaded.js, remove, added, loaded.terms);
 
-// On a thread: the previous index is loaded at once (workerData.preload: its file and the
-// spellings it was made with), while the build finds out what changed; then one job is answered.
+// On a thread: the previous index is read at once (workerData.preload: its file), while the
+// build finds out what changed; then one job is answered.
 if (!isMainThread && workerData?.searchIndex) {
   const { preload } = workerData.searchIndex;
   let loaded;
   try {
     if (preload) loaded = parsed(preload.indexFile);
   } catch {
-    loaded = undefined; // the job then reads the file again and reports what is wrong with it
+    loaded = undefined; // the job reads the file again and fails; the build then makes the index anew
   }
   parentPort?.once("message", (/** @type {IndexJob} */ job) => {
     try {

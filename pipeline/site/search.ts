@@ -28,9 +28,10 @@ export function openSearchCache(dir: string, prestarted?: SearchCache): SearchCa
 /**
  * The index of every published article, updated rather than rebuilt: the previous build's index
  * (`search-index.json` in the cache, with the page key each article was indexed from in
- * `search-docs.json`) is loaded, and only articles whose page key changed are read and indexed
- * again. Tokenizing every article's text was most of an incremental build; loading and writing
- * the index is the rest, done on a worker thread while the build writes its pages.
+ * `search-docs.json`) is read, and only articles whose page key changed are read and indexed
+ * again. Tokenizing every article's text was most of an incremental build; merging and writing
+ * the index is the rest, done on a worker thread while the build writes its pages. The result
+ * stays in the cache's file (`file`), which the site copies; without a cache it is `json`.
  */
 export async function updateSearchIndex(
   articles: readonly SiteArticle[],
@@ -75,8 +76,7 @@ export async function updateSearchIndex(
 /** The index's JSON, read from the cache when the update left it there. */
 export const indexJson = (result: IndexResult): string => result.json ?? readFileSync(result.file, "utf8");
 
-const indexThread = (preload?: { indexFile: string; variants: [string, string][] }) =>
-  new Worker(new URL("site/search-index.mjs", PIPELINE_URL), { workerData: { searchIndex: { preload } } });
+const indexThread = () => new Worker(new URL("site/search-index.mjs", PIPELINE_URL), { workerData: { searchIndex: {} } });
 
 function answer(thread: Worker, job: IndexJob): Promise<IndexResult> {
   thread.ref();

@@ -22,7 +22,6 @@ const COUNTING = /^[一二三四五六七八九十毎]/u;
 /** Doubled words that are words: 「半分半分」(half and half). 「一人一人」「日々」 pass by COUNTING or are one character. */
 const DOUBLED_WORDS = new Set(["半分", "少々", "時々"]);
 
-const KIND_NAMES = /** @type {Record<string, string>} */ ({ 形容詞: "形容詞", 動詞: "動詞" });
 /**
  * What 「すごい」 cannot stand before in its plain form: an adjective (「すごい大きい」), a verb
  * (「すごい混んで」) or an adjectival noun used as one (「すごい便利です」, not 「すごい人気」).
@@ -54,7 +53,7 @@ async function check(text, found, doc) {
     if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && intensified(token, tokens[i + 1])) {
       found(
         prev.word_position - 1,
-        `${KIND_NAMES[token.pos] ?? "形容動詞"}の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`,
+        `${token.pos === "形容詞" || token.pos === "動詞" ? token.pos : "形容動詞"}の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`,
         {
           replace: prev.surface_form.length,
           text: `${prev.surface_form.slice(0, -1)}く`,
