@@ -127,6 +127,9 @@ const FOUND: [string, string, string, string?][] = [
   ["多くの家族が交流センターに訪れました。", "kawaraban/likely-mistakes", "に", "多くの家族が交流センターを訪れました。"],
   ["地域の皆さんに見守りをお願いをしました。", "kawaraban/likely-mistakes", "お願いを", "地域の皆さんに見守りをお願いしました。"],
   ["毎回たくさんの方が見学くださいます。", "kawaraban/likely-mistakes", "見学"],
+  ["秋には運動場に訪れた家族と遊びました。", "kawaraban/likely-mistakes", "場に", "秋には運動場を訪れた家族と遊びました。"],
+  ["みんなで交流をお楽しみをしました。", "kawaraban/likely-mistakes", "お楽しみを", "みんなで交流をお楽しみしました。"],
+  ["来年もよろしくおねがいいします。", "kawaraban/common-mistakes", "おねがいいします", "来年もよろしくおねがいします。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",

@@ -23,6 +23,8 @@ const POLITE_WORDS = [
   "よろしく",
   "お願いします",
   "お願いいたします",
+  "おねがいします",
+  "おねがいいたします",
   "お待ちしております",
 ];
 /** Right text that contains a slip of a polite word (besides the polite words themselves). */
