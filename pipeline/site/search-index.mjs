@@ -7,6 +7,7 @@ import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import MiniSearch from "minisearch";
 import { searchOptions } from "./search-client.mjs";
+import { indexBytes, indexSpans } from "./search-bytes.mjs";
 import { mergeSerialized, termsOf } from "./search-merge.mjs";
 
 /**
@@ -17,7 +18,7 @@ import { mergeSerialized, termsOf } from "./search-merge.mjs";
  *   `key` names its content as SiteOutput does (sha1, base64url), so the site copies it without reading it
  */
 
-/** @param {string} json */
+/** @param {string | Buffer} json */
 export const indexKey = (json) => createHash("sha1").update(json).digest("base64url");
 
 /**
@@ -26,28 +27,48 @@ export const indexKey = (json) => createHash("sha1").update(json).digest("base64
  * and the site, else returned as JSON. Only the added articles go through MiniSearch; the rest
  * is merged in serialised form.
  * @param {IndexJob} job
- * @param {{ js: import("./search-merge.mjs").SerializedIndex; terms: ReturnType<typeof termsOf> }} [loaded]
+ * @param {Previous} [loaded]
  * @returns {IndexResult}
  */
 export function updatedIndex(job, loaded) {
   const added = new MiniSearch(searchOptions(job.variants));
   added.addAll(job.add);
   const previous = job.previous && job.indexFile ? (loaded ?? parsed(job.indexFile)) : undefined;
-  const json = JSON.stringify(previous ? mergeSerialized(previous.js, job.remove, added.toJSON(), previous.terms) : added);
-  if (!job.indexFile) return { key: indexKey(json), json };
+  /** @type {Set<unknown>} */
+  const touched = new Set();
+  const bytes = previous
+    ? indexBytes(
+        mergeSerialized(previous.js, job.remove, added.toJSON(), previous.terms, touched),
+        previous.spans && { ...previous, spans: previous.spans, touched },
+      )
+    : indexBytes(added.toJSON());
+  if (!job.indexFile) return { key: indexKey(bytes), json: bytes.toString("utf8") };
   mkdirSync(path.dirname(job.indexFile), { recursive: true });
-  writeFileSync(`${job.indexFile}.tmp`, json);
+  writeFileSync(`${job.indexFile}.tmp`, bytes);
   renameSync(`${job.indexFile}.tmp`, job.indexFile);
-  return { key: indexKey(json), file: job.indexFile };
+  return { key: indexKey(bytes), file: job.indexFile };
 }
 
 /**
- * The previous index and its postings by term, made while the build is still finding what changed.
+ * @typedef {{
+ *   js: import("./search-merge.mjs").SerializedIndex; terms: ReturnType<typeof termsOf>; bytes: Buffer;
+ *   spans: import("./search-bytes.mjs").Spans | undefined; position: Map<unknown, number>;
+ * }} Previous
+ */
+
+/**
+ * The previous index, its postings by term and where each entry's bytes are, made while the
+ * build is still finding what changed. The spans are used only when they match the parsed entries.
  * @param {string} file
+ * @returns {Previous}
  */
 const parsed = (file) => {
-  const js = JSON.parse(readFileSync(file, "utf8"));
-  return { js, terms: termsOf(js) };
+  const bytes = readFileSync(file);
+  const js = JSON.parse(bytes.toString("utf8"));
+  const entries = Array.isArray(js?.index) ? js.index : [];
+  const found = indexSpans(bytes);
+  const spans = found && found.starts.length === entries.length && found.ends.length === entries.length ? found : undefined;
+  return { js, terms: termsOf(js), bytes, spans, position: new Map(entries.map((/** @type {unknown} */ e, /** @type {number} */ i) => [e, i])) };
 };
 
 // On a thread: the previous index is read at once (workerData.preload: its file), while the

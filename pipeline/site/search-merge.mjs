@@ -24,9 +24,10 @@
  * @param {readonly string[]} remove
  * @param {SerializedIndex} added
  * @param {Map<string, Postings>} [terms]
+ * @param {Set<Postings>} [touched] receives every postings object of `previous` this changes, and the new ones
  * @returns {SerializedIndex}
  */
-export function mergeSerialized(previous, remove, added, terms = termsOf(previous)) {
+export function mergeSerialized(previous, remove, added, terms = termsOf(previous), touched = new Set()) {
   for (const js of [previous, added]) assertKnownFormat(js);
   if (JSON.stringify(previous.fieldIds) !== JSON.stringify(added.fieldIds)) throw new Error("search index: fields differ");
   const { documentIds, fieldLength, storedFields } = previous;
@@ -46,7 +47,7 @@ export function mergeSerialized(previous, remove, added, terms = termsOf(previou
   }
   // What an earlier MiniSearch discard left behind (dirt) is found only by looking at every posting.
   const dead = previous.dirtCount > 0 ? (/** @type {string} */ shortId) => !(shortId in documentIds) : undefined;
-  const index = previous.index.filter(([term, fields]) => prune(fields, removed, dead) || !terms.delete(term));
+  const index = previous.index.filter(([term, fields]) => prune(fields, removed, dead, touched) || !terms.delete(term));
   for (const [term, fields] of added.index) {
     let into = terms.get(term);
     if (!into) {
@@ -54,6 +55,7 @@ export function mergeSerialized(previous, remove, added, terms = termsOf(previou
       terms.set(term, into);
       index.push([term, into]);
     }
+    touched.add(into);
     for (const [field, docs] of Object.entries(fields)) {
       const target = (into[field] ??= {});
       for (const [shortId, count] of Object.entries(docs)) target[shift(shortId)] = count;
@@ -89,13 +91,15 @@ export function termsOf(js) {
  * @param {Postings} fields
  * @param {readonly string[]} removed
  * @param {((shortId: string) => boolean) | undefined} dead
+ * @param {Set<Postings>} touched
  */
-function prune(fields, removed, dead) {
+function prune(fields, removed, dead, touched) {
   let left = false;
   for (const [field, docs] of Object.entries(fields)) {
     let changed = false;
     for (const shortId of removed) if (shortId in docs) changed = delete docs[shortId];
     if (dead) for (const shortId of Object.keys(docs)) if (dead(shortId)) changed = delete docs[shortId];
+    if (changed) touched.add(fields);
     if (changed && Object.keys(docs).length === 0) delete fields[field];
     else left = true;
   }

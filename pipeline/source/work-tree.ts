@@ -1,4 +1,5 @@
-import { lstat, open, readdir, realpath } from "node:fs/promises";
+import { lstatSync, type Stats } from "node:fs";
+import { open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { git } from "../git/git.ts";
 import { kindOfMode, notRegular, type Entry, type EntryKind, type Read, type Snapshot } from "./snapshot.ts";
@@ -14,6 +15,18 @@ import { kindOfMode, notRegular, type Entry, type EntryKind, type Read, type Sna
 export async function workTree(root: string): Promise<Snapshot> {
   const modes = await indexModes(root);
   return new WorkTree(path.resolve(root), modes);
+}
+
+/**
+ * lstat, synchronously: a site build asks for every article's entry, and 4,000 promise-based
+ * calls cost ~130 ms of the main thread in libuv round trips; the call itself takes microseconds.
+ */
+function statOf(abs: string): Stats | undefined {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // not a folder on the way, no permission: no entry, as before
+  }
 }
 
 class WorkTree implements Snapshot {
@@ -32,7 +45,7 @@ class WorkTree implements Snapshot {
 
   async entry(repoPath: string): Promise<Entry | undefined> {
     if (!safeRepoPath(repoPath)) return undefined;
-    const stat = await lstat(this.abs(repoPath)).catch(() => undefined);
+    const stat = statOf(this.abs(repoPath));
     if (!stat) return undefined;
     const tracked = this.modes.get(repoPath);
     if (tracked && tracked !== "file") return { path: repoPath, kind: tracked, size: stat.size };

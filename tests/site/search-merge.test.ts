@@ -1,11 +1,34 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import MiniSearch from "minisearch";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { mergeSerialized, type SerializedIndex } from "../../pipeline/site/search-merge.mjs";
+import { updatedIndex } from "../../pipeline/site/search-index.mjs";
+import { indexBytes, indexSpans } from "../../pipeline/site/search-bytes.mjs";
 import { SEARCH_OPTIONS } from "../../pipeline/site/search-client.mjs";
 
 type Doc = { url: string; title: string; summary: string; date: string; text: string };
-const WORDS = ["防災", "訓練", "公園", "子ども", "図書館", "朝市", "お祭り", "Library", "カフェ", "ひなまつり", "2026年", "みんなで"];
+// The last words are JSON's own syntax: a term or title holding them must not move a byte span.
+const WORDS = [
+  "防災",
+  "訓練",
+  "公園",
+  "子ども",
+  "図書館",
+  "朝市",
+  "お祭り",
+  "Library",
+  "カフェ",
+  "ひなまつり",
+  "2026年",
+  "みんなで",
+  '"index":[',
+  "]]}",
+  '\\"',
+];
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((w) => w.join("の"));
 const doc = (url: string) => fc.record({ url: fc.constant(url), title: text, summary: text, date: fc.constant("2026-11-01"), text });
 // One build's change: each of 8 possible articles is kept, written anew, or removed.
@@ -48,10 +71,13 @@ function meaning(js: SerializedIndex) {
 
 describe("the search index merged in serialised form (search-merge.mjs)", () => {
   it("says exactly what an index built from scratch says, over any sequence of edits and removals", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kawaraban-search-merge-"));
+    const indexFile = path.join(dir, "search-index.json");
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), fc.boolean(), (steps, throughFile) => {
         let current = new Map<string, Doc>();
         let index = serialise([]);
+        rmSync(indexFile, { force: true });
         for (const [acts, docs] of steps) {
           const next = new Map(current);
           const remove: string[] = [];
@@ -65,7 +91,13 @@ describe("the search index merged in serialised form (search-merge.mjs)", () => 
             next.set(d.url, d);
             add.push(d);
           });
-          index = mergeSerialized(index, remove, serialise(add));
+          // As a build does it: the previous file's bytes, untouched terms copied from them; or in memory.
+          if (throughFile) {
+            const result = updatedIndex({ indexFile, previous: existsSync(indexFile), remove, add, variants: [] });
+            const bytes = readFileSync(indexFile);
+            expect(result.key).toBe(createHash("sha1").update(bytes).digest("base64url"));
+            index = JSON.parse(bytes.toString("utf8")) as SerializedIndex;
+          } else index = mergeSerialized(index, remove, serialise(add));
           current = next;
           const scratch = serialise([...current.values()]);
           expect(meaning(index)).toEqual(meaning(scratch));
@@ -79,6 +111,43 @@ describe("the search index merged in serialised form (search-merge.mjs)", () => 
       }),
       { numRuns: 150 },
     );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("finds each index entry's bytes in any JSON, whatever its strings hold", () => {
+    const tricky = fc.oneof(fc.string(), fc.constantFrom('"index":[', "]", "}", "\\", '"', "[[", '\\"'));
+    const entry = fc.tuple(tricky, fc.dictionary(tricky, fc.jsonValue()));
+    fc.assert(
+      fc.property(fc.dictionary(tricky, fc.jsonValue()), fc.array(entry), fc.option(fc.array(entry)), fc.boolean(), (rest, entries, earlier, spaced) => {
+        // An earlier "index" key is overridden by the later one, in JSON.parse and here.
+        const body = JSON.stringify({ ...rest, index: entries }, undefined, spaced ? 1 : undefined);
+        const text = earlier ? `{"index":${JSON.stringify(earlier)},${body.slice(1)}` : body;
+        const bytes = Buffer.from(text);
+        const spans = indexSpans(bytes)!;
+        const parsed = JSON.parse(text).index;
+        expect(spans.starts.map((s, i) => JSON.parse(bytes.subarray(s, spans.ends[i]).toString("utf8")))).toEqual(parsed);
+      }),
+      { numRuns: 300 },
+    );
+    // Entries that are not arrays have no span: the caller sees fewer spans than entries.
+    expect(indexSpans(Buffer.from('{"index":[1,2]}'))?.starts).toEqual([]);
+    expect(indexSpans(Buffer.from('{"index":[["a",{}]'))).toBeUndefined();
+  });
+
+  it("writes bytes that read back as the index, reusing only what the update did not touch", () => {
+    const js = serialise([
+      { url: "/a/", title: "防災", summary: "", date: "", text: "公園の朝市" },
+      { url: "/b/", title: "朝市", summary: "", date: "", text: "公園" },
+    ]);
+    const bytes = indexBytes(js);
+    expect(JSON.parse(bytes.toString("utf8"))).toEqual(js);
+    const previous = JSON.parse(bytes.toString("utf8")) as SerializedIndex;
+    const position = new Map(previous.index.map((e, i) => [e, i] as const));
+    const touched = new Set<unknown>();
+    const merged = mergeSerialized(previous, ["/a/"], serialise([]), undefined, touched as Set<never>);
+    const out = indexBytes(merged, { bytes, spans: indexSpans(bytes)!, position, touched });
+    expect(JSON.parse(out.toString("utf8"))).toEqual(JSON.parse(JSON.stringify(merged)));
+    expect(touched.size).toBeGreaterThan(0);
   });
 
   it("drops what an earlier MiniSearch discard left behind", () => {
