@@ -61,8 +61,9 @@ export async function judge(linter: Linter, texts: readonly string[]): Promise<Q
 }
 
 /**
- * Each mistake sentence is linted on its own line 3 (after a heading); found when any finding lands
- * there, and found on the words when one overlaps the list's `wrong` characters.
+ * Each mistake sentence is linted on its own line 3 (after a heading, before a paragraph of
+ * です・ます sentences, as in an article); found when any finding lands there, and found on the
+ * words when one overlaps the list's `wrong` characters.
  */
 export async function recall(
   linter: Linter,
@@ -71,8 +72,10 @@ export async function recall(
   const missed: string[] = [];
   let onWords = 0;
   const head = "# 見本\n\n";
+  // The rest of a です・ます article: a plain sentence (the style-mix kind) is a mistake only there.
+  const rest = "\n詳しくは市のホームページをご覧ください。受付は午前9時からです。\n";
   for (const m of mistakes) {
-    const { messages } = await linter.lintText(`${head}${m.text}\n`, "mistake.md");
+    const { messages } = await linter.lintText(`${head}${m.text}\n${rest}`, "mistake.md");
     const onLine = messages.filter((x) => x.line === 3);
     if (onLine.length === 0) missed.push(`${m.kind}: ${m.text}`);
     const at = m.wrong ? head.length + m.text.indexOf(m.wrong) : -1;

@@ -38,13 +38,30 @@ const FOUND: [string, string, string, string?][] = [
   ["たくさんの方にご協力いただいました。", "kawaraban/grammar", "いただいまし"],
   ["参加できるでしょか。", "kawaraban/grammar", "か", "参加できるでしょうか。"],
   ["当日は受付の確認しました。", "kawaraban/grammar", "の"],
+  ["雨が弱いければ予定どおり開きます。", "kawaraban/likely-mistakes", "いければ", "雨が弱ければ予定どおり開きます。"],
+  ["去年は参加者がいませんかった。", "kawaraban/likely-mistakes", "かった", "去年は参加者がいませんでした。"],
+  ["ずっと見たいかった映画です。", "kawaraban/likely-mistakes", "いかった", "ずっと見たかった映画です。"],
+  ["新しいくてきれいな建物です。", "kawaraban/likely-mistakes", "いくて", "新しくてきれいな建物です。"],
+  ["店の人は知らないかったそうです。", "kawaraban/likely-mistakes", "いかった", "店の人は知らなかったそうです。"],
+  ["みんなっの笑顔が見られました。", "kawaraban/likely-mistakes", "っ", "みんなの笑顔が見られました。"],
+  ["朝市は毎週土曜日でです。", "kawaraban/likely-mistakes", "で", "朝市は毎週土曜日です。"],
+  ["体育館ではでは卓球もできます。", "kawaraban/likely-mistakes", "では", "体育館では卓球もできます。"],
+  ["午前十時会場、十時半開始です。", "kawaraban/likely-mistakes", "会場", "午前十時開場、十時半開始です。"],
+  ["市民劇団による講演が続きます。", "kawaraban/likely-mistakes", "講演", "市民劇団による公演が続きます。"],
+  ["資源ごみの収拾場所が変わります。", "kawaraban/likely-mistakes", "収拾", "資源ごみの収集場所が変わります。"],
+  ["展示を拝見させていただきました。", "kawaraban/likely-mistakes", "させていただき", "展示を拝見しました。"],
+  ["いよいよ大会の火蓋が切って落とされました。", "kawaraban/likely-mistakes", "火蓋", "いよいよ大会の幕が切って落とされました。"],
+  ["心機一点、新しい店を開きました。", "kawaraban/common-mistakes", "心機一点", "心機一転、新しい店を開きました。"],
+  ["朝から何してんの。", "kawaraban/verb-forms", "てん", "朝から何しているの。"],
+  // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
+  ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
   ["来場者は三百人を越える見込みです。", "kawaraban/common-mistakes", "を越え", "来場者は三百人を超える見込みです。"],
   ["コロナ渦でも続けてきました。", "kawaraban/common-mistakes", "渦", "コロナ禍でも続けてきました。"],
   ["地区の民族芸能を受け継ぎます。", "kawaraban/common-mistakes", "民族", "地区の民俗芸能を受け継ぎます。"],
   ["雨具は必ず必要です。", "kawaraban/common-mistakes", "必ず必要", "雨具は必要です。"],
   ["講師の方がお話してくださいました。", "kawaraban/common-mistakes", "お話", "講師の方がお話ししてくださいました。"],
-  ["地域つくりの話し合いです。", "kawaraban/common-mistakes", "つくり", "地域づくりの話し合いです。"],
+  ["地域つくりの話し合いです。", "kawaraban/likely-mistakes", "つくり", "地域づくりの話し合いです。"],
   ["しっかりしてして安心しました。", "kawaraban/repeated-word", "してして", "しっかりして安心しました。"],
   ["会場はこちら」と案内しました。", "kawaraban/grammar", "」"],
   ["朝市では野菜の買い物をすることができます。", "kawaraban/redundant-expression", "をすることができ", "朝市では野菜の買い物ができます。"],
@@ -195,6 +212,12 @@ const QUIET = [
   "春に訪れたときは桜が満開でした。",
   "ゴミを拾ってお掃除をしました。",
   "皆さんのご参加をお待ちしています。ぜひご参加ください。",
+  "広場ににわか雨が降りました。妹ののえさんも来ました。",
+  "紅はるかのふかしたものを配りました。",
+  "待ってましたの声が上がりました。",
+  "かわいかったです。海に行ければいいです。昨日見たいくつかの花です。",
+  "劇場での講演会に出かけました。事態の収拾を急ぎます。十時、会場に集まります。",
+  "ちょっと待って、ほっとしました。",
 ];
 
 let found: ProseRun;
@@ -257,7 +280,8 @@ async function lintList(file: string, kind: string): Promise<{ list: Listed[]; l
   const list = JSON.parse(await readFile(path.join(REPO_ROOT, "tests/fixtures/prose", file), "utf8")) as Listed[];
   const run = await lintProse(
     SAMPLE_ROOT,
-    list.map((m, i) => articleText(fileOf(i, kind), `${FRONT}${m.text}\n`).text!),
+    // Then the rest of a です・ます article: a plain sentence (the style-mix kind) is a mistake only there.
+    list.map((m, i) => articleText(fileOf(i, kind), `${FRONT}${m.text}\n\n詳しくは市のホームページをご覧ください。受付は午前9時からです。\n`).text!),
   );
   const loud = (i: number) => run.results.get(fileOf(i, kind))!.diagnostics.filter((d) => d.line === 8 && d.severity !== "info");
   return { list, loud };
@@ -279,6 +303,8 @@ describe.each([
   ["beginner-mistakes-heldout-3.json", 96, 80],
   // 46/64 when first measured (2026-12-03, third session), 59/64 after the rules for its families.
   ["beginner-mistakes-heldout-4.json", 64, 57],
+  // 40/64 when first measured (2026-12-03, fifth session), 54/64 after the rules for its families.
+  ["beginner-mistakes-heldout-5.json", 64, 53],
 ] as const)("beginner mistakes of 16 kinds written by someone who never saw the rules (%s)", (file, size, least) => {
   it(`finds at least ${least} of the ${size} on the wrong words themselves`, async () => {
     const { list, loud } = await lintList(file, file.replace(/\W/g, ""));

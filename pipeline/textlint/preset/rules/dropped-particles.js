@@ -109,13 +109,18 @@ function insideReading(text, at) {
 }
 
 /**
- * Inside 「…」 on the same line: quoted speech keeps its speaker's dropped particles.
+ * Inside 「…」 or 『…』 on the same line: quoted speech keeps its speaker's dropped particles.
  * @param {string} text
  * @param {number} at
  */
 function insideQuote(text, at) {
-  const open = text.lastIndexOf("「", at);
-  return open >= 0 && text.lastIndexOf("」", at) < open;
+  return [
+    ["「", "」"],
+    ["『", "』"],
+  ].some(([opener, closer]) => {
+    const open = text.lastIndexOf(opener ?? "", at);
+    return open >= 0 && text.lastIndexOf(closer ?? "", at) < open;
+  });
 }
 
 module.exports = { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading };

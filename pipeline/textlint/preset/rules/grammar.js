@@ -78,7 +78,9 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       no.pos_detail_1 !== "連体化" ||
       noun.pos_detail_1 !== "サ変接続" ||
       verb.basic_form !== "する" ||
-      verb.pos !== "動詞"
+      verb.pos !== "動詞" ||
+      // A kana noun here is often a verb the tokenizer cut (「ふかした」 read as 鱶 + した).
+      /^[\u3040-\u309f]+$/u.test(noun.surface_form)
     )
       continue;
     // 「市の管理する公園」 is a relative clause (の for が) and right; the mistake ends the sentence or the clause.

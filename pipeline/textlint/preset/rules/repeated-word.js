@@ -34,7 +34,10 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       /[(（[［「『]$/u.test(before.surface_form) ||
       before.pos === "感動詞" ||
       before.surface_form === token.surface_form ||
-      after?.surface_form === token.surface_form
+      after?.surface_form === token.surface_form ||
+      // 「和室ににわか」「娘ののえちゃん」: the second is the first kana of a word the tokenizer broke
+      // into a sentence-final particle, a filler or an interjection, none of which follow a particle.
+      (after !== undefined && (after.pos_detail_1 === "終助詞" || after.pos === "フィラー" || after.pos === "感動詞"))
     )
       continue;
     found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });

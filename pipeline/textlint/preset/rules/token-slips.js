@@ -4,7 +4,8 @@
  * Sequences the tokenizer shows cannot be Japanese, whatever the words (part of
  * kawaraban/likely-mistakes, warnings): a noun straight before ます (「意見交換ました」 for
  * 「意見交換しました」), 安い after a verb's stem (「見つけ安い」 for 「見つけやすい」), and two case
- * particles in a row (「ことをは」).
+ * particles in a row (「ことをは」), an adjective's ending added twice (「強いければ」「楽しいかった」
+ * 「行きたいくて」「いませんかった」).
  */
 
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
@@ -15,8 +16,10 @@ const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが"
  * @param {import("./japanese-text.js").Token} token
  * @param {number} at where `token` starts in the text
  * @param {import("./japanese-text.js").Found} found
+ * @param {import("./japanese-text.js").Token} [next]
  */
-function tokenSlips(prev, token, at, found) {
+function tokenSlips(prev, token, at, found, next) {
+  doubledEnding(prev, token, at, found, next);
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
   if (token.pos === "助動詞" && token.basic_form === "ます" && prev.pos === "名詞" && prev.word_type === "KNOWN" && prev.pos_detail_1 !== "非自立") {
     if (prev.pos_detail_1 === "サ変接続") {
@@ -31,6 +34,37 @@ function tokenSlips(prev, token, at, found) {
   }
   if (prev.pos === "助詞" && token.pos === "助詞" && PARTICLE_PAIRS.has(prev.surface_form + token.surface_form)) {
     found(prev.word_position - 1, `「${prev.surface_form}${token.surface_form}」と助詞が重なっています。どちらか一方にします。`, undefined, 2);
+  }
+}
+
+/**
+ * An adjective-like word (形容詞, 〜たい, 〜ない, 〜ません) in its dictionary form, then its
+ * て/ば/た ending as if the い were the stem's: 「強いければ」 (強い|けれ), 「いませんかった」
+ * (ん|かっ), or, split by the tokenizer the other way, 「楽しいかった」「行きたいくて」「知らない
+ * かった」 (the stem 楽し・た・な, then いかっ/いく/いけれ read as a verb). The い is removed (「ません
+ * かった」 becomes 「ませんでした」).
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at
+ * @param {import("./japanese-text.js").Found} found
+ * @param {import("./japanese-text.js").Token} [next]
+ */
+function doubledEnding(prev, token, at, found, next) {
+  const full = prev.conjugated_form === "基本形" && (prev.pos === "形容詞" || (prev.pos === "助動詞" && /^(?:たい|ない)$/u.test(prev.basic_form)));
+  const ending = `${token.surface_form}|${next?.surface_form ?? ""}`;
+  if (full && /^(?:く\|[てな]|くて\||かっ\|た|かった\||けれ\|ば)/u.test(ending)) {
+    found(at - 1, `「${prev.surface_form}${token.surface_form}${next?.surface_form}」は活用の誤りではありませんか（「い」が余分です）。`, { remove: 1 });
+  } else if (prev.pos === "助動詞" && prev.surface_form === "ん" && /^かっ/u.test(token.surface_form) && next?.surface_form === "た") {
+    found(at, "「〜ませんかった」は「〜ませんでした」です。", { replace: 3, text: "でした" }, 3);
+  } else if (
+    // The stem 楽し・た (〜たい)・な (〜ない), 〜たい read as the past た (「見たいかった」), 暖か.
+    (prev.conjugated_form === "ガル接続" ||
+      (prev.pos === "助動詞" && prev.surface_form === "た") ||
+      (prev.pos_detail_1 === "形容動詞語幹" && prev.surface_form.endsWith("か"))) &&
+    /^い(?:く|かっ|けれ)$/u.test(token.surface_form) &&
+    /^(?:て|ば|た|ない)$/u.test(next?.surface_form ?? "")
+  ) {
+    found(at, `「${prev.surface_form}${token.surface_form}${next?.surface_form}」は活用の誤りではありませんか（「い」が余分です）。`, { remove: 1 });
   }
 }
 

@@ -1,0 +1,78 @@
+// @ts-check
+"use strict";
+/**
+ * い抜き言葉, judged on the tokenizer's part of speech and conjugation (not on word lists): a
+ * て/で form directly followed by an auxiliary that needs 「いる」 — 「遊んでます」「書いてた」
+ * 「知ってるお店」「行ってない」 → 「でいます」「ていた」「ている」「ていない」, before a noun and at
+ * the end of a sentence alike. Reported by kawaraban/verb-forms (an error) in narration; in a
+ * plain sentence that ends in ！ or ？ (a cry or a thought written as spoken: 「何してるんだろう？」
+ * 「起きてんねん！」) by kawaraban/likely-mistakes as a warning. In quoted speech the speaker's own
+ * words stay (the kawaraban filter).
+ */
+
+/** @typedef {import("./japanese-text.js").Token} Token */
+
+/** @param {{ surface_form: string; pos: string; pos_detail_1: string } | undefined} t */
+const isTeForm = (t) => t !== undefined && t.pos === "助詞" && t.pos_detail_1 === "接続助詞" && (t.surface_form === "て" || t.surface_form === "で");
+
+/**
+ * @param {Token} prev
+ * @param {Token} token
+ * @param {readonly Token[]} tokens
+ * @param {number} i where `token` is
+ * @param {import("./japanese-text.js").Found} found
+ */
+function iNuki(prev, token, tokens, i, found) {
+  const at = token.word_position - 1;
+  // 「待ってました！」「待ってましたのおかわり」: the set phrase of a cheer, not a verb form to mend.
+  const cheer = tokens[i - 2]?.basic_form === "待つ" && token.surface_form === "まし" && /^(?:の|!|！|」)$/u.test(tokens[i + 2]?.surface_form ?? "");
+  if (cheer) return;
+  // 「遊んでます」「書いてた」: the て/で form, then ます or た without いる between them.
+  if (isTeForm(prev) && token.pos === "助動詞" && (token.basic_form === "ます" || token.basic_form === "た")) {
+    found(at, `「${prev.surface_form}${token.surface_form}」は「い抜き言葉」です。「${prev.surface_form}い${token.surface_form}」と書きます。`, {
+      insert: "い",
+    });
+  }
+  // 「知ってる」「遊んでる」「言ってた」「行ってない」: the tokenizer's own てる/でる.
+  // 「並んでて」: after the て/で form the tokenizer reads the dropped いて as てる's 連用形.
+  if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && token.basic_form === "てる" && isTeForm(prev) && token.surface_form === "て") {
+    found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
+  }
+  // 「並んでてとても」「読んでてわかる」: the dropped いて read as a second particle て.
+  if (token.pos === "助詞" && token.surface_form === "て" && isTeForm(prev) && tokens[i - 2]?.pos === "動詞") {
+    found(at, `「${prev.surface_form}て」は「い抜き言葉」です。「${prev.surface_form}いて」と書きます。`, { insert: "い" });
+  }
+  // でる follows only a verb's 音便 (「遊ん」「泳い」): after 「ひらめき」 the で is a particle the tokenizer misread.
+  const dropped = token.basic_form === "てる" || (token.basic_form === "でる" && prev.conjugated_form === "連用タ接続");
+  if (token.pos === "動詞" && token.pos_detail_1 === "非自立" && dropped && prev.pos === "動詞") {
+    const next = tokens[i + 1];
+    const shown = `${token.surface_form}${next && next.pos === "助動詞" ? next.surface_form : ""}`;
+    // 「してんの」「起きてんねん」「してんだ」: てん is てる with its る said as ん (before の・ね・な),
+    // or てるん (before だ・です): the い alone does not make it right.
+    if (/^[てで]ん$/u.test(token.surface_form)) {
+      const right = `${token.surface_form[0]}いる${/^[のねな]/u.test(next?.surface_form ?? "") ? "" : "ん"}`;
+      found(token.word_position - 1, `「${token.surface_form}」は「い抜き言葉」です。「${right}」と書きます。`, { replace: 2, text: right }, 2);
+    } else found(token.word_position, `「${shown}」は「い抜き言葉」です。「${shown[0]}い${shown.slice(1)}」と書きます。`, { insert: "い" });
+  }
+}
+
+/** A sentence's end, and a polite form inside one. */
+const ENDS = /[。！？!?…\n]/u;
+const POLITE = /です|ます|でし|まし|ませ/u;
+
+/**
+ * Whether the sentence around `at` is plain and ends in ！ or ？ (a cry or a thought, written as
+ * spoken). A polite one (「遊んでました！」) is narration.
+ * @param {string} text
+ * @param {number} at
+ */
+function spokenAt(text, at) {
+  let start = at;
+  while (start > 0 && !ENDS.test(text[start - 1] ?? "")) start--;
+  const rest = text.slice(at);
+  const end = rest.search(ENDS);
+  if (end < 0 || !/[！？!?]/u.test(rest[end] ?? "")) return false;
+  return !POLITE.test(text.slice(start, at + end));
+}
+
+module.exports = { iNuki, isTeForm, spokenAt };
