@@ -53,6 +53,8 @@ const FOUND: [string, string, string, string?][] = [
   ["いよいよ大会の火蓋が切って落とされました。", "kawaraban/likely-mistakes", "火蓋", "いよいよ大会の幕が切って落とされました。"],
   ["心機一点、新しい店を開きました。", "kawaraban/common-mistakes", "心機一点", "心機一転、新しい店を開きました。"],
   ["朝から何してんの。", "kawaraban/verb-forms", "てん", "朝から何しているの。"],
+  // A Kangxi radical that looks like a kanji (U+2F3F for 手), as a PDF copy leaves it.
+  ["お\u2f3f伝いをお願いします。", "kawaraban/likely-mistakes", "\u2f3f", "お手伝いをお願いします。"],
   // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
   ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
