@@ -55,6 +55,19 @@ const FOUND: [string, string, string, string?][] = [
   ["朝から何してんの。", "kawaraban/verb-forms", "てん", "朝から何しているの。"],
   // A Kangxi radical that looks like a kanji (U+2F3F for 手), as a PDF copy leaves it.
   ["お\u2f3f伝いをお願いします。", "kawaraban/likely-mistakes", "\u2f3f", "お手伝いをお願いします。"],
+  ["今年も春が來ました。", "kawaraban/likely-mistakes", "來", "今年も春が来ました。"],
+  ["決勝に望んだ選手たちです。", "kawaraban/likely-mistakes", "望", "決勝に臨んだ選手たちです。"],
+  ["ビンゴで当たった商品を配りました。", "kawaraban/likely-mistakes", "商品", "ビンゴで当たった賞品を配りました。"],
+  ["会長は所要のため欠席しました。", "kawaraban/likely-mistakes", "所要", "会長は所用のため欠席しました。"],
+  ["元気な返事が帰ってきました。", "kawaraban/likely-mistakes", "帰っ", "元気な返事が返ってきました。"],
+  ["昨年度の引き続き開きます。", "kawaraban/likely-mistakes", "の", "昨年度に引き続き開きます。"],
+  ["公園で長話しをしました。", "kawaraban/likely-mistakes", "話し", "公園で長話をしました。"],
+  ["受付の時間が短かくなりました。", "kawaraban/likely-mistakes", "短か", "受付の時間が短くなりました。"],
+  ["中止にせざるおえない天気でした。", "kawaraban/likely-mistakes", "せざるおえ", "中止にせざるをえない天気でした。"],
+  ["新しいぺンを配りました。", "kawaraban/likely-mistakes", "ぺ", "新しいペンを配りました。"],
+  ["みんなで図書館ヘ行きました。", "kawaraban/likely-mistakes", "ヘ", "みんなで図書館へ行きました。"],
+  ["ランニングとウォ-キングの会です。", "kawaraban/likely-mistakes", "-", "ランニングとウォーキングの会です。"],
+  ["おかけで助かりました。", "kawaraban/common-mistakes", "おかけ", "おかげで助かりました。"],
   // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
   ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
@@ -220,6 +233,9 @@ const QUIET = [
   "かわいかったです。海に行ければいいです。昨日見たいくつかの花です。",
   "劇場での講演会に出かけました。事態の収拾を急ぎます。十時、会場に集まります。",
   "ちょっと待って、ほっとしました。",
+  "神力會の皆さんが集まりました。期待に応えます。手応えがありました。",
+  "こちらにおかけでお待ちください。雨の日は公園へアイスを食べに行きます。",
+  "希望を持って望んだ進学です。地元の商品を抽選会場で売りました。",
 ];
 
 let found: ProseRun;

@@ -16,6 +16,7 @@ const { CERTAIN } = require("./phrases-certain.js");
 const { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
 const { iNuki, spokenAt } = require("./i-nuki.js");
+const { charForms } = require("./char-forms.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
@@ -34,9 +35,6 @@ function intensified(word, after) {
   return word.pos_detail_1 === "形容動詞語幹" && /^(?:な|に|だ|で|です|でし)$/u.test(after?.surface_form ?? "");
 }
 
-/** Kangxi radicals and the CJK radicals supplement. */
-const RADICAL = /[\u2e80-\u2fdf]/gu;
-
 /** @type {import("./japanese-text.js").Check} */
 async function check(text, found, doc) {
   findPhrases(LIKELY, text, found);
@@ -46,16 +44,7 @@ async function check(text, found, doc) {
     found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、漢字の「${kanji}」の打ち間違いではありませんか。`, { replace: 1, text: kanji });
   }
   weekdays(text, found);
-  // A Kangxi radical (「⼿」 U+2F3F) looks like its kanji (「手」) but is another character, often
-  // pasted from a PDF: search and screen readers do not take it for the word. NFKC gives the kanji.
-  for (const m of text.matchAll(RADICAL)) {
-    const kanji = m[0].normalize("NFKC");
-    if (kanji === m[0]) continue;
-    found(/** @type {number} */ (m.index), `「${m[0]}」は漢字の「${kanji}」に見えますが、部首の記号です（PDF から写したときなどに入ります）。「${kanji}」にします。`, {
-      replace: m[0].length,
-      text: kanji,
-    });
-  }
+  charForms(text, found);
   // Each word costs a few dozen dictionary look-ups: an article of thousands of invented words gets the first ones only.
   for (const run of text.matchAll(KATAKANA_RUN)) {
     doc.katakana = (doc.katakana ?? 0) + 1;
