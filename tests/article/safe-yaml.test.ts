@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import fc from "fast-check";
 import { parseSafeYaml } from "../../pipeline/article/safe-yaml.ts";
 import { splitFrontMatter } from "../../pipeline/article/front-matter.ts";
 
@@ -54,7 +55,7 @@ describe("parseSafeYaml", () => {
 
 describe("splitFrontMatter", () => {
   it.each(["---js", "---javascript", "--- js", "---JS", "---JavaScript ", "--- yaml", "----"])(
-    "refuses an opening line %j without handing it to gray-matter",
+    "refuses an opening line %j without reading what follows",
     (opening) => {
       const split = splitFrontMatter(`${opening}\n({ title: (globalThis.__pwned = 1) })\n---\nbody\n`);
       expect(split).toEqual({ ok: false, problem: "opening", line: 1 });
@@ -76,5 +77,25 @@ describe("splitFrontMatter", () => {
 
   it("needs a closing line of exactly ---", () => {
     expect(splitFrontMatter("---\ntitle: a\n---js\nbody")).toMatchObject({ ok: false, problem: "unclosed" });
+  });
+
+  it("splits any text at the first line after the opening that is exactly ---, losing nothing", () => {
+    const line = fc.oneof(fc.constantFrom("---", "----", "--- ", "---js", "", "title: a", "# memo", "本文です。", "-"), fc.string());
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, opened) => {
+        const text = (opened ? ["---", ...lines] : lines).join("\n");
+        const split = splitFrontMatter(text);
+        const all = text.replace(/\r\n?/g, "\n").split("\n");
+        const closing = all.indexOf("---", 1);
+        expect(split.ok).toBe(all[0] === "---" && closing > 0);
+        if (!split.ok) return;
+        // Front matter, the closing line and the body are the whole text, in order.
+        const rest = closing + 1 < all.length ? [split.body] : [];
+        expect([...all.slice(0, closing + 1), ...rest].join("\n")).toBe(all.join("\n"));
+        expect(split.closingLine).toBe(closing + 1);
+        expect(split.bodyStartLine).toBe(closing + 2);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
