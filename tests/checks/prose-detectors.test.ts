@@ -68,6 +68,8 @@ const FOUND: [string, string, string, string?][] = [
   ["みんなで図書館ヘ行きました。", "kawaraban/likely-mistakes", "ヘ", "みんなで図書館へ行きました。"],
   ["ランニングとウォ-キングの会です。", "kawaraban/likely-mistakes", "-", "ランニングとウォーキングの会です。"],
   ["おかけで助かりました。", "kawaraban/common-mistakes", "おかけ", "おかげで助かりました。"],
+  ["新しい遊具で遊んみました。", "kawaraban/likely-mistakes", "み", "新しい遊具で遊んでみました。"],
+  ["話を聞いみようと思います。", "kawaraban/likely-mistakes", "み", "話を聞いてみようと思います。"],
   // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
   ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
@@ -236,6 +238,7 @@ const QUIET = [
   "神力會の皆さんが集まりました。期待に応えます。手応えがありました。",
   "こちらにおかけでお待ちください。雨の日は公園へアイスを食べに行きます。",
   "希望を持って望んだ進学です。地元の商品を抽選会場で売りました。",
+  "ほっこりしました。駆けっこをしました。とっかかりができました。",
 ];
 
 let found: ProseRun;

@@ -20,6 +20,7 @@ const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが"
  */
 function tokenSlips(prev, token, at, found, next) {
   doubledEnding(prev, token, at, found, next);
+  droppedTe(prev, token, at, found);
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
   if (token.pos === "助動詞" && token.basic_form === "ます" && prev.pos === "名詞" && prev.word_type === "KNOWN" && prev.pos_detail_1 !== "非自立") {
     if (prev.pos_detail_1 === "サ変接続") {
@@ -66,6 +67,24 @@ function doubledEnding(prev, token, at, found, next) {
   ) {
     found(at, `「${prev.surface_form}${token.surface_form}${next?.surface_form}」は活用の誤りではありませんか（「い」が余分です）。`, { remove: 1 });
   }
+}
+
+/**
+ * A 五段 verb's 音便 form (「聞い」「行っ」「遊ん」) straight before a helper verb (みる・いる・
+ * おく・しまう…) lost its て (で after ん): 「聞いみよう」「行っみました」. Only before a helper:
+ * the tokenizer reads many words as an 音便 form (「ほっこり」「駆けっこ」「ねっ！」).
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at
+ * @param {import("./japanese-text.js").Found} found
+ */
+function droppedTe(prev, token, at, found) {
+  if (prev.pos !== "動詞" || prev.conjugated_form !== "連用タ接続" || !String(prev.conjugated_type).startsWith("五段")) return;
+  // A kanji stem (「聞い」「行っ」): kana ones are mostly words the tokenizer cut (「とっかかり」「芋っこ」).
+  if (!/^[\u4e00-\u9fff]+[いっん]$/u.test(prev.surface_form)) return;
+  if (token.pos !== "動詞" || token.pos_detail_1 !== "非自立" || /^[てでただちじとど]/u.test(token.surface_form)) return;
+  const te = prev.surface_form.endsWith("ん") ? "で" : "て";
+  found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${te}${token.surface_form}」の「${te}」が抜けていませんか。`, { insert: te });
 }
 
 /**
