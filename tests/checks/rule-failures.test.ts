@@ -13,7 +13,7 @@ const text = (i: number, body: string) => articleText(`articles/2026/11/r${i}.md
 describe("a rule that throws on one paragraph", () => {
   it("loses only its own finding there: the article's other findings and every other article stay", async () => {
     const run = await lintProse(REPO_ROOT, [
-      text(0, "講座は十二三回目で、費用は三四十万円ほどでした。みんなで歌を楽しんでた。"),
+      text(0, "講座は十二三回目で、費用は三四十万円ほどでした。みんなで歌を楽しんでました。"),
       text(1, "朝市は毎週開かれています。公民館で毎週教えてます。"),
     ]);
     const first = run.results.get("articles/2026/11/r0.md")!.diagnostics;

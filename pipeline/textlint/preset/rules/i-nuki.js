@@ -4,10 +4,10 @@
  * い抜き言葉, judged on the tokenizer's part of speech and conjugation (not on word lists): a
  * て/で form directly followed by an auxiliary that needs 「いる」 — 「遊んでます」「書いてた」
  * 「知ってるお店」「行ってない」 → 「でいます」「ていた」「ている」「ていない」, before a noun and at
- * the end of a sentence alike. Reported by kawaraban/verb-forms (an error) in narration; in a
- * plain sentence that ends in ！ or ？ (a cry or a thought written as spoken: 「何してるんだろう？」
- * 「起きてんねん！」) by kawaraban/likely-mistakes as a warning. In quoted speech the speaker's own
- * words stay (the kawaraban filter).
+ * the end of a sentence alike. Reported by kawaraban/verb-forms (an error) in a です・ます
+ * sentence; in a plain one (the writer's casual register, or a thought written as spoken:
+ * 「何してるんだろう？」「起きてんねん！」) by kawaraban/likely-mistakes as a warning. In quoted
+ * speech the speaker's own words stay (the kawaraban filter).
  */
 
 /** @typedef {import("./japanese-text.js").Token} Token */
@@ -61,18 +61,17 @@ const ENDS = /[。！？!?…\n]/u;
 const POLITE = /です|ます|でし|まし|ませ/u;
 
 /**
- * Whether the sentence around `at` is plain and ends in ！ or ？ (a cry or a thought, written as
- * spoken). A polite one (「遊んでました！」) is narration.
+ * Whether the sentence around `at` is plain (no です・ます in it): there い抜き is the writer's
+ * register or a thought written as spoken (「東京に住んでた時より寒くない。」「何してるんだろう？」),
+ * while in a polite sentence (「遊んでました！」) it is a slip in narration.
  * @param {string} text
  * @param {number} at
  */
-function spokenAt(text, at) {
+function plainAt(text, at) {
   let start = at;
   while (start > 0 && !ENDS.test(text[start - 1] ?? "")) start--;
-  const rest = text.slice(at);
-  const end = rest.search(ENDS);
-  if (end < 0 || !/[！？!?]/u.test(rest[end] ?? "")) return false;
-  return !POLITE.test(text.slice(start, at + end));
+  const end = text.slice(at).search(ENDS);
+  return !POLITE.test(text.slice(start, end < 0 ? text.length : at + end));
 }
 
-module.exports = { iNuki, isTeForm, spokenAt };
+module.exports = { iNuki, isTeForm, plainAt };

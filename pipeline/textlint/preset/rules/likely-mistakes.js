@@ -15,7 +15,7 @@ const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
 const { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
-const { iNuki, spokenAt } = require("./i-nuki.js");
+const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
@@ -65,7 +65,7 @@ async function check(text, found, doc) {
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
     tokenSlips(prev, token, at, found, tokens[i + 1]);
-    iNuki(prev, token, tokens, i, (index, ...rest) => (spokenAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
+    iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];
     if (
       before?.pos === "接頭詞" &&

@@ -11,7 +11,7 @@
  *   form 「れる」 had, so 「られた」 becomes 「った」 and 「られました」 「りました」 / 「いました」.
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
-const { iNuki, spokenAt } = require("./i-nuki.js");
+const { iNuki, plainAt } = require("./i-nuki.js");
 
 /** @typedef {import("./japanese-text.js").Token} Token */
 
@@ -126,7 +126,8 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
         },
       );
     }
-    // A cry or a thought written as spoken (「何してるんだろう？」): a warning of likely-mistakes instead.
-    iNuki(prev, token, tokens, i, (index, ...rest) => (spokenAt(text, index) ? undefined : found(index, ...rest)));
+    // In a plain sentence (「東京に住んでた時より寒くない。」「何してるんだろう？」) it is the writer's
+    // register, maybe a thought written as spoken: a warning of likely-mistakes instead.
+    iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) ? undefined : found(index, ...rest)));
   });
 });
