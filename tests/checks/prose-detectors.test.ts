@@ -72,6 +72,14 @@ const FOUND: [string, string, string, string?][] = [
   ["おかけで助かりました。", "kawaraban/common-mistakes", "おかけ", "おかげで助かりました。"],
   ["新しい遊具で遊んみました。", "kawaraban/likely-mistakes", "み", "新しい遊具で遊んでみました。"],
   ["話を聞いみようと思います。", "kawaraban/likely-mistakes", "み", "話を聞いてみようと思います。"],
+  ["川でホタルの鑑賞会を開きます。", "kawaraban/likely-mistakes", "鑑賞", "川でホタルの観賞会を開きます。"],
+  ["参加者の関心の高さが伺えます。", "kawaraban/likely-mistakes", "伺え", "参加者の関心の高さがうかがえます。"],
+  ["台風に会った経験を話しました。", "kawaraban/likely-mistakes", "会", "台風に遭った経験を話しました。"],
+  ["得に今年は晴れの日が続きました。", "kawaraban/likely-mistakes", "得に", "特に今年は晴れの日が続きました。"],
+  ["地域のコミニティー活動です。", "kawaraban/common-mistakes", "コミニティ", "地域のコミュニティー活動です。"],
+  ["大学のインターシップ生が来ました。", "kawaraban/common-mistakes", "インターシップ", "大学のインターンシップ生が来ました。"],
+  ["祭りの影の立役者です。", "kawaraban/common-mistakes", "影の", "祭りの陰の立役者です。"],
+  ["全員で黙とうを奉げました。", "kawaraban/common-mistakes", "奉げ", "全員で黙とうを捧げました。"],
   // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
   ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
@@ -241,6 +249,8 @@ const QUIET = [
   "こちらにおかけでお待ちください。雨の日は公園へアイスを食べに行きます。",
   "希望を持って望んだ進学です。地元の商品を抽選会場で売りました。",
   "ほっこりしました。駆けっこをしました。とっかかりができました。",
+  "先生のお話が伺えてうれしかったです。駅で友達に会いました。お得にお買い物ができます。",
+  "コミュニティーセンターで美術作品を鑑賞しました。",
 ];
 
 let found: ProseRun;

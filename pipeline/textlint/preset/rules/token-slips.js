@@ -22,7 +22,9 @@ function tokenSlips(prev, token, at, found, next) {
   doubledEnding(prev, token, at, found, next);
   droppedTe(prev, token, at, found);
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
-  if (token.pos === "助動詞" && token.basic_form === "ます" && prev.pos === "名詞" && prev.word_type === "KNOWN" && prev.pos_detail_1 !== "非自立") {
+  // A lone kana read as a noun is a word the tokenizer cut (「奉げました」), not a noun.
+  const cutKana = /^[\u3040-\u309f]$/u.test(prev.surface_form);
+  if (token.pos === "助動詞" && token.basic_form === "ます" && prev.pos === "名詞" && prev.word_type === "KNOWN" && prev.pos_detail_1 !== "非自立" && !cutKana) {
     if (prev.pos_detail_1 === "サ変接続") {
       found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}し${token.surface_form}」の「し」が抜けていませんか。`, { insert: "し" });
     } else {
