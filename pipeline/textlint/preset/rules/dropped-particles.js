@@ -29,6 +29,8 @@ const COMPOUNDING_VERBS = new Set([
   "差し上げる",
   // 「遊び倒す」「食べ歩く」: the second verb finishes the first, a compound verb.
   "倒す",
+  // 「通い詰める」
+  "詰める",
   "揃う",
   "そろう",
 ]);
@@ -38,6 +40,10 @@ const ADVERBIAL_NOUNS = new Set([
   // 「家族揃って」「親子そろって」: a group doing something together, a set way of saying it.
   ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
 ]);
+/**
+ * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」.
+ */
+const SET_PHRASE = /^(?:問う|撒く|浴びる)$/u;
 
 /**
  * A noun followed straight by a finite verb (「公園走っていた」): a particle was left out. Only
@@ -69,7 +75,7 @@ function droppedParticle(noun, verb, before, after) {
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
   if ([...word].length < 2 || /^一/u.test(word) || (!compound && before?.pos === "接頭詞")) return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
-  if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form)) return false;
+  if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form) || SET_PHRASE.test(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;
   // A finite verb: its ending follows (て, た, ます, ない…), or it ends the clause.
   if (verb.conjugated_form === "基本形") return after?.pos !== "名詞";

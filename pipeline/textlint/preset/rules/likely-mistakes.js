@@ -53,7 +53,8 @@ async function check(text, found, doc) {
   }
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
-    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && intensified(token, tokens[i + 1])) {
+    // 「すごいすごい」 is the word said twice, not すごい before an adjective.
+    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && !INTENSIFIERS.has(token.surface_form) && intensified(token, tokens[i + 1])) {
       found(
         prev.word_position - 1,
         `${token.pos === "形容詞" || token.pos === "動詞" ? token.pos : "形容動詞"}の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`,
@@ -121,7 +122,7 @@ const LOOKALIKES = new Map([
 ]);
 const KANJI = "[\\u4e00-\\u9fff々]";
 const LOOKALIKE = new RegExp(
-  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー])|(?<=${KANJI}|[のをがにで])ー(?=${KANJI}))`,
+  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー])|(?<=[第十百千万唯統均同単逐随画]|[のをがにで])ー(?=${KANJI})|(?<=${KANJI})ー(?=[人回日月年番度部本枚個件名位組号時分週期生列段等言]))`,
   "gu",
 );
 const WEEKDAYS = "日月火水木金土";
@@ -197,6 +198,8 @@ const CONFUSED = [
   "ヨョ",
 ];
 const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
+/** Names their owners spell with a large kana (「富士フイルム」「キユーピー」): right as they are. */
+const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
 /** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
 const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
 
@@ -225,14 +228,15 @@ function variants(/** @type {string} */ word) {
  */
 async function katakanaWord(word, offset, found) {
   // A misspelling the certain list knows is reported there once (one finding per place).
-  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null)) return;
+  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null) || BRAND_SPELLINGS.has(word)) return;
   // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
   const own = await tokens(word);
   if (!own.some((t) => t.word_type === "UNKNOWN")) return;
   for (const candidate of variants(word)) {
     // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
     const parts = await tokens(candidate);
-    if (parts.length === 1 && parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞") {
+    // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
+    if (parts.length === 1 && parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞" && parts[0].pos_detail_1 !== "固有名詞") {
       found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
       return;
     }
