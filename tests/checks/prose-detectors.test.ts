@@ -80,6 +80,16 @@ const FOUND: [string, string, string, string?][] = [
   ["大学のインターシップ生が来ました。", "kawaraban/common-mistakes", "インターシップ", "大学のインターンシップ生が来ました。"],
   ["祭りの影の立役者です。", "kawaraban/common-mistakes", "影の", "祭りの陰の立役者です。"],
   ["全員で黙とうを奉げました。", "kawaraban/common-mistakes", "奉げ", "全員で黙とうを捧げました。"],
+  ["受付の方はみな明るいそうな人でした。", "kawaraban/likely-mistakes", "明るい", "受付の方はみな明るそうな人でした。"],
+  ["開場前から行列ができいました。", "kawaraban/likely-mistakes", "い", "開場前から行列ができていました。"],
+  ["校門の近くで不振な車を見かけました。", "kawaraban/likely-mistakes", "不振", "校門の近くで不審な車を見かけました。"],
+  ["熱い日が続くので水分をとりましょう。", "kawaraban/likely-mistakes", "熱", "暑い日が続くので水分をとりましょう。"],
+  ["前は床がきれいくなかったのです。", "kawaraban/likely-mistakes", "く"],
+  ["雨の日は足元を気をつけてください。", "kawaraban/likely-mistakes", "を", "雨の日は足元に気をつけてください。"],
+  ["吹奏楽部では新しい部員に募集しています。", "kawaraban/likely-mistakes", "に", "吹奏楽部では新しい部員を募集しています。"],
+  ["季節の変わり目です。お体をご自愛ください。", "kawaraban/likely-mistakes", "お体を", "季節の変わり目です。ご自愛ください。"],
+  ["駅からちよっと歩きます。", "kawaraban/likely-mistakes", "ちよっと", "駅からちょっと歩きます。"],
+  ["アットフォームな教室です。", "kawaraban/common-mistakes", "アットフォーム", "アットホームな教室です。"],
   // A plain cry or thought keeps its spoken form: a warning, not an error that blocks the article.
   ["ここで何してるんだろう？", "kawaraban/likely-mistakes", "てる", "ここで何しているんだろう？"],
   ["みどり保育園に務めて十年になります。", "kawaraban/common-mistakes", "務め", "みどり保育園に勤めて十年になります。"],
@@ -254,6 +264,7 @@ const QUIET = [
   "縄文の土偶が大集合ー展示室へどうぞ。カワイイお遊戯でした。富士フイルムの工場です。",
   "すごいすごいと喜びました。グラウンドを会場に開催されました。老若男女問わず楽しめます。",
   "3月から通い詰めています。餌をばら撒いていました。毎年恒例の盆踊りです。",
+  "反省材料を見い出しました。楽しいそうです。よさそうな店です。熱い日々を過ごしました。",
 ];
 
 let found: ProseRun;
@@ -341,6 +352,8 @@ describe.each([
   ["beginner-mistakes-heldout-4.json", 64, 57],
   // 40/64 when first measured (2026-12-03, fifth session), 54/64 after the rules for its families.
   ["beginner-mistakes-heldout-5.json", 64, 53],
+  // 43/64 when first measured (2026-12-03, fifth session, in an article), 59/64 after the rules for its families.
+  ["beginner-mistakes-heldout-6.json", 64, 58],
 ] as const)("beginner mistakes of 16 kinds written by someone who never saw the rules (%s)", (file, size, least) => {
   it(`finds at least ${least} of the ${size} on the wrong words themselves`, async () => {
     const { list, loud } = await lintList(file, file.replace(/\W/g, ""));
