@@ -14,9 +14,9 @@ const RADICAL = /[\u2e80-\u2fdf]/gu;
 
 /** Old forms (旧字体) with their modern form (常用漢字表). */
 const OLD_FORMS = new Map(
-  [..."來来學学會会實実體体氣気當当發発變変區区圓円醫医藝芸驛駅鐵鉄戰戦對対圖図聲声賣売讀読寫写歸帰兩両傳伝價価舊旧與与擔担擧挙團団縣県廳庁觀観歡歓勞労禮礼獨独燒焼晝昼黨党辯弁彈弾"].flatMap(
-    (ch, i, all) => (i % 2 === 0 ? [[ch, all[i + 1] ?? ch]] : []),
-  ),
+  [
+    ..."來来學学會会實実體体氣気當当發発變変區区圓円醫医藝芸驛駅鐵鉄戰戦對対圖図聲声賣売讀読寫写歸帰兩両傳伝價価舊旧與与擔担擧挙團団縣県廳庁觀観歡歓勞労禮礼獨独燒焼晝昼黨党辯弁彈弾",
+  ].flatMap((ch, i, all) => (i % 2 === 0 ? [[ch, all[i + 1] ?? ch]] : [])),
 );
 // Only as a word's stem before its kana (「來る」「學ぶ」「變わる」): a group's name keeps its old
 // form (「神力會の」「和太鼓グループ彈紅」), and there a particle or a kanji follows.
@@ -30,10 +30,14 @@ function charForms(text, found) {
   for (const m of text.matchAll(RADICAL)) {
     const kanji = m[0].normalize("NFKC");
     if (kanji === m[0]) continue;
-    found(/** @type {number} */ (m.index), `「${m[0]}」は漢字の「${kanji}」に見えますが、部首の記号です（PDF から写したときなどに入ります）。「${kanji}」にします。`, {
-      replace: m[0].length,
-      text: kanji,
-    });
+    found(
+      /** @type {number} */ (m.index),
+      `「${m[0]}」は漢字の「${kanji}」に見えますが、部首の記号です（PDF から写したときなどに入ります）。「${kanji}」にします。`,
+      {
+        replace: m[0].length,
+        text: kanji,
+      },
+    );
   }
   for (const m of text.matchAll(OLD_FORM)) {
     const modern = OLD_FORMS.get(m[0]) ?? m[0];

@@ -54,7 +54,12 @@ async function check(text, found, doc) {
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     // 「すごいすごい」 is the word said twice, not すごい before an adjective.
-    if (INTENSIFIERS.has(prev.surface_form) && prev.conjugated_form === "基本形" && !INTENSIFIERS.has(token.surface_form) && intensified(token, tokens[i + 1])) {
+    if (
+      INTENSIFIERS.has(prev.surface_form) &&
+      prev.conjugated_form === "基本形" &&
+      !INTENSIFIERS.has(token.surface_form) &&
+      intensified(token, tokens[i + 1])
+    ) {
       found(
         prev.word_position - 1,
         `${token.pos === "形容詞" || token.pos === "動詞" ? token.pos : "形容動詞"}の前では「${prev.surface_form}」ではなく「${prev.surface_form.slice(0, -1)}く」です。`,

@@ -24,18 +24,37 @@ function tokenSlips(prev, token, at, found, next) {
   // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
   if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && next?.pos === "助動詞" && next.surface_form === "な") {
     const stem = prev.basic_form === "ない" ? "なさ" : /^(?:いい|よい)$/u.test(prev.basic_form) ? "よさ" : prev.surface_form.slice(0, -1);
-    found(prev.word_position - 1, `「${prev.surface_form}そうな」は「${stem}そうな」です（様子は「〜そうな」、聞いたことは「〜そうだ」）。`, { replace: prev.surface_form.length, text: stem }, prev.surface_form.length + 3);
+    found(
+      prev.word_position - 1,
+      `「${prev.surface_form}そうな」は「${stem}そうな」です（様子は「〜そうな」、聞いたことは「〜そうだ」）。`,
+      { replace: prev.surface_form.length, text: stem },
+      prev.surface_form.length + 3,
+    );
   }
   // 「列ができいました」: an 一段 verb's stem straight before いる lost its て.
   // 「見い出す」 (みいだす) is a word of its own.
   const miidasu = /^[出だ]/u.test(next?.surface_form ?? "");
-  if (prev.pos === "動詞" && prev.conjugated_type === "一段" && prev.conjugated_form === "連用形" && token.pos === "動詞" && token.basic_form === "いる" && !miidasu) {
+  if (
+    prev.pos === "動詞" &&
+    prev.conjugated_type === "一段" &&
+    prev.conjugated_form === "連用形" &&
+    token.pos === "動詞" &&
+    token.basic_form === "いる" &&
+    !miidasu
+  ) {
     found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
   }
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
   // A lone kana read as a noun is a word the tokenizer cut (「奉げました」), not a noun.
   const cutKana = /^[\u3040-\u309f]$/u.test(prev.surface_form);
-  if (token.pos === "助動詞" && token.basic_form === "ます" && prev.pos === "名詞" && prev.word_type === "KNOWN" && prev.pos_detail_1 !== "非自立" && !cutKana) {
+  if (
+    token.pos === "助動詞" &&
+    token.basic_form === "ます" &&
+    prev.pos === "名詞" &&
+    prev.word_type === "KNOWN" &&
+    prev.pos_detail_1 !== "非自立" &&
+    !cutKana
+  ) {
     if (prev.pos_detail_1 === "サ変接続") {
       found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}し${token.surface_form}」の「し」が抜けていませんか。`, { insert: "し" });
     } else {
