@@ -99,18 +99,25 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     server.reload();
   };
-  await rebuild();
+  // One build at a time: builds share one work folder next to the site, so a save during a build,
+  // or a rebuild asked for by hand, waits for the build before it.
+  let running: Promise<unknown> = Promise.resolve();
+  const queued = (): Promise<void> => {
+    const next = running.then(rebuild, rebuild);
+    running = next.catch(() => undefined);
+    return next;
+  };
+  await queued();
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
   const watcher = pollTree([path.join(options.root, "articles"), path.join(options.root, "assets")], () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(() => rebuild()).catch((error: Error) => options.log(`再作成できませんでした: ${logSafe(error.message)}`));
+      queued().catch((error: Error) => options.log(`再作成できませんでした: ${logSafe(error.message)}`));
     }, 100);
   });
   return {
     url: server.url,
-    rebuild,
+    rebuild: queued,
     close: async () => {
       clearTimeout(timer);
       watcher.close();

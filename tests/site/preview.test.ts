@@ -56,6 +56,25 @@ describe("kawaraban preview", () => {
     HANG,
   );
 
+  it(
+    "builds one at a time: rebuilds asked for together, or during a save's rebuild, all finish and leave the last site",
+    async () => {
+      const root = await copySampleContent();
+      const preview = await previewOf(root);
+      try {
+        const article = path.join(root, "articles/2026/11/winter-festival-draft.md");
+        await writeFile(article, (await readFile(article, "utf8")).replace("冬のあかり祭りの準備が始まりました", "冬のあかり祭りの準備が進んでいます"));
+        // They share the work folder next to the site: run together, one would remove the other's.
+        await Promise.all([preview.rebuild(), preview.rebuild(), preview.rebuild()]);
+        const page = await (await fetch(`${preview.url}2026/11/winter-festival-draft/`)).text();
+        expect(page).toContain("冬のあかり祭りの準備が進んでいます");
+      } finally {
+        await preview.close();
+      }
+    },
+    HANG,
+  );
+
   it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
     const root = await copySampleContent();
     const preview = await previewOf(root);
