@@ -66,7 +66,10 @@ export class LintPool {
     worker.ref();
     this.sent.set(worker, new Map());
     worker.on("message", (reply: WorkerReply) => this.answer(worker, reply));
-    worker.on("error", (error) => this.crashed(worker, error));
+    // A worker's error comes on another channel than its messages: the "started" it posted just
+    // before dying may still be queued. Handled after the messages already there, a crash while
+    // linting is not taken for a worker that cannot load (which would fail every waiting article).
+    worker.on("error", (error) => setImmediate(() => this.crashed(worker, error)));
   }
 
   /**
