@@ -74,4 +74,4 @@ function plainAt(text, at) {
   return !POLITE.test(text.slice(start, end < 0 ? text.length : at + end));
 }
 
-module.exports = { iNuki, isTeForm, plainAt };
+module.exports = { iNuki, plainAt };
