@@ -204,6 +204,8 @@ const CONFUSED = [
 ];
 const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
 /** Names their owners spell with a large kana (「富士フイルム」「キユーピー」): right as they are. */
+/** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
+const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
 /** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
 const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
@@ -218,6 +220,10 @@ function variants(/** @type {string} */ word) {
     for (const other of PARTNERS.get(word[i] ?? "") ?? []) out.add(word.slice(0, i) + other + word.slice(i + 1));
     if (word[i] === "ー" || word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
     if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
+    // A small ッ left out (「ワークショプ」), or heard as a long vowel and the other way (「フリーマッケット」).
+    if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
+    if (word[i] === "ッ") out.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);
+    if (word[i] === "ー" && SMALL_TSU_BEFORE.test(word[i + 1] ?? "")) out.add(`${word.slice(0, i)}ッ${word.slice(i + 1)}`);
   }
   out.delete(word);
   return [...out];
@@ -241,11 +247,23 @@ async function katakanaWord(word, offset, found) {
     // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
     const parts = await tokens(candidate);
     // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
-    if (parts.length === 1 && parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞" && parts[0].pos_detail_1 !== "固有名詞") {
+    if (knownWord(parts)) {
       found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
       return;
     }
   }
+}
+
+/**
+ * One known common noun (not a name), or, for a long word, two of at least three kana each
+ * (「フリー」「マーケット」): the dictionary splits compounds it lacks, a name is a coincidence.
+ * @param {readonly import("./japanese-text.js").Token[]} parts
+ */
+function knownWord(parts) {
+  const common = (/** @type {import("./japanese-text.js").Token} */ t) =>
+    t.word_type === "KNOWN" && t.pos === "名詞" && /^(?:一般|サ変接続)$/u.test(t.pos_detail_1);
+  if (parts.length === 1) return parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞" && parts[0].pos_detail_1 !== "固有名詞";
+  return parts.length === 2 && parts.every((t) => common(t) && t.surface_form.length >= 3);
 }
 
 /**

@@ -20,6 +20,11 @@ const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが"
  */
 function tokenSlips(prev, token, at, found, next) {
   doubledEnding(prev, token, at, found, next);
+  // 「少なかれば」: ば takes an adjective's conditional (けれ); かれ is the old imperative (「多かれ少なかれ」).
+  if (prev.pos === "形容詞" && String(prev.conjugated_form).startsWith("命令") && token.pos === "助詞" && token.surface_form === "ば") {
+    const right = `${prev.surface_form.slice(0, -2)}ければ`;
+    found(prev.word_position - 1 + prev.surface_form.length - 2, `「${prev.surface_form}ば」は「${right}」です。`, { replace: 2, text: "けれ" }, 3);
+  }
   droppedTe(prev, token, at, found);
   // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
   if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && next?.pos === "助動詞" && next.surface_form === "な") {
@@ -95,7 +100,7 @@ function doubledEnding(prev, token, at, found, next) {
       (prev.pos === "助動詞" && prev.surface_form === "た") ||
       (prev.pos_detail_1 === "形容動詞語幹" && prev.surface_form.endsWith("か"))) &&
     /^い(?:く|かっ|けれ)$/u.test(token.surface_form) &&
-    /^(?:て|ば|た|ない)$/u.test(next?.surface_form ?? "")
+    /^(?:て|ば|た|ない|なり|なる|なっ|なれ|なら)$/u.test(next?.surface_form ?? "")
   ) {
     found(at, `「${prev.surface_form}${token.surface_form}${next?.surface_form}」は活用の誤りではありませんか（「い」が余分です）。`, { remove: 1 });
   }
