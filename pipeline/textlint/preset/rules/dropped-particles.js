@@ -9,7 +9,11 @@
 /** Nouns that take a particle before a verb (times, amounts and adverb-like nouns stand without one). */
 const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 /** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
-const LINKING_VERBS = new Set(["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いただく", "頂く", "くださる", "下さる", "いう", "言う"]);
+const LINKING_VERBS = new Set([
+  ...["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いう", "言う"],
+  // 「ご覧いただける」「ご覧くださる」: honorific nouns before their helper verb.
+  ...["いただく", "頂く", "いただける", "頂ける", "くださる", "下さる"],
+]);
 /** Verbs that make compounds with the noun before them (「遊び始める」「感謝申し上げる」「相談願う」). */
 const COMPOUNDING_VERBS = new Set([
   "始める",
@@ -23,6 +27,7 @@ const COMPOUNDING_VERBS = new Set([
   "切る",
   "回る",
   "申し上げる",
+  "申しあげる",
   "願う",
   "致す",
   "いたす",
@@ -34,6 +39,9 @@ const COMPOUNDING_VERBS = new Set([
   "揃う",
   "そろう",
 ]);
+/** The second verb of a compound after a one-kanji stem (「立ち上げる」「取り組む」「持ち寄る」). */
+const SECOND_VERBS =
+  /^(?:上げる|上がる|あげる|あがる|組む|寄る|付ける|付く|合わせる|合う|入れる|替える|返る|返す|下げる|戻す|戻る|掛ける|消す|決める|止める|抜く|残す|越す|過ぎる|回す|込む)$/u;
 /** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
 const ADVERBIAL_NOUNS = new Set([
   ...["大勢", "全員", "皆", "みんな", "皆さん", "みなさん", "皆様", "皆さま", "みなさま", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"],
@@ -70,6 +78,10 @@ function droppedParticle(noun, verb, before, after) {
   if (!compound && before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
   // 「活気づける」「色づく」「片づける」: one verb written with づく／づける; 「海藻ついて」 is reported as a dropped に.
   if (/^[づつ]/u.test(verb.surface_form) || /^(?:つく|よる)$/u.test(verb.basic_form)) return false;
+  // 「立ち上げる」「取り組む」: a one-kanji verb stem read as a noun, then the second verb of a compound.
+  if (!compound && /^[\u4e00-\u9fff][いきぎしじちにひびみり]$/u.test(noun.surface_form) && SECOND_VERBS.test(verb.basic_form)) return false;
+  // 「印象もうけます」: kana the tokenizer joined into a verb begin with the particle (も受けます).
+  if (/^[もはがをにでと][\u3040-\u309f]*$/u.test(verb.surface_form)) return false;
   // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
   if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.

@@ -87,10 +87,13 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
     let j = i + 2;
     while (
       tokens[j] &&
-      (tokens[j]?.pos === "助動詞" || tokens[j]?.pos_detail_1 === "非自立" || tokens[j]?.pos_detail_1 === "接尾" || tokens[j]?.surface_form === "て")
+      (tokens[j]?.pos === "助動詞" ||
+        (tokens[j]?.pos === "動詞" && /^(?:非自立|接尾)$/u.test(tokens[j]?.pos_detail_1 ?? "")) ||
+        tokens[j]?.surface_form === "て")
     )
       j++;
-    if (tokens[j]?.pos === "名詞") continue;
+    // Before a noun (「もの」「こと」 too, and 「お醤油」 after its prefix) the clause modifies it.
+    if (tokens[j]?.pos === "名詞" || (tokens[j]?.pos === "接頭詞" && tokens[j + 1]?.pos === "名詞")) continue;
     found(
       no.word_position - 1,
       `「の${noun.surface_form}${verb.surface_form}」では助詞が合いません。「を${noun.surface_form}${verb.surface_form}」か「の${noun.surface_form}を${verb.surface_form}」と書きます。`,

@@ -7,7 +7,8 @@
  * the end of a sentence alike. Reported by kawaraban/verb-forms (an error) in a です・ます
  * sentence; in a plain one (the writer's casual register, or a thought written as spoken:
  * 「何してるんだろう？」「起きてんねん！」) by kawaraban/likely-mistakes as a warning. In quoted
- * speech the speaker's own words stay (the kawaraban filter).
+ * speech the speaker's own words stay (the kawaraban filter); an aside in brackets is the writer's
+ * own voice, judged like a plain sentence.
  */
 
 /** @typedef {import("./japanese-text.js").Token} Token */
@@ -68,10 +69,30 @@ const POLITE = /です|ます|でし|まし|ませ/u;
  * @param {number} at
  */
 function plainAt(text, at) {
+  if (inAside(text, at)) return true;
   let start = at;
   while (start > 0 && !ENDS.test(text[start - 1] ?? "")) start--;
   const end = text.slice(at).search(ENDS);
   return !POLITE.test(text.slice(start, end < 0 ? text.length : at + end));
+}
+
+/**
+ * Whether `at` is inside brackets opened on its line and not yet closed (「（まだセールはしてません！）」):
+ * an aside in the writer's own voice, like quoted speech, not the article's narration.
+ * @param {string} text
+ * @param {number} at
+ */
+function inAside(text, at) {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && text[i] !== "\n"; i--) {
+    const ch = text[i] ?? "";
+    if (ch === ")" || ch === "）") depth++;
+    else if (ch === "(" || ch === "（") {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
 }
 
 module.exports = { iNuki, plainAt };

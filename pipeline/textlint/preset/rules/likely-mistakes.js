@@ -216,17 +216,18 @@ const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly impor
  */
 function variants(/** @type {string} */ word) {
   const out = new Set();
+  /** @type {Set<string>} the ッ slips, whose word the dictionary may hold only as two (「フリー」「マーケット」) */
+  const tsu = new Set();
   for (let i = 1; i < word.length; i++) {
     for (const other of PARTNERS.get(word[i] ?? "") ?? []) out.add(word.slice(0, i) + other + word.slice(i + 1));
     if (word[i] === "ー" || word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
     if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
-    // A small ッ left out (「ワークショプ」), or heard as a long vowel and the other way (「フリーマッケット」).
-    if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
-    if (word[i] === "ッ") out.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);
-    if (word[i] === "ー" && SMALL_TSU_BEFORE.test(word[i + 1] ?? "")) out.add(`${word.slice(0, i)}ッ${word.slice(i + 1)}`);
+    // A small ッ left out (「ワークショプ」), or typed for a long vowel (「フリーマッケット」).
+    if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") tsu.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
+    if (word[i] === "ッ") tsu.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);
   }
   out.delete(word);
-  return [...out];
+  return [...[...out].map((text) => ({ text, tsu: false })), ...[...tsu].filter((text) => !out.has(text)).map((text) => ({ text, tsu: true }))];
 }
 
 /**
@@ -243,11 +244,11 @@ async function katakanaWord(word, offset, found) {
   // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
   const own = await tokens(word);
   if (!own.some((t) => t.word_type === "UNKNOWN")) return;
-  for (const candidate of variants(word)) {
+  for (const { text: candidate, tsu } of variants(word)) {
     // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
     const parts = await tokens(candidate);
     // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
-    if (knownWord(parts)) {
+    if (knownWord(parts, tsu)) {
       found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
       return;
     }
@@ -255,15 +256,17 @@ async function katakanaWord(word, offset, found) {
 }
 
 /**
- * One known common noun (not a name), or, for a long word, two of at least three kana each
- * (「フリー」「マーケット」): the dictionary splits compounds it lacks, a name is a coincidence.
+ * One known common noun (not a name), or, after a ッ slip, two of at least three kana each
+ * (「フリー」「マーケット」): the dictionary splits compounds it lacks. Two words after another slip
+ * are a coincidence (「ヘルスメイト」 is a name, not 「ヘルス」「メイド」).
  * @param {readonly import("./japanese-text.js").Token[]} parts
+ * @param {boolean} tsu
  */
-function knownWord(parts) {
+function knownWord(parts, tsu) {
   const common = (/** @type {import("./japanese-text.js").Token} */ t) =>
     t.word_type === "KNOWN" && t.pos === "名詞" && /^(?:一般|サ変接続)$/u.test(t.pos_detail_1);
   if (parts.length === 1) return parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞" && parts[0].pos_detail_1 !== "固有名詞";
-  return parts.length === 2 && parts.every((t) => common(t) && t.surface_form.length >= 3);
+  return tsu && parts.length === 2 && parts.every((t) => common(t) && t.surface_form.length >= 3);
 }
 
 /**

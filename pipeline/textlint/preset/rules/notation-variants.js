@@ -58,6 +58,8 @@ function sameWord(a, b, pos) {
   return ka.length <= kb.length ? isSubsequence(ka, kb) : isSubsequence(kb, ka);
 }
 
+/** What follows 「お話し」 used as a verb (「お話しする」「お話しいただく」「お話しください」). */
+const VERB_AFTER = /^(?:する|いただく|頂く|くださる|下さる)$/u;
 const OPEN = new Set(["(", "（"]);
 const CLOSE = new Set([")", "）"]);
 /** The last part of an office's or a facility's name (「こども家庭課」「子育て支援センター」). */
@@ -79,7 +81,7 @@ function notAVariant(tokens, i) {
   const kana = /^[\u3040-\u30ffー]+$/u.test(t.surface_form);
   if (kana && before && OPEN.has(before.surface_form) && after && CLOSE.has(after.surface_form) && /[\u3400-\u9fff々]/u.test(tokens[i - 2]?.surface_form ?? ""))
     return true;
-  if (t.pos === "名詞" && t.pos_detail_1 === "サ変接続" && t.surface_form.endsWith("し") && after?.basic_form === "する") return true;
+  if (t.pos === "名詞" && t.pos_detail_1 === "サ変接続" && t.surface_form.endsWith("し") && VERB_AFTER.test(after?.basic_form ?? "")) return true;
   for (const next of tokens.slice(i + 1, i + 3)) if (next.pos_detail_1 === "接尾" && NAME_ENDS.test(next.surface_form)) return true;
   return false;
 }

@@ -34,7 +34,7 @@ const SHORT = 4;
  * @typedef {import("@textlint/ast-node-types").TxtNode} TxtNode
  * @typedef {import("@textlint/ast-node-types").TxtParentNode} TxtParentNode
  * @typedef {Readonly<import("kuromojin").KuromojiToken>} Token
- * @typedef {{ node: TxtNode, index: number, run: string, polite: boolean, plain: boolean, plainVerb?: boolean }} Ending
+ * @typedef {{ node: TxtNode, index: number, run: string, polite: boolean, plain: boolean, plainVerb?: boolean, request?: boolean }} Ending
  */
 
 /**
@@ -69,6 +69,27 @@ function ending(tokens) {
   return { polite, plain, plainVerb, verbAt: verb?.word_position ?? 0, at: run[0]?.word_position ?? 0, run: run.map((t) => t.surface_form).join("") };
 }
 
+/**
+ * An article in だ・である: plain endings at least three times the です・ます ones, and several.
+ * @param {number} polite
+ * @param {number} plain
+ */
+const clearlyPlain = (polite, plain) => plain >= 4 && plain >= 3 * polite;
+
+/**
+ * The other way round: a です・ます statement in a だ・である article (「〜と話してくれました。」 in a
+ * report written in the plain style). A request (「ご参加ください」「お願いします」) is how any
+ * article ends, so it is left alone.
+ * @param {readonly Ending[]} endings
+ * @param {(e: Ending, message: string) => void} reportOne
+ */
+function reportPolite(endings, reportOne) {
+  for (const e of endings) {
+    if (!e.polite || e.request) continue;
+    reportOne(e, `だ・である調の記事に、です・ます調の文末「${e.run}」が混ざっています。だ・である調にそろえます。`);
+  }
+}
+
 /** @param {RuleContext} context */
 function reporter(context) {
   const { Syntax, RuleError, report, getSource, fixer } = context;
@@ -90,16 +111,21 @@ function reporter(context) {
           const found = ending(await tokenize(sentence[0]));
           const index = /** @type {number} */ (sentence.index) + (found.plainVerb ? found.verbAt : found.at) - 1;
           const run = found.plainVerb ? sentence[0].slice(found.verbAt - 1).replace(/[。．.]+$/u, "") : found.run;
-          endings.push({ node: child, index, run, polite: found.polite, plain: found.plain, plainVerb: found.plainVerb });
+          const request = /くださ|下さ|お願い|ござい/u.test(sentence[0]);
+          endings.push({ node: child, index, run, polite: found.polite, plain: found.plain, plainVerb: found.plainVerb, request });
         }
       }
       const polite = endings.filter((e) => e.polite).length;
       const plain = endings.filter((e) => e.plain);
+      const verbs = endings.filter((e) => e.plainVerb);
+      if (polite > 0 && clearlyPlain(polite, plain.length + verbs.length)) {
+        reportPolite(endings, (e, message) => report(e.node, new RuleError(message, { index: e.index })));
+        return;
+      }
       if (polite === 0 || plain.length > polite) return;
       // Plain verb endings count only in an article that is clearly です・ます: a diary in the
       // plain style has many, a です・ます article a slip or two. A notice of a few sentences has
       // too few to be clear: there a tie goes to です・ます, the norm of city articles.
-      const verbs = endings.filter((e) => e.plainVerb);
       const clear = endings.length <= SHORT ? polite >= plain.length + verbs.length : polite >= 2 && polite >= 2 * (plain.length + verbs.length);
       if (clear) plain.push(...verbs);
       for (const e of plain) {
