@@ -15,14 +15,15 @@ const { LIKELY } = require("./phrases-likely.js");
 const { CERTAIN } = require("./phrases-certain.js");
 const { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
+const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
-/** Doubled words that are words: 「半分半分」(half and half). 「一人一人」「日々」 pass by COUNTING or are one character. */
-const DOUBLED_WORDS = new Set(["半分", "少々", "時々"]);
+/** Doubled words that are words: 「半分半分」(half and half), 「感謝感謝」「土地土地」 (said twice on purpose). 「一人一人」「日々」 pass by COUNTING or are one character. */
+const DOUBLED_WORDS = new Set(["半分", "少々", "時々", "感謝", "土地", "場所"]);
 
 /**
  * What 「すごい」 cannot stand before in its plain form: an adjective (「すごい大きい」), a verb
@@ -51,7 +52,7 @@ async function check(text, found, doc) {
     if (doc.katakana > KATAKANA_LOOKUPS) break;
     await katakanaWord(run[0], /** @type {number} */ (run.index), found);
   }
-  await eachTokenPair(text, (prev, token, tokens, i) => {
+  const tokens = await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
     // 「すごいすごい」 is the word said twice, not すごい before an adjective.
     if (
@@ -96,6 +97,7 @@ async function check(text, found, doc) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
+  repeatedPhrase(text, tokens, found);
 }
 
 /**

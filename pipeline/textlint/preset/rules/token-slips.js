@@ -9,7 +9,7 @@
  */
 
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
-const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに"]);
+const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは"]);
 
 /**
  * @param {import("./japanese-text.js").Token} prev
@@ -46,6 +46,19 @@ function tokenSlips(prev, token, at, found, next) {
     token.pos === "動詞" &&
     token.basic_form === "いる" &&
     !miidasu
+  ) {
+    found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
+  }
+  // 「仕上げくれました」「見せもらいました」: an 一段 verb's stem straight before a helper verb lost its て.
+  if (
+    prev.pos === "動詞" &&
+    prev.conjugated_type === "一段" &&
+    prev.conjugated_form === "連用形" &&
+    token.pos === "動詞" &&
+    token.pos_detail_1 === "非自立" &&
+    // Not いただく: 「お買い求めいただく」 is the honorific お〜いただく. A kana stem is a word the tokenizer cut.
+    /^(?:くれる|もらう|しまう|おく|あげる)$/u.test(token.basic_form) &&
+    /[\u4e00-\u9fff]/u.test(prev.surface_form)
   ) {
     found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
   }
