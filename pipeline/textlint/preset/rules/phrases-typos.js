@@ -20,6 +20,8 @@ const POLITE_WORDS = [
   "ありがとう",
   "いただきます",
   "いただきました",
+  "いただけます",
+  "いただけません",
   "よろしく",
   "お願いします",
   "お願いいたします",
@@ -32,8 +34,13 @@ const PROTECTED = ["お願いしました", "お願いしまして", "くさい"
 /** Shorter slips match too much right text (「おます」 is Kansai speech, 「よろく」 part of names). */
 const MIN_LENGTH = 5;
 
+/** Kana that look alike in handwriting and in small type (「おわがいします」 for 「おねがいします」). */
+const LOOK_ALIKE = new Map(
+  ["ねわれ", "めぬ", "るろ", "はほ", "さちき", "あお", "いり"].flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])),
+);
+
 /**
- * Every one-kana slip of `word`: doubled, dropped or swapped with the next one (never the first
+ * Every one-kana slip of `word`: doubled, dropped, swapped with the next one or for one that looks like it (never the first
  * kana, whose slip makes another word, nor the last, which is the ending itself).
  * @param {string} word
  * @returns {string[]}
@@ -46,6 +53,7 @@ function slipsOf(word) {
     slips.push([...kana.slice(0, i + 1), ...kana.slice(i)].join(""));
     slips.push([...kana.slice(0, i), ...kana.slice(i + 1)].join(""));
     if (i < kana.length - 2 && kana[i] !== kana[i + 1]) slips.push([...kana.slice(0, i), kana[i + 1], kana[i], ...kana.slice(i + 2)].join(""));
+    for (const other of LOOK_ALIKE.get(kana[i] ?? "") ?? []) slips.push([...kana.slice(0, i), other, ...kana.slice(i + 1)].join(""));
   }
   return slips;
 }

@@ -1,6 +1,22 @@
 // @ts-check
 "use strict";
 const { insideQuote } = require("./dropped-particles.js");
+const { findPhrases } = require("./japanese-text.js");
+const { CERTAIN } = require("./phrases-certain.js");
+
+/**
+ * Whether a phrase of the certain list (kawaraban/common-mistakes) covers part of [start, end).
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ */
+function certainAt(text, start, end) {
+  let covered = false;
+  findPhrases(CERTAIN, text, (index, _message, _fix, length) => {
+    if (index < end && start < index + Math.max(length ?? 1, 1)) covered = true;
+  });
+  return covered;
+}
 
 const CONTENT_WORDS = new Set(["名詞", "動詞", "形容詞"]);
 
@@ -29,6 +45,8 @@ function repeatedPhrase(text, tokens, found) {
       const at = (tokens[i + length]?.word_position ?? 1) - 1;
       // Only straight after the first (not across a space or a line: captions and links repeat).
       if (at !== (tokens[i]?.word_position ?? 1) - 1 + words.length || insideQuote(text, at)) continue;
+      // A set phrase the certain list corrects (「縁も縁もない」) is reported there once.
+      if (certainAt(text, at - words.length, at + words.length)) continue;
       found(at, `「${words}」が 2 回続いています。1 つ消してください。`, { remove: words.length }, words.length);
       i += 2 * length - 1;
       break;
