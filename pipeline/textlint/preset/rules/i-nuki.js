@@ -28,6 +28,10 @@ function iNuki(prev, token, tokens, i, found) {
   // 「待ってました！」「待ってましたのおかわり」: the set phrase of a cheer, not a verb form to mend.
   const cheer = tokens[i - 2]?.basic_form === "待つ" && token.surface_form === "まし" && /^(?:の|!|！|」)$/u.test(tokens[i + 2]?.surface_form ?? "");
   if (cheer) return;
+  // 「組み立てます」 read as 組み立 + て + ます: an 一段 stem of two or more characters always ends in
+  // kana, so one ending in a kanji is a dictionary entry cut short and the て is the verb's own.
+  const stem = tokens[i - 2];
+  if (stem?.pos === "動詞" && stem.conjugated_type === "一段" && /^.+[\u4e00-\u9fff]$/u.test(stem.surface_form)) return;
   // 「遊んでます」「書いてた」: the て/で form, then ます or た without いる between them.
   if (isTeForm(prev) && token.pos === "助動詞" && (token.basic_form === "ます" || token.basic_form === "た")) {
     found(at, `「${prev.surface_form}${token.surface_form}」は「い抜き言葉」です。「${prev.surface_form}い${token.surface_form}」と書きます。`, {

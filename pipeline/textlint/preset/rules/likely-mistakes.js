@@ -206,6 +206,8 @@ const CONFUSED = [
 ];
 const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
 /** Names their owners spell with a large kana (「富士フイルム」「キユーピー」): right as they are. */
+/** A kana and its small or large form (「バスツァー」 for 「バスツアー」): a slip of size, not of sound. */
+const SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ", "ャヤ", "ュユ", "ョヨ", "ッツ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
 /** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
 const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
@@ -218,10 +220,10 @@ const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly impor
  */
 function variants(/** @type {string} */ word) {
   const out = new Set();
-  /** @type {Set<string>} the ッ slips, whose word the dictionary may hold only as two (「フリー」「マーケット」) */
+  /** @type {Set<string>} slips of ッ and of a kana's size, whose word the dictionary may hold only as two (「フリー」「マーケット」) */
   const tsu = new Set();
   for (let i = 1; i < word.length; i++) {
-    for (const other of PARTNERS.get(word[i] ?? "") ?? []) out.add(word.slice(0, i) + other + word.slice(i + 1));
+    for (const other of PARTNERS.get(word[i] ?? "") ?? []) (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
     if (word[i] === "ー" || word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
     if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
     // A small ッ left out (「ワークショプ」), or typed for a long vowel (「フリーマッケット」).
@@ -258,7 +260,7 @@ async function katakanaWord(word, offset, found) {
 }
 
 /**
- * One known common noun (not a name), or, after a ッ slip, two of at least three kana each
+ * One known common noun (not a name), or, after a slip of ッ or of a kana's size, two of at least three kana each
  * (「フリー」「マーケット」): the dictionary splits compounds it lacks. Two words after another slip
  * are a coincidence (「ヘルスメイト」 is a name, not 「ヘルス」「メイド」).
  * @param {readonly import("./japanese-text.js").Token[]} parts

@@ -42,6 +42,8 @@ function repeatedPhrase(text, tokens, found) {
       // 「好きで好きで」「歩いて歩いて」 repeat on purpose; 「人と人とを」 pairs a word with itself.
       const last = unit[length - 1];
       if (!particle || !content || [...words].length < 2 || /^[てでとや]$/u.test(last?.surface_form ?? "")) continue;
+      // Words, not marks or line breaks; a kanji among them (kana alone repeat as sounds: 「にゃーにゃー」).
+      if (unit.some((t) => t.pos === "記号") || !/[\u4e00-\u9fff]/u.test(words)) continue;
       const at = (tokens[i + length]?.word_position ?? 1) - 1;
       // Only straight after the first (not across a space or a line: captions and links repeat).
       if (at !== (tokens[i]?.word_position ?? 1) - 1 + words.length || insideQuote(text, at)) continue;

@@ -24,6 +24,8 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     // pair counts when the first is a particle and the second a function word or that noun.
     const second = FUNCTION_WORDS.has(token.pos) || (token.surface_form === "の" && token.pos === "名詞" && token.pos_detail_1 === "非自立");
     if (token.surface_form !== prev.surface_form || !second || !FUNCTION_WORDS.has(prev.pos) || ALLOWED.has(token.surface_form)) continue;
+    // 「ご参加戴きますます賑やかな」: ますます (more and more) before a word, after a verb's ます.
+    if (token.surface_form === "ます" && tokens[i + 1] !== undefined && tokens[i + 1]?.pos !== "記号") continue;
     // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
     // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
     const before = tokens[i - 2];

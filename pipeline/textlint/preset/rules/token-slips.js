@@ -26,6 +26,27 @@ function tokenSlips(prev, token, at, found, next) {
     found(prev.word_position - 1 + prev.surface_form.length - 2, `「${prev.surface_form}ば」は「${right}」です。`, { replace: 2, text: "けれ" }, 3);
   }
   droppedTe(prev, token, at, found);
+  // 「少ないでした」: an adjective takes its own past (少なかった) before です, not でした.
+  if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "でし" && next?.surface_form === "た") {
+    const stem = /^(?:いい|よい)$/u.test(prev.surface_form) ? "よ" : prev.surface_form.slice(0, -1);
+    const right = `${stem}かったです`;
+    found(
+      prev.word_position - 1,
+      `「${prev.surface_form}でした」は「${right}」です。`,
+      { replace: prev.surface_form.length + 3, text: right },
+      prev.surface_form.length + 3,
+    );
+  }
+  // 「減ったいう話」: a clause before いう takes と (「減ったという」).
+  if (
+    prev.pos === "助動詞" &&
+    prev.surface_form === "た" &&
+    token.pos === "動詞" &&
+    token.pos_detail_1 === "自立" &&
+    /^(?:いう|言う)$/u.test(token.basic_form)
+  ) {
+    found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}と${token.surface_form}」の「と」が抜けていませんか。`, { insert: "と" });
+  }
   // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
   if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && next?.pos === "助動詞" && next.surface_form === "な") {
     const stem = prev.basic_form === "ない" ? "なさ" : /^(?:いい|よい)$/u.test(prev.basic_form) ? "よさ" : prev.surface_form.slice(0, -1);
