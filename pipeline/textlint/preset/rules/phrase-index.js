@@ -97,12 +97,15 @@ function phraseIndex(list) {
   const filed = new Map();
   /** @type {number[]} */
   const always = [];
-  list.forEach(([pattern], i) => {
+  for (const [i, [pattern]] of list.entries()) {
     const alternatives = pattern.flags.includes("i") ? [[]] : requiredCharacters(pattern.source);
     const keys = alternatives.map((chars) => chars.sort((a, b) => rarity(a) - rarity(b))[0]);
-    if (keys.some((key) => key === undefined)) return always.push(i);
+    if (keys.some((key) => key === undefined)) {
+      always.push(i);
+      continue;
+    }
     for (const key of new Set(keys)) filed.set(/** @type {string} */ (key), [...(filed.get(/** @type {string} */ (key)) ?? []), i]);
-  });
+  }
   return (text) => {
     const chosen = new Set(always);
     for (const ch of new Set(text)) for (const i of filed.get(ch) ?? []) chosen.add(i);
