@@ -170,6 +170,12 @@ module.exports = function filter(context) {
         const at = base + /** @type {number} */ (kana.index);
         ignore(at - 1, at + 3, RULES.ra);
       }
+      // 「マグロが獲れた」「よく釣れる」: the potential of a 五段 verb (獲る・釣る), which the dictionary
+      // reads as an 一段 verb plus れる; no ら is missing.
+      for (const kana of text.matchAll(/(?<=[獲捕釣撮採取刈掘彫])れ(?=[たてるまずな])/gu)) {
+        const at = base + /** @type {number} */ (kana.index);
+        ignore(at - 1, at + 2, RULES.ra);
+      }
       // 「お茶をいれて」「間髪いれず」 are 入れる written in kana: いる takes no を, so not ら抜き of いられる.
       for (const kana of text.matchAll(/(?<=を|間髪)いれ/gu)) {
         const at = base + /** @type {number} */ (kana.index);

@@ -224,7 +224,9 @@ function variants(/** @type {string} */ word) {
   const tsu = new Set();
   for (let i = 1; i < word.length; i++) {
     for (const other of PARTNERS.get(word[i] ?? "") ?? []) (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
-    if (word[i] === "ー" || word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (word[i] === "ー") out.add(word.slice(0, i) + word.slice(i + 1));
+    // A kana typed twice (「ダブルウウェディング」「フレンンズ」): a slip of the keyboard, whatever the word.
+    if (word[i] === word[i - 1] && word[i] !== "ー") tsu.add(word.slice(0, i) + word.slice(i + 1));
     if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
     // A small ッ left out (「ワークショプ」), or typed for a long vowel (「フリーマッケット」).
     if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") tsu.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
@@ -260,7 +262,7 @@ async function katakanaWord(word, offset, found) {
 }
 
 /**
- * One known common noun (not a name), or, after a slip of ッ or of a kana's size, two of at least three kana each
+ * One known common noun (not a name), or, after a slip of ッ, of a kana's size or a kana typed twice, two of at least three kana each
  * (「フリー」「マーケット」): the dictionary splits compounds it lacks. Two words after another slip
  * are a coincidence (「ヘルスメイト」 is a name, not 「ヘルス」「メイド」).
  * @param {readonly import("./japanese-text.js").Token[]} parts

@@ -22,7 +22,11 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     if (!prev || !token) continue;
     // 「公園のの」: the tokenizer reads the second の as a noun (「の」 as in 「私のです」), so the
     // pair counts when the first is a particle and the second a function word or that noun.
-    const second = FUNCTION_WORDS.has(token.pos) || (token.surface_form === "の" && token.pos === "名詞" && token.pos_detail_1 === "非自立");
+    // 「時刻表がが」: the second が is read as the conjunction が (but).
+    const second =
+      FUNCTION_WORDS.has(token.pos) ||
+      (token.surface_form === "の" && token.pos === "名詞" && token.pos_detail_1 === "非自立") ||
+      (token.surface_form === "が" && token.pos === "接続詞");
     if (token.surface_form !== prev.surface_form || !second || !FUNCTION_WORDS.has(prev.pos) || ALLOWED.has(token.surface_form)) continue;
     // 「ご参加戴きますます賑やかな」: ますます (more and more) before a word, after a verb's ます.
     if (token.surface_form === "ます" && tokens[i + 1] !== undefined && tokens[i + 1]?.pos !== "記号") continue;
