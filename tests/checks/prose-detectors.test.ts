@@ -246,6 +246,13 @@ const FOUND: [string, string, string, string?][] = [
   ["時刻表がが新しくなりました。", "kawaraban/repeated-word", "がが", "時刻表が新しくなりました。"],
   ["駅前でダブルウウェディングの撮影がありました。", "kawaraban/likely-mistakes", "ダブルウウェディング", "駅前でダブルウェディングの撮影がありました。"],
   ["プールは七月一日に八月末まで開いています。", "kawaraban/likely-mistakes", "に", "プールは七月一日から八月末まで開いています。"],
+  ["参加は200組を越える大盛況でした。", "kawaraban/common-mistakes", "越え", "参加は200組を超える大盛況でした。"],
+  ["みんなで話あって決めました。", "kawaraban/common-mistakes", "話あ", "みんなで話し合って決めました。"],
+  ["公園の古いベンチを新しく新調しました。", "kawaraban/common-mistakes", "新しく新調", "公園の古いベンチを新調しました。"],
+  ["電話で受け付けてまいす。", "kawaraban/common-mistakes", "てまいす", "電話で受け付けています。"],
+  ["窓口で保険証をご掲示ください。", "kawaraban/likely-mistakes", "掲示", "窓口で保険証をご提示ください。"],
+  ["英語や中国語を書かれた地図を配っています。", "kawaraban/likely-mistakes", "を", "英語や中国語で書かれた地図を配っています。"],
+  ["放課後は校庭を遊ぶことができます。", "kawaraban/likely-mistakes", "を", "放課後は校庭で遊ぶことができます。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",
@@ -344,6 +351,7 @@ const QUIET = [
   "猫カフェ\n猫カフェ\n\n開催となりました「盆踊り大会」。",
   "港でマグロが獲れたそうです。よく釣れる場所です。一週間にします。手を触れないでください。興味が持てる講座です。",
   "駐車場に向かいました。あっいるいる！と声が出ました。",
+  "掲示板にポスターを掲示しました。校庭を走りました。山を越えて行きました。いすに座りました。",
   "一つ一つ、少しずつ少しずつ進めます。歩いて歩いて着きました。感謝感謝です。「ありがとう、ありがとう」と話しました。",
   "先生を紹介されました。お湯が沸きました。外堀を歩きました。堀さんが来ました。彼は役不足だと不満です。ボールを振ってみました。",
   "反省材料を見い出しました。楽しいそうです。よさそうな店です。熱い日々を過ごしました。",
@@ -436,6 +444,11 @@ describe.each([
   ["beginner-mistakes-heldout-5.json", 64, 53],
   // 43/64 when first measured (2026-12-03, fifth session, in an article), 59/64 after the rules for its families.
   ["beginner-mistakes-heldout-6.json", 64, 58],
+  // Sixth session, each measured before the rules for its families: 48/64 → 56, 48/64 → 60, 50/64 → 58, 49/64 → 58.
+  ["beginner-mistakes-heldout-7.json", 64, 55],
+  ["beginner-mistakes-heldout-8.json", 64, 59],
+  ["beginner-mistakes-heldout-9.json", 64, 57],
+  ["beginner-mistakes-heldout-10.json", 64, 57],
 ] as const)("beginner mistakes of 16 kinds written by someone who never saw the rules (%s)", (file, size, least) => {
   it(`finds at least ${least} of the ${size} on the wrong words themselves`, async () => {
     const { list, loud } = await lintList(file, file.replace(/\W/g, ""));

@@ -57,29 +57,13 @@ function tokenSlips(prev, token, at, found, next) {
       prev.surface_form.length + 3,
     );
   }
-  // 「列ができいました」: an 一段 verb's stem straight before いる lost its て.
-  // 「見い出す」 (みいだす) is a word of its own.
-  const miidasu = /^[出だ]/u.test(next?.surface_form ?? "");
+  // 「列ができいました」「仕上げくれました」: an 一段 verb's stem straight before いる or a helper verb lost its て.
   if (
     prev.pos === "動詞" &&
     prev.conjugated_type === "一段" &&
     prev.conjugated_form === "連用形" &&
     token.pos === "動詞" &&
-    token.basic_form === "いる" &&
-    !miidasu
-  ) {
-    found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
-  }
-  // 「仕上げくれました」「見せもらいました」: an 一段 verb's stem straight before a helper verb lost its て.
-  if (
-    prev.pos === "動詞" &&
-    prev.conjugated_type === "一段" &&
-    prev.conjugated_form === "連用形" &&
-    token.pos === "動詞" &&
-    token.pos_detail_1 === "非自立" &&
-    // Not いただく: 「お買い求めいただく」 is the honorific お〜いただく. A kana stem is a word the tokenizer cut.
-    /^(?:くれる|もらう|しまう|おく|あげる)$/u.test(token.basic_form) &&
-    /[\u4e00-\u9fff]/u.test(prev.surface_form)
+    helperAfterStem(prev, token, next)
   ) {
     found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
   }
@@ -156,6 +140,19 @@ function droppedTe(prev, token, at, found) {
   if (token.pos !== "動詞" || token.pos_detail_1 !== "非自立" || /^[てでただちじとど]/u.test(token.surface_form)) return;
   const te = prev.surface_form.endsWith("ん") ? "で" : "て";
   found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${te}${token.surface_form}」の「${te}」が抜けていませんか。`, { insert: te });
+}
+
+/**
+ * The verbs that follow a て form, after an 一段 stem: いる (「見い出す」, みいだす, is a word of its
+ * own), and the helpers くれる・もらう・しまう・おく・あげる after a kanji stem (a kana stem is a word
+ * the tokenizer cut; not いただく: 「お買い求めいただく」 is the honorific お〜いただく).
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {import("./japanese-text.js").Token} [next]
+ */
+function helperAfterStem(prev, token, next) {
+  if (token.basic_form === "いる") return !/^[出だ]/u.test(next?.surface_form ?? "");
+  return token.pos_detail_1 === "非自立" && /^(?:くれる|もらう|しまう|おく|あげる)$/u.test(token.basic_form) && /[\u4e00-\u9fff]/u.test(prev.surface_form);
 }
 
 /**
