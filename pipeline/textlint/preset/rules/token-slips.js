@@ -38,14 +38,8 @@ function tokenSlips(prev, token, at, found, next) {
     );
   }
   // 「減ったいう話」: a clause before いう takes と (「減ったという」).
-  if (
-    prev.pos === "助動詞" &&
-    prev.surface_form === "た" &&
-    token.pos === "動詞" &&
-    token.pos_detail_1 === "自立" &&
-    /^(?:いう|言う)$/u.test(token.basic_form)
-  ) {
-    found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}と${token.surface_form}」の「と」が抜けていませんか。`, { insert: "と" });
+  if (prev.pos === "助動詞" && prev.surface_form === "た" && token.pos_detail_1 === "自立" && /^(?:いう|言う)$/u.test(token.basic_form)) {
+    missingKana(prev, token, at, "と", found);
   }
   // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
   if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && next?.pos === "助動詞" && next.surface_form === "な") {
@@ -65,7 +59,7 @@ function tokenSlips(prev, token, at, found, next) {
     token.pos === "動詞" &&
     helperAfterStem(prev, token, next)
   ) {
-    found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}て${token.surface_form}」の「て」が抜けていませんか。`, { insert: "て" });
+    missingKana(prev, token, at, "て", found);
   }
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
   // A lone kana read as a noun is a word the tokenizer cut (「奉げました」), not a noun.
@@ -79,7 +73,7 @@ function tokenSlips(prev, token, at, found, next) {
     !cutKana
   ) {
     if (prev.pos_detail_1 === "サ変接続") {
-      found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}し${token.surface_form}」の「し」が抜けていませんか。`, { insert: "し" });
+      missingKana(prev, token, at, "し", found);
     } else {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間に言葉が抜けていませんか（「ます」は動詞に付きます）。`);
     }
@@ -139,7 +133,7 @@ function droppedTe(prev, token, at, found) {
   if (!/^[\u4e00-\u9fff]+[いっん]$/u.test(prev.surface_form)) return;
   if (token.pos !== "動詞" || token.pos_detail_1 !== "非自立" || /^[てでただちじとど]/u.test(token.surface_form)) return;
   const te = prev.surface_form.endsWith("ん") ? "で" : "て";
-  found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${te}${token.surface_form}」の「${te}」が抜けていませんか。`, { insert: te });
+  missingKana(prev, token, at, te, found);
 }
 
 /**
@@ -153,6 +147,20 @@ function droppedTe(prev, token, at, found) {
 function helperAfterStem(prev, token, next) {
   if (token.basic_form === "いる") return !/^[出だ]/u.test(next?.surface_form ?? "");
   return token.pos_detail_1 === "非自立" && /^(?:くれる|もらう|しまう|おく|あげる)$/u.test(token.basic_form) && /[\u4e00-\u9fff]/u.test(prev.surface_form);
+}
+
+/**
+ * Reports the kana left out between two words (「できいました」 → て, 「清掃ました」 → し), with its insertion.
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at where `token` starts
+ * @param {string} kana
+ * @param {import("./japanese-text.js").Found} found
+ */
+function missingKana(prev, token, at, kana, found) {
+  found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${kana}${token.surface_form}」の「${kana}」が抜けていませんか。`, {
+    insert: kana,
+  });
 }
 
 /**
