@@ -104,7 +104,11 @@ function phraseIndex(list) {
       always.push(i);
       continue;
     }
-    for (const key of new Set(keys)) filed.set(/** @type {string} */ (key), [...(filed.get(/** @type {string} */ (key)) ?? []), i]);
+    for (const key of /** @type {Set<string>} */ (new Set(keys))) {
+      const patterns = filed.get(key);
+      if (patterns) patterns.push(i);
+      else filed.set(key, [i]);
+    }
   }
   return (text) => {
     const chosen = new Set(always);

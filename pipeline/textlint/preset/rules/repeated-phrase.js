@@ -34,8 +34,10 @@ function repeatedPhrase(text, tokens, found) {
   const surface = (/** @type {number} */ i) => tokens[i]?.surface_form;
   for (let i = 0; i < tokens.length; i++) {
     for (let length = 2; length <= 6 && i + 2 * length <= tokens.length; length++) {
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = surface(i + k) === surface(i + length + k);
+      if (!same) continue;
       const unit = tokens.slice(i, i + length);
-      if (!unit.every((_, k) => surface(i + k) === surface(i + length + k))) continue;
       const words = unit.map((t) => t.surface_form).join("");
       const particle = unit.some((t) => t.pos === "助動詞" || (t.pos === "助詞" && t.pos_detail_1 !== "副助詞"));
       const content = unit.some((t) => CONTENT_WORDS.has(t.pos));
