@@ -38,7 +38,8 @@ const FOUND: [string, string, string, string?][] = [
   ["公民館で毎週教えてます。", "kawaraban/verb-forms", "てます", "公民館で毎週教えています。"],
   ["春の講座としてを開きました。", "kawaraban/grammar", "を", "春の講座としてを開きました。".replace("てを", "て")],
   ["雨に気付きていませんでした。", "kawaraban/grammar", "気付きて"],
-  ["たくさんの方にご協力いただいました。", "kawaraban/grammar", "いただいまし"],
+  // A keyboard slip of いただきました (one key left out): the polite word's typo, with its fix.
+  ["たくさんの方にご協力いただいました。", "kawaraban/common-mistakes", "いただいまし", "たくさんの方にご協力いただきました。"],
   ["参加できるでしょか。", "kawaraban/grammar", "か", "参加できるでしょうか。"],
   ["当日は受付の確認しました。", "kawaraban/grammar", "の"],
   ["雨が弱いければ予定どおり開きます。", "kawaraban/likely-mistakes", "いければ", "雨が弱ければ予定どおり開きます。"],
@@ -253,6 +254,39 @@ const FOUND: [string, string, string, string?][] = [
   ["窓口で保険証をご掲示ください。", "kawaraban/likely-mistakes", "掲示", "窓口で保険証をご提示ください。"],
   ["英語や中国語を書かれた地図を配っています。", "kawaraban/likely-mistakes", "を", "英語や中国語で書かれた地図を配っています。"],
   ["放課後は校庭を遊ぶことができます。", "kawaraban/likely-mistakes", "を", "放課後は校庭で遊ぶことができます。"],
+  // A な-adjective conjugated like an い-adjective, whatever the word (adjective-forms.js).
+  ["夜の公園はとても静かくて落ち着きます。", "kawaraban/likely-mistakes", "くて", "夜の公園はとても静かで落ち着きます。"],
+  ["昨日の商店街は穏やかかったです。", "kawaraban/likely-mistakes", "かったです", "昨日の商店街は穏やかでした。"],
+  ["新しい駐輪場で通学が便利くなりました。", "kawaraban/likely-mistakes", "くなり", "新しい駐輪場で通学が便利になりました。"],
+  ["雨でなければ、道は安全ければ通れます。", "kawaraban/likely-mistakes", "安全ければ", "雨でなければ、道は安全なら通れます。"],
+  ["天気は当日も大丈夫なそうです。", "kawaraban/likely-mistakes", "なそう", "天気は当日も大丈夫そうです。"],
+  ["保育園の子どもたちが嬉しいそうに走ります。", "kawaraban/likely-mistakes", "嬉しいそうに", "保育園の子どもたちが嬉しそうに走ります。"],
+  ["台風で延期しざるを得ませんでした。", "kawaraban/likely-mistakes", "しざる", "台風で延期せざるを得ませんでした。"],
+  ["雨の日でも遠慮しずに来てください。", "kawaraban/likely-mistakes", "しず", "雨の日でも遠慮せずに来てください。"],
+  ["受付が朝からすごい混雑しました。", "kawaraban/likely-mistakes", "すごい", "受付が朝からすごく混雑しました。"],
+  ["草刈りがおこなわています。", "kawaraban/likely-mistakes", "て", "草刈りがおこなわれています。"],
+  // A case particle the verb does not take (case-particles.js).
+  ["駅から路線バスを乗って来ました。", "kawaraban/likely-mistakes", "を", "駅から路線バスに乗って来ました。"],
+  ["町の清掃活動を協力しました。", "kawaraban/likely-mistakes", "を", "町の清掃活動に協力しました。"],
+  ["地区の予選を勝って県大会へ進みます。", "kawaraban/likely-mistakes", "を", "地区の予選に勝って県大会へ進みます。"],
+  ["県大会の入賞に目指して練習しています。", "kawaraban/likely-mistakes", "に", "県大会の入賞を目指して練習しています。"],
+  ["交通ルールに守って歩きましょう。", "kawaraban/likely-mistakes", "に", "交通ルールを守って歩きましょう。"],
+  ["受付は二階をあります。", "kawaraban/likely-mistakes", "を"],
+  // A particle left out before an honorific request, 場合, もとに, or a described サ変 noun.
+  ["詳しくは市のホームページご覧ください。", "kawaraban/likely-mistakes", "ご覧"],
+  ["申し込みは窓口お願いします。参加は受付窓口ご記入ください。", "kawaraban/likely-mistakes", "ご"],
+  ["荒天場合は中止します。", "kawaraban/likely-mistakes", "場合"],
+  ["アンケートの結果もとに決めました。", "kawaraban/likely-mistakes", "もと"],
+  ["細やかな配慮していただきました。", "kawaraban/likely-mistakes", "配慮し", "細やかな配慮をしていただきました。"],
+  // Keyboard slips of the polite words (romaji-slips.js) and set phrases (phrases-idioms.js).
+  ["受付は正午までです。ご注意くたさい。", "kawaraban/common-mistakes", "くたさい", "受付は正午までです。ご注意ください。"],
+  ["皆様のご来場をお待ちしておりまう。", "kawaraban/common-mistakes", "おりまう", "皆様のご来場をお待ちしております。"],
+  ["新年明けましておめでとうございます。", "kawaraban/likely-mistakes", "新年", "明けましておめでとうございます。"],
+  ["毎回約30人以上が集まります。", "kawaraban/likely-mistakes", "約30人以上"],
+  ["第3段の講座を開きます。", "kawaraban/likely-mistakes", "段", "第3弾の講座を開きます。"],
+  ["多くの方がご参加されました。", "kawaraban/likely-mistakes", "さ"],
+  ["よつぽど楽しかったようです。", "kawaraban/likely-mistakes", "つ", "よっぽど楽しかったようです。"],
+  ["会場のスッタフが案内します。", "kawaraban/likely-mistakes", "スッタフ", "会場のスタッフが案内します。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",
@@ -355,6 +389,11 @@ const QUIET = [
   "一つ一つ、少しずつ少しずつ進めます。歩いて歩いて着きました。感謝感謝です。「ありがとう、ありがとう」と話しました。",
   "先生を紹介されました。お湯が沸きました。外堀を歩きました。堀さんが来ました。彼は役不足だと不満です。ボールを振ってみました。",
   "反省材料を見い出しました。楽しいそうです。よさそうな店です。熱い日々を過ごしました。",
+  "昨日は暖かかったです。細かくて大変でした。柔らかくて甘い桃です。行かなかった人もいます。みんなそうだと話します。",
+  "階段を上がりました。門を入って右です。一緒に目指しています。子どもたちに守られています。信頼を勝ち取りました。",
+  "人を並ばせました。多くの人を感動させました。外野の後ろに守る選手です。魅力をできる限り伝えます。",
+  "その場合は中止します。当日ご来場ください。ぜひご利用ください。山のふもとに着きました。親もとに帰りました。",
+  "大きな声で歌いました。いい勉強になりました。すごい混雑でした。ぽつぽつと雨が降りました。約20人です。第2段階に進みます。",
 ];
 
 let found: ProseRun;

@@ -115,6 +115,57 @@ function droppedBeforeNecessary(noun, word, after) {
   );
 }
 
+/** A noun that needs a particle before what follows: known, two characters or more, not a word of amount or manner. @param {import("./japanese-text.js").Token | undefined} noun */
+const needsParticle = (noun) =>
+  noun?.pos === "名詞" &&
+  (NOUN_KINDS.has(noun.pos_detail_1) || noun.pos_detail_1 === "副詞可能") &&
+  noun.word_type === "KNOWN" &&
+  !ADVERBIAL_NOUNS.has(noun.surface_form) &&
+  [...noun.surface_form].length >= 2;
+
+/**
+ * The particle after `tokens[i]` (a noun) that is missing, if one is: 「窓口お申し込みください」
+ * 「路線バスご利用ください」「ホームページご覧ください」 (an honorific request or favour: で・を・に),
+ * 「雨天場合」 (の), 「結果もとに」 (を).
+ * @param {readonly import("./japanese-text.js").Token[]} tokens
+ * @param {number} i
+ * @returns {string | undefined} the particles that may be missing, for the message
+ */
+function droppedBeforeWord(tokens, i) {
+  const noun = tokens[i];
+  if (!needsParticle(noun) || /^一/u.test(noun?.surface_form ?? "")) return undefined;
+  const [next, then, last] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  // 「結果もとに」: 〜をもとに takes any noun; the others not a time (「当日ご来場ください」「昨年場合」 is rare and not sure).
+  if (next?.surface_form === "もと" && then?.surface_form === "に") return "を";
+  if (noun?.pos_detail_1 === "副詞可能") return undefined;
+  const request = (/** @type {import("./japanese-text.js").Token | undefined} */ t) => /^(?:くださ|下さ|いただ|頂)/u.test(t?.surface_form ?? "");
+  if (next?.surface_form === "ご覧" && request(then)) return "を・で";
+  const honorific =
+    next?.pos === "接頭詞" &&
+    /^[おご御]$/u.test(next.surface_form) &&
+    ((then?.pos === "動詞" && then.conjugated_form === "連用形") || then?.pos_detail_1 === "サ変接続") &&
+    request(last);
+  if (honorific) return "を・で・に";
+  if (next?.surface_form === "場合" && noun?.pos_detail_1 !== "サ変接続") return "の";
+  return undefined;
+}
+
+/**
+ * 「大まかな調整して」「同じ体験しました」「新しい挑戦する」: a サ変 noun that a word describes is a
+ * noun, so its する takes を (「大まかな調整をして」). Not after 「すごい」 (an adverb there: 「すごく」,
+ * reported as such).
+ * @param {readonly import("./japanese-text.js").Token[]} tokens
+ * @param {number} i the サ変 noun
+ */
+function describedNounAsVerb(tokens, i) {
+  const [before, noun, verb] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  if (noun?.pos_detail_1 !== "サ変接続" || noun.word_type !== "KNOWN" || verb?.pos !== "動詞" || !/^(?:する|できる|出来る)$/u.test(verb.basic_form))
+    return false;
+  if (before?.pos === "助動詞" && before.surface_form === "な" && before.conjugated_form === "体言接続") return true;
+  if (before?.pos === "連体詞") return !/^(?:この|その|あの|どの)$/u.test(before.surface_form);
+  return before?.pos === "形容詞" && before.conjugated_form === "基本形" && !/^(?:すごい|ものすごい|凄い|物凄い)$/u.test(before.surface_form);
+}
+
 /**
  * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
  * @param {string} text
@@ -141,4 +192,4 @@ function insideQuote(text, at) {
   });
 }
 
-module.exports = { droppedParticle, droppedBeforeNecessary, insideQuote, insideReading };
+module.exports = { droppedParticle, droppedBeforeNecessary, droppedBeforeWord, describedNounAsVerb, insideQuote, insideReading };

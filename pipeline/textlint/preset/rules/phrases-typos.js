@@ -8,6 +8,7 @@
  * A slip that is itself a word or part of one (「くさい」, 「いしました」 in 「お願いしました」)
  * or too short to be sure of (「おます」) is left out: see PROTECTED and MIN_LENGTH.
  */
+const { romajiSlipsOf } = require("./romaji-slips.js");
 
 const POLITE_WORDS = [
   "ください",
@@ -30,7 +31,7 @@ const POLITE_WORDS = [
   "お待ちしております",
 ];
 /** Right text that contains a slip of a polite word (besides the polite words themselves). */
-const PROTECTED = ["お願いしました", "お願いしまして", "くさい", "ますます", "いたいた"];
+const PROTECTED = ["お願いしました", "お願いしまして", "くさい", "ますます", "いたいた", "においます"];
 /** Shorter slips match too much right text (「おます」 is Kansai speech, 「よろく」 part of names). */
 const MIN_LENGTH = 5;
 
@@ -59,19 +60,31 @@ function slipsOf(word) {
 }
 
 const RIGHT = [...POLITE_WORDS, ...PROTECTED];
-/** @type {Map<string, string>} slip → the word it was meant to be */
+/** Where a short slip must stop to be sure of (「くだしあ。」): at the end of the sentence. */
+const AT_END = "(?=[。、！!？?」』）)\\s]|$)";
+/** @type {Map<string, { word: string, source: string }>} slip → the word it was meant to be, and the pattern that finds it */
 const SLIPS = new Map();
 for (const word of POLITE_WORDS) {
-  for (const slip of slipsOf(word)) {
-    if ([...slip].length < MIN_LENGTH || RIGHT.some((right) => right.includes(slip)) || SLIPS.has(slip)) continue;
-    SLIPS.set(slip, word);
+  const keyboard = new Set(romajiSlipsOf(word));
+  for (const slip of [...slipsOf(word), ...keyboard]) {
+    const length = [...slip].length;
+    // A keyboard slip one kana shorter is still sure at the end of a sentence; nothing shorter is.
+    const short = length < MIN_LENGTH;
+    if ((short && !(keyboard.has(slip) && length === MIN_LENGTH - 1)) || RIGHT.some((right) => right.includes(slip)) || SLIPS.has(slip)) continue;
+    SLIPS.set(slip, { word, source: short ? `${slip}${AT_END}` : slip });
   }
 }
 
 /** @type {[RegExp, string | undefined, string][]} */
-const TYPOS = [...SLIPS].map(([slip, word]) => [new RegExp(slip, "gu"), word, `「${slip}」は「${word}」の打ち間違いです`]);
+const TYPOS = [...SLIPS].map(([slip, { word, source }]) => [new RegExp(source, "gmu"), word, `「${slip}」は「${word}」の打ち間違いです`]);
 
 /** Every slip at once (the filter quiets other rules on them: one finding per place). */
-const ANY_SLIP = new RegExp([...SLIPS.keys()].sort((a, b) => b.length - a.length).join("|"), "gu");
+const ANY_SLIP = new RegExp(
+  [...SLIPS]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([, { source }]) => source)
+    .join("|"),
+  "gmu",
+);
 
 module.exports = { TYPOS, ANY_SLIP, slipsOf };

@@ -26,6 +26,25 @@ function tokenSlips(prev, token, at, found, next) {
     found(prev.word_position - 1 + prev.surface_form.length - 2, `「${prev.surface_form}ば」は「${right}」です。`, { replace: 2, text: "けれ" }, 3);
   }
   droppedTe(prev, token, at, found);
+  // 「おこなわている」: a 五段 verb's 未然形 takes no て; the passive れ is missing (「おこなわれている」).
+  if (
+    prev.pos === "動詞" &&
+    String(prev.conjugated_type).startsWith("五段") &&
+    prev.conjugated_form === "未然形" &&
+    token.surface_form === "て" &&
+    token.pos === "助詞"
+  ) {
+    missingKana(prev, token, at, "れ", found);
+  }
+  // 「中止しざるを得ない」「気にしずに」: する's form before ず・ざる・ぬ is せ.
+  if (prev.conjugated_type === "サ変・スル" && prev.surface_form === "し" && token.pos === "助動詞" && token.conjugated_type === "特殊・ヌ") {
+    found(
+      prev.word_position - 1,
+      `「し${token.surface_form}」は「せ${token.surface_form}」です（「する」の打ち消しは「せず」「せざる」）。`,
+      { replace: 1, text: "せ" },
+      1 + token.surface_form.length,
+    );
+  }
   // 「少ないでした」: an adjective takes its own past (少なかった) before です, not でした.
   if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "でし" && next?.surface_form === "た") {
     const stem = /^(?:いい|よい)$/u.test(prev.surface_form) ? "よ" : prev.surface_form.slice(0, -1);
@@ -42,11 +61,12 @@ function tokenSlips(prev, token, at, found, next) {
     missingKana(prev, token, at, "と", found);
   }
   // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
-  if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && next?.pos === "助動詞" && next.surface_form === "な") {
+  // 「楽しいそうに」 too: に makes the look an adverb (hearsay has no そうに either).
+  if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.surface_form === "そう" && /^[なに]$/u.test(next?.surface_form ?? "")) {
     const stem = prev.basic_form === "ない" ? "なさ" : /^(?:いい|よい)$/u.test(prev.basic_form) ? "よさ" : prev.surface_form.slice(0, -1);
     found(
       prev.word_position - 1,
-      `「${prev.surface_form}そうな」は「${stem}そうな」です（様子は「〜そうな」、聞いたことは「〜そうだ」）。`,
+      `「${prev.surface_form}そう${next?.surface_form}」は「${stem}そう${next?.surface_form}」です（様子は「〜そう${next?.surface_form}」、聞いたことは「〜そうだ」）。`,
       { replace: prev.surface_form.length, text: stem },
       prev.surface_form.length + 3,
     );

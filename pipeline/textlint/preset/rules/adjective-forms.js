@@ -1,0 +1,90 @@
+// @ts-check
+"use strict";
+/**
+ * A な-adjective conjugated like an い-adjective (part of kawaraban/likely-mistakes, warnings):
+ * 「静かくて」「便利かったです」「賑やかかった」「元気ければ」「大切くなる」, and 〜なそう after one
+ * (「大丈夫なそう」「問題なそう」). Judged on the word itself, not a list: the characters before
+ * the ending are tokenized alone, and a な-adjective's stem (形容動詞語幹) whose form with い is no
+ * い-adjective (「暖か」「細か」 are both: 「暖かかった」 is right) cannot take かった・くて・くない・
+ * ければ. The sentence's own tokens are no help here: the tokenizer reads 「静かかった」 as 静 +
+ * かかっ and 「便利くない」 as 便 + 利く.
+ */
+const { tokenize } = require("kuromojin");
+const { CERTAIN } = require("./phrases-certain.js");
+
+/** An い-adjective's endings after its stem, and what a な-adjective takes instead. */
+const ENDING = /(?:かった|くて|くな[いかくけっるりれら]|ければ)/gu;
+/** 〜なそう: an adjective's look (〜そう) or hearsay (〜だそう), never with な. */
+const NA_SOU = /なそう(?=[だでなに。、！!）)」]|$)/gmu;
+/** Characters a stem is made of (kanji, kana, katakana, the long-vowel mark). */
+const STEM_CHAR = /[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff々ー]/u;
+const LONGEST_STEM = 5;
+
+/**
+ * @param {string} text
+ * @param {number} end where the stem ends
+ * @param {(pos: string) => boolean} kind which stems count (形容動詞語幹, ナイ形容詞語幹)
+ * @returns {Promise<string | undefined>} the longest stem of that kind ending at `end`
+ */
+async function stemBefore(text, end, kind) {
+  let found;
+  for (let length = 1; length <= LONGEST_STEM && length <= end; length++) {
+    const stem = text.slice(end - length, end);
+    if (!STEM_CHAR.test(stem[0] ?? "")) break;
+    const tokens = await tokenize(stem);
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    if (only?.pos === "名詞" && kind(only.pos_detail_1) && only.word_type === "KNOWN") found = stem;
+  }
+  return found;
+}
+
+/**
+ * What the い-adjective ending becomes after a な-adjective's stem.
+ * @param {string} ending
+ */
+function naForm(ending) {
+  if (ending === "かった") return "だった";
+  if (ending === "くて") return "で";
+  if (ending === "ければ") return "なら";
+  // 「静かくない」「静かくなかった」 → ではな…; 「静かくなる」「静かくなった」 → にな…
+  return /^くな[いかくけ]$/u.test(ending) ? `ではな${ending.slice(2)}` : `にな${ending.slice(2)}`;
+}
+
+/**
+ * @param {string} text
+ * @param {import("./japanese-text.js").Found} found
+ */
+async function adjectiveForms(text, found) {
+  for (const match of text.matchAll(ENDING)) {
+    const at = /** @type {number} */ (match.index);
+    // 「行かなかった」「少なくて」: the commonest of these endings, and no な-adjective's stem ends in な.
+    if (text[at - 1] === "な") continue;
+    const stem = await stemBefore(text, at, (kind) => kind === "形容動詞語幹");
+    if (stem === undefined) continue;
+    // 「暖かかった」「細かくて」: the stem is an い-adjective's too, and that one is right.
+    const withI = await tokenize(`${stem}い`);
+    if (withI.length === 1 && (withI[0]?.pos === "形容詞" || withI[0]?.pos === "助動詞")) continue;
+    const place = text.slice(at - stem.length, at + match[0].length + 2);
+    if (CERTAIN.some(([pattern]) => new RegExp(pattern.source, "u").test(place))) continue;
+    let ending = match[0];
+    let right = naForm(ending);
+    // 「便利かったです」: です after the past is 「便利でした」.
+    if (ending === "かった" && text.startsWith("です", at + ending.length)) [ending, right] = ["かったです", "でした"];
+    found(
+      at,
+      `「${stem}」は「な」で終わる形容詞（形容動詞）です。「${stem}${ending}」は「${stem}${right}」と書きます。`,
+      { replace: ending.length, text: right },
+      ending.length,
+    );
+  }
+  for (const match of text.matchAll(NA_SOU)) {
+    const at = /** @type {number} */ (match.index);
+    const stem = await stemBefore(text, at, (kind) => kind === "形容動詞語幹" || kind === "ナイ形容詞語幹");
+    if (stem === undefined) continue;
+    const nai = (await tokenize(stem))[0]?.pos_detail_1 === "ナイ形容詞語幹";
+    const right = nai ? "なさそう" : "そう";
+    found(at, `「${stem}なそう」は「${stem}${right}」（様子）${nai ? "" : `か「${stem}だそう」（伝え聞き）`}です。`, { replace: 3, text: right }, 3);
+  }
+}
+
+module.exports = { adjectiveForms };

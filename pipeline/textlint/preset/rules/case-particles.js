@@ -1,0 +1,113 @@
+// @ts-check
+"use strict";
+/**
+ * A case particle the verb does not take (part of kawaraban/likely-mistakes, warnings), judged
+ * on the tokenizer's reading of the verb, whatever its form: 「バスを乗って」「大会を参加しました」
+ * 「地域を貢献する」 (these verbs take に), 「優勝に目指して」「ルールに守って」 (these take を),
+ * 「外をあります」「人を集まって」 (a verb without an object: が or に). Only a noun, the particle
+ * and the verb next to each other (an adverb may stand between), and only verbs whose case is
+ * not a matter of meaning: 「階段を上がる」「門を入る」 (を for the way through) are right and not
+ * listed.
+ */
+
+/** Verbs (and サ変 nouns, with する) whose partner takes に, never を. */
+const TAKES_NI = new Set([
+  ...[
+    "乗る",
+    "取り組む",
+    "取組む",
+    "従う",
+    "似る",
+    "会う",
+    "勝つ",
+    "負ける",
+    "向かう",
+    "着く",
+    "座る",
+    "通う",
+    "住む",
+    "慣れる",
+    "気づく",
+    "気付く",
+    "鑑みる",
+    "応える",
+  ],
+  ...["参加", "貢献", "到着", "出席", "挑戦", "協力", "賛成", "反対", "合格", "入学", "入会", "所属", "感動", "注目", "配慮", "集中", "熱中", "来場", "来館"],
+]);
+/** Verbs with no object (each has a partner that takes one: 集める, 始める…): the noun takes が (or に). */
+const NO_OBJECT = new Set([
+  ...["ある", "有る", "なる", "成る", "集まる", "始まる", "決まる", "届く", "並ぶ", "増える", "減る", "広がる", "続く", "残る", "見つかる", "伝わる", "育つ"],
+  ...["閉まる", "止まる", "変わる", "起きる", "起こる", "壊れる", "揃う", "そろう", "見える", "聞こえる", "できる", "出来る"],
+]);
+/** Verbs whose partner takes を, never に (in the active voice: 「ルールに守られる」 is right). */
+const TAKES_WO = new Set(["目指す", "目ざす", "守る"]);
+/** 守る takes に for a place on the field (「後ろ目に守る」): only rules are kept with を. */
+const KEPT = /(?:ルール|約束|規則|マナー|決まり|きまり|期限|締め?切り?|法律|時間)$/u;
+/** Nouns that are how or when, not a partner: 「一緒に目指す」「本格的に取り組む」. */
+const ADVERBIAL = new Set(["一緒", "共", "とも", "本格", "最後", "最初", "次", "更", "さら", "真剣", "必死", "懸命", "本気"]);
+
+/**
+ * @typedef {import("./japanese-text.js").Token} Token
+ * @param {Token} token
+ */
+const verbOf = (token) => (token.pos === "名詞" && token.pos_detail_1 === "サ変接続" ? token.surface_form : token.basic_form);
+
+/**
+ * Reports a case particle the verb at `tokens[i]` does not take.
+ * @param {readonly Token[]} tokens
+ * @param {number} i
+ * @param {import("./japanese-text.js").Found} found
+ */
+function wrongCase(tokens, i, found) {
+  const verb = /** @type {Token} */ (tokens[i]);
+  const sahen = verb.pos === "名詞" && verb.pos_detail_1 === "サ変接続";
+  if (!(verb.pos === "動詞" && verb.pos_detail_1 === "自立") && !(sahen && doneBy(tokens[i + 1]))) return;
+  // 「人を並ばせる」「人に守られる」「信頼を勝ち取る」: a causative, a passive or a compound verb takes its own particles.
+  const next = tokens[i + 1];
+  // 「できる限り」「できるだけ」: adverbs, not the verb.
+  if (/^(?:限り|かぎり|だけ)$/u.test(next?.surface_form ?? "")) return;
+  if (
+    voiced(next) ||
+    (sahen && (voiced(tokens[i + 2]) || /^さ/u.test(next?.surface_form ?? ""))) ||
+    (!sahen && next?.pos === "動詞" && next.pos_detail_1 === "自立")
+  )
+    return;
+  let p = i - 1;
+  if (tokens[p]?.pos === "副詞") p--;
+  const particle = tokens[p];
+  const noun = tokens[p - 1];
+  if (particle?.pos !== "助詞" || particle.pos_detail_1 !== "格助詞" || !partner(noun)) return;
+  const word = verbOf(verb);
+  const dict = sahen ? `${word}する` : word;
+  const head = noun.pos_detail_1 === "接尾" && tokens[p - 2]?.pos === "名詞" ? `${tokens[p - 2]?.surface_form}${noun.surface_form}` : noun.surface_form;
+  const words = `「${head}${tokens
+    .slice(p, i + 1)
+    .map((t) => t.surface_form)
+    .join("")}」の「${particle.surface_form}」`;
+  const at = particle.word_position - 1;
+  if (particle.surface_form === "を" && TAKES_NI.has(word)) {
+    found(at, `${words}は「に」ではありませんか（「〜に${dict}」と言います）。`, { replace: 1, text: "に" }, 1);
+  } else if (particle.surface_form === "を" && NO_OBJECT.has(word)) {
+    found(at, `${words}は「が」か「に」ではありませんか（「${dict}」は「〜を」をとりません）。`, undefined, 1);
+  } else if (particle.surface_form === "に" && TAKES_WO.has(word) && (word !== "守る" || KEPT.test(head))) {
+    found(at, `${words}は「を」ではありませんか（「〜を${dict}」と言います）。`, { replace: 1, text: "を" }, 1);
+  }
+}
+
+/**
+ * A noun that can be the verb's partner: not a time or amount (「5月に目指す」), not a word of manner.
+ * @param {Token | undefined} noun
+ * @returns {noun is Token}
+ */
+function partner(noun) {
+  if (noun?.pos !== "名詞" || ADVERBIAL.has(noun.surface_form)) return false;
+  return /^(?:一般|固有名詞|サ変接続|接尾|代名詞|ナイ形容詞語幹)$/u.test(noun.pos_detail_1) && noun.surface_form !== "時";
+}
+
+/** する (or できる) after a サ変 noun makes it the verb. @param {Token | undefined} next */
+const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来る)$/u.test(next.basic_form);
+
+/** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
+const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
+
+module.exports = { wrongCase };

@@ -1,0 +1,119 @@
+// @ts-check
+"use strict";
+/**
+ * A katakana word one slip away from a word the tokenizer's dictionary knows (part of
+ * kawaraban/likely-mistakes, warnings): 「ガイト」→「ガイド」、「ワークショック」→「ワークショップ」、
+ * 「スッタフ」→「スタッフ」. The dictionary is the word list, the slips are the ones people make.
+ */
+const { CERTAIN } = require("./phrases-certain.js");
+
+const SMALL = /[ァィゥェォャュョ]/u;
+const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]{4,}/gu;
+/** Katakana words looked up per article, at most (an article has a few dozen). */
+const KATAKANA_LOOKUPS = 300;
+/** Kana a slip of the keyboard or of the ear turns into each other: voicing, small and large. */
+const CONFUSED = [
+  "カガ",
+  "キギ",
+  "クグ",
+  "ケゲ",
+  "コゴ",
+  "サザ",
+  "シジ",
+  "スズ",
+  "セゼ",
+  "ソゾ",
+  "タダ",
+  "チヂ",
+  "ツヅッ",
+  "テデ",
+  "トド",
+  "ハバパ",
+  "ヒビピ",
+  "フブプ",
+  "ヘベペ",
+  "ホボポ",
+  "アァ",
+  "イィ",
+  "ウゥ",
+  "エェ",
+  "オォ",
+  "ヤャ",
+  "ユュ",
+  "ヨョ",
+];
+const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
+/** Names their owners spell with a large kana (「富士フイルム」「キユーピー」): right as they are. */
+/** A kana and its small or large form (「バスツァー」 for 「バスツアー」): a slip of size, not of sound. */
+const SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ", "ャヤ", "ュユ", "ョヨ", "ッツ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
+/** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
+const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
+const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
+/** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
+const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
+
+/**
+ * Every word one slip away inside it (the first kana is the one a writer gets right): a kana swapped
+ * for its voiced or small partner, a ー left out or added, a kana typed twice.
+ */
+function variants(/** @type {string} */ word) {
+  const out = new Set();
+  /** @type {Set<string>} slips of ッ and of a kana's size, whose word the dictionary may hold only as two (「フリー」「マーケット」) */
+  const tsu = new Set();
+  for (let i = 1; i < word.length; i++) {
+    for (const other of PARTNERS.get(word[i] ?? "") ?? []) (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
+    if (word[i] === "ー") out.add(word.slice(0, i) + word.slice(i + 1));
+    // A kana typed twice (「ダブルウウェディング」「フレンンズ」): a slip of the keyboard, whatever the word.
+    if (word[i] === word[i - 1] && word[i] !== "ー") tsu.add(word.slice(0, i) + word.slice(i + 1));
+    if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
+    // A small ッ left out (「ワークショプ」), or typed for a long vowel (「フリーマッケット」).
+    if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") tsu.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
+    if (word[i] === "ッ") tsu.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);
+    // Two kana swapped (「スッタフ」), and a small kana typed after its own sound (「アクティビィティー」).
+    if (i + 1 < word.length && word[i] !== word[i + 1]) out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
+    if (SMALL.test(word[i] ?? "")) out.add(word.slice(0, i) + word.slice(i + 1));
+  }
+  out.delete(word);
+  return [...[...out].map((text) => ({ text, tsu: false })), ...[...tsu].filter((text) => !out.has(text)).map((text) => ({ text, tsu: true }))];
+}
+
+/**
+ * A katakana word the dictionary does not know, or reads as two words, that is one slip away from
+ * a word it knows (「ガイト」→「ガイド」、「ワークショック」→「ワークショップ」、「スプリンクーラー」→
+ * 「スプリンクラー」): the tokenizer's dictionary is the word list, the slips are the ones people make.
+ * @param {string} word
+ * @param {number} offset
+ * @param {import("./japanese-text.js").Found} found
+ */
+async function katakanaWord(word, offset, found) {
+  // A misspelling the certain list knows is reported there once (one finding per place).
+  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null) || BRAND_SPELLINGS.has(word)) return;
+  // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
+  const own = await tokens(word);
+  if (!own.some((t) => t.word_type === "UNKNOWN")) return;
+  for (const { text: candidate, tsu } of variants(word)) {
+    // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
+    const parts = await tokens(candidate);
+    // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
+    if (knownWord(parts, tsu)) {
+      found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
+      return;
+    }
+  }
+}
+
+/**
+ * One known common noun (not a name), or, after a slip of ッ, of a kana's size or a kana typed twice, two of at least three kana each
+ * (「フリー」「マーケット」): the dictionary splits compounds it lacks. Two words after another slip
+ * are a coincidence (「ヘルスメイト」 is a name, not 「ヘルス」「メイド」).
+ * @param {readonly import("./japanese-text.js").Token[]} parts
+ * @param {boolean} tsu
+ */
+function knownWord(parts, tsu) {
+  const common = (/** @type {import("./japanese-text.js").Token} */ t) =>
+    t.word_type === "KNOWN" && t.pos === "名詞" && /^(?:一般|サ変接続)$/u.test(t.pos_detail_1);
+  if (parts.length === 1) return parts[0]?.word_type === "KNOWN" && parts[0].pos === "名詞" && parts[0].pos_detail_1 !== "固有名詞";
+  return tsu && parts.length === 2 && parts.every((t) => common(t) && t.surface_form.length >= 3);
+}
+
+module.exports = { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord };
