@@ -34,10 +34,12 @@ const TAKES_NI = new Set([
   ],
   ...["参加", "貢献", "到着", "出席", "挑戦", "協力", "賛成", "反対", "合格", "入学", "入会", "所属", "感動", "注目", "配慮", "集中", "熱中", "来場", "来館"],
 ]);
+/** サ変 nouns whose partner takes と (「留学生と交流する」「隣町と対戦する」), never を. */
+const TAKES_TO = new Set(["交流", "対戦", "結婚", "握手", "提携", "連携", "共演", "合流"]);
 /** Verbs with no object (each has a partner that takes one: 集める, 始める…): the noun takes が (or に). */
 const NO_OBJECT = new Set([
   ...["ある", "有る", "なる", "成る", "集まる", "始まる", "決まる", "届く", "並ぶ", "増える", "減る", "広がる", "続く", "残る", "見つかる", "伝わる", "育つ"],
-  ...["閉まる", "止まる", "変わる", "起きる", "起こる", "壊れる", "揃う", "そろう", "見える", "聞こえる", "できる", "出来る"],
+  ...["閉まる", "止まる", "変わる", "起きる", "起こる", "壊れる", "揃う", "そろう", "見える", "聞こえる", "できる", "出来る", "盛り上がる"],
 ]);
 /** Verbs whose partner takes を, never に (in the active voice: 「ルールに守られる」 is right). */
 const TAKES_WO = new Set(["目指す", "目ざす", "守る"]);
@@ -87,6 +89,8 @@ function wrongCase(tokens, i, found) {
   const at = particle.word_position - 1;
   if (particle.surface_form === "を" && TAKES_NI.has(word)) {
     found(at, `${words}は「に」ではありませんか（「〜に${dict}」と言います）。`, { replace: 1, text: "に" }, 1);
+  } else if (particle.surface_form === "を" && TAKES_TO.has(word)) {
+    found(at, `${words}は「と」ではありませんか（「〜と${dict}」と言います）。`, { replace: 1, text: "と" }, 1);
   } else if (particle.surface_form === "を" && NO_OBJECT.has(word)) {
     found(at, `${words}は「が」か「に」ではありませんか（「${dict}」は「〜を」をとりません）。`, undefined, 1);
   } else if (particle.surface_form === "に" && TAKES_WO.has(word) && (word !== "守る" || KEPT.test(head))) {

@@ -53,6 +53,9 @@ const ADVERBIAL_NOUNS = new Set([
  */
 const SET_PHRASE = /^(?:問う|撒く|浴びる)$/u;
 
+/** Verbs a one-kanji noun stands before in a set phrase or a compound: 「力及ばず」「指差す」. */
+const ONE_KANJI_IDIOM = /^(?:及ぶ|差す|立つ|向く)$/u;
+
 /**
  * A noun followed straight by a finite verb (「公園走っていた」): a particle was left out. Only
  * known words (an unknown word is the tokenizer's guess), not a verb stem that names an action
@@ -85,7 +88,15 @@ function droppedParticle(noun, verb, before, after) {
   // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
   if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
-  if ([...word].length < 2 || /^一/u.test(word) || (!compound && before?.pos === "接頭詞")) return false;
+  // 「本借りる」「雨降った」: a one-kanji noun only before a verb written with a kanji, after a particle or a mark
+  // (not the tail of a compound, nor a stem the tokenizer split: 「手伝う」「気付く」 are one word each).
+  const oneKanji =
+    /^[\u4e00-\u9fff]$/u.test(word) &&
+    !compound &&
+    (before === undefined || before.pos === "助詞" || before.pos === "記号") &&
+    /^[\u4e00-\u9fff]/u.test(verb.surface_form) &&
+    !ONE_KANJI_IDIOM.test(verb.basic_form);
+  if (([...word].length < 2 && !oneKanji) || /^一/u.test(word) || (!compound && before?.pos === "接頭詞")) return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
   if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form) || SET_PHRASE.test(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;

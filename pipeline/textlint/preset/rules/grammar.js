@@ -93,6 +93,8 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
     )
       j++;
     // Before a noun (「もの」「こと」 too, and 「お醤油」 after its prefix) the clause modifies it.
+    // 「私の担当する【ライブハウス】」: an opening bracket may stand before the noun.
+    if (tokens[j]?.pos_detail_1 === "括弧開") j++;
     if (tokens[j]?.pos === "名詞" || (tokens[j]?.pos === "接頭詞" && tokens[j + 1]?.pos === "名詞")) continue;
     found(
       no.word_position - 1,

@@ -19,6 +19,7 @@ const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
 const { wrongCase } = require("./case-particles.js");
+const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
@@ -77,6 +78,8 @@ async function check(text, found, doc) {
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
     tokenSlips(prev, token, at, found, tokens[i + 1]);
+    // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).
+    reportDoubleHonorific(prev, token, tokens, i, found, TOLERATED);
     wrongCase(tokens, i, (index, ...rest) => (insideQuote(text, index) ? undefined : found(index, ...rest)));
     iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];

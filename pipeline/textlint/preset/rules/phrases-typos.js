@@ -31,7 +31,18 @@ const POLITE_WORDS = [
   "お待ちしております",
 ];
 /** Right text that contains a slip of a polite word (besides the polite words themselves). */
-const PROTECTED = ["お願いしました", "お願いしまして", "くさい", "ますます", "いたいた", "においます"];
+const PROTECTED = [
+  "お願いしました",
+  "お願いしまして",
+  "くさい",
+  "ますます",
+  "いたいた",
+  "においます",
+  "思いだしました",
+  "見いだしました",
+  "思いだします",
+  "見いだします",
+];
 /** Shorter slips match too much right text (「おます」 is Kansai speech, 「よろく」 part of names). */
 const MIN_LENGTH = 5;
 

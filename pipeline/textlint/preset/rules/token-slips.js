@@ -26,6 +26,18 @@ function tokenSlips(prev, token, at, found, next) {
     found(prev.word_position - 1 + prev.surface_form.length - 2, `「${prev.surface_form}ば」は「${right}」です。`, { replace: 2, text: "けれ" }, 3);
   }
   droppedTe(prev, token, at, found);
+  // 「良いすぎて」「高いすぎる」: すぎる follows an adjective's stem (「良すぎて」「高すぎる」).
+  if (prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.basic_form === "すぎる" && token.pos_detail_1 === "非自立") {
+    const stem = /^(?:いい|よい|良い)$/u.test(prev.surface_form)
+      ? `${prev.surface_form === "いい" ? "よ" : prev.surface_form.slice(0, -1)}さ`
+      : prev.surface_form.slice(0, -1);
+    found(
+      prev.word_position - 1,
+      `「${prev.surface_form}${token.surface_form}」は「${stem}${token.surface_form}」です。`,
+      { replace: prev.surface_form.length, text: stem },
+      prev.surface_form.length + token.surface_form.length,
+    );
+  }
   // 「おこなわている」: a 五段 verb's 未然形 takes no て; the passive れ is missing (「おこなわれている」).
   if (
     prev.pos === "動詞" &&
