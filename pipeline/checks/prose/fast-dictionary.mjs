@@ -174,14 +174,21 @@ export function lazyTargetMap(bytes) {
     for (let i = 0; i < count; i++) ids[i] = view.getInt32(position + 8 + i * 4, true);
     return ids;
   };
+  // The words of a run of articles are few beside the dictionary's: each key's list is read once
+  // (the lattice builder asks for the same keys at every occurrence of a word). Never mutated.
+  /** @type {Map<string | symbol, number[] | undefined>} */
+  const seen = new Map();
   return new Proxy(Object.create(null), {
     get(_target, property) {
+      if (seen.has(property)) return seen.get(property);
       if (typeof property !== "string" || !/^(0|[1-9][0-9]*)$/.test(property)) return undefined;
       const key = Number(property);
       const position = key <= maxKey ? (first[key] ?? -1) : -1;
       if (position === -1) return undefined;
       const extra = more.get(key);
-      return extra ? [position, ...extra].flatMap(idsAt) : idsAt(position);
+      const ids = extra ? [position, ...extra].flatMap(idsAt) : idsAt(position);
+      seen.set(property, ids);
+      return ids;
     },
   });
 }

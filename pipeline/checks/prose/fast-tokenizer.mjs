@@ -3,10 +3,12 @@
  *   - at every character of a sentence, the trie's common-prefix search encodes the whole rest
  *     of the sentence to UTF-8 and the lattice builder re-indexes it for surrogate pairs, so a
  *     sentence costs its length squared (≈ 15 % of all lint time);
- *   - kuromojin's `tokenize` resolves kuromoji's folder with require.resolve on every call.
+ *   - kuromojin's `tokenize` resolves kuromoji's folder with require.resolve on every call;
+ *   - every occurrence of a word decodes its features from the dictionary and splits them again.
  * Each is replaced by an equivalent that returns the same values: the prefix search encodes one
  * character at a time and stops where the trie does; the lattice builder reads the sentence's
- * own index at an offset; the dictionary folder is resolved once. Version-gated like
+ * own index at an offset; the dictionary folder is resolved once; a word's features are split
+ * once per thread. Version-gated like
  * fast-dictionary.mjs; tests/checks/fast-lint.test.ts compares tokens and every finding
  * with the stock code in other threads.
  *
@@ -40,6 +42,7 @@ export function installFastTokenizer() {
   /** @param {{ dicPath: string } | undefined} options */
   kuromojin.getTokenizer = (options) => getTokenizer(options ?? { dicPath });
 
+  require("kuromoji/src/Tokenizer.js").prototype.tokenizeForSentence = tokenizeForSentence;
   require("kuromoji/src/viterbi/ViterbiBuilder.js").prototype.build = latticeBuilder(
     require("kuromoji/src/viterbi/ViterbiNode.js"),
     require("kuromoji/src/viterbi/ViterbiLattice.js"),
@@ -114,7 +117,8 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
    */
   const append = (lattice, dictionary, id, pos, length, type, surface) => {
     for (const entry of dictionary.target_map[id]) {
-      const info = Number.parseInt(entry);
+      // The lazy target map holds numbers already (the stock one too); parseInt would print each first.
+      const info = typeof entry === "number" ? entry : Number.parseInt(entry);
       const left_id = dictionary.dictionary.getShort(info);
       const right_id = dictionary.dictionary.getShort(info + 2);
       const word_cost = dictionary.dictionary.getShort(info + 4);
@@ -152,4 +156,40 @@ function latticeBuilder(ViterbiNode, ViterbiLattice, SurrogateAwareString) {
     lattice.appendEos();
     return lattice;
   };
+}
+
+/** Each dictionary entry's features, split once per thread (the same words recur in every article). */
+const FEATURES = new WeakMap();
+
+/**
+ * kuromoji 0.1.2's Tokenizer#tokenizeForSentence, line for line, except that a known word's
+ * features are decoded and split once per dictionary entry instead of at every occurrence (the
+ * formatter copies the strings out of the array and keeps nothing else).
+ * @this {any} @param {string} sentence @param {any[] | undefined} tokens
+ */
+function tokenizeForSentence(sentence, tokens) {
+  const out = tokens ?? [];
+  const lattice = this.getLattice(sentence);
+  const best_path = this.viterbi_searcher.search(lattice);
+  const last_pos = out.length > 0 ? out[out.length - 1].word_position : 0;
+  let cache = FEATURES.get(this.token_info_dictionary);
+  if (!cache) FEATURES.set(this.token_info_dictionary, (cache = new Map()));
+  for (const node of best_path) {
+    if (node.type === "KNOWN") {
+      let features = cache.get(node.name);
+      if (!features) {
+        const line = this.token_info_dictionary.getFeatures(node.name);
+        features = line == null ? [] : line.split(",");
+        cache.set(node.name, features);
+      }
+      out.push(this.formatter.formatEntry(node.name, last_pos + node.start_pos, node.type, features));
+    } else if (node.type === "UNKNOWN") {
+      const line = this.unknown_dictionary.getFeatures(node.name);
+      const features = line == null ? [] : line.split(",");
+      out.push(this.formatter.formatUnknownEntry(node.name, last_pos + node.start_pos, node.type, features, node.surface_form));
+    } else {
+      out.push(this.formatter.formatEntry(node.name, last_pos + node.start_pos, node.type, []));
+    }
+  }
+  return out;
 }

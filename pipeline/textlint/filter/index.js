@@ -17,7 +17,8 @@
  */
 const { profileBoxNodes } = require("../preset/rules/japanese-text.js");
 const { ownPhrasesLike } = require("./own-phrases.js");
-const { ANY_SLIP } = require("../preset/rules/phrases-typos.js");
+const { TYPOS } = require("../preset/rules/phrases-typos.js");
+const { candidatesIn } = require("../preset/rules/phrase-index.js");
 
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
@@ -153,7 +154,7 @@ module.exports = function filter(context) {
       }
       // A misuse kawaraban's own lists explain (in Japanese, with a fix for each form of the verb)
       // is not reported a second time by the upstream abusage dictionary: one finding per place.
-      for (const [pattern] of ownPhrasesLike(ABUSAGE)) {
+      for (const [pattern] of candidatesIn(ownPhrasesLike(ABUSAGE), text)) {
         for (const match of text.matchAll(pattern)) {
           const at = base + /** @type {number} */ (match.index);
           ignore(at, at + Math.max(1, match[0].length), ABUSAGE);
@@ -161,9 +162,11 @@ module.exports = function filter(context) {
       }
       // A slip of a polite word (「いたました」「ありががとう」) is reported as that word's typo, with
       // the word as its fix; the grammar, repetition and particle rules would only guess at it.
-      for (const slip of text.matchAll(ANY_SLIP)) {
-        const at = base + /** @type {number} */ (slip.index);
-        ignore(at, at + slip[0].length, RULES.closer, RULES.verbs, "kawaraban/repeated-word", "kawaraban/likely-mistakes");
+      for (const [pattern] of candidatesIn(TYPOS, text)) {
+        for (const slip of text.matchAll(pattern)) {
+          const at = base + /** @type {number} */ (slip.index);
+          ignore(at, at + slip[0].length, RULES.closer, RULES.verbs, "kawaraban/repeated-word", "kawaraban/likely-mistakes");
+        }
       }
       // 「採れたて」「獲れたて野菜」: 〜たて (just done) on 採れる, not ら抜き of 採られる.
       for (const kana of text.matchAll(/(?<=[\u4e00-\u9fff])れ(?=たて)/gu)) {

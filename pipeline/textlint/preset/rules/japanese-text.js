@@ -1,6 +1,6 @@
 // @ts-check
 "use strict";
-const { phraseIndex } = require("./phrase-index.js");
+const { candidatesIn } = require("./phrase-index.js");
 /** Characters of Japanese running text (kana, kanji, the iteration mark, the long-vowel mark). */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー]/u;
 /** @param {string | undefined} ch */
@@ -97,9 +97,6 @@ function profileBoxNodes(children, getSource) {
   return inside;
 }
 
-/** Per phrase list, which of its patterns can match a text (phrase-index.js). */
-const INDEXES = new WeakMap();
-
 /**
  * Reports every match of a phrase list ([pattern, right form or undefined, message]), spanning the
  * matched characters; `$&` in the right form stands for them (「4」 → 「4日」).
@@ -108,9 +105,8 @@ const INDEXES = new WeakMap();
  * @param {Found} found
  */
 function findPhrases(list, text, found) {
-  let candidates = INDEXES.get(list);
-  if (!candidates) INDEXES.set(list, (candidates = phraseIndex(list)));
-  for (const [pattern, to, message] of candidates(text)) {
+  // Only the patterns that can match this text (phrase-index.js).
+  for (const [pattern, to, message] of candidatesIn(list, text)) {
     for (const match of text.matchAll(pattern)) {
       const fix = to === undefined ? undefined : { replace: match[0].length, text: to.replaceAll("$&", match[0]) };
       found(/** @type {number} */ (match.index), `${message}。`, fix, match[0].length);

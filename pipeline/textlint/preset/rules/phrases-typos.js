@@ -89,13 +89,4 @@ for (const word of POLITE_WORDS) {
 /** @type {[RegExp, string | undefined, string][]} */
 const TYPOS = [...SLIPS].map(([slip, { word, source }]) => [new RegExp(source, "gmu"), word, `「${slip}」は「${word}」の打ち間違いです`]);
 
-/** Every slip at once (the filter quiets other rules on them: one finding per place). */
-const ANY_SLIP = new RegExp(
-  [...SLIPS]
-    .sort(([a], [b]) => b.length - a.length)
-    .map(([, { source }]) => source)
-    .join("|"),
-  "gmu",
-);
-
-module.exports = { TYPOS, ANY_SLIP, slipsOf };
+module.exports = { TYPOS, slipsOf };
