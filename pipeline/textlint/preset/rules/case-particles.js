@@ -31,6 +31,8 @@ const TAKES_NI = new Set([
     "気付く",
     "鑑みる",
     "応える",
+    "励む",
+    "努める",
   ],
   ...["参加", "貢献", "到着", "出席", "挑戦", "協力", "賛成", "反対", "合格", "入学", "入会", "所属", "感動", "注目", "配慮", "集中", "熱中", "来場", "来館"],
 ]);
@@ -39,7 +41,23 @@ const TAKES_TO = new Set(["交流", "対戦", "結婚", "握手", "提携", "連
 /** Verbs with no object (each has a partner that takes one: 集める, 始める…): the noun takes が (or に). */
 const NO_OBJECT = new Set([
   ...["ある", "有る", "なる", "成る", "集まる", "始まる", "決まる", "届く", "並ぶ", "増える", "減る", "広がる", "続く", "残る", "見つかる", "伝わる", "育つ"],
-  ...["閉まる", "止まる", "変わる", "起きる", "起こる", "壊れる", "揃う", "そろう", "見える", "聞こえる", "できる", "出来る", "盛り上がる"],
+  ...[
+    "閉まる",
+    "止まる",
+    "変わる",
+    "起きる",
+    "起こる",
+    "壊れる",
+    "揃う",
+    "そろう",
+    "見える",
+    "聞こえる",
+    "できる",
+    "出来る",
+    "盛り上がる",
+    "入り交じる",
+    "入り混じる",
+  ],
 ]);
 /** Verbs whose partner takes を, never に (in the active voice: 「ルールに守られる」 is right). */
 const TAKES_WO = new Set(["目指す", "目ざす", "守る"]);
@@ -99,6 +117,31 @@ function wrongCase(tokens, i, found) {
 }
 
 /**
+ * 「病気が少なくする」「ことが嬉しく思います」: an adjective's く form before する, or before 思う・感じる
+ * after a clause (こと・の), describes what the verb acts on, which takes を (「病気を少なくする」
+ * 「ことを嬉しく思います」). 「少なくなる」 (intransitive) and 「子どもが楽しく感じる」 (who feels) are right.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the adjective
+ * @param {import("./japanese-text.js").Found} found
+ */
+function subjectForObject(tokens, i, found) {
+  const [particle, adjective, verb] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  const noun = tokens[i - 2];
+  const clause = /^(?:こと|事|の)$/u.test(noun?.surface_form ?? "");
+  if (particle?.surface_form !== "が" || particle.pos_detail_1 !== "格助詞" || !(clause || partner(noun))) return;
+  if (adjective?.pos !== "形容詞" || !String(adjective.conjugated_form).startsWith("連用")) return;
+  if (verb?.pos !== "動詞" || !/^(?:する|思う|感じる)$/u.test(verb.basic_form)) return;
+  // 「子どもが楽しく感じる」: が is who feels it; only a clause (「ことが」「のが」) is what is felt.
+  if (verb.basic_form !== "する" && !clause) return;
+  found(
+    particle.word_position - 1,
+    `「${noun?.surface_form}が${adjective.surface_form}${verb.surface_form}」の「が」は「を」ではありませんか（「〜を${adjective.surface_form}${verb.basic_form}」）。`,
+    { replace: 1, text: "を" },
+    1,
+  );
+}
+
+/**
  * A noun that can be the verb's partner: not a time or amount (「5月に目指す」), not a word of manner.
  * @param {Token | undefined} noun
  * @returns {noun is Token}
@@ -114,4 +157,4 @@ const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来�
 /** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
 const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
 
-module.exports = { wrongCase };
+module.exports = { wrongCase, subjectForObject };

@@ -18,7 +18,7 @@ const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
-const { wrongCase } = require("./case-particles.js");
+const { wrongCase, subjectForObject } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
@@ -80,7 +80,11 @@ async function check(text, found, doc) {
     tokenSlips(prev, token, at, found, tokens[i + 1]);
     // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).
     reportDoubleHonorific(prev, token, tokens, i, found, TOLERATED);
-    wrongCase(tokens, i, (index, ...rest) => (insideQuote(text, index) ? undefined : found(index, ...rest)));
+    const outsideQuotes = /** @type {import("./japanese-text.js").Found} */ (
+      (index, ...rest) => (insideQuote(text, index) ? undefined : found(index, ...rest))
+    );
+    wrongCase(tokens, i, outsideQuotes);
+    subjectForObject(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];
     if (
