@@ -114,4 +114,10 @@ function findPhrases(list, text, found) {
   }
 }
 
-module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, profileBoxNodes, findPhrases };
+/**
+ * A 五段 verb in its 未然形 (「行か」「おこなわ」): what comes next is a suffix (せる・れる), ない or う.
+ * @param {Token} token
+ */
+const godanMizen = (token) => token.pos === "動詞" && String(token.conjugated_type).startsWith("五段") && token.conjugated_form === "未然形";
+
+module.exports = { JAPANESE, isJapanese, textRule, eachTokenPair, profileBoxNodes, findPhrases, godanMizen };

@@ -8,6 +8,8 @@
  * 「行きたいくて」「いませんかった」).
  */
 
+const { godanMizen } = require("./japanese-text.js");
+
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
 const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは"]);
 
@@ -39,13 +41,7 @@ function tokenSlips(prev, token, at, found, next) {
     );
   }
   // 「おこなわている」: a 五段 verb's 未然形 takes no て; the passive れ is missing (「おこなわれている」).
-  if (
-    prev.pos === "動詞" &&
-    String(prev.conjugated_type).startsWith("五段") &&
-    prev.conjugated_form === "未然形" &&
-    token.surface_form === "て" &&
-    token.pos === "助詞"
-  ) {
+  if (godanMizen(prev) && token.surface_form === "て" && token.pos === "助詞") {
     missingKana(prev, token, at, "れ", found);
   }
   // 「中止しざるを得ない」「気にしずに」: する's form before ず・ざる・ぬ is せ.

@@ -10,7 +10,7 @@
  *   (「おっしゃられた」「ご覧になられました」「お読みになられない」). The fix puts the verb in the
  *   form 「れる」 had, so 「られた」 becomes 「った」 and 「られました」 「りました」 / 「いました」.
  */
-const { textRule, eachTokenPair } = require("./japanese-text.js");
+const { textRule, eachTokenPair, godanMizen } = require("./japanese-text.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
 
 /** @typedef {import("./japanese-text.js").Token} Token */
@@ -47,13 +47,7 @@ const { reportDoubleHonorific, STRICT } = require("./honorifics.js");
 module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
-    if (
-      prev.pos === "動詞" &&
-      String(prev.conjugated_type).startsWith("五段") &&
-      prev.conjugated_form === "未然形" &&
-      token.basic_form === "させる" &&
-      token.pos_detail_1 === "接尾"
-    ) {
+    if (godanMizen(prev) && token.basic_form === "させる" && token.pos_detail_1 === "接尾") {
       found(at, `「${prev.surface_form}${token.surface_form}」は「さ入れ言葉」です。「${prev.surface_form}${token.surface_form.slice(1)}」と書きます。`, {
         remove: 1,
       });
