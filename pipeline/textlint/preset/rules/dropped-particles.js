@@ -162,6 +162,19 @@ function droppedBeforeWord(tokens, i) {
 }
 
 /**
+ * 「ゲームなど楽しみました」「事故など発生しませんでした」: 〜など straight before a verb (or a サ変 noun
+ * used as one) lost its particle (「などを」「などが」). Not before する・できる (「掃除などする」).
+ * @param {readonly import("./japanese-text.js").Token[]} tokens
+ * @param {number} i the など
+ */
+function droppedAfterNado(tokens, i) {
+  const [before, nado, next, then] = [tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (nado?.surface_form !== "など" || nado.pos_detail_1 !== "副助詞" || before?.pos !== "名詞" || before.pos_detail_1 === "非自立") return false;
+  if (next?.pos === "動詞" && next.pos_detail_1 === "自立") return !LINKING_VERBS.has(next.basic_form);
+  return next?.pos_detail_1 === "サ変接続" && then?.pos === "動詞" && /^(?:する|できる|出来る)$/u.test(then.basic_form);
+}
+
+/**
  * 「大まかな調整して」「同じ体験しました」「新しい挑戦する」: a サ変 noun that a word describes is a
  * noun, so its する takes を (「大まかな調整をして」). Not after 「すごい」 (an adverb there: 「すごく」,
  * reported as such).
@@ -203,4 +216,4 @@ function insideQuote(text, at) {
   });
 }
 
-module.exports = { droppedParticle, droppedBeforeNecessary, droppedBeforeWord, describedNounAsVerb, insideQuote, insideReading };
+module.exports = { droppedParticle, droppedBeforeNecessary, droppedBeforeWord, describedNounAsVerb, droppedAfterNado, insideQuote, insideReading };

@@ -12,7 +12,15 @@
  */
 const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
-const { droppedParticle, droppedBeforeNecessary, droppedBeforeWord, describedNounAsVerb, insideQuote, insideReading } = require("./dropped-particles.js");
+const {
+  droppedParticle,
+  droppedBeforeNecessary,
+  droppedBeforeWord,
+  describedNounAsVerb,
+  droppedAfterNado,
+  insideQuote,
+  insideReading,
+} = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
@@ -110,6 +118,9 @@ async function check(text, found, doc) {
       const end = token.word_position - 1 + token.surface_form.length;
       const describer = prev.pos === "助動詞" ? `${tokens[i - 2]?.surface_form ?? ""}${prev.surface_form}` : prev.surface_form;
       found(end, `「${token.surface_form}」のあとの「を」が抜けていませんか（「${describer}${token.surface_form}をする」）。`, { insert: "を" });
+    }
+    if (droppedAfterNado(tokens, i - 1) && !insideQuote(text, at)) {
+      found(at, `「など」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
     const missing = droppedBeforeWord(tokens, i - 1);
     if (missing && !insideQuote(text, at) && !insideReading(text, at)) {
