@@ -11,6 +11,7 @@
  */
 const { tokenize } = require("kuromojin");
 const { CERTAIN } = require("./phrases-certain.js");
+const { candidatesIn } = require("./phrase-index.js");
 
 /** An い-adjective's endings after its stem, and what a な-adjective takes instead. */
 const ENDING = /(?:かった|くて|くな[いかくけっるりれら]|ければ)/gu;
@@ -65,7 +66,8 @@ async function adjectiveForms(text, found) {
     const withI = await tokenize(`${stem}い`);
     if (withI.length === 1 && (withI[0]?.pos === "形容詞" || withI[0]?.pos === "助動詞")) continue;
     const place = text.slice(at - stem.length, at + match[0].length + 2);
-    if (CERTAIN.some(([pattern]) => new RegExp(pattern.source, "u").test(place))) continue;
+    // One finding per place: a form the certain list corrects (「きれいかった」) is reported there.
+    if (candidatesIn(CERTAIN, place).some(([pattern]) => place.match(pattern) !== null)) continue;
     let ending = match[0];
     let right = naForm(ending);
     // 「便利かったです」: です after the past is 「便利でした」.
