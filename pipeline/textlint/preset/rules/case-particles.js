@@ -60,11 +60,36 @@ const NO_OBJECT = new Set([
   ],
 ]);
 /** Verbs whose partner takes を, never に (in the active voice: 「ルールに守られる」 is right). */
-const TAKES_WO = new Set(["目指す", "目ざす", "守る"]);
+const TAKES_WO = new Set(["目指す", "目ざす", "守る", "楽しむ", "味わう"]);
 /** 守る takes に for a place on the field (「後ろ目に守る」): only rules are kept with を. */
 const KEPT = /(?:ルール|約束|規則|マナー|決まり|きまり|期限|締め?切り?|法律|時間)$/u;
 /** Nouns that are how or when, not a partner: 「一緒に目指す」「本格的に取り組む」. */
-const ADVERBIAL = new Set(["一緒", "共", "とも", "本格", "最後", "最初", "次", "更", "さら", "真剣", "必死", "懸命", "本気"]);
+const ADVERBIAL = new Set([
+  "一緒",
+  "共",
+  "とも",
+  "本格",
+  "最後",
+  "最初",
+  "次",
+  "更",
+  "さら",
+  "真剣",
+  "必死",
+  "懸命",
+  "本気",
+  "存分",
+  "十分",
+  "充分",
+  "同時",
+  "交互",
+  "順番",
+  "個別",
+  "一斉",
+  "別々",
+  "各自",
+  "自由",
+]);
 
 /**
  * @typedef {import("./japanese-text.js").Token} Token
@@ -111,7 +136,7 @@ function wrongCase(tokens, i, found) {
     found(at, `${words}は「と」ではありませんか（「〜と${dict}」と言います）。`, { replace: 1, text: "と" }, 1);
   } else if (particle.surface_form === "を" && NO_OBJECT.has(word)) {
     found(at, `${words}は「が」か「に」ではありませんか（「${dict}」は「〜を」をとりません）。`, undefined, 1);
-  } else if (particle.surface_form === "に" && TAKES_WO.has(word) && (word !== "守る" || KEPT.test(head))) {
+  } else if (particle.surface_form === "に" && TAKES_WO.has(word) && (word !== "守る" || KEPT.test(head)) && !forSomeone(tokens, i)) {
     found(at, `${words}は「を」ではありませんか（「〜を${dict}」と言います）。`, { replace: 1, text: "を" }, 1);
   }
 }
@@ -142,6 +167,86 @@ function subjectForObject(tokens, i, found) {
 }
 
 /**
+ * 「机の下を身を守りましょう」「名簿を名前を確認します」: two を before one verb, with nothing but a
+ * noun phrase between them. A verb in its て form (「料理を手を使って食べる」) leaves the first を
+ * to a later verb, and a causative (「子どもを道を渡らせる」) takes two; neither is reported.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the verb
+ * @param {import("./japanese-text.js").Found} found
+ */
+function doubledObject(tokens, i, found) {
+  const verb = /** @type {Token} */ (tokens[i]);
+  const sahen = verb.pos === "名詞" && verb.pos_detail_1 === "サ変接続" && doneBy(tokens[i + 1]);
+  if (!(verb.pos === "動詞" && verb.pos_detail_1 === "自立") && !sahen) return;
+  const after = tokens.slice(i + 1, i + (sahen ? 4 : 3));
+  if (after.some((t) => voiced(t) || (t.pos === "助詞" && /^(?:て|で|ながら|つつ|たり|だり)$/u.test(t.surface_form)))) return;
+  // 「資産を技術を使い、…」: a verb in its continuative form may leave the first を to the next clause.
+  const tail = sahen ? tokens[i + 1] : verb;
+  if (String(tail?.conjugated_form).startsWith("連用") && tokens[i + (sahen ? 2 : 1)]?.pos !== "助動詞") return;
+  if (!objectMark(tokens[i - 1])) return;
+  let p = i - 2;
+  while (p >= 0 && inNounPhrase(/** @type {Token} */ (tokens[p]))) p--;
+  const first = tokens[p];
+  if (p === i - 2 || !objectMark(first) || !partner(tokens[p - 1])) return;
+  const phrase = tokens
+    .slice(p - 1, i + 1)
+    .map((t) => t.surface_form)
+    .join("");
+  found(first.word_position - 1, `「${phrase}」は「を」が二つあります。一つ目は「で」「の」など別の助詞ではありませんか。`, undefined, 1);
+}
+
+/** Who can be asked to do something: people, groups and offices (「保護者が記入してください」 is right). */
+const WHO =
+  /(?:者|人|員|方|様|さま|さん|くん|ちゃん|長|生|児|師|士|家族|族|親|子|ども|供|たち|達|ら|本人|自身|各自|全員|皆|みんな|チーム|団体|会|部|課|係|校|園|所|局|店|社|班|組)$/u;
+
+/** What a notice asks readers to do to a thing (transitive: 「体調が回復してください」 is no を slip). */
+const ASKED = new Set(
+  "記入 提出 申請 持参 確認 準備 用意 記載 入力 送付 返送 返却 分別 予約 登録 購入 回収 処分 着用 携帯 提示 記名 押印 添付 保管 確保 消毒 利用 使用 閲覧 申告 選択 記録 保存 撮影 掲示 配布 投函 郵送 送信 受信 清掃 整理 点検 管理".split(
+    " ",
+  ),
+);
+
+/**
+ * 「名前が記入してください」「申込書がご提出ください」: a request's object marked with が. The one
+ * asked to act may take が (「保護者が記入してください」), a thing cannot.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the particle
+ * @param {import("./japanese-text.js").Found} found
+ */
+function objectOfRequest(tokens, i, found) {
+  const [noun, particle] = [tokens[i - 1], tokens[i]];
+  if (particle?.surface_form !== "が" || particle.pos_detail_1 !== "格助詞" || !partner(noun)) return;
+  const head = noun.pos_detail_1 === "接尾" ? `${tokens[i - 2]?.surface_form ?? ""}${noun.surface_form}` : noun.surface_form;
+  if (noun.pos_detail_1 === "代名詞" || noun.pos_detail_1 === "固有名詞" || WHO.test(head)) return;
+  let j = i + 1;
+  const honorific = tokens[j]?.pos === "接頭詞" && /^[おご御]$/u.test(tokens[j]?.surface_form ?? "");
+  if (honorific) j++;
+  const act = tokens[j];
+  if (act?.pos_detail_1 !== "サ変接続" || !ASKED.has(act.surface_form)) return;
+  const rest = tokens
+    .slice(j + 1, j + 4)
+    .map((t) => t.surface_form)
+    .join("");
+  if (!(honorific ? /^(?:ください|下さい)/u : /^(?:してください|して下さい|してくださ|しましょう)/u).test(rest)) return;
+  found(
+    particle.word_position - 1,
+    `「${head}が${honorific ? tokens[i + 1]?.surface_form : ""}${act.surface_form}」の「が」は「を」ではありませんか（${act.surface_form}するものには「を」を付けます）。`,
+    { replace: 1, text: "を" },
+    1,
+  );
+}
+
+/** @param {Token | undefined} token @returns {token is Token} */
+const objectMark = (token) => token?.surface_form === "を" && token.pos_detail_1 === "格助詞";
+/** Nouns (not a verb's stem with its kana), prefixes, の and adnominals: what a noun phrase between two particles is made of. @param {Token} token */
+const inNounPhrase = (token) =>
+  // 「高め」「走り」: a verb's continuative form read as a noun ends a clause, not a phrase.
+  (token.pos === "名詞" && !/[\u4e00-\u9fff][\u3041-\u3096]+$/u.test(token.surface_form)) ||
+  token.pos === "接頭詞" ||
+  token.pos === "連体詞" ||
+  (token.pos === "助詞" && token.pos_detail_1 === "連体化");
+
+/**
  * A noun that can be the verb's partner: not a time or amount (「5月に目指す」), not a word of manner.
  * @param {Token | undefined} noun
  * @returns {noun is Token}
@@ -151,10 +256,23 @@ function partner(noun) {
   return /^(?:一般|固有名詞|サ変接続|接尾|代名詞|ナイ形容詞語幹)$/u.test(noun.pos_detail_1) && noun.surface_form !== "時";
 }
 
+/**
+ * 「皆さんに楽しんでもらう」「子どもに守ってほしい」: に is who is asked to do it, not the partner.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the verb
+ */
+function forSomeone(tokens, i) {
+  const after = tokens.slice(i + 1, i + 4);
+  const te = after.findIndex((t) => t.pos === "助詞" && /^[てで]$/u.test(t.surface_form));
+  return (
+    te >= 0 && /^(?:もらう|もらえる|貰う|貰える|いただく|いただける|頂く|頂ける|ほしい|欲しい|くれる|くださる|下さる)$/u.test(after[te + 1]?.basic_form ?? "")
+  );
+}
+
 /** する (or できる) after a サ変 noun makes it the verb. @param {Token | undefined} next */
 const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来る)$/u.test(next.basic_form);
 
 /** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
 const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
 
-module.exports = { wrongCase, subjectForObject };
+module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest };

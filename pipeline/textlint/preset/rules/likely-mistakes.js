@@ -26,7 +26,8 @@ const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
-const { wrongCase, subjectForObject } = require("./case-particles.js");
+const { fourCharacterIdioms } = require("./four-character-idioms.js");
+const { wrongCase, subjectForObject, doubledObject, objectOfRequest } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
@@ -60,6 +61,7 @@ async function check(text, found, doc) {
   weekdays(text, found);
   charForms(text, found);
   await adjectiveForms(text, found);
+  await fourCharacterIdioms(text, found);
   // Each word costs a few dozen dictionary look-ups: an article of thousands of invented words gets the first ones only.
   for (const run of text.matchAll(KATAKANA_RUN)) {
     doc.katakana = (doc.katakana ?? 0) + 1;
@@ -93,6 +95,8 @@ async function check(text, found, doc) {
     );
     wrongCase(tokens, i, outsideQuotes);
     subjectForObject(tokens, i, outsideQuotes);
+    doubledObject(tokens, i, outsideQuotes);
+    objectOfRequest(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];
     if (

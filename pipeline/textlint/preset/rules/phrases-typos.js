@@ -52,7 +52,7 @@ const LOOK_ALIKE = new Map(
 );
 
 /**
- * Every one-kana slip of `word`: doubled, dropped, swapped with the next one or for one that looks like it (never the first
+ * Every one-kana slip of `word`: doubled (or two kana doubled), dropped, swapped with the next one or for one that looks like it (never the first
  * kana, whose slip makes another word, nor the last, which is the ending itself).
  * @param {string} word
  * @returns {string[]}
@@ -63,6 +63,8 @@ function slipsOf(word) {
   const slips = [];
   for (let i = 1; i < kana.length - 1; i++) {
     slips.push([...kana.slice(0, i + 1), ...kana.slice(i)].join(""));
+    // Two kana typed twice (「お願いしまします」): the hand goes back a syllable.
+    if (i < kana.length - 1) slips.push([...kana.slice(0, i + 2), ...kana.slice(i)].join(""));
     slips.push([...kana.slice(0, i), ...kana.slice(i + 1)].join(""));
     if (i < kana.length - 2 && kana[i] !== kana[i + 1]) slips.push([...kana.slice(0, i), kana[i + 1], kana[i], ...kana.slice(i + 2)].join(""));
     for (const other of LOOK_ALIKE.get(kana[i] ?? "") ?? []) slips.push([...kana.slice(0, i), other, ...kana.slice(i + 1)].join(""));
@@ -79,9 +81,9 @@ for (const word of POLITE_WORDS) {
   const keyboard = new Set(romajiSlipsOf(word));
   for (const slip of [...slipsOf(word), ...keyboard]) {
     const length = [...slip].length;
-    // A keyboard slip one kana shorter is still sure at the end of a sentence; nothing shorter is.
     const short = length < MIN_LENGTH;
-    if ((short && !(keyboard.has(slip) && length === MIN_LENGTH - 1)) || RIGHT.some((right) => right.includes(slip)) || SLIPS.has(slip)) continue;
+    // A slip one kana shorter (「くだしあ」「くさだい」) is still sure at the end of a sentence; nothing shorter is.
+    if ((short && length !== MIN_LENGTH - 1) || RIGHT.some((right) => right.includes(slip)) || SLIPS.has(slip)) continue;
     SLIPS.set(slip, { word, source: short ? `${slip}${AT_END}` : slip });
   }
 }
