@@ -316,6 +316,31 @@ const FOUND: [string, string, string, string?][] = [
   ["見守り体勢を整えました。", "kawaraban/likely-mistakes", "体勢", "見守り体制を整えました。"],
   ["案内図を無料に配布します。", "kawaraban/likely-mistakes", "に", "案内図を無料で配布します。"],
   ["中学生に対象に開きます。", "kawaraban/likely-mistakes", "に", "中学生を対象に開きます。"],
+  // Eighth session, written after the blind sets T and U (docs/prose-eval.md), one per family.
+  ["畑で遊んたあとに休みました。", "kawaraban/likely-mistakes", "た", "畑で遊んだあとに休みました。"],
+  ["川で泳いて帰りました。", "kawaraban/likely-mistakes", "て", "川で泳いで帰りました。"],
+  ["嬉し知らせが届きました。", "kawaraban/likely-mistakes", "知らせ", "嬉しい知らせが届きました。"],
+  ["使わな部屋を片付けました。", "kawaraban/likely-mistakes", "部屋", "使わない部屋を片付けました。"],
+  ["開会式にが始まりました。", "kawaraban/likely-mistakes", "にが"],
+  ["子どたちが走りました。", "kawaraban/common-mistakes", "子どたち", "子どもたちが走りました。"],
+  ["事故に合われた方を支えます。", "kawaraban/likely-mistakes", "合", "事故に遭われた方を支えます。"],
+  ["補助金が降りました。", "kawaraban/likely-mistakes", "降り", "補助金が下りました。"],
+  ["売り場の導線を見直しました。", "kawaraban/likely-mistakes", "導線", "売り場の動線を見直しました。"],
+  ["中学性の作品です。", "kawaraban/likely-mistakes", "性", "中学生の作品です。"],
+  ["工事と平行して進めます。", "kawaraban/likely-mistakes", "平行", "工事と並行して進めます。"],
+  ["人の継がりが生まれました。", "kawaraban/likely-mistakes", "継が", "人のつながりが生まれました。"],
+  ["古来から伝わる踊りです。", "kawaraban/likely-mistakes", "古来から", "古来伝わる踊りです。"],
+  ["まずはじめに挨拶します。", "kawaraban/likely-mistakes", "まず", "はじめに挨拶します。"],
+  ["山田会長様に伺いました。", "kawaraban/likely-mistakes", "様", "山田会長に伺いました。"],
+  ["力及ばす敗れました。", "kawaraban/likely-mistakes", "及ばす", "力及ばず敗れました。"],
+  ["校長先生がいらしゃいました。", "kawaraban/likely-mistakes", "いらしゃ", "校長先生がいらっしゃいました。"],
+  ["自治会はじめ、多くの方が来ました。", "kawaraban/likely-mistakes", "はじめ", "自治会をはじめ、多くの方が来ました。"],
+  ["理事長を始め、役員が並びました。", "kawaraban/likely-mistakes", "始め", "理事長をはじめ、役員が並びました。"],
+  ["20246月に開きました。", "kawaraban/likely-mistakes", "2024", "2024年6月に開きました。"],
+  ["5月3(土)に開きます。", "kawaraban/likely-mistakes", "(", "5月3日(土)に開きます。"],
+  ["参加費は¥500円です。", "kawaraban/likely-mistakes", "¥", "参加費は500円です。"],
+  ["5Kmを歩きました。", "kawaraban/likely-mistakes", "Km", "5kmを歩きました。"],
+  ["山里のならではの味です。", "kawaraban/likely-mistakes", "のなら", "山里ならではの味です。"],
 ];
 const QUIET = [
   "「毎日ここで遊んでます」と話していました。",
@@ -432,6 +457,8 @@ const QUIET = [
   "料理を手を使って食べます。子どもを道を渡らせます。教養を高め社会的地位の向上を図りました。資産を技術を使い守ります。",
   "保護者が記入してください。代表者がご記入ください。体調が回復してください。二つを対照して比べました。新人を起用しました。",
   "手先が器用です。利用料を無料にします。無料にて配布します。くさいにおいです。ご確認ください。",
+  "懐かしの歌です。彼にのみ伝えました。子どもちゃんを抱きました。道路と平行して走る線路です。テントを張りました。",
+  "社長はお元気です。お客様が来ました。年はじめ、手はじめに始めました。練習を始め、汗をかきました。1015日間続きました。",
 ];
 
 let found: ProseRun;

@@ -29,6 +29,8 @@ const POLITE_WORDS = [
   "おねがいします",
   "おねがいいたします",
   "お待ちしております",
+  // Not polite, but the commonest words of city writing.
+  "子どもたち",
 ];
 /** Right text that contains a slip of a polite word (besides the polite words themselves). */
 const PROTECTED = [
@@ -42,6 +44,7 @@ const PROTECTED = [
   "見いだしました",
   "思いだします",
   "見いだします",
+  "子どもちゃん",
 ];
 /** Shorter slips match too much right text (「おます」 is Kansai speech, 「よろく」 part of names). */
 const MIN_LENGTH = 5;
@@ -81,7 +84,8 @@ for (const word of POLITE_WORDS) {
   const keyboard = new Set(romajiSlipsOf(word));
   for (const slip of [...slipsOf(word), ...keyboard]) {
     const length = [...slip].length;
-    const short = length < MIN_LENGTH;
+    // A word led by a kanji (「子どたち」) is sure one kana shorter still.
+    const short = length < MIN_LENGTH - (/^[\u4e00-\u9fff]/u.test(slip) ? 1 : 0);
     // A slip one kana shorter (「くだしあ」「くさだい」) is still sure at the end of a sentence; nothing shorter is.
     if ((short && length !== MIN_LENGTH - 1) || RIGHT.some((right) => right.includes(slip)) || SLIPS.has(slip)) continue;
     SLIPS.set(slip, { word, source: short ? `${slip}${AT_END}` : slip });

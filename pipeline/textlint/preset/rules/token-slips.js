@@ -11,7 +11,7 @@
 const { godanMizen } = require("./japanese-text.js");
 
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
-const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは"]);
+const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは", "にが", "にを", "にの"]);
 
 /**
  * @param {import("./japanese-text.js").Token} prev
@@ -40,6 +40,8 @@ function tokenSlips(prev, token, at, found, next) {
       prev.surface_form.length + token.surface_form.length,
     );
   }
+  voicedAfterN(prev, token, at, found);
+  droppedI(prev, token, at, found);
   // 「おこなわている」: a 五段 verb's 未然形 takes no て; the passive れ is missing (「おこなわれている」).
   if (godanMizen(prev) && token.surface_form === "て" && token.pos === "助詞") {
     missingKana(prev, token, at, "れ", found);
@@ -198,6 +200,44 @@ function missingKana(prev, token, at, kana, found) {
 function verbStem(token) {
   if (token.pos === "動詞") return token.conjugated_form === "連用形";
   return token.pos === "名詞" && /^[\u4e00-\u9fff]+[いきぎしじちにひびみり]$/u.test(token.surface_form);
+}
+
+/**
+ * 「楽しんた」「読んて」「泳いた」: after the ん of a マ・バ・ナ行 verb and the い of a ガ行 verb, た
+ * and て are voiced (「楽しんだ」「読んで」「泳いだ」), whatever the verb.
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at
+ * @param {import("./japanese-text.js").Found} found
+ */
+function voicedAfterN(prev, token, at, found) {
+  if (prev.pos !== "動詞" || prev.conjugated_form !== "連用タ接続" || !/^五段・[マバナガ]行$/u.test(prev.conjugated_type)) return;
+  const unvoiced = (token.pos === "助動詞" && token.surface_form === "た") || (token.pos === "助詞" && token.surface_form === "て");
+  if (!unvoiced) return;
+  const voiced = token.surface_form === "た" ? "だ" : "で";
+  found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${voiced}」です。`, { replace: 1, text: voiced }, 1);
+}
+
+/**
+ * 「懐かし気持ち」「知らな人」: an adjective's stem, or ない's, straight before a noun has lost its
+ * い (「懐かしい気持ち」「知らない人」). 「懐かしの歌」 (の) is right and not reported.
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at
+ * @param {import("./japanese-text.js").Found} found
+ */
+function droppedI(prev, token, at, found) {
+  // A noun that starts with a kanji or katakana: a lone kana or a mark read as a noun (「愉しむ」「おいし~く」) is a word cut.
+  if (
+    prev.conjugated_form !== "ガル接続" ||
+    token.pos !== "名詞" ||
+    token.pos_detail_1 === "接尾" ||
+    !/^[\u4e00-\u9fff\u30a1-\u30fa]/u.test(token.surface_form)
+  )
+    return;
+  const adjective = prev.pos === "形容詞" && prev.surface_form.endsWith("し");
+  const negative = prev.pos === "助動詞" && prev.surface_form === "な" && prev.conjugated_type === "特殊・ナイ";
+  if (adjective || negative) missingKana(prev, token, at, "い", found);
 }
 
 module.exports = { tokenSlips };
