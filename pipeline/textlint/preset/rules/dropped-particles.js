@@ -134,6 +134,13 @@ const needsParticle = (noun) =>
   !ADVERBIAL_NOUNS.has(noun.surface_form) &&
   [...noun.surface_form].length >= 2;
 
+/** 「駐車|場」「反省|点」: `tokens[i]` is a kanji suffix of the known noun before it. @param {readonly import("./japanese-text.js").Token[]} tokens @param {number} i */
+const kanjiSuffixOf = (tokens, i) =>
+  tokens[i]?.pos_detail_1 === "接尾" &&
+  tokens[i]?.pos_detail_2 === "一般" &&
+  /^[\u4e00-\u9fff]+$/u.test(tokens[i]?.surface_form ?? "") &&
+  needsParticle(tokens[i - 1]);
+
 /**
  * The particle after `tokens[i]` (a noun) that is missing, if one is: 「窓口お申し込みください」
  * 「路線バスご利用ください」「ホームページご覧ください」 (an honorific request or favour: で・を・に),
@@ -144,8 +151,17 @@ const needsParticle = (noun) =>
  */
 function droppedBeforeWord(tokens, i) {
   const noun = tokens[i];
-  if (!needsParticle(noun) || /^一/u.test(noun?.surface_form ?? "")) return undefined;
   const [next, then, last] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  // 「駐車場ございます」「反省点ありましたが」: a thing that is there takes が (a count or a time does not:
+  // 「3回あります」「今日あります」). A noun and its kanji suffix (駐車|場) are one noun.
+  const polite = then?.basic_form === "ます" && ((next?.pos === "動詞" && next.basic_form === "ある") || next?.surface_form === "ござい");
+  // 「ご質問ありましたら」「ご要望ございましたら」: an honorific noun before ある is a set phrase of letters.
+  const head = kanjiSuffixOf(tokens, i) ? i - 1 : i;
+  // 「関係ありません」「問題ございません」 are set phrases; 「3部門あります」 is a count.
+  const setPhrase =
+    tokens[head - 1]?.pos === "接頭詞" || tokens[head - 1]?.pos_detail_1 === "数" || (then?.surface_form === "ませ" && last?.surface_form === "ん");
+  if (polite && (needsParticle(noun) || head < i) && noun?.pos_detail_1 !== "副詞可能" && !setPhrase) return "が";
+  if (!needsParticle(noun) || /^一/u.test(noun?.surface_form ?? "")) return undefined;
   // 「結果もとに」: 〜をもとに takes any noun; the others not a time (「当日ご来場ください」「昨年場合」 is rare and not sure).
   if (next?.surface_form === "もと" && then?.surface_form === "に") return "を";
   if (noun?.pos_detail_1 === "副詞可能") return undefined;
@@ -216,4 +232,13 @@ function insideQuote(text, at) {
   });
 }
 
-module.exports = { droppedParticle, droppedBeforeNecessary, droppedBeforeWord, describedNounAsVerb, droppedAfterNado, insideQuote, insideReading };
+module.exports = {
+  droppedParticle,
+  droppedBeforeNecessary,
+  droppedBeforeWord,
+  describedNounAsVerb,
+  droppedAfterNado,
+  insideQuote,
+  insideReading,
+  kanjiSuffixOf,
+};

@@ -20,6 +20,7 @@ const {
   droppedAfterNado,
   insideQuote,
   insideReading,
+  kanjiSuffixOf,
 } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
@@ -128,7 +129,8 @@ async function check(text, found, doc) {
     }
     const missing = droppedBeforeWord(tokens, i - 1);
     if (missing && !insideQuote(text, at) && !insideReading(text, at)) {
-      found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（${missing}）が抜けていませんか。`);
+      const noun = `${kanjiSuffixOf(tokens, i - 1) ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
+      found(at, `「${noun}」と「${token.surface_form}」の間の助詞（${missing}）が抜けていませんか。`);
     }
     if (droppedParticle(prev, token, before, tokens[i + 1]) && !insideQuote(text, at) && !insideReading(text, at)) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);

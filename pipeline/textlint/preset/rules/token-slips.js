@@ -41,6 +41,9 @@ function tokenSlips(prev, token, at, found, next) {
     );
   }
   voicedAfterN(prev, token, at, found);
+  // 「伝えるともに」「であるともに」: ともに after a clause takes と (「伝えるとともに」).
+  const together = token.surface_form === "ともに" || (token.surface_form === "とも" && next?.surface_form === "に");
+  if (together && (prev.pos === "動詞" || prev.pos === "助動詞") && prev.conjugated_form === "基本形") missingKana(prev, token, at, "と", found);
   droppedI(prev, token, at, found);
   // 「おこなわている」: a 五段 verb's 未然形 takes no て; the passive れ is missing (「おこなわれている」).
   if (godanMizen(prev) && token.surface_form === "て" && token.pos === "助詞") {
