@@ -28,6 +28,7 @@ const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
+const { redundantPair } = require("./redundant-pairs.js");
 const { wrongCase, subjectForObject, doubledObject, objectOfRequest } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
@@ -98,6 +99,7 @@ async function check(text, found, doc) {
     subjectForObject(tokens, i, outsideQuotes);
     doubledObject(tokens, i, outsideQuotes);
     objectOfRequest(tokens, i, outsideQuotes);
+    redundantPair(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];
     if (
