@@ -1,7 +1,8 @@
 // @ts-check
 "use strict";
 /**
- * Accidental duplication: the same particle or auxiliary twice in a row after a word (「とと」「のの」「をを」),
+ * Accidental duplication: the same particle, auxiliary or adnominal twice in a row after a word
+ * (「とと」「のの」「をを」「そのその」),
  * and a doubled month after a number
  * (「11月月に」). Reduplicated words (「そうそう」「一つ一つ」「もっともっと」), ellipses
  * (「……」「・・・」「、、、」) and placeholders (「○○」) are Japanese, not mistakes, so unlike
@@ -10,7 +11,7 @@
 const { tokenize } = require("kuromojin");
 const { textRule } = require("./japanese-text.js");
 
-const FUNCTION_WORDS = new Set(["助詞", "助動詞"]);
+const FUNCTION_WORDS = new Set(["助詞", "助動詞", "連体詞"]);
 /** Function words that are repeated on purpose (「などなど」「とかとか」). */
 const ALLOWED = new Set(["など", "とか", "ほど"]);
 

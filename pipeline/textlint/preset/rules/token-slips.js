@@ -41,6 +41,7 @@ function tokenSlips(prev, token, at, found, next) {
     );
   }
   voicedAfterN(prev, token, at, found);
+  brokenVerb(prev, token, at, found, next);
   // 「伝えるともに」「であるともに」: ともに after a clause takes と (「伝えるとともに」).
   const together = token.surface_form === "ともに" || (token.surface_form === "とも" && next?.surface_form === "に");
   if (together && (prev.pos === "動詞" || prev.pos === "助動詞") && prev.conjugated_form === "基本形") missingKana(prev, token, at, "と", found);
@@ -203,6 +204,44 @@ function missingKana(prev, token, at, kana, found) {
 function verbStem(token) {
   if (token.pos === "動詞") return token.conjugated_form === "連用形";
   return token.pos === "名詞" && /^[\u4e00-\u9fff]+[いきぎしじちにひびみり]$/u.test(token.surface_form);
+}
+
+/**
+ * A verb whose ending broke: 「取り組みる」 (a 五段 verb's stem, then る: 「取り組む」), 「付るために」
+ * (a kanji read as a noun, then the classical る the tokenizer falls back on: 「付けるために」), and
+ * 「新鮮さな」 (さ between a な-adjective and its な).
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at
+ * @param {import("./japanese-text.js").Found} found
+ * @param {import("./japanese-text.js").Token} [next]
+ */
+function brokenVerb(prev, token, at, found, next) {
+  const start = prev.word_position - 1;
+  if (
+    prev.pos === "動詞" &&
+    prev.conjugated_type.startsWith("五段") &&
+    prev.conjugated_form === "連用形" &&
+    token.surface_form === "る" &&
+    token.pos === "動詞"
+  ) {
+    found(
+      start,
+      `「${prev.surface_form}る」は動詞の形が崩れています（「${prev.basic_form}」ではありませんか）。`,
+      { replace: prev.surface_form.length + 1, text: prev.basic_form },
+      prev.surface_form.length + 1,
+    );
+  } else if (prev.pos === "名詞" && /^[\u4e00-\u9fff]$/u.test(prev.surface_form) && token.conjugated_type === "文語・リ") {
+    found(start, `「${prev.surface_form}${token.surface_form}」は送りがなが抜けていませんか。`, undefined, 1 + token.surface_form.length);
+  } else if (
+    prev.pos_detail_1 === "形容動詞語幹" &&
+    token.surface_form === "さ" &&
+    token.pos_detail_1 === "接尾" &&
+    next?.surface_form === "な" &&
+    next.pos === "助動詞"
+  ) {
+    found(at, `「${prev.surface_form}さ${next?.surface_form}」の「さ」は要りません（「${prev.surface_form}${next?.surface_form}」）。`, { remove: 1 }, 1);
+  }
 }
 
 /**
