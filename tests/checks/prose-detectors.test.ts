@@ -367,7 +367,7 @@ const FOUND: [string, string, string, string?][] = [
   ["時間が有れば寄ってください。", "kawaraban/likely-mistakes", "有", "時間があれば寄ってください。"],
   ["見学だけで無く体験もできます。", "kawaraban/likely-mistakes", "無", "見学だけでなく体験もできます。"],
   ["去年より暑くかったです。", "kawaraban/likely-mistakes", "くかった", "去年より暑かったです。"],
-  ["毎朝みんなで楽しんでします。", "kawaraban/likely-mistakes", "で", "毎朝みんなで楽しんでいます。"],
+  ["毎朝みんなで楽しんでします。", "kawaraban/likely-mistakes", "でし", "毎朝みんなで楽しんでいます。"],
   ["雪は降りませでした。", "kawaraban/likely-mistakes", "ませ", "雪は降りませんでした。"],
   ["平成305月に植えました。", "kawaraban/likely-mistakes", "30", "平成30年5月に植えました。"],
   ["無事に幕を降ろしました。", "kawaraban/likely-mistakes", "降ろ", "無事に幕を下ろしました。"],
