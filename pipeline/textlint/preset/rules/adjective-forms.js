@@ -10,8 +10,7 @@
  * かかっ and 「便利くない」 as 便 + 利く.
  */
 const { tokenize } = require("kuromojin");
-const { CERTAIN } = require("./phrases-certain.js");
-const { candidatesIn } = require("./phrase-index.js");
+const { coveredByCertain } = require("./phrases-certain.js");
 
 /** An い-adjective's endings after its stem, and what a な-adjective takes instead. */
 const ENDING = /(?:かった|くて|くな[いかくけっるりれら]|ければ)/gu;
@@ -67,7 +66,7 @@ async function adjectiveForms(text, found) {
     if (withI.length === 1 && (withI[0]?.pos === "形容詞" || withI[0]?.pos === "助動詞")) continue;
     const place = text.slice(at - stem.length, at + match[0].length + 2);
     // One finding per place: a form the certain list corrects (「きれいかった」) is reported there.
-    if (candidatesIn(CERTAIN, place).some(([pattern]) => place.match(pattern) !== null)) continue;
+    if (coveredByCertain(place)) continue;
     let ending = match[0];
     let right = naForm(ending);
     // 「便利かったです」: です after the past is 「便利でした」.

@@ -10,6 +10,7 @@
  */
 
 const { SPELLINGS } = require("./phrases-spelling.js");
+const { candidatesIn } = require("./phrase-index.js");
 const { TYPOS } = require("./phrases-typos.js");
 
 /** A number with its counter: 「300人」「30度」「1,000円」. */
@@ -389,4 +390,13 @@ const CERTAIN = [
   [/(?<=と)言いう/gu, "いう", "「という」の打ち間違いです"],
 ];
 
-module.exports = { CERTAIN: [...CERTAIN, ...SPELLINGS, ...TYPOS] };
+const ALL_CERTAIN = [...CERTAIN, ...SPELLINGS, ...TYPOS];
+
+/**
+ * Whether the certain list corrects something in `text`: a rule that would report the same words
+ * leaves them to it (one finding per place).
+ * @param {string} text
+ */
+const coveredByCertain = (text) => candidatesIn(ALL_CERTAIN, text).some(([pattern]) => text.match(pattern) !== null);
+
+module.exports = { CERTAIN: ALL_CERTAIN, coveredByCertain };

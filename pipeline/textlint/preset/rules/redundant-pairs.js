@@ -8,8 +8,7 @@
  * is its object, not a repetition, and 「行事を行う」「都合が合う」「歩道を歩く」「囲炉裏を囲む」 are
  * the usual words: those verbs are not reported. Pairs the certain list knows are reported there.
  */
-const { CERTAIN } = require("./phrases-certain.js");
-const { candidatesIn } = require("./phrase-index.js");
+const { coveredByCertain } = require("./phrases-certain.js");
 
 /** @typedef {import("./japanese-text.js").Token} Token */
 
@@ -35,7 +34,7 @@ function redundantPair(tokens, i, found) {
   // Two kanji or more in the noun, one of them the verb's: 「歌を歌う」 (one kanji) is Japanese.
   if (!/^[\u4e00-\u9fff]$/u.test(kanji) || !/^[\u4e00-\u9fff]{2,}$/u.test(noun.surface_form) || !noun.surface_form.includes(kanji)) return;
   const words = `${noun.surface_form}${particle.surface_form}${word.surface_form}`;
-  if (candidatesIn(CERTAIN, words).some(([pattern]) => words.match(pattern) !== null)) return;
+  if (coveredByCertain(words)) return;
   const instead = noun.pos_detail_1 === "サ変接続" ? `「${noun.surface_form}する」のように` : "";
   found(
     noun.word_position - 1,
