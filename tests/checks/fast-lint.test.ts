@@ -24,6 +24,15 @@ function tokenizer(fast: boolean) {
   return { tokenize, close: () => worker.terminate() };
 }
 
+/** Splits in a fresh worker thread, with the fast splitter installed or not (fixtures/workers/split.mjs). */
+const splitIn = (fast: boolean, job: { texts?: string[]; paragraphs?: string[]; options?: unknown[] }) =>
+  new Promise<{ installed: boolean; sentences: unknown[] }>((resolve, reject) => {
+    const worker = new Worker(new URL("../fixtures/workers/split.mjs", import.meta.url), { workerData: { fast } });
+    worker.once("message", (result) => void worker.terminate().then(() => resolve(result)));
+    worker.once("error", reject);
+    worker.postMessage(job);
+  });
+
 async function sampleArticles(): Promise<string[]> {
   const dir = path.join(REPO_ROOT, "articles");
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".md"));
@@ -102,14 +111,34 @@ describe("the faster tokenizer dictionary, tokenizer and sentence splitter", () 
       fc.array(word, { maxLength: 25 }).map((ws) => ws.join(" ")),
       { numRuns: 600, seed: 7 },
     );
-    const splitIn = (fast: boolean) =>
-      new Promise<{ installed: boolean; sentences: unknown[] }>((resolve, reject) => {
-        const worker = new Worker(new URL("../fixtures/workers/split.mjs", import.meta.url), { workerData: { fast } });
-        worker.once("message", (result) => void worker.terminate().then(() => resolve(result)));
-        worker.once("error", reject);
-        worker.postMessage(texts);
-      });
-    const [fast, stock] = await Promise.all([splitIn(true), splitIn(false)]);
+    const [fast, stock] = await Promise.all([splitIn(true, { texts }), splitIn(false, { texts })]);
+    expect([fast.installed, stock.installed]).toEqual([true, false]);
+    expect(fast.sentences).toEqual(stock.sentences);
+  }, 60_000);
+
+  it("splits a paragraph under any separator options as the stock splitter, sharing splits where they agree", async () => {
+    // The preset's three option sets (none, max-ten's, the doubled-* rules'), then random ones.
+    const separators = [".", "．", "。", "?", "!", "？", "！", "、", "…"];
+    const presetOptions = [
+      null,
+      { SeparatorParser: { separatorCharacters: ["?", "!", "？", "！", "。"] } },
+      { SeparatorParser: { separatorCharacters: [".", "．", "。", "?", "!", "？", "！"] } },
+    ];
+    const randomOptions = fc.sample(
+      fc.oneof(
+        fc.subarray(separators).map((chars) => ({ SeparatorParser: { separatorCharacters: chars } })),
+        fc.constant({ SeparatorParser: {} }),
+        fc.constant({ AbbrMarker: {} }),
+      ),
+      { numRuns: 12, seed: 11 },
+    );
+    const piece = fc.constantFrom("公園で遊びました", "3.5キロ", "Mr. Fuji", "ｗｗｗ．ｅｘ", "本当？", "はい!", "example.com", " ", "\n", "**太字。**", "「はい。」", ...separators);
+    const paragraphs = fc.sample(
+      fc.array(piece, { minLength: 1, maxLength: 12 }).map((ps) => ps.join("")),
+      { numRuns: 300, seed: 5 },
+    );
+    const job = { paragraphs, options: [...presetOptions, ...randomOptions, ...presetOptions] };
+    const [fast, stock] = await Promise.all([splitIn(true, job), splitIn(false, job)]);
     expect([fast.installed, stock.installed]).toEqual([true, false]);
     expect(fast.sentences).toEqual(stock.sentences);
   }, 60_000);
