@@ -19,6 +19,9 @@ export { sha256 } from "../../hash.ts";
  * dictionary and package version that could change the result.
  */
 export class ProseCache {
+  /** Shard folders this run already made: one mkdir each instead of one per article. */
+  private readonly made = new Map<string, Promise<unknown>>();
+
   constructor(private readonly dir: string | undefined) {}
 
   private file(key: string): string {
@@ -37,7 +40,15 @@ export class ProseCache {
   async set(key: string, value: CachedProse): Promise<void> {
     if (!this.dir) return;
     const target = this.file(key);
-    await mkdir(path.dirname(target), { recursive: true });
+    const shard = path.dirname(target);
+    let making = this.made.get(shard);
+    if (!making) this.made.set(shard, (making = mkdir(shard, { recursive: true })));
+    try {
+      await making;
+    } catch (error) {
+      this.made.delete(shard); // the next article tries again
+      throw error;
+    }
     const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(temp, JSON.stringify(value));
     await rename(temp, target); // atomic: a reader never sees half a file
