@@ -132,7 +132,20 @@ describe("the faster tokenizer dictionary, tokenizer and sentence splitter", () 
       ),
       { numRuns: 12, seed: 11 },
     );
-    const piece = fc.constantFrom("公園で遊びました", "3.5キロ", "Mr. Fuji", "ｗｗｗ．ｅｘ", "本当？", "はい!", "example.com", " ", "\n", "**太字。**", "「はい。」", ...separators);
+    const piece = fc.constantFrom(
+      "公園で遊びました",
+      "3.5キロ",
+      "Mr. Fuji",
+      "ｗｗｗ．ｅｘ",
+      "本当？",
+      "はい!",
+      "example.com",
+      " ",
+      "\n",
+      "**太字。**",
+      "「はい。」",
+      ...separators,
+    );
     const paragraphs = fc.sample(
       fc.array(piece, { minLength: 1, maxLength: 12 }).map((ps) => ps.join("")),
       { numRuns: 300, seed: 5 },

@@ -236,6 +236,36 @@ function objectOfRequest(tokens, i, found) {
   );
 }
 
+/**
+ * 「翌日を休館日です」「予約を必要です」: を before a noun and the copula, with no verb to take it —
+ * the noun is what the first one is, so the particle is が・は・に (「翌日が休館日です」).
+ * @param {readonly Token[]} tokens
+ * @param {number} i
+ * @param {import("./japanese-text.js").Found} found
+ */
+function objectBeforeCopula(tokens, i, found) {
+  const copula = /** @type {Token} */ (tokens[i]);
+  if (copula.pos !== "助動詞" || !/^特殊・(?:デス|ダ)$/u.test(copula.conjugated_type) || copula.surface_form === "な") return;
+  // The predicate's end (「です」「でした」), not the continuative で of 「みんなで作る」「必死で走る」.
+  const next = tokens[i + 1];
+  const ends = copula.conjugated_form === "基本形" || (next?.pos === "助動詞" && next.basic_form === "た");
+  if (!ends || next?.pos === "名詞" || next?.pos === "動詞") return;
+  let p = i - 1;
+  while (p >= 0 && inNounPhrase(/** @type {Token} */ (tokens[p]))) p--;
+  const mark = tokens[p];
+  if (p === i - 1 || !objectMark(mark) || tokens[p - 1]?.pos !== "名詞") return;
+  // 「寄付を募集中です」「海を大満喫です」: a verbal noun takes を; 「3本だった」 is a count, not a thing named.
+  const phrase = tokens.slice(p + 1, i);
+  const last = phrase.at(-1);
+  if (last?.pos_detail_1 === "サ変接続" || phrase.some((t) => t.pos_detail_1 === "数")) return;
+  if (phrase.some((t, k) => t.pos_detail_1 === "サ変接続" && /^(?:中|予定|済み|後)$/u.test(phrase[k + 1]?.surface_form ?? ""))) return;
+  const words = tokens
+    .slice(p - 1, i + 1)
+    .map((t) => t.surface_form)
+    .join("");
+  found(mark.word_position - 1, `「${words}」の「を」を受ける動詞がありません。「が」「は」などではありませんか。`, undefined, 1);
+}
+
 /** @param {Token | undefined} token @returns {token is Token} */
 const objectMark = (token) => token?.surface_form === "を" && token.pos_detail_1 === "格助詞";
 /** Nouns (not a verb's stem with its kana), prefixes, の and adnominals: what a noun phrase between two particles is made of. @param {Token} token */
@@ -275,4 +305,4 @@ const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来�
 /** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
 const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
 
-module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest };
+module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula };

@@ -5,8 +5,9 @@
  * 「臨期応変」「自我自賛」「危機一発」「意味慎重」「短刀直入」 — for every idiom below and every
  * such slip, not a list of slips. A run of four kanji that is not the idiom, shares two of its
  * places with it, and reads the same where it differs (each differing word of the run, as the
- * tokenizer splits it, against the idiom's characters in the same places, tokenized alone) is the
- * idiom converted wrong. A run the dictionary knows as one word (「一所懸命」) is a word, not a slip.
+ * tokenizer splits it, read alone or where it stands, against the idiom's characters in the same
+ * places, tokenized alone) is the idiom converted wrong. A run the dictionary knows as one word
+ * (「一所懸命」) is a word, not a slip.
  */
 const { tokenize } = require("kuromojin");
 const { coveredByCertain } = require("./phrases-certain.js");
@@ -87,8 +88,9 @@ async function soundsAlike(run, idiom) {
     const own = run.slice(start, end);
     const meant = idiom.slice(start, end);
     if (own !== meant) {
+      // The run's word is read alone and where it stands: 「辺」 alone is あたり, in 「臨機応辺」 へん.
       const [a, b] = [await reading(own), await reading(meant)];
-      if (a === undefined || a !== b) return false;
+      if (b === undefined || (a !== b && word.reading !== b)) return false;
     }
     start = end;
   }

@@ -28,8 +28,9 @@ const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
+const { wrongEuphony } = require("./verb-euphony.js");
 const { redundantPair } = require("./redundant-pairs.js");
-const { wrongCase, subjectForObject, doubledObject, objectOfRequest } = require("./case-particles.js");
+const { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
@@ -99,6 +100,7 @@ async function check(text, found, doc) {
     subjectForObject(tokens, i, outsideQuotes);
     doubledObject(tokens, i, outsideQuotes);
     objectOfRequest(tokens, i, outsideQuotes);
+    objectBeforeCopula(tokens, i, outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
     const before = tokens[i - 2];
@@ -138,6 +140,7 @@ async function check(text, found, doc) {
       found(at, `「${prev.surface_form}」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
     }
   });
+  await wrongEuphony(tokens, found);
   repeatedPhrase(text, tokens, found);
 }
 
