@@ -29,9 +29,13 @@ function textRule(check) {
     return {
       /** @param {TxtNode} node */
       async [Syntax.Str](node) {
+        // One finding per place: two patterns of one list that catch the same words report once.
+        const reported = new Set();
         await check(
           getSource(node),
           (index, message, fix, length) => {
+            if (reported.has(index)) return;
+            reported.add(index);
             const edit =
               fix === undefined
                 ? undefined
