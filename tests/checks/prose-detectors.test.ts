@@ -1,13 +1,8 @@
-import { describe, it, expect, beforeAll } from "vitest";
-import { articleText } from "../../pipeline/article/article.ts";
-import { lintProse, type ProseRun } from "../../pipeline/checks/prose/stage.ts";
-import type { Diagnostic } from "../../pipeline/diagnostics/diagnostic.ts";
-import { SAMPLE_ROOT } from "../support/repo.ts";
+import { describeProseCases, type FoundCase } from "../support/prose-cases.ts";
 
 // Sentences written for this project (never third-party text): each mistake with the words it is
 // on, and sentences an editor would leave alone.
-const FRONT = "---\ntitle: 見本\nwriter: hinata\ndate: 2026-11-01\nsummary: 見本です。\n---\n\n";
-const FOUND: [string, string, string, string?][] = [
+const FOUND: FoundCase[] = [
   // [sentence, rule, the wrong words, the fixed sentence when the fix is certain]
   ["図書館のの本を借りました。", "kawaraban/repeated-word", "のの", "図書館の本を借りました。"],
   ["子どもたちが遊んでる間に片付けました。", "kawaraban/verb-forms", "でる", "子どもたちが遊んでいる間に片付けました。"],
@@ -546,48 +541,9 @@ const QUIET = [
   "乾杯をみんなでして、笑いました。ご寄付を募集中です。海を大満喫です。5キロを必死で走りました。ボールを3個ずつです。",
 ];
 
-let found: ProseRun;
-let quiet: ProseRun;
-const fileOf = (i: number, kind: string) => `articles/2026/11/${kind}-${i}.md`;
-
-beforeAll(async () => {
-  found = await lintProse(
-    SAMPLE_ROOT,
-    FOUND.map(([text], i) => articleText(fileOf(i, "found"), `${FRONT}${text}\n`).text!),
-  );
-  quiet = await lintProse(
-    SAMPLE_ROOT,
-    QUIET.map((text, i) => articleText(fileOf(i, "quiet"), `${FRONT}${text}\n`).text!),
-  );
-}, 120_000);
-
-const apply = (raw: string, d: Diagnostic) => raw.slice(0, d.fix!.range[0]) + d.fix!.text + raw.slice(d.fix!.range[1]);
-
-describe("prose detectors built on the tokenizer and on context", () => {
-  it.each(FOUND.map((f, i) => [f[0], i] as const))("%s", (sentence, i) => {
-    const [, rule, wrong, fixed] = FOUND[i]!;
-    const raw = `${FRONT}${sentence}\n`;
-    const lineStart = FRONT.length;
-    const mine = found.results.get(fileOf(i, "found"))!.diagnostics.filter((d) => d.ruleId === rule && d.line === 8);
-    expect(mine.length, JSON.stringify(found.results.get(fileOf(i, "found"))!.diagnostics.map((d) => d.ruleId))).toBeGreaterThan(0);
-    // On the wrong words themselves, not merely on the line.
-    const at = lineStart + sentence.indexOf(wrong);
-    const on = mine.find((d) => {
-      const start = lineStart + (d.column ?? 1) - 1;
-      const end = d.endLine === 8 ? lineStart + (d.endColumn ?? 1) - 1 : start + 1;
-      return start < at + wrong.length && at <= Math.max(end, start + 1);
-    });
-    expect(on, `${rule} on 「${wrong}」`).toBeDefined();
-    if (fixed) expect(apply(raw, mine.find((d) => d.fix)!)).toBe(`${FRONT}${fixed}\n`);
-  });
-
-  it("leaves quoted speech, relative clauses, words, faces, labels and names alone", () => {
-    for (const [i, text] of QUIET.entries()) {
-      const loud = quiet.results.get(fileOf(i, "quiet"))!.diagnostics.filter((d) => d.severity !== "info");
-      expect(
-        loud.map((d) => `${d.ruleId}: ${d.message}`),
-        text,
-      ).toEqual([]);
-    }
-  });
-});
+describeProseCases(
+  "prose detectors built on the tokenizer and on context",
+  FOUND,
+  QUIET,
+  "leaves quoted speech, relative clauses, words, faces, labels and names alone",
+);

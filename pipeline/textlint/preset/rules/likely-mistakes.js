@@ -23,6 +23,7 @@ const {
   kanjiSuffixOf,
 } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
+const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
@@ -91,6 +92,7 @@ async function check(text, found, doc) {
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
     tokenSlips(prev, token, at, found, tokens[i + 1]);
+    kanaSlips(prev, token, at, found, tokens[i + 1]);
     // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).
     reportDoubleHonorific(prev, token, tokens, i, found, TOLERATED);
     const outsideQuotes = /** @type {import("./japanese-text.js").Found} */ (

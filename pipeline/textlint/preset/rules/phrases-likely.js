@@ -8,6 +8,7 @@
 
 const { CONTEXT } = require("./phrases-context.js");
 const { IDIOMS } = require("./phrases-idioms.js");
+const { USAGE } = require("./phrases-usage.js");
 
 /** @type {[RegExp, string | undefined, string][]} */
 const LIKELY = [
@@ -381,6 +382,7 @@ const LIKELY = [
   [/面喰[いっう]|面食[いっう](?=[まてたし])/gu, undefined, "「面食らう」と書きます"],
   ...CONTEXT,
   ...IDIOMS,
+  ...USAGE,
 ];
 
 module.exports = { LIKELY };

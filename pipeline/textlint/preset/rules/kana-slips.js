@@ -1,0 +1,44 @@
+// @ts-check
+"use strict";
+/**
+ * Kana slips the tokenizer shows for any word (part of kawaraban/likely-mistakes, warnings):
+ * an adjective's い left out before よう (「難しようです」), an い typed after a verb's 連用形 or
+ * twice after an adjective's own い (「言いいそう」「多いいです」), and 「〜てしました」, which is neither
+ * 「〜ていました」 nor 「〜てしまいました」. Written after the ninth blind set (docs/prose-eval.md).
+ */
+
+/**
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at where `token` starts in the text
+ * @param {import("./japanese-text.js").Found} found
+ * @param {import("./japanese-text.js").Token} [next]
+ */
+function kanaSlips(prev, token, at, found, next) {
+  // 「難しようです」: よう follows an adjective's plain form (「難しいよう」); the stem takes そう, not よう.
+  if (prev.pos === "形容詞" && prev.conjugated_form === "ガル接続" && token.surface_form === "よう" && token.pos === "名詞") {
+    found(at, `「${prev.surface_form}よう」は「${prev.surface_form}いよう」の「い」が抜けていませんか。`, { insert: "い" });
+  }
+  if (token.surface_form === "い") {
+    // 「言いいそう」「泣きいそう」: いる follows a verb's て form, never its 連用形, so the い is a slip
+    // (「見いだす」 is a word of its own).
+    const afterStem =
+      prev.pos === "動詞" && prev.conjugated_form === "連用形" && prev.surface_form !== "見" && token.basic_form === "いる" && token.pos_detail_1 === "非自立";
+    // 「多いいです」: an adjective's own い typed twice before です or the end of the sentence.
+    const afterAdjective =
+      prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.pos === "名詞" && /^(?:です|。|ね|よ|！|!)$/u.test(next?.surface_form ?? "");
+    if (afterStem || afterAdjective) found(at, `「${prev.surface_form}い」の「い」は要らないのではありませんか。`, { remove: 1 });
+  }
+  // 「喜んでしました」: after a verb's て form する has no meaning here; いました or しまいました was meant.
+  if (
+    prev.pos_detail_1 === "接続助詞" &&
+    /^[てで]$/u.test(prev.surface_form) &&
+    token.basic_form === "する" &&
+    token.surface_form === "し" &&
+    next?.surface_form === "まし"
+  ) {
+    found(at, `「${prev.surface_form}しました」は「${prev.surface_form}いました」「${prev.surface_form}しまいました」の誤りではありませんか。`, undefined, 3);
+  }
+}
+
+module.exports = { kanaSlips };
