@@ -16,7 +16,9 @@
  */
 function kanaSlips(prev, token, at, found, next) {
   // 「難しようです」: よう follows an adjective's plain form (「難しいよう」); the stem takes そう, not よう.
-  if (prev.pos === "形容詞" && prev.conjugated_form === "ガル接続" && token.surface_form === "よう" && token.pos === "名詞") {
+  // A stem of kana alone is more often a name the tokenizer split (「ほくよう保育園」).
+  const stem = prev.pos === "形容詞" && prev.conjugated_form === "ガル接続" && /[\u4e00-\u9fff]/u.test(prev.surface_form);
+  if (stem && token.surface_form === "よう" && token.pos === "名詞") {
     found(at, `「${prev.surface_form}よう」は「${prev.surface_form}いよう」の「い」が抜けていませんか。`, { insert: "い" });
   }
   if (token.surface_form === "い") {

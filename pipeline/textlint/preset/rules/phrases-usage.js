@@ -11,7 +11,7 @@ const DIGITS = "[0-9０-９一二三四五六七八九十百何数]";
 /**
  * 送り仮名 that 公用文 writes by the 本則 of 「送り仮名の付け方」 (通則2) where the 許容 drops a kana
  * (「終る」「暮し」「押える」): [kanji, the kana left out, the kana the short form goes on with].
- * A kanji word before the kanji (「最終」「大変」「縁起」) is another word, so it is skipped.
+ * A kanji word before the kanji (「最終」「大変」「縁起」, and 「ろ過」) is another word, so it is skipped.
  * @type {[string, string, string][]}
  */
 const OKURIGANA = [
@@ -34,7 +34,7 @@ const USAGE = [
   ...OKURIGANA.map(
     ([kanji, kana, endings]) =>
       /** @type {[RegExp, string, string]} */ ([
-        new RegExp(`(?<![\\u4e00-\\u9fff])${kanji}(?=[${endings}])`, "gu"),
+        new RegExp(`(?<![\\u4e00-\\u9fffろ])${kanji}(?=[${endings}])`, "gu"),
         `${kanji}${kana}`,
         `送り仮名は「${kanji}${kana}」と送ります（送り仮名の付け方の本則）`,
       ]),
@@ -50,7 +50,7 @@ const USAGE = [
     "家や店の数え方は「件」ではなく「軒」です",
   ],
   [
-    /役(?=[0-9０-９][0-9０-９,，.]*(?:人|名|円|ポイント|件|個|本|枚|kg|km|％|%|時間|分|か月|ヶ月|カ月|日|回|万|千|百))/gu,
+    /(?<![\u4e00-\u9fff])役(?=[0-9０-９][0-9０-９,，.]*(?:人|名|円|ポイント|件|個|本|枚|kg|km|％|%|時間|分|か月|ヶ月|カ月|日|回|万|千|百))/gu,
     "約",
     "およその数は「役」ではなく「約」です",
   ],
