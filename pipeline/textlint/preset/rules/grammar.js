@@ -16,7 +16,7 @@ const { textRule, eachTokenPair } = require("./japanese-text.js");
 const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
 
 const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
-  const tokens = await eachTokenPair(text, (prev, token) => {
+  const tokens = await eachTokenPair(text, (prev, token, all, i) => {
     const at = token.word_position - 1;
     if (
       COMPOUND_PARTICLES.has(prev.surface_form) &&
@@ -29,8 +29,10 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
         remove: 1,
       });
     }
-    // 「したました」「行ったます」: the past た, then ます — one of them was typed by mistake.
-    if (prev.pos === "助動詞" && prev.surface_form === "た" && token.pos === "助動詞" && token.basic_form === "ます") {
+    // 「したました」「行ったます」: the past た, then ます — one of them was typed by mistake. た must
+    // follow a verb or an ending: after a comma it is a word the tokenizer cut (「焼きそば、たません」).
+    const verbBefore = /^(?:動詞|助動詞)$/u.test(all[i - 2]?.pos ?? "");
+    if (verbBefore && prev.pos === "助動詞" && prev.surface_form === "た" && token.pos === "助動詞" && token.basic_form === "ます") {
       found(prev.word_position - 1, `「た${token.surface_form}」と過去の形が重なっています。「た」を消してください。`, { remove: 1 });
     }
     if (
