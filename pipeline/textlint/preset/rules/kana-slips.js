@@ -4,7 +4,8 @@
  * Kana slips the tokenizer shows for any word (part of kawaraban/likely-mistakes, warnings):
  * an adjective's い left out before よう (「難しようです」), an い typed after a verb's 連用形 or
  * twice after an adjective's own い (「言いいそう」「多いいです」), and 「〜てしました」, which is neither
- * 「〜ていました」 nor 「〜てしまいました」. Written after the ninth blind set (docs/prose-eval.md).
+ * 「〜ていました」 nor 「〜てしまいました」; a ラ行 verb's て form written with ん (「走んで」), and
+ * the 連用形 typed before the て form's っ (「行きって」). Written after the ninth blind set (docs/prose-eval.md).
  */
 
 /**
@@ -30,6 +31,25 @@ function kanaSlips(prev, token, at, found, next) {
     const afterAdjective =
       prev.pos === "形容詞" && prev.conjugated_form === "基本形" && token.pos === "名詞" && /^(?:です|。|ね|よ|！|!)$/u.test(next?.surface_form ?? "");
     if (afterStem || afterAdjective) found(at, `「${prev.surface_form}い」の「い」は要らないのではありませんか。`, { remove: 1 });
+  }
+  // 「走んで」: a ラ行 verb's て form is 走って; the tokenizer reads 走ん as the spoken 「走んの」.
+  if (prev.pos === "動詞" && prev.conjugated_form === "体言接続特殊" && /^[でだ]$/u.test(token.surface_form) && /[\u4e00-\u9fff]ん$/u.test(prev.surface_form)) {
+    const right = `${prev.surface_form.slice(0, -1)}っ${token.surface_form === "で" ? "て" : "た"}`;
+    found(
+      prev.word_position - 1,
+      `「${prev.surface_form}${token.surface_form}」は「${right}」です。`,
+      { replace: prev.surface_form.length + 1, text: right },
+      prev.surface_form.length + 1,
+    );
+  }
+  // 「行きってきました」: the 連用形 and the っ of the て form typed together (「行って」).
+  if (prev.pos === "動詞" && prev.conjugated_form === "連用形" && prev.surface_form !== "見" && token.surface_form === "っ" && token.pos === "動詞") {
+    found(
+      prev.word_position - 1,
+      `「${prev.surface_form}っ」は、て形の打ち間違いではありませんか（「行きって」→「行って」）。`,
+      undefined,
+      prev.surface_form.length + 1,
+    );
   }
   // 「喜んでしました」: after a verb's て form する has no meaning here; いました or しまいました was meant.
   if (
