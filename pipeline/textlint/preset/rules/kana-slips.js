@@ -43,7 +43,9 @@ function kanaSlips(prev, token, at, found, next) {
     );
   }
   // 「行きってきました」: the 連用形 and the っ of the て form typed together (「行って」).
-  if (prev.pos === "動詞" && prev.conjugated_form === "連用形" && prev.surface_form !== "見" && token.surface_form === "っ" && token.pos === "動詞") {
+  // The stem ends in its own kana (not 「獲」 the tokenizer could not read), and て or た follows (「立ちっぱ」 is speech).
+  const stemKana = /[\u4e00-\u9fff][いきぎしちにびみり]$/u.test(prev.surface_form);
+  if (stemKana && prev.pos === "動詞" && prev.conjugated_form === "連用形" && token.surface_form === "っ" && /^[てた]$/u.test(next?.surface_form ?? "")) {
     found(
       prev.word_position - 1,
       `「${prev.surface_form}っ」は、て形の打ち間違いではありませんか（「行きって」→「行って」）。`,
