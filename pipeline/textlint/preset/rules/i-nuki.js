@@ -32,8 +32,10 @@ function iNuki(prev, token, tokens, i, found) {
   // kana, so one ending in a kanji is a dictionary entry cut short and the て is the verb's own.
   const stem = tokens[i - 2];
   if (stem?.pos === "動詞" && stem.conjugated_type === "一段" && /^.+[\u4e00-\u9fff]$/u.test(stem.surface_form)) return;
-  // 「遊んでます」「書いてた」: the て/で form, then ます or た without いる between them.
-  if (isTeForm(prev) && token.pos === "助動詞" && (token.basic_form === "ます" || token.basic_form === "た")) {
+  // 「遊んでます」「書いてた」「手伝ってたり」: the て/で form, then ます, た or たり without いる between them.
+  const pastOrList =
+    (token.pos === "助動詞" && (token.basic_form === "ます" || token.basic_form === "た")) || (token.pos === "助詞" && token.surface_form === "たり");
+  if (isTeForm(prev) && pastOrList) {
     found(at, `「${prev.surface_form}${token.surface_form}」は「い抜き言葉」です。「${prev.surface_form}い${token.surface_form}」と書きます。`, {
       insert: "い",
     });
