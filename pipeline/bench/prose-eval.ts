@@ -88,7 +88,11 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
         const at = raw.indexOf(m.context) + m.context.indexOf(m.wrong);
         return { m, start: at, end: at + m.wrong.length };
       });
-    const found = (run.results.get(texts[i]!.path)?.diagnostics ?? []).filter((d) => d.severity !== "info" && (d.line ?? 0) > 7);
+    const body = (run.results.get(texts[i]!.path)?.diagnostics ?? []).filter((d) => (d.line ?? 0) > 7);
+    const found = body.filter((d) => d.severity !== "info");
+    // Recall counts any severity that names the correction on the words (info with a fix: city
+    // 表記, 表記ゆれ, marks); a readability note spanning the whole sentence does not count.
+    const pointing = body.filter((d) => d.severity !== "info" || d.fix !== undefined);
     const hits = (d: Diagnostic) => {
       const s = spanOf(d, lines);
       return s ? spans.filter((x) => s[0] < x.end && x.start < s[1]) : [];
@@ -106,7 +110,7 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
     for (const x of spans) {
       const kind = f.byKind.get(x.m.kind) ?? { found: 0, total: 0 };
       kind.total++;
-      if (found.some((d) => hits(d).includes(x))) kind.found++;
+      if (pointing.some((d) => hits(d).includes(x))) kind.found++;
       else f.missed.push(`${x.m.kind}: ${x.m.wrong}`);
       f.byKind.set(x.m.kind, kind);
     }

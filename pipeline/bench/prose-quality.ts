@@ -89,7 +89,7 @@ export async function qualityBench(repoRoot: string, devset: string | undefined,
   const project = await linterFor(repoRoot, path.join(repoRoot, ".textlintrc.json"));
   const plain = await linterFor(repoRoot, path.join(repoRoot, "tests/fixtures/prose/plain-preset.textlintrc.json"));
   const mistakes = JSON.parse(await readFile(path.join(repoRoot, "tests/fixtures/prose/beginner-mistakes.json"), "utf8")) as { kind: string; text: string }[];
-  const lines = ["## Prose quality (errors + warnings; info is summary-only)"];
+  const lines = ["## Prose quality (noise and precision: errors + warnings; recall: any finding on the words, info only with a fix)"];
   const r = await recall(project, mistakes);
   const rPlain = await recall(plain, mistakes);
   lines.push(`beginner mistakes found on their line: kawaraban ${r.found}/${mistakes.length}, plain preset ${rPlain.found}/${mistakes.length}`);

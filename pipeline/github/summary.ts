@@ -29,7 +29,17 @@ const sourceLabel: Record<string, string> = {
 };
 const icon = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
 
-/** Readability statistics (info) are shown once per article, grouped: 「長い文 4 か所」. */
+/**
+ * Info findings are shown once per article, grouped: the city's recommended 表記 and marks, which
+ * the autofix checkbox applies (「市のおすすめの表記 5 か所（「下さい」→「ください」ほか）」), and
+ * readability notes (「長い文 4 か所」). Neither is a line comment or blocks a merge.
+ */
+const notationLabel: Record<string, string> = {
+  prh: "市のおすすめの表記",
+  "notation-variants": "表記ゆれ",
+  typography: "記号と空白",
+  "exclamation-width": "半角の「!」「?」",
+};
 const infoLabel: Record<string, string> = {
   "sentence-length": "長い文",
   "max-ten": "読点の多い文",
@@ -38,19 +48,29 @@ const infoLabel: Record<string, string> = {
   "ja-no-weak-phrase": "弱い言い方（〜と思います など）",
   "no-doubled-joshi": "同じ助詞が重なる文",
   "arabic-kanji-numbers": "数字の書き方（算用数字と漢数字）",
-  "exclamation-width": "半角の「!」「?」（--fix で全角になります）",
+  "redundant-expression": "長くなる言い方（〜することができる など）",
+  "no-doubled-conjunction": "同じ接続詞が続くところ",
+  "no-doubled-conjunctive-particle-ga": "逆接の「が」が重なる文",
 };
 const ruleTail = (ruleId: string) => ruleId.slice(ruleId.lastIndexOf("/") + 1);
+const isNotation = (f: Finding) => ruleTail(f.ruleId) in notationLabel;
 
-function groupedInfo(findings: readonly Finding[]): string {
-  const counts = new Map<string, number>();
+/** 「「下さい」→「ください」」 from a 表記 message, the form textlint-rule-prh writes. */
+const REPLACEMENT = /^「([^」\n]{1,20})」→「([^」\n]{0,20})」/u;
+
+function groupedInfo(findings: readonly Finding[], labels: Record<string, string>): string {
+  const groups = new Map<string, { n: number; examples: Set<string> }>();
   for (const f of findings) {
-    const label = infoLabel[ruleTail(f.ruleId)] ?? escapeMarkdown(f.ruleId);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    const label = labels[ruleTail(f.ruleId)] ?? escapeMarkdown(f.ruleId);
+    const group = groups.get(label) ?? { n: 0, examples: new Set<string>() };
+    group.n++;
+    const pair = REPLACEMENT.exec(f.message);
+    if (pair && group.examples.size < 3) group.examples.add(escapeMarkdown(`「${pair[1]}」→「${pair[2]}」`));
+    groups.set(label, group);
   }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([label, n]) => `${label} ${number(n)} か所`)
+  return [...groups]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([label, { n, examples }]) => `${label} ${number(n)} か所${examples.size ? `（${[...examples].join("、")}${n > examples.size ? " など" : ""}）` : ""}`)
     .join("、");
 }
 const number = (n: number) => n.toLocaleString("ja-JP");
@@ -130,13 +150,16 @@ export function renderSummary(report: CheckReportDocument, ctx: SummaryContext):
       lines.push(heading, "");
       const own = findings.filter((x) => x.path === file.path);
       const info = own.filter((f) => f.severity === "info");
-      if (info.length > 0) {
-        const line = `- ${icon.info} 読みやすさの目安: ${groupedInfo(info)}（直さなくても公開できます）`;
-        size += line.length + 1;
-        if (size > SUMMARY_MAX_CHARS) break;
-        lines.push(line);
-        shown += info.length;
-      }
+      const notation = info.filter(isNotation);
+      const readability = info.filter((f) => !isNotation(f));
+      const infoLines = [
+        notation.length > 0 ? `- ${icon.info} 表記: ${groupedInfo(notation, notationLabel)}（下の「直せるところ」にチェックを入れると直ります）` : "",
+        readability.length > 0 ? `- ${icon.info} 読みやすさの目安: ${groupedInfo(readability, infoLabel)}（直さなくても公開できます）` : "",
+      ].filter(Boolean);
+      size += infoLines.join("\n").length + 1;
+      if (size > SUMMARY_MAX_CHARS) break;
+      lines.push(...infoLines);
+      shown += info.length;
       for (const f of own.filter((x) => x.severity !== "info")) {
         const where = f.line !== undefined ? `${f.line} 行目: ` : "";
         const line = `- ${icon[f.severity]} ${where}${escapeMarkdown(f.message)}（${ruleLink(f, ctx.repositoryUrl)}）`;

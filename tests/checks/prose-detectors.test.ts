@@ -135,11 +135,13 @@ const FOUND: FoundCase[] = [
   ["この日は約50人ほどが参加しました。", "kawaraban/likely-mistakes", "ほど"],
   ["2026年12月5日(金)に開きます。", "kawaraban/likely-mistakes", "金"],
   ["校庭のスプリンクーラーが回っていました。", "kawaraban/likely-mistakes", "スプリンクーラー", "校庭のスプリンクラーが回っていました。"],
-  ["公民館 で講座を開きました。", "kawaraban/likely-mistakes", " ", "公民館で講座を開きました。"],
+  ["公民館 で講座を開きました。", "kawaraban/typography", " ", "公民館で講座を開きました。"],
+  ["雨でした、、それでも大勢来ました。", "kawaraban/typography", "、、", "雨でした、それでも大勢来ました。"],
+  ["うれしかったです、。次も行きます。", "kawaraban/likely-mistakes", "、。", "うれしかったです、次も行きます。"],
   ["和元年から続く行事です。", "kawaraban/common-mistakes", "和", "令和元年から続く行事です。"],
   ["今度ともよろしくお願いします。", "kawaraban/common-mistakes", "今度とも", "今後ともよろしくお願いします。"],
   ["町の史跡を尋ね歩きました。", "kawaraban/common-mistakes", "尋ね", "町の史跡を訪ね歩きました。"],
-  ["会場の名前は”ひだまり”です。", "kawaraban/likely-mistakes", "”ひ", "会場の名前は“ひだまり”です。"],
+  ["会場の名前は”ひだまり”です。", "kawaraban/typography", "”ひ", "会場の名前は“ひだまり”です。"],
   [
     "会場を整えて、たくさんの方に来ていただきました。皆さんに喜ばれました。朝から準備をしました。片付けは簡単でした。ゴミは持ち帰る。",
     "kawaraban/plain-style",
@@ -410,6 +412,9 @@ const FOUND: FoundCase[] = [
   ["今後も続けて行きたいです。", "kawaraban/likely-mistakes", "行", "今後も続けていきたいです。"],
 ];
 const QUIET = [
+  // A polite relative clause (「開催しました写真展」) and an ellipsis of three marks.
+  "先月開催しました写真展の作品を紹介します。",
+  "待って、、、と声をかけました。",
   "「毎日ここで遊んでます」と話していました。",
   "市の管理する公園で開きました。",
   "ゆっくり話してください。",

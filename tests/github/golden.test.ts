@@ -74,15 +74,18 @@ describe("what the PR shows (golden files)", () => {
       message(7, "info", "ja-technical-writing/sentence-length", false),
       message(8, "info", "kawaraban/exclamation-width", true),
       message(9, "error", "kawaraban/repeated-word", true),
+      ...[10, 11].map((n) => ({ ...message(n, "info", "prh", true), message: "「下さい」→「ください」: 補助的な動詞なので、ひらがなで書きます。" })),
+      { ...message(12, "info", "prh", true), message: "「子供」→「子ども」: 市の方針で「子ども」と書きます。" },
     ];
     const doc = { version: 1 as const, files: [{ path: "articles/2026/11/a.md", messages }], summary: { files: 1, errors: 1, warnings: 6 } };
-    const plan = planReview(findingsOf(doc), new Map([["articles/2026/11/a.md", new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])]]), [], repositoryUrl);
+    const plan = planReview(findingsOf(doc), new Map([["articles/2026/11/a.md", new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])]]), [], repositoryUrl);
     expect(plan.comments.map((c) => c.line)).toEqual([9, 1, 2, 3]);
     expect(plan.overCap).toBe(2);
     const summary = renderSummary(doc, { inlinePosted: 4, outsideDiff: 0, overCap: plan.overCap, fixedSincePreviousPush: 0 });
     expect(summary).toContain("ℹ️ 読みやすさの目安: ");
     expect(summary).toContain("長い文 1 か所");
-    expect(summary).toContain("半角の「!」「?」（--fix で全角になります） 1 か所");
+    expect(summary).toContain("ℹ️ 表記: 市のおすすめの表記 3 か所（「下さい」→「ください」、「子供」→「子ども」 など）、半角の「!」「?」 1 か所");
+    expect(summary).not.toContain("見本の指摘 10");
     expect(summary).not.toContain("見本の指摘 7");
     // Nor does the check run annotate info on the line.
     expect(annotated(findingsOf(doc)).map((f) => f.line)).toEqual([9, 1, 2, 3, 4, 5, 6]);

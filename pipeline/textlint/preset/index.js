@@ -11,6 +11,7 @@ module.exports = {
   rules: {
     "repeated-word": require("./rules/repeated-word.js"),
     "exclamation-width": require("./rules/exclamation-width.js"),
+    typography: require("./rules/typography.js"),
     "japanese-punctuation": require("./rules/japanese-punctuation.js"),
     "notation-variants": require("./rules/notation-variants.js"),
     "common-mistakes": require("./rules/common-mistakes.js"),
@@ -25,6 +26,8 @@ module.exports = {
   rulesConfig: {
     "repeated-word": true,
     "exclamation-width": true,
+    // Info unless the city says otherwise: a config written before this rule existed does not list it.
+    typography: { severity: "info" },
     "japanese-punctuation": true,
     "notation-variants": true,
     "common-mistakes": true,
