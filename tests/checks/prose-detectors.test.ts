@@ -412,6 +412,9 @@ const FOUND: FoundCase[] = [
   ["今後も続けて行きたいです。", "kawaraban/likely-mistakes", "行", "今後も続けていきたいです。"],
 ];
 const QUIET = [
+  // Words quoted without brackets keep the speaker's い抜き, like words in 「」.
+  "皆さん、いつも飲んでますよ、と言ってくださいました。",
+  "子どもたちは楽しんでるって話していました。",
   // A polite relative clause (「開催しました写真展」) and an ellipsis of three marks.
   "先月開催しました写真展の作品を紹介します。",
   "待って、、、と声をかけました。",

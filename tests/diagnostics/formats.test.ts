@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../../pipeline/diagnostics/diagnostic.ts";
 import { findRule } from "../../pipeline/rule-catalog.ts";
 import { describe, it, expect } from "vitest";
 import { readFile } from "node:fs/promises";
@@ -115,5 +116,21 @@ describe("pretty", () => {
   it("says so when everything is clean", () => {
     const out = formatPretty(buildReport(["articles/x.md"], []));
     expect(out).toBe("✓ 問題は見つかりませんでした（1 ファイルを確認）\n");
+  });
+
+  it("points to --fix when the only findings are info with a fix (the city's 表記)", () => {
+    const info = (fix: boolean): Diagnostic => ({
+      ruleId: "prh",
+      source: "textlint",
+      severity: "info",
+      message: "「下さい」→「ください」: ひらがなで書きます。",
+      path: "articles/x.md",
+      line: 9,
+      column: 3,
+      ...(fix && { fix: { range: [100, 103] as [number, number], text: "ください" } }),
+    });
+    const out = formatPretty(buildReport(["articles/x.md"], [info(true), info(true), info(false)]));
+    expect(out).toContain("✓ 問題は見つかりませんでした（1 ファイルを確認）");
+    expect(out).toContain("（表記などの情報 2 件は `npx kawaraban check --fix` で直せます）");
   });
 });

@@ -33,6 +33,9 @@ export function formatPretty(report: CheckReport, options: FormatOptions = {}): 
     const mark = errors > 0 ? paint("red", "✖") : paint("yellow", "⚠");
     lines.push(`${mark} エラー ${errors} 件・警告 ${warnings} 件（${files} ファイルを確認）`);
   }
+  // Info with a fix is the city's 表記 and marks: not a problem, but one command away from done.
+  const fixableInfo = report.files.reduce((n, f) => n + f.messages.filter((m) => m.severity === "info" && m.fix !== undefined).length, 0);
+  if (fixableInfo > 0) lines.push(paint("dim", `（表記などの情報 ${fixableInfo} 件は \`npx kawaraban check --fix\` で直せます）`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -101,4 +101,19 @@ function inAside(text, at) {
   return false;
 }
 
-module.exports = { iNuki, plainAt };
+/**
+ * Whether `at` is in words quoted without brackets: the clause ends in a sentence-final particle
+ * or mark and 「と」/「って」 before a verb of saying (「いつも飲んでますよ、と言ってくれて」
+ * 「楽しんでるって話していました」). Those are the speaker's words, kept as in 「」.
+ * @param {string} text
+ * @param {number} at
+ */
+function spokenAt(text, at) {
+  const rest = text.slice(at, at + 40);
+  return REPORTED.test(rest) || REPORTED_TTE.test(rest);
+}
+const SAYING = "(?:言|い[っうわい]|話|おっしゃ|笑|叫|つぶや|呟|声をかけ|返)";
+const REPORTED = new RegExp(`^[^、。「」\\n]{0,10}?(?:[よねわなさぞ]|[！!？?])+[、,]?\\s*(?:って|と)${SAYING}`, "u");
+const REPORTED_TTE = new RegExp(`^[^、。「」\\n]{0,6}?って${SAYING}`, "u");
+
+module.exports = { iNuki, plainAt, spokenAt };

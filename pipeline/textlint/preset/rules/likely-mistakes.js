@@ -25,7 +25,7 @@ const {
 const { tokenSlips } = require("./token-slips.js");
 const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
-const { iNuki, plainAt } = require("./i-nuki.js");
+const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
@@ -104,7 +104,9 @@ async function check(text, found, doc) {
     objectOfRequest(tokens, i, outsideQuotes);
     objectBeforeCopula(tokens, i, outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
-    iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) && !insideQuote(text, index) ? found(index, ...rest) : undefined));
+    iNuki(prev, token, tokens, i, (index, ...rest) =>
+      plainAt(text, index) && !insideQuote(text, index) && !spokenAt(text, index) ? found(index, ...rest) : undefined,
+    );
     const before = tokens[i - 2];
     if (
       before?.pos === "接頭詞" &&

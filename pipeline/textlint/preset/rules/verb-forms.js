@@ -11,7 +11,7 @@
  *   form 「れる」 had, so 「られた」 becomes 「った」 and 「られました」 「りました」 / 「いました」.
  */
 const { textRule, eachTokenPair, godanMizen } = require("./japanese-text.js");
-const { iNuki, plainAt } = require("./i-nuki.js");
+const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
 
 /** @typedef {import("./japanese-text.js").Token} Token */
 
@@ -65,6 +65,6 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     }
     // In a plain sentence (「東京に住んでた時より寒くない。」「何してるんだろう？」) it is the writer's
     // register, maybe a thought written as spoken: a warning of likely-mistakes instead.
-    iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) ? undefined : found(index, ...rest)));
+    iNuki(prev, token, tokens, i, (index, ...rest) => (plainAt(text, index) || spokenAt(text, index) ? undefined : found(index, ...rest)));
   });
 });
