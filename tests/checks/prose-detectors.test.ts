@@ -19,7 +19,7 @@ const FOUND: FoundCase[] = [
   ["駐車場の利用は許可必要です。", "kawaraban/likely-mistakes", "必要", "駐車場の利用は許可が必要です。"],
   ["市の運動会を参加しました。", "kawaraban/likely-mistakes", "を", "市の運動会に参加しました。"],
   ["介護用ベットを貸し出します。", "kawaraban/likely-mistakes", "ベット", "介護用ベッドを貸し出します。"],
-  ["講師の方とお話するのは楽しいです。", "kawaraban/common-mistakes", "お話", "講師の方とお話しするのは楽しいです。"],
+  ["講師の方とお話するのは楽しいです。", "kawaraban/likely-mistakes", "お話", "講師の方とお話しするのは楽しいです。"],
   ["古いキャノンのカメラで撮りました。", "kawaraban/likely-mistakes", "キャノン", "古いキヤノンのカメラで撮りました。"],
   ["百年と言いう歴史があります。", "kawaraban/common-mistakes", "言いう", "百年という歴史があります。"],
   ["手伝いたいと思っておりますで、よろしくお願いします。", "kawaraban/likely-mistakes", "で", "手伝いたいと思っておりますので、よろしくお願いします。"],
@@ -94,7 +94,7 @@ const FOUND: FoundCase[] = [
   ["コロナ渦でも続けてきました。", "kawaraban/common-mistakes", "渦", "コロナ禍でも続けてきました。"],
   ["地区の民族芸能を受け継ぎます。", "kawaraban/common-mistakes", "民族", "地区の民俗芸能を受け継ぎます。"],
   ["雨具は必ず必要です。", "kawaraban/common-mistakes", "必ず必要", "雨具は必要です。"],
-  ["講師の方がお話してくださいました。", "kawaraban/common-mistakes", "お話", "講師の方がお話ししてくださいました。"],
+  ["講師の方がお話してくださいました。", "kawaraban/likely-mistakes", "お話", "講師の方がお話ししてくださいました。"],
   ["地域つくりの話し合いです。", "kawaraban/likely-mistakes", "つくり", "地域づくりの話し合いです。"],
   ["しっかりしてして安心しました。", "kawaraban/repeated-word", "してして", "しっかりして安心しました。"],
   ["会場はこちら」と案内しました。", "kawaraban/grammar", "」"],
@@ -136,6 +136,7 @@ const FOUND: FoundCase[] = [
   ["2026年12月5日(金)に開きます。", "kawaraban/likely-mistakes", "金"],
   ["校庭のスプリンクーラーが回っていました。", "kawaraban/likely-mistakes", "スプリンクーラー", "校庭のスプリンクラーが回っていました。"],
   ["公民館 で講座を開きました。", "kawaraban/typography", " ", "公民館で講座を開きました。"],
+  ["この計画なら問題無そうです。", "@textlint-ja/no-insert-dropping-sa", "無"],
   ["雨でした、、それでも大勢来ました。", "kawaraban/typography", "、、", "雨でした、それでも大勢来ました。"],
   ["うれしかったです、。次も行きます。", "kawaraban/likely-mistakes", "、。", "うれしかったです、次も行きます。"],
   ["和元年から続く行事です。", "kawaraban/common-mistakes", "和", "令和元年から続く行事です。"],
@@ -193,7 +194,7 @@ const FOUND: FoundCase[] = [
   ["大雨のときは公民館が非難所になります。", "kawaraban/common-mistakes", "非難", "大雨のときは公民館が避難所になります。"],
   ["駅前のショピングセンターに寄りました。", "kawaraban/likely-mistakes", "ショピングセンター", "駅前のショッピングセンターに寄りました。"],
   ["地元のバザーとフリーマッケットに出かけました。", "kawaraban/likely-mistakes", "フリーマッケット", "地元のバザーとフリーマーケットに出かけました。"],
-  ["講師の先生にお話いただきました。", "kawaraban/common-mistakes", "お話", "講師の先生にお話しいただきました。"],
+  ["講師の先生にお話いただきました。", "kawaraban/likely-mistakes", "お話", "講師の先生にお話しいただきました。"],
   ["会長のお話しの後、乾杯しました。", "kawaraban/likely-mistakes", "話し", "会長のお話の後、乾杯しました。"],
   ["先生と少し話ししてから帰りました。", "kawaraban/common-mistakes", "話しし", "先生と少し話してから帰りました。"],
   ["当日は多くの方が参加者されました。", "kawaraban/common-mistakes", "者", "当日は多くの方が参加されました。"],
@@ -412,6 +413,8 @@ const FOUND: FoundCase[] = [
   ["今後も続けて行きたいです。", "kawaraban/likely-mistakes", "行", "今後も続けていきたいです。"],
 ];
 const QUIET = [
+  // Hearsay そう after the plain form (伝聞), not 「良さそう」 with its さ dropped.
+  "水を少しずつ足していくと良いそうです。雨はないそうです。",
   // Words quoted without brackets keep the speaker's い抜き, like words in 「」.
   "皆さん、いつも飲んでますよ、と言ってくださいました。",
   "子どもたちは楽しんでるって話していました。",

@@ -36,6 +36,8 @@ const RULES = {
   closer: "kawaraban/grammar",
   verbs: "kawaraban/verb-forms",
   ra: "ja-technical-writing/no-dropping-the-ra",
+  // The short name: textlint compares a filter's rule id in this normalized form only.
+  sa: "@textlint-ja/no-insert-dropping-sa",
 };
 /** @type {Record<string, string>} */
 const OPENERS = { "「": "」", "『": "』", "（": "）", "(": ")" };
@@ -178,6 +180,12 @@ module.exports = function filter(context) {
       for (const kana of text.matchAll(/(?<=[獲捕釣撮採取刈掘彫])れ(?=[たてるまずな])/gu)) {
         const at = base + /** @type {number} */ (kana.index);
         ignore(at - 1, at + 2, RULES.ra);
+      }
+      // 「良いそうです」「ないそうです」: そう after the plain form is hearsay (伝聞), not 「良さそう」 with
+      // its さ dropped; the さ rule's dictionary matches 良い and 無い in either form.
+      for (const hearsay of text.matchAll(/(?<=[良よ無な])いそう/gu)) {
+        const at = base + /** @type {number} */ (hearsay.index);
+        ignore(at - 1, at + 3, RULES.sa);
       }
       // 「お茶をいれて」「間髪いれず」 are 入れる written in kana: いる takes no を, so not ら抜き of いられる.
       for (const kana of text.matchAll(/(?<=を|間髪)いれ/gu)) {
