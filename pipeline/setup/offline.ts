@@ -36,7 +36,42 @@ export async function offlineChecks(root: string, sampleDir = SAMPLE_DIR): Promi
   items.push(await codeownersCheck(root, sampleDir));
   items.push(await pinsCheck(root));
   items.push(await dependabotCheck(root));
+  items.push(await lintConfigCheck(root));
   return items;
+}
+
+/**
+ * Rule names the template renamed (`upgrade` never touches `.textlintrc.json`): the old name still
+ * loads the rule, but what the new one does beside it (here: the filter's exceptions) is lost.
+ */
+const RENAMED_LINT_RULES: Record<string, { to: string; why: string }> = {
+  "@textlint-ja/textlint-rule-no-insert-dropping-sa": {
+    to: "@textlint-ja/no-insert-dropping-sa",
+    why: "短い名前でないと、伝聞の「良いそうです」も「さ」の抜けとしてエラーになります",
+  },
+};
+
+async function lintConfigCheck(root: string): Promise<CheckItem> {
+  const title = "文章チェックの設定（.textlintrc.json）";
+  const text = await readFile(path.join(root, ".textlintrc.json"), "utf8").catch(() => undefined);
+  let rules: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text === undefined ? {} : JSON.parse(text);
+    const value = typeof parsed === "object" && parsed !== null ? (parsed as { rules?: unknown }).rules : undefined;
+    if (typeof value === "object" && value !== null) rules = value as Record<string, unknown>;
+  } catch {
+    return item("lint.config", "fail", title, "JSON として読めません。", "書き方を直してください（README「ルールを厳しく・ゆるくするには」）。");
+  }
+  const old = Object.keys(rules).filter((name) => Object.hasOwn(RENAMED_LINT_RULES, name));
+  if (old.length === 0) return item("lint.config", "ok", title);
+  const renames = old.map((name) => `「${name}」→「${RENAMED_LINT_RULES[name]!.to}」（${RENAMED_LINT_RULES[name]!.why}）`);
+  return item(
+    "lint.config",
+    "warn",
+    title,
+    `古い名前のルールがあります: ${renames.join("、")}。`,
+    "rules の中のキーを新しい名前に書き換えてください（設定の値はそのままで構いません）。",
+  );
 }
 
 /** The config against the template's placeholders: a city's own names, address, writers and staff. */

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { cp, readFile, readdir } from "node:fs/promises";
+import { cp, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copySampleContent } from "../support/sample-repo.ts";
 import { REPO_ROOT, SAMPLE_ROOT, gitAt } from "../support/repo.ts";
@@ -49,10 +49,26 @@ describe("kawaraban doctor on the untouched template", () => {
       "workflows.pins": "ok",
       dependabot: "ok",
       "form.categories": "ok",
+      "lint.config": "ok",
     });
     const pretty = (await runCli(["doctor", "--offline"], root)).stdout;
     expect(pretty).toContain("npx kawaraban setup --fresh で見本を消してください");
     expect(pretty).toContain("docs/setup.md");
+  });
+});
+
+describe("kawaraban doctor after an upgrade", () => {
+  it("asks for the new name of a renamed lint rule, and keeps passing", async () => {
+    const root = await templateCopy();
+    const config = await readFile(path.join(root, ".textlintrc.json"), "utf8");
+    await writeFile(
+      path.join(root, ".textlintrc.json"),
+      config.replace('"@textlint-ja/no-insert-dropping-sa"', '"@textlint-ja/textlint-rule-no-insert-dropping-sa"'),
+    );
+    const result = await runCli(["doctor", "--offline", "--format", "json"], root);
+    const lint = JSON.parse(result.stdout).items.find((i: { id: string }) => i.id === "lint.config");
+    expect(lint.status).toBe("warn");
+    expect(lint.detail).toContain("「@textlint-ja/textlint-rule-no-insert-dropping-sa」→「@textlint-ja/no-insert-dropping-sa」");
   });
 });
 
