@@ -106,6 +106,7 @@ function main(categories: string, writers: string, model: WriterModel): string {
 </form>
 <section class="check" aria-labelledby="check-title"><h2 id="check-title">確認の結果</h2>
 <p id="check-status" class="check-status" aria-live="polite" data-kawaraban="status">確認の準備をしています（初回は辞書を読み込むため数秒かかります）。</p>
+<p><button type="button" id="fix-all" data-kawaraban="fix-all" hidden></button></p>
 <ol id="check-paragraphs" class="paragraphs" data-kawaraban="findings"></ol>
 </section>
 <section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">プレビュー</h2><article id="preview" class="article-body" data-kawaraban="preview"></article></section>

@@ -165,6 +165,22 @@ describe("the writer's page (/write/) in the shipped Chromium, against the GitHu
     await context.close();
   }, 120_000);
 
+  it("fixes every info finding with a fix (marks, the city's 表記 where it is info) with one button, and leaves warnings to the writer", async () => {
+    const { context, page } = await writerPage();
+    // The sample city keeps prh as a warning in its .textlintrc.json: 「下さい」 is not in the button.
+    await fillBasics(page, "皆さんに来て下さいました!\n\n”おばけ”のクッキーも、、出しました。\n");
+    await settled(page);
+    const button = page.locator('[data-kawaraban="fix-all"]');
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.textContent()).toBe("表記をまとめて直す（3 か所）");
+    await button.click();
+    await settled(page);
+    expect(await page.inputValue('[data-kawaraban="body"]')).toBe("皆さんに来て下さいました！\n\n“おばけ”のクッキーも、出しました。\n");
+    expect(await button.isVisible()).toBe(false);
+    expect((await findings(page)).map((f) => f.rule)).toContain("prh");
+    await context.close();
+  }, 120_000);
+
   it("a phone photo with GPS, orientation and maker data is committed upright, within the limits and with no metadata; the article passes check", async () => {
     const { context, page, requests, violations } = await writerPage(1280);
     const phone = await photo(3000, 2000)

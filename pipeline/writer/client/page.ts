@@ -12,6 +12,7 @@ import { renderFindings } from "./view.ts";
 import { renderPreview } from "./preview.ts";
 import type { Root } from "hast";
 import { pullRequestBody, toolbarInsert } from "./text.ts";
+import { applyFixes } from "./fixes.ts";
 
 const model = JSON.parse(document.getElementById("kawaraban-writer")!.textContent!) as WriterModel;
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
@@ -54,7 +55,25 @@ worker.onmessage = (event: MessageEvent<{ id: number; diagnostics?: Diagnostic[]
   status.dataset.state = errors ? "error" : "ok";
   status.textContent =
     errors + warnings === 0 ? "問題は見つかりませんでした。送ることができます。" : `エラー ${errors} 件、注意 ${warnings} 件（エラーを直すと送れます）。`;
+  // The city's 表記 and marks (info with a fix) are a choice with one right form: one click for all.
+  notation = findings.filter((d) => d.severity === "info" && d.fix !== undefined && d.fix.range[0] >= composed!.bodyOffset);
+  const fixAll = $("fix-all");
+  fixAll.hidden = notation.length === 0;
+  fixAll.textContent = `表記をまとめて直す（${notation.length} か所）`;
 };
+
+let notation: Diagnostic[] = [];
+$("fix-all").addEventListener("click", () => {
+  if (!composed || notation.length === 0) return;
+  const body = input("body");
+  body.value = applyFixes(
+    body.value,
+    notation.map((d) => d.fix!),
+    composed.bodyOffset,
+  );
+  notation = [];
+  changed();
+});
 
 function check(): void {
   $("check-status").dataset.pending = "true";
