@@ -53,7 +53,7 @@ const infoLabel: Record<string, string> = {
   "no-doubled-conjunctive-particle-ga": "逆接の「が」が重なる文",
 };
 const ruleTail = (ruleId: string) => ruleId.slice(ruleId.lastIndexOf("/") + 1);
-const isNotation = (f: Finding) => ruleTail(f.ruleId) in notationLabel;
+const isNotation = (f: Finding) => Object.hasOwn(notationLabel, ruleTail(f.ruleId));
 
 /** 「「下さい」→「ください」」 from a 表記 message, the form textlint-rule-prh writes. */
 const REPLACEMENT = /^「([^」\n]{1,20})」→「([^」\n]{0,20})」/u;
@@ -61,7 +61,9 @@ const REPLACEMENT = /^「([^」\n]{1,20})」→「([^」\n]{0,20})」/u;
 function groupedInfo(findings: readonly Finding[], labels: Record<string, string>): string {
   const groups = new Map<string, { n: number; examples: Set<string> }>();
   for (const f of findings) {
-    const label = labels[ruleTail(f.ruleId)] ?? escapeMarkdown(f.ruleId);
+    const tail = ruleTail(f.ruleId);
+    // Own keys only: a rule id is report data, and 「constructor」 is not a label.
+    const label = Object.hasOwn(labels, tail) ? labels[tail]! : escapeMarkdown(f.ruleId);
     const group = groups.get(label) ?? { n: 0, examples: new Set<string>() };
     group.n++;
     const pair = REPLACEMENT.exec(f.message);

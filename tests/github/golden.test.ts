@@ -86,6 +86,12 @@ describe("what the PR shows (golden files)", () => {
     expect(summary).toContain("長い文 1 か所");
     expect(summary).toContain("ℹ️ 表記: 市のおすすめの表記 3 か所（「下さい」→「ください」、「子供」→「子ども」 など）、半角の「!」「?」 1 か所");
     expect(summary).not.toContain("見本の指摘 10");
+    // A rule id is data: one named like an Object property is shown as itself, not as a label.
+    const odd = renderSummary(
+      { ...doc, files: [{ path: "articles/2026/11/a.md", messages: [message(1, "info", "x/constructor", false)] }] },
+      { inlinePosted: 0, outsideDiff: 0, overCap: 0, fixedSincePreviousPush: 0 },
+    );
+    expect(odd).toContain("読みやすさの目安: x/constructor 1 か所");
     expect(summary).not.toContain("見本の指摘 7");
     // Nor does the check run annotate info on the line.
     expect(annotated(findingsOf(doc)).map((f) => f.line)).toEqual([9, 1, 2, 3, 4, 5, 6]);
