@@ -6,6 +6,7 @@ import { workTree } from "../source/work-tree.ts";
 import { BRIEF_FORM } from "../desk/issue-form.ts";
 import { item, type CheckItem } from "./checklist.ts";
 import { actionUses } from "./pins.ts";
+import { TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
 import { SAMPLE_CONTENT, ownersIn, sampleConfig, sampleFiles, sampleOwners, SAMPLE_DIR } from "./template.ts";
 
 const SETUP = "npx kawaraban setup";
@@ -52,8 +53,8 @@ const RENAMED_LINT_RULES: Record<string, { to: string; why: string }> = {
 };
 
 async function lintConfigCheck(root: string): Promise<CheckItem> {
-  const title = "文章チェックの設定（.textlintrc.json）";
-  const text = await readFile(path.join(root, ".textlintrc.json"), "utf8").catch(() => undefined);
+  const title = `文章チェックの設定（${TEXTLINTRC}）`;
+  const text = await readFile(path.join(root, TEXTLINTRC), "utf8").catch(() => undefined);
   let rules: Record<string, unknown> = {};
   try {
     const parsed: unknown = text === undefined ? {} : JSON.parse(text);

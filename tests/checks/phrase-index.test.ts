@@ -10,12 +10,13 @@ const RULES = "../../pipeline/textlint/preset/rules";
 type Entry = [RegExp, string | undefined, string];
 const { CERTAIN } = require(`${RULES}/phrases-certain.js`) as { CERTAIN: Entry[] };
 const { LIKELY } = require(`${RULES}/phrases-likely.js`) as { LIKELY: Entry[] };
+const { TYPOGRAPHY } = require(`${RULES}/typography.js`) as { TYPOGRAPHY: Entry[] };
 const { phraseIndex, requiredCharacters } = require(`${RULES}/phrase-index.js`) as {
   phraseIndex: (list: readonly Entry[]) => (text: string) => Entry[];
   requiredCharacters: (source: string) => string[][];
 };
 
-const LISTS = { CERTAIN, LIKELY };
+const LISTS = { CERTAIN, LIKELY, TYPOGRAPHY };
 const matches = (list: readonly Entry[], text: string) =>
   list.flatMap(([pattern, , message]) => [...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}:${message}`));
 

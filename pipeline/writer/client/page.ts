@@ -98,8 +98,7 @@ function changed(): void {
 function applyFix(d: Diagnostic): void {
   if (!d.fix || !composed) return;
   const body = input("body");
-  const [start, end] = d.fix.range.map((offset) => offset - composed!.bodyOffset) as [number, number];
-  body.value = body.value.slice(0, start) + d.fix.text + body.value.slice(end);
+  body.value = applyFixes(body.value, [d.fix], composed.bodyOffset);
   changed();
 }
 
