@@ -63,6 +63,10 @@ function balance(text) {
   }
   return open;
 }
+/** The opening bracket of each full-width closing one. @type {Record<string, string>} */
+const OPENER_OF = { "】": "【", "」": "「", "』": "『", "）": "（", "〕": "〔" };
+/** A face whose brackets are not a pair: turned round (「)^o^(」), or in quotes (「"(-""-)"」). */
+const FACES = /[）)][\^＾][^（(\n]{0,6}[（(]|"[（(][^\s（）()\u3041-\u3096\u4e00-\u9fff]{0,8}[）)]"|[σｏ][（(][\^＾][^）)\n]{0,6}/gu;
 const STANDARD_WORDS = /自分本位/gu;
 const ABUSAGE = "ja-technical-writing/ja-no-abusage";
 /** Ends like a sentence: kana (a verb, an adjective, an auxiliary, a particle), maybe inside a closing bracket. */
@@ -141,10 +145,23 @@ module.exports = function filter(context) {
         // The speaker's own words: their register, their い抜き and ら抜き, their ！ and ？.
         ignore(at, at + quote[0].length, RULES.style, RULES.plain, RULES.period, RULES.weak, RULES.verbs, RULES.ra, RULES.exclamation);
       }
-      // 「（笑」 is written open on purpose, and so is a face: 「(^^♪」「(＾▽＾)」「(*´ω`*)」.
-      for (const laugh of text.matchAll(/[（(](?:(?:笑|汗|泣)+(?![）)])|[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△o０0-](?=[^）)\n]{0,12}))/gu)) {
+      // 「（笑」 is written open on purpose, and so is a face: 「(^^♪」「(＾▽＾)」「(*´ω`*)」「(@。@=」.
+      for (const laugh of text.matchAll(/[（(](?:(?:笑|汗|泣)+(?![）)])|[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△o０0@＠=＝-](?=[^）)\n]{0,12}))/gu)) {
         const at = base + /** @type {number} */ (laugh.index);
         ignore(at, at + laugh[0].length + 1, RULES.pair, RULES.period);
+      }
+      // Faces that turn the brackets round or wrap them in quotes: 「)^o^(」「"(-""-)"」「σ(^_^=;」.
+      for (const face of text.matchAll(FACES)) {
+        const at = base + /** @type {number} */ (face.index);
+        ignore(at, at + face[0].length + 1, RULES.pair, RULES.closer, RULES.period);
+      }
+      // A bare URL runs on into the closing bracket after it (「【参照:https://…/】」): Markdown makes the
+      // bracket part of the link, so the rules no longer see it. The writer gets the URL's own warning.
+      for (const url of text.matchAll(/https?:\/\/[!-~]+?([】」』）〕])/gu)) {
+        const closer = /** @type {string} */ (url[1]);
+        const end = /** @type {number} */ (url.index) + url[0].length;
+        const opener = text.lastIndexOf(OPENER_OF[closer] ?? "", url.index);
+        if (opener >= 0) ignore(base + opener, base + end, RULES.pair, RULES.closer);
       }
       // The spacing marks ゛ ゜ ﾞ ﾟ (U+309B, U+309C, U+FF9E, U+FF9F) are characters of their own, in faces 「(*゜.゜)」「(ﾟ∀ﾟ)」: not NFD.
       // A combining mark that joins no kana (「(゚д゚)」: after a bracket or a Cyrillic letter) is a face's eye,

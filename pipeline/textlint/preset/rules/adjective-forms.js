@@ -88,4 +88,24 @@ async function adjectiveForms(text, found) {
   }
 }
 
-module.exports = { adjectiveForms };
+/**
+ * 「小さいな木」「かわいいなお店」: an い-adjective ends in い before a noun; な belongs to 「小さな」
+ * (an adnominal) or a な-adjective. Only before a noun: 「楽しいな。」「いいなあ」 end a sentence.
+ * @param {import("./japanese-text.js").Token} adjective
+ * @param {import("./japanese-text.js").Token} na
+ * @param {import("./japanese-text.js").Token | undefined} noun
+ * @param {import("./japanese-text.js").Found} found
+ */
+function adjectiveBeforeNa(adjective, na, noun, found) {
+  if (adjective.pos !== "形容詞" || adjective.conjugated_form !== "基本形" || !adjective.surface_form.endsWith("い")) return;
+  if (na.surface_form !== "な" || !(na.pos === "助詞" || na.pos === "助動詞")) return;
+  if (noun?.pos !== "名詞" || noun.pos_detail_1 === "非自立" || noun.word_type !== "KNOWN") return;
+  found(
+    na.word_position - 1,
+    `「${adjective.surface_form}な${noun.surface_form}」は「${adjective.surface_form}${noun.surface_form}」か「${adjective.surface_form.slice(0, -1)}な${noun.surface_form}」ではありませんか（「〜い」の形容詞は「な」を付けずに名詞に続きます）。`,
+    { remove: 1 },
+    1,
+  );
+}
+
+module.exports = { adjectiveForms, adjectiveBeforeNa };

@@ -33,6 +33,12 @@ const TAKES_NI = new Set([
     "応える",
     "励む",
     "努める",
+    "沿う",
+    "基づく",
+    "対する",
+    "関する",
+    "応じる",
+    "反する",
   ],
   ...["参加", "貢献", "到着", "出席", "挑戦", "協力", "賛成", "反対", "合格", "入学", "入会", "所属", "感動", "注目", "配慮", "集中", "熱中", "来場", "来館"],
 ]);
@@ -179,10 +185,15 @@ function doubledObject(tokens, i, found) {
   const sahen = verb.pos === "名詞" && verb.pos_detail_1 === "サ変接続" && doneBy(tokens[i + 1]);
   if (!(verb.pos === "動詞" && verb.pos_detail_1 === "自立") && !sahen) return;
   const after = tokens.slice(i + 1, i + (sahen ? 4 : 3));
-  if (after.some((t) => voiced(t) || (t.pos === "助詞" && /^(?:て|で|ながら|つつ|たり|だり)$/u.test(t.surface_form)))) return;
+  // 「教わっています」「確認してください」: て before a helping verb is still the same verb.
+  const nextClause = (/** @type {Token} */ t, /** @type {number} */ k) =>
+    t.pos === "助詞" && (/^(?:ながら|つつ|たり|だり)$/u.test(t.surface_form) || (/^[てで]$/u.test(t.surface_form) && !helping(after[k + 1])));
+  if (after.some((t, k) => voiced(t) || nextClause(t, k))) return;
   // 「資産を技術を使い、…」: a verb in its continuative form may leave the first を to the next clause.
   const tail = sahen ? tokens[i + 1] : verb;
-  if (String(tail?.conjugated_form).startsWith("連用") && tokens[i + (sahen ? 2 : 1)]?.pos !== "助動詞") return;
+  const then = tokens[i + (sahen ? 2 : 1)];
+  const helped = then?.pos === "助詞" && /^[てで]$/u.test(then.surface_form) && helping(tokens[i + (sahen ? 3 : 2)]);
+  if (String(tail?.conjugated_form).startsWith("連用") && then?.pos !== "助動詞" && !helped) return;
   if (!objectMark(tokens[i - 1])) return;
   let p = i - 2;
   while (p >= 0 && inNounPhrase(/** @type {Token} */ (tokens[p]))) p--;
@@ -266,6 +277,37 @@ function objectBeforeCopula(tokens, i, found) {
   found(mark.word_position - 1, `「${words}」の「を」を受ける動詞がありません。「が」「は」などではありませんか。`, undefined, 1);
 }
 
+/** いる, しまう, ください…: a helping verb after て, which belongs to the verb before it. @param {Token | undefined} token */
+const helping = (token) =>
+  (token?.pos === "動詞" && token.pos_detail_1 === "非自立") ||
+  /^(?:ください|下さい|くださる|下さる|いただく|頂く|もらう|貰う|あげる|くれる|ほしい|欲しい)$/u.test(token?.basic_form ?? "");
+
+/**
+ * 「歴史を詳しいガイドが」「地域を詳しい方は」: を before an adjective, which takes no object (「歴史に
+ * 詳しい」). Only where the adjective describes the next noun and that noun is a subject or a
+ * topic: 「ボールを強い力で蹴る」「本を面白いと思う」 leave the を to a later verb.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the adjective
+ * @param {import("./japanese-text.js").Found} found
+ */
+function objectBeforeAdjective(tokens, i, found) {
+  const adjective = /** @type {Token} */ (tokens[i]);
+  if (adjective.pos !== "形容詞" || adjective.pos_detail_1 !== "自立" || adjective.conjugated_form !== "基本形") return;
+  if (/^(?:ほしい|欲しい|無い|ない|良い|よい|いい)$/u.test(adjective.basic_form)) return;
+  const mark = tokens[i - 1];
+  if (!objectMark(mark) || !partner(tokens[i - 2])) return;
+  let n = i + 1;
+  while (tokens[n]?.pos === "名詞") n++;
+  const after = tokens[n];
+  if (n === i + 1 || after?.pos !== "助詞" || !/^(?:が|は)$/u.test(after.surface_form)) return;
+  found(
+    mark.word_position - 1,
+    `「${tokens[i - 2]?.surface_form}を${adjective.surface_form}」の「を」は「に」などではありませんか（形容詞は「〜を」をとりません）。`,
+    undefined,
+    1,
+  );
+}
+
 /** @param {Token | undefined} token @returns {token is Token} */
 const objectMark = (token) => token?.surface_form === "を" && token.pos_detail_1 === "格助詞";
 /** Nouns (not a verb's stem with its kana), prefixes, の and adnominals: what a noun phrase between two particles is made of. @param {Token} token */
@@ -305,4 +347,4 @@ const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来�
 /** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
 const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
 
-module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula };
+module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula, objectBeforeAdjective };

@@ -43,7 +43,7 @@ const IDIOMS = `
 門外不出 有言実行 勇往邁進 有名無実 悠々自適 油断禁物 利害得失 立身出世 流言飛語
 良妻賢母 冷静沈着 和魂洋才 三日坊主 安全第一 一汁一菜 家族団欒 子孫繁栄
 商売繁盛 健康長寿 心願成就 地産地消 自由闊達 半官半民 官民一体
-前途有望 才気煥発 百戦錬磨 用意万端 準備万端 気分転換 東西南北
+前途有望 才気煥発 百戦錬磨 用意万端 準備万端 気分転換 東西南北 孤立無援 意気軒昂 一念発起 自由自在
 `
   .split(/\s+/u)
   .filter((idiom) => /^[\u4e00-\u9fff々]{4}$/u.test(idiom));
@@ -82,6 +82,8 @@ async function reading(text) {
 async function soundsAlike(run, idiom) {
   const words = await tokenize(run);
   if (words.length === 1 && words[0]?.word_type === "KNOWN") return false;
+  // Read where it stands, the whole run sounds like the idiom (「意心伝心」 イシンデンシン).
+  if (words.every((w) => w.reading && w.reading !== "*") && words.map((w) => w.reading).join("") === (await reading(idiom))) return true;
   let start = 0;
   for (const word of words) {
     const end = start + word.surface_form.length;

@@ -8,7 +8,7 @@
  *   サ行 verbs have no 音便: 「話して」 is right);
  * - an 音便 form before ます (「いただいました」→「いただきました」);
  * - 「でしょか」 (「でしょうか」), and the past た before ます (「したました」);
- * - a closing 」 or 』 with no opening one before it in the paragraph (a quotation over several
+ * - a closing bracket (」』】）〕) with no opening one before it in the paragraph (a quotation over several
  *   paragraphs is understood by the kawaraban filter).
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
@@ -108,9 +108,25 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
   for (const match of text.matchAll(/でしょか/gu)) found(/** @type {number} */ (match.index) + 3, "「でしょか」は「でしょうか」と書きます。", { insert: "う" });
 });
 
+/** Each closing bracket and its opening one. */
+const PAIRS = new Map([
+  ["」", "「"],
+  ["』", "『"],
+  ["】", "【"],
+  ["）", "（"],
+  [")", "("],
+  ["〕", "〔"],
+]);
+const OPENING = new Map([...PAIRS].map(([close, open]) => [open, close]));
+/** A list number or letter (「1)」「ａ）」「①)」「イ）」) at a line's start: closed on purpose. */
+const ENUMERATOR = /(?:^|[\s　、。：:])[ \t　]*[0-9０-９a-zA-Zａ-ｚＡ-Ｚ①-⑳ⅰ-ⅹⅠ-Ⅹ例注アイウエオカキクケコイロハニホヘト一二三四五六七八九十]{1,3}$/u;
+/** A face's eye or mouth beside a round bracket (「^^)」「(笑)」 aside): 「ﾉ)」「^_^)」「@)」. */
+const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝ﾉノ丿ヽ~〜'’-]/u;
+
 /**
  * A closing bracket with nothing to close, over the whole paragraph (a link or emphasis may
- * stand between the two brackets).
+ * stand between the two brackets): 「いた」と」「サブアリーナ）で」「大会】」. A round bracket after a
+ * list number (「1)」) or beside a face (「^^)」) closes nothing on purpose.
  * @param {import("@textlint/types").TextlintRuleContext} context
  */
 function strayClosers(context) {
@@ -119,20 +135,36 @@ function strayClosers(context) {
     /** @param {import("@textlint/ast-node-types").TxtNode} node */
     [Syntax.Paragraph](node) {
       const text = getSource(node);
-      const depth = new Map([
-        ["」", 0],
-        ["』", 0],
-      ]);
+      /** @type {Map<string, number>} */
+      const depth = new Map();
       for (let index = 0; index < text.length; index++) {
-        const ch = text[index];
-        if (ch === "「" || ch === "『") depth.set(ch === "「" ? "」" : "』", (depth.get(ch === "「" ? "」" : "』") ?? 0) + 1);
-        else if (ch === "」" || ch === "』") {
-          if ((depth.get(ch) ?? 0) > 0) depth.set(ch, (depth.get(ch) ?? 0) - 1);
-          else report(node, new RuleError(`閉じかっこ「${ch}」に対応する開きかっこ「${ch === "」" ? "「" : "『"}」がありません。`, { index }));
+        const ch = /** @type {string} */ (text[index]);
+        // Round brackets of either width close each other here: a mixed pair 「（)」 is likely-mistakes' finding.
+        const closes = round(OPENING.get(ch));
+        if (closes !== undefined) depth.set(closes, (depth.get(closes) ?? 0) + 1);
+        const opener = PAIRS.get(ch);
+        if (opener === undefined) continue;
+        const key = /** @type {string} */ (round(ch));
+        if ((depth.get(key) ?? 0) > 0) depth.set(key, (depth.get(key) ?? 0) - 1);
+        else if (!closesOnPurpose(text, index)) {
+          report(node, new RuleError(`閉じかっこ「${ch}」に対応する開きかっこ「${opener}」がありません。`, { index }));
         }
       }
     },
   };
+}
+
+/** @param {string | undefined} closer */
+const round = (closer) => (closer === ")" ? "）" : closer);
+
+/**
+ * @param {string} text
+ * @param {number} index a round closing bracket's place
+ */
+function closesOnPurpose(text, index) {
+  if (text[index] !== ")" && text[index] !== "）") return false;
+  const [before, after] = [text[index - 1] ?? "", text[index + 1] ?? ""];
+  return ENUMERATOR.test(text.slice(Math.max(0, index - 8), index)) || FACE_MARK.test(before) || FACE_MARK.test(after);
 }
 
 /** @param {import("@textlint/types").TextlintRuleContext} context */

@@ -27,11 +27,11 @@ const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
-const { adjectiveForms } = require("./adjective-forms.js");
+const { adjectiveForms, adjectiveBeforeNa } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
 const { wrongEuphony } = require("./verb-euphony.js");
 const { redundantPair } = require("./redundant-pairs.js");
-const { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula } = require("./case-particles.js");
+const { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula, objectBeforeAdjective } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
@@ -103,6 +103,8 @@ async function check(text, found, doc) {
     doubledObject(tokens, i, outsideQuotes);
     objectOfRequest(tokens, i, outsideQuotes);
     objectBeforeCopula(tokens, i, outsideQuotes);
+    objectBeforeAdjective(tokens, i, outsideQuotes);
+    adjectiveBeforeNa(prev, token, tokens[i + 1], outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) =>
       plainAt(text, index) && !insideQuote(text, index) && !spokenAt(text, index) ? found(index, ...rest) : undefined,

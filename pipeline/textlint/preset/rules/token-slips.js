@@ -11,7 +11,11 @@
 const { godanMizen } = require("./japanese-text.js");
 
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
-const PARTICLE_PAIRS = new Set(["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは", "にが", "にを", "にの"]);
+const PARTICLE_PAIRS = new Set([
+  ...["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは", "にが", "にを", "にの"],
+  // Two case particles where one place takes only one (「学習室でにて」「会場にで」「駅へを」).
+  ...["でに", "でにて", "にで", "にへ", "へに", "へで", "でへ", "がで", "でが", "をで", "へを", "をへ", "がに", "へが", "をにて", "がにて"],
+]);
 
 /**
  * @param {import("./japanese-text.js").Token} prev
