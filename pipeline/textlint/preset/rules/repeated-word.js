@@ -31,6 +31,8 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
     if (token.surface_form !== prev.surface_form || !second || !FUNCTION_WORDS.has(prev.pos) || ALLOWED.has(token.surface_form)) continue;
     // 「ご参加戴きますます賑やかな」: ますます (more and more) before a word, after a verb's ます.
     if (token.surface_form === "ます" && tokens[i + 1] !== undefined && tokens[i + 1]?.pos !== "記号") continue;
+    // 「大きな大きなかぶ」「小さな小さな花」: an adnominal said twice for emphasis, as in a story.
+    if (token.pos === "連体詞" && /.{2,}な$/u.test(token.surface_form)) continue;
     // An accident doubles a particle after a word (「公園のの」); three in a row is a sound
     // (「ははは」「とととっと」), and a pair with no word before it is one too (「『はは』」).
     const before = tokens[i - 2];
