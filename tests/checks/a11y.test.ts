@@ -35,6 +35,15 @@ describe("accessibility rules", () => {
     expect(rules("[https://example.com/page](https://example.com/page)")).toEqual(["a11y/url-as-link-text@8"]);
   });
 
+  it("fixes a bare URL in a Japanese sentence without taking the sentence into the link", () => {
+    const text = article("詳しくはhttps://www.city.example.jp/kosodate/をご覧ください。");
+    const [finding] = checkA11y(text);
+    expect(finding?.ruleId).toBe("a11y/url-as-link-text");
+    const [start, end] = finding!.fix!.range;
+    const fixed = `${text.raw.slice(0, start)}${finding!.fix!.text}${text.raw.slice(end)}`;
+    expect(fixed).toContain("詳しくは[city.example.jp](https://www.city.example.jp/kosodate/)をご覧ください。");
+  });
+
   it("accepts descriptive link text", () => {
     expect(rules("[子育てひろばの案内ページ](https://example.com/a)")).toEqual([]);
   });
