@@ -108,4 +108,22 @@ function adjectiveBeforeNa(adjective, na, noun, found) {
   );
 }
 
-module.exports = { adjectiveForms, adjectiveBeforeNa };
+/**
+ * 「おいしいだった」「楽しいだった」: the past of an い-adjective is 〜かった; だった follows a noun.
+ * @param {import("./japanese-text.js").Token} adjective
+ * @param {import("./japanese-text.js").Token} da
+ * @param {import("./japanese-text.js").Found} found
+ */
+function adjectiveBeforeDa(adjective, da, found) {
+  if (adjective.pos !== "形容詞" || adjective.conjugated_form !== "基本形" || !adjective.surface_form.endsWith("い")) return;
+  if (da.pos !== "助動詞" || da.surface_form !== "だっ") return;
+  const past = `${adjective.surface_form.slice(0, -1)}かった`;
+  found(
+    adjective.word_position - 1,
+    `「${adjective.surface_form}だった」は「${past}」と書きます（「〜い」の形容詞の過去は「〜かった」です）。`,
+    { replace: adjective.surface_form.length + 3, text: past },
+    adjective.surface_form.length + 3,
+  );
+}
+
+module.exports = { adjectiveForms, adjectiveBeforeNa, adjectiveBeforeDa };

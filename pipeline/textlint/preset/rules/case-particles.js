@@ -40,7 +40,28 @@ const TAKES_NI = new Set([
     "応じる",
     "反する",
   ],
-  ...["参加", "貢献", "到着", "出席", "挑戦", "協力", "賛成", "反対", "合格", "入学", "入会", "所属", "感動", "注目", "配慮", "集中", "熱中", "来場", "来館"],
+  ...[
+    "位置",
+    "参加",
+    "貢献",
+    "到着",
+    "出席",
+    "挑戦",
+    "協力",
+    "賛成",
+    "反対",
+    "合格",
+    "入学",
+    "入会",
+    "所属",
+    "感動",
+    "注目",
+    "配慮",
+    "集中",
+    "熱中",
+    "来場",
+    "来館",
+  ],
 ]);
 /** サ変 nouns whose partner takes と (「留学生と交流する」「隣町と対戦する」), never を. */
 const TAKES_TO = new Set(["交流", "対戦", "結婚", "握手", "提携", "連携", "共演", "合流"]);
@@ -308,6 +329,19 @@ function objectBeforeAdjective(tokens, i, found) {
   );
 }
 
+/**
+ * 「駐車台数限りがあります」: a noun, then 限りがある, lacks its に (「台数に限りがあります」).
+ * 「本日限りで」「力の限り」 are other uses.
+ * @param {readonly Token[]} tokens
+ * @param {number} i the noun
+ * @param {import("./japanese-text.js").Found} found
+ */
+function missingNiBeforeLimit(tokens, i, found) {
+  const [noun, limit, ga, aru] = tokens.slice(i, i + 4);
+  if (!partner(noun) || noun.pos_detail_1 === "接尾" || limit?.surface_form !== "限り" || ga?.surface_form !== "が" || aru?.basic_form !== "ある") return;
+  found(limit.word_position - 1, `「${noun.surface_form}限りが」は「${noun.surface_form}に限りが」の「に」が抜けていませんか。`, { insert: "に" });
+}
+
 /** @param {Token | undefined} token @returns {token is Token} */
 const objectMark = (token) => token?.surface_form === "を" && token.pos_detail_1 === "格助詞";
 /** Nouns (not a verb's stem with its kana), prefixes, の and adnominals: what a noun phrase between two particles is made of. @param {Token} token */
@@ -347,4 +381,4 @@ const doneBy = (next) => next?.pos === "動詞" && /^(?:する|できる|出来�
 /** 「守られる」「並ばせる」: the passive or causative changes who takes which particle. @param {Token | undefined} next */
 const voiced = (next) => next?.pos === "動詞" && next.pos_detail_1 === "接尾";
 
-module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula, objectBeforeAdjective };
+module.exports = { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula, objectBeforeAdjective, missingNiBeforeLimit };

@@ -27,11 +27,19 @@ const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
-const { adjectiveForms, adjectiveBeforeNa } = require("./adjective-forms.js");
+const { adjectiveForms, adjectiveBeforeNa, adjectiveBeforeDa } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
 const { wrongEuphony } = require("./verb-euphony.js");
 const { redundantPair } = require("./redundant-pairs.js");
-const { wrongCase, subjectForObject, doubledObject, objectOfRequest, objectBeforeCopula, objectBeforeAdjective } = require("./case-particles.js");
+const {
+  wrongCase,
+  subjectForObject,
+  doubledObject,
+  objectOfRequest,
+  objectBeforeCopula,
+  objectBeforeAdjective,
+  missingNiBeforeLimit,
+} = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 
@@ -91,10 +99,12 @@ async function check(text, found, doc) {
       );
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
-    tokenSlips(prev, token, at, found, tokens[i + 1]);
+    tokenSlips(prev, token, at, found, tokens[i + 1], tokens[i - 2]);
     kanaSlips(prev, token, at, found, tokens[i + 1]);
     // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).
     reportDoubleHonorific(prev, token, tokens, i, found, TOLERATED);
+    adjectiveBeforeDa(prev, token, found);
+    missingNiBeforeLimit(tokens, i, found);
     const outsideQuotes = /** @type {import("./japanese-text.js").Found} */ (
       (index, ...rest) => (insideQuote(text, index) ? undefined : found(index, ...rest))
     );

@@ -64,6 +64,8 @@ const IDIOMS = [
     undefined,
     "「ご〜される」は尊敬が重なっています（二重敬語）。「〜される」か「ご〜になる」と書きます",
   ],
+  // 「お話しされる」: the same for お (「お願いされた」 is mostly the passive, so only this verb).
+  [/(?<=お話し)さ(?=れ(?:た|て|る|ま))/gu, undefined, "「お話しされる」は尊敬が重なっています（二重敬語）。「話される」か「お話しになる」と書きます"],
 ];
 
 module.exports = { IDIOMS };

@@ -14,7 +14,11 @@ const { godanMizen } = require("./japanese-text.js");
 const PARTICLE_PAIRS = new Set([
   ...["をは", "をが", "がを", "はを", "はが", "をに", "でを", "はも", "もは", "がは", "にが", "にを", "にの"],
   // Two case particles where one place takes only one (「学習室でにて」「会場にで」「駅へを」).
-  ...["でに", "でにて", "にで", "にへ", "へに", "へで", "でへ", "がで", "でが", "をで", "へを", "をへ", "がに", "へが", "をにて", "がにて"],
+  ...["でに", "でにて", "にで", "にへ", "へに", "へで", "でへ", "がで", "でが", "をで", "へを", "をへ", "がに", "へが", "をにて", "がにて", "がの"],
+  // The same case particle on both sides of も (「サイトでもで」「町にもに」).
+  ...["でもで", "にもに", "へもへ", "からもから"],
+  // A case particle before a compound one (「手順をについて」「市がとして」).
+  ...["を", "が", "で"].flatMap((p) => ["について", "として", "に対して", "にとって", "によって", "に関して", "において"].map((c) => `${p}${c}`)),
 ]);
 
 /**
@@ -23,8 +27,9 @@ const PARTICLE_PAIRS = new Set([
  * @param {number} at where `token` starts in the text
  * @param {import("./japanese-text.js").Found} found
  * @param {import("./japanese-text.js").Token} [next]
+ * @param {import("./japanese-text.js").Token} [before] the token before `prev`
  */
-function tokenSlips(prev, token, at, found, next) {
+function tokenSlips(prev, token, at, found, next, before) {
   doubledEnding(prev, token, at, found, next);
   // 「少なかれば」: ば takes an adjective's conditional (けれ); かれ is the old imperative (「多かれ少なかれ」).
   if (prev.pos === "形容詞" && String(prev.conjugated_form).startsWith("命令") && token.pos === "助詞" && token.surface_form === "ば") {
@@ -120,7 +125,11 @@ function tokenSlips(prev, token, at, found, next) {
   if (token.pos === "形容詞" && token.surface_form.startsWith("安") && verbStem(prev)) {
     found(at, `動詞に付く「〜やすい」（しやすい）は、「安い」ではなく「やすい」と書きます。`, { replace: 1, text: "やす" });
   }
-  if (prev.pos === "助詞" && token.pos === "助詞" && PARTICLE_PAIRS.has(prev.surface_form + token.surface_form)) {
+  // 「広場にで、」: the tokenizer reads a で after a case particle as the copula; no copula follows one either.
+  const particle = token.pos === "助詞" || (token.pos === "助動詞" && token.surface_form === "で" && prev.pos_detail_1 === "格助詞");
+  // 「肉じゃがの」: the tokenizer cut a kana noun (じゃ|が); が after a particle is no subject's.
+  const kanaNoun = prev.surface_form === "が" && token.surface_form === "の" && before?.pos !== "名詞";
+  if (prev.pos === "助詞" && particle && !kanaNoun && PARTICLE_PAIRS.has(prev.surface_form + token.surface_form)) {
     found(prev.word_position - 1, `「${prev.surface_form}${token.surface_form}」と助詞が重なっています。どちらか一方にします。`, undefined, 2);
   }
 }
