@@ -46,7 +46,9 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       after?.surface_form === token.surface_form ||
       // 「和室ににわか」「娘ののえちゃん」: the second is the first kana of a word the tokenizer broke
       // into a sentence-final particle, a filler or an interjection, none of which follow a particle.
-      (after !== undefined && (after.pos_detail_1 === "終助詞" || after.pos === "フィラー" || after.pos === "感動詞"))
+      (after !== undefined && (after.pos_detail_1 === "終助詞" || after.pos === "フィラー" || after.pos === "感動詞")) ||
+      // 「ががちゃん」「ののちゃん」: a name in kana before its suffix, not a particle typed twice.
+      /^(?:ちゃん|くん|さん|様|さま|君|号)/u.test(after?.surface_form ?? "")
     )
       continue;
     found(token.word_position - 1, `「${token.surface_form}」が 2 回続いています。1 つ消してください。`, { remove: token.surface_form.length });
