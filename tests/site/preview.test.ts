@@ -75,45 +75,49 @@ describe("kawaraban preview", () => {
     HANG,
   );
 
-  it("shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename", async () => {
-    const root = await copySampleContent();
-    const preview = await previewOf(root);
-    const file = path.join(root, "articles/2026/11/bousai.md");
-    const original = await readFile(file, "utf8");
-    // An editor's atomic save: write a new file, rename it over the old one.
-    const saveByRename = async (text: string) => {
-      await writeFile(`${file}.swp`, text);
-      await rename(`${file}.swp`, file);
-    };
-    const events = await fetch(`${preview.url}__kawaraban/events`);
-    const reader = events.body!.getReader();
-    await reader.read();
-    const nextReload = () => reader.read(); // no deadline of its own, as above
-    try {
-      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("防災");
-      await saveByRename(original.replace(/^date: .*$/m, "date: 2026/12/01"));
-      await nextReload();
-      const broken = await fetch(`${preview.url}2026/11/bousai/`);
-      expect(broken.status).toBe(200);
-      const page = await broken.text();
-      expect(page).toContain("この記事はまだ表示できません");
-      expect(page).toContain("年-月-日");
-      expect(page).toContain('new EventSource("/__kawaraban/events")');
-      await saveByRename(original);
-      await nextReload();
-      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
-      // Twice more: a watcher that went deaf after one rename would fail here.
-      await saveByRename(original.replace(/^date: .*$/m, "date: 2026-13-01"));
-      await nextReload();
-      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("この記事はまだ表示できません");
-      await saveByRename(original);
-      await nextReload();
-      expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
-    } finally {
-      await reader.cancel();
-      await preview.close();
-    }
-  }, 90_000);
+  it(
+    "shows an article that cannot be built as its findings, and the article again once fixed, also when saved by rename",
+    async () => {
+      const root = await copySampleContent();
+      const preview = await previewOf(root);
+      const file = path.join(root, "articles/2026/11/bousai.md");
+      const original = await readFile(file, "utf8");
+      // An editor's atomic save: write a new file, rename it over the old one.
+      const saveByRename = async (text: string) => {
+        await writeFile(`${file}.swp`, text);
+        await rename(`${file}.swp`, file);
+      };
+      const events = await fetch(`${preview.url}__kawaraban/events`);
+      const reader = events.body!.getReader();
+      await reader.read();
+      const nextReload = () => reader.read(); // no deadline of its own, as above
+      try {
+        expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("防災");
+        await saveByRename(original.replace(/^date: .*$/m, "date: 2026/12/01"));
+        await nextReload();
+        const broken = await fetch(`${preview.url}2026/11/bousai/`);
+        expect(broken.status).toBe(200);
+        const page = await broken.text();
+        expect(page).toContain("この記事はまだ表示できません");
+        expect(page).toContain("年-月-日");
+        expect(page).toContain('new EventSource("/__kawaraban/events")');
+        await saveByRename(original);
+        await nextReload();
+        expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
+        // Twice more: a watcher that went deaf after one rename would fail here.
+        await saveByRename(original.replace(/^date: .*$/m, "date: 2026-13-01"));
+        await nextReload();
+        expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).toContain("この記事はまだ表示できません");
+        await saveByRename(original);
+        await nextReload();
+        expect(await (await fetch(`${preview.url}2026/11/bousai/`)).text()).not.toContain("この記事はまだ表示できません");
+      } finally {
+        await reader.cancel();
+        await preview.close();
+      }
+    },
+    HANG,
+  );
 
   it(
     "answers a malformed URL with 400, another Host with 403, and removes its temp folder on close",
