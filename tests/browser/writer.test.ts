@@ -165,6 +165,32 @@ describe("the writer's page (/write/) in the shipped Chromium, against the GitHu
     await context.close();
   }, 120_000);
 
+  it("ignores a fix clicked after a keystroke, before the text is checked again: it would land on the old offsets", async () => {
+    const { context, page } = await writerPage();
+    await fillBasics(page, MISTAKES);
+    await settled(page);
+    // Typing and clicking in one task: the check that follows a keystroke cannot have answered yet.
+    const typed = await page.evaluate(() => {
+      const body = document.querySelector<HTMLTextAreaElement>('[data-kawaraban="body"]')!;
+      body.value = `冒頭に一文を足しました。\n\n${body.value}`;
+      body.dispatchEvent(new Event("input", { bubbles: true }));
+      const fix = document.querySelector<HTMLButtonElement>('[data-rule="prh"] [data-kawaraban="fix"]')!;
+      const disabled = fix.disabled;
+      fix.click();
+      return { value: body.value, disabled };
+    });
+    expect(typed.disabled).toBe(true);
+    expect(await page.inputValue('[data-kawaraban="body"]')).toBe(typed.value);
+    // Once the new answer is drawn, the same fix applies where the words now are.
+    await settled(page);
+    await page.locator('[data-rule="prh"] [data-kawaraban="fix"]').first().click();
+    await settled(page);
+    const fixed = await page.inputValue('[data-kawaraban="body"]');
+    expect(fixed.startsWith("冒頭に一文を足しました。")).toBe(true);
+    expect(fixed).toContain("子どもたちが");
+    await context.close();
+  }, 120_000);
+
   it("fixes every info finding with a fix (marks, the city's 表記 where it is info) with one button, and leaves warnings to the writer", async () => {
     const { context, page } = await writerPage();
     // The sample city keeps prh as a warning in its .textlintrc.json: 「下さい」 is not in the button.

@@ -57,14 +57,24 @@ worker.onmessage = (event: MessageEvent<{ id: number; diagnostics?: Diagnostic[]
     errors + warnings === 0 ? "問題は見つかりませんでした。送ることができます。" : `エラー ${errors} 件、注意 ${warnings} 件（エラーを直すと送れます）。`;
   // The city's 表記 and marks (info with a fix) are a choice with one right form: one click for all.
   notation = findings.filter((d) => d.severity === "info" && d.fix !== undefined && d.fix.range[0] >= composed!.bodyOffset);
-  const fixAll = $("fix-all");
+  const fixAll = $<HTMLButtonElement>("fix-all");
+  fixAll.disabled = false;
   fixAll.hidden = notation.length === 0;
   fixAll.textContent = `表記をまとめて直す（${notation.length} か所）`;
 };
 
 let notation: Diagnostic[] = [];
+/**
+ * Findings and their fixes belong to the text as it was checked. Between a keystroke and the next
+ * answer they point at the old text: a fix applied then would land on the wrong characters, so
+ * the buttons wait (disabled, and a click is ignored) until the new answer has drawn them again.
+ */
+const stale = () => $("check-status").dataset.pending !== undefined;
+function holdFixes(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-kawaraban="fix"], [data-kawaraban="fix-all"]')) button.disabled = true;
+}
 $("fix-all").addEventListener("click", () => {
-  if (!composed || notation.length === 0) return;
+  if (!composed || notation.length === 0 || stale()) return;
   const body = input("body");
   body.value = applyFixes(
     body.value,
@@ -77,6 +87,7 @@ $("fix-all").addEventListener("click", () => {
 
 function check(): void {
   $("check-status").dataset.pending = "true";
+  holdFixes();
   const draft = fields();
   composed = composeArticle(draft, today);
   const files: [string, Uint8Array][] = photos.map((p) => [photoPathOf(draft, today, p.n, "jpg"), p.bytes]);
@@ -89,6 +100,7 @@ function check(): void {
 
 function changed(): void {
   $("check-status").dataset.pending = "true";
+  holdFixes();
   renamePhotos();
   store.saveFields(Object.fromEntries([...FIELDS.map((f) => [f, input(f).value]), ["brief", brief?.id ?? ""]]));
   clearTimeout(timer);
@@ -96,7 +108,7 @@ function changed(): void {
 }
 
 function applyFix(d: Diagnostic): void {
-  if (!d.fix || !composed) return;
+  if (!d.fix || !composed || stale()) return;
   const body = input("body");
   body.value = applyFixes(body.value, [d.fix], composed.bodyOffset);
   changed();
