@@ -3,6 +3,8 @@ import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import type { Link, Parent, Root, Text } from "mdast";
+import type { Point } from "unist";
+import { LineIndex } from "./positions.ts";
 
 /**
  * One frozen parser per process. The whole raw file is parsed (front matter included, as a
@@ -12,7 +14,9 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(r
 
 export function parseMarkdown(raw: string): Root {
   const tree = parser.parse(raw) as Root;
-  endBareUrls(tree, raw);
+  // Line starts are indexed only for a file that has a bare URL to cut.
+  let lines: LineIndex | undefined;
+  endBareUrls(tree, raw, (offset) => ({ ...(lines ??= new LineIndex(raw)).point(offset), offset }));
   return tree;
 }
 
@@ -27,17 +31,17 @@ const TRAILING = /[.,:;!?"'*_~]+$/;
  * percent-encoded, so a bare URL is cut at its first character outside ASCII; the rest is text
  * again. Links written as `<…>` or `[…](…)` are the writer's own and are left as they are.
  */
-function endBareUrls(node: Parent, raw: string): void {
+function endBareUrls(node: Parent, raw: string, pointAt: (offset: number) => Point): void {
   for (let i = 0; i < node.children.length; i++) {
     const child = node.children[i]!;
     if (child.type === "link") {
-      const rest = cutBareUrl(child, raw);
+      const rest = cutBareUrl(child, raw, pointAt);
       if (rest) node.children.splice(i + 1, 0, rest as never);
-    } else if ("children" in child) endBareUrls(child as Parent, raw);
+    } else if ("children" in child) endBareUrls(child as Parent, raw, pointAt);
   }
 }
 
-function cutBareUrl(link: Link, raw: string): Text | undefined {
+function cutBareUrl(link: Link, raw: string, pointAt: (offset: number) => Point): Text | undefined {
   const only = link.children.length === 1 ? link.children[0] : undefined;
   if (only?.type !== "text" || !bare(link, only.value, raw)) return undefined;
   const text = only.value;
@@ -55,9 +59,9 @@ function cutBareUrl(link: Link, raw: string): Text | undefined {
   const [start, end] = [link.position?.start.offset, link.position?.end.offset];
   if (start === undefined || end === undefined) return rest;
   const at = start + keep.length;
-  link.position = { start: link.position!.start, end: pointAt(raw, at) };
-  only.position = { start: link.position.start, end: pointAt(raw, at) };
-  rest.position = { start: pointAt(raw, at), end: pointAt(raw, end) };
+  link.position = { start: link.position!.start, end: pointAt(at) };
+  only.position = { start: link.position.start, end: pointAt(at) };
+  rest.position = { start: pointAt(at), end: pointAt(end) };
   return rest;
 }
 
@@ -66,9 +70,4 @@ function bare(link: Link, text: string, raw: string): boolean {
   const [start, end] = [link.position?.start.offset, link.position?.end.offset];
   if (start !== undefined && end !== undefined) return raw.slice(start, end) === text;
   return link.url === text || link.url === `http://${text}`;
-}
-
-function pointAt(raw: string, offset: number) {
-  const before = raw.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n"), offset };
 }

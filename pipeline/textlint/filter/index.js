@@ -19,6 +19,7 @@ const { profileBoxNodes } = require("../preset/rules/japanese-text.js");
 const { ownPhrasesLike } = require("./own-phrases.js");
 const { TYPOS } = require("../preset/rules/phrases-typos.js");
 const { candidatesIn } = require("../preset/rules/phrase-index.js");
+const { PAIRS } = require("../preset/rules/grammar.js");
 
 const RULES = {
   period: "ja-technical-writing/ja-no-mixed-period",
@@ -63,8 +64,6 @@ function balance(text) {
   }
   return open;
 }
-/** The opening bracket of each full-width closing one. @type {Record<string, string>} */
-const OPENER_OF = { "】": "【", "」": "「", "』": "『", "）": "（", "〕": "〔" };
 /** A face whose brackets are not a pair: turned round (「)^o^(」), or in quotes (「"(-""-)"」). */
 const FACES = /[）)][\^＾][^（(\n]{0,6}[（(]|"[（(][^\s（）()\u3041-\u3096\u4e00-\u9fff]{0,8}[）)]"|[σｏ][（(][\^＾][^）)\n]{0,6}/gu;
 const STANDARD_WORDS = /自分本位/gu;
@@ -160,7 +159,7 @@ module.exports = function filter(context) {
       for (const url of text.matchAll(/https?:\/\/[!-~]+?([】」』）〕])/gu)) {
         const closer = /** @type {string} */ (url[1]);
         const end = /** @type {number} */ (url.index) + url[0].length;
-        const opener = text.lastIndexOf(OPENER_OF[closer] ?? "", url.index);
+        const opener = text.lastIndexOf(PAIRS.get(closer) ?? "", url.index);
         if (opener >= 0) ignore(base + opener, base + end, RULES.pair, RULES.closer);
       }
       // The spacing marks ゛ ゜ ﾞ ﾟ (U+309B, U+309C, U+FF9E, U+FF9F) are characters of their own, in faces 「(*゜.゜)」「(ﾟ∀ﾟ)」: not NFD.

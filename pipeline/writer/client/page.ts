@@ -70,7 +70,9 @@ let notation: Diagnostic[] = [];
  * the buttons wait (disabled, and a click is ignored) until the new answer has drawn them again.
  */
 const stale = () => $("check-status").dataset.pending !== undefined;
-function holdFixes(): void {
+/** The text changed: the status says a check is coming, and the fixes wait for it. */
+function awaitCheck(): void {
+  $("check-status").dataset.pending = "true";
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-kawaraban="fix"], [data-kawaraban="fix-all"]')) button.disabled = true;
 }
 $("fix-all").addEventListener("click", () => {
@@ -86,8 +88,7 @@ $("fix-all").addEventListener("click", () => {
 });
 
 function check(): void {
-  $("check-status").dataset.pending = "true";
-  holdFixes();
+  awaitCheck();
   const draft = fields();
   composed = composeArticle(draft, today);
   const files: [string, Uint8Array][] = photos.map((p) => [photoPathOf(draft, today, p.n, "jpg"), p.bytes]);
@@ -99,8 +100,7 @@ function check(): void {
 }
 
 function changed(): void {
-  $("check-status").dataset.pending = "true";
-  holdFixes();
+  awaitCheck();
   renamePhotos();
   store.saveFields(Object.fromEntries([...FIELDS.map((f) => [f, input(f).value]), ["brief", brief?.id ?? ""]]));
   clearTimeout(timer);

@@ -88,6 +88,9 @@ async function adjectiveForms(text, found) {
   }
 }
 
+/** An い-adjective in its dictionary form (「小さい」「おいしい」). @param {import("./japanese-text.js").Token} token */
+const plainIAdjective = (token) => token.pos === "形容詞" && token.conjugated_form === "基本形" && token.surface_form.endsWith("い");
+
 /**
  * 「小さいな木」「かわいいなお店」: an い-adjective ends in い before a noun; な belongs to 「小さな」
  * (an adnominal) or a な-adjective. Only before a noun: 「楽しいな。」「いいなあ」 end a sentence.
@@ -97,7 +100,7 @@ async function adjectiveForms(text, found) {
  * @param {import("./japanese-text.js").Found} found
  */
 function adjectiveBeforeNa(adjective, na, noun, found) {
-  if (adjective.pos !== "形容詞" || adjective.conjugated_form !== "基本形" || !adjective.surface_form.endsWith("い")) return;
+  if (!plainIAdjective(adjective)) return;
   if (na.surface_form !== "な" || !(na.pos === "助詞" || na.pos === "助動詞")) return;
   if (noun?.pos !== "名詞" || noun.pos_detail_1 === "非自立" || noun.word_type !== "KNOWN") return;
   found(
@@ -115,7 +118,7 @@ function adjectiveBeforeNa(adjective, na, noun, found) {
  * @param {import("./japanese-text.js").Found} found
  */
 function adjectiveBeforeDa(adjective, da, found) {
-  if (adjective.pos !== "形容詞" || adjective.conjugated_form !== "基本形" || !adjective.surface_form.endsWith("い")) return;
+  if (!plainIAdjective(adjective)) return;
   if (da.pos !== "助動詞" || da.surface_form !== "だっ") return;
   const past = `${adjective.surface_form.slice(0, -1)}かった`;
   found(

@@ -175,4 +175,4 @@ function reporter(context) {
 function fixer(context) {
   return { ...tokenRule.fixer(context), ...strayClosers(context) };
 }
-module.exports = { linter: reporter, fixer };
+module.exports = { linter: reporter, fixer, PAIRS };
