@@ -49,8 +49,11 @@ const span = (d: Diagnostic): [number, number] => [d.column ?? 1, d.endLine === 
 describe("one finding per place", () => {
   it("no two rules report the same words of a phrase from any dictionary or list", async () => {
     const samples = phrases().filter((p) => !p.includes("\n"));
+    // A phrase that ends on a verb's た/て stem (「采配を振るっ」) stands before た in a sentence.
     expect(samples.length).toBeGreaterThan(400);
-    const texts = samples.map((p, i) => articleText(`articles/2026/11/w${i}.md`, `${FRONT}今回は${p}ことがありました。\n`).text!);
+    const texts = samples.map(
+      (p, i) => articleText(`articles/2026/11/w${i}.md`, `${FRONT}今回は${p}${/[っん]$/u.test(p) ? "た" : ""}ことがありました。\n`).text!,
+    );
     const run = await lintProse(REPO_ROOT, texts);
     const doubled: string[] = [];
     for (const [i, t] of texts.entries()) {

@@ -430,6 +430,12 @@ const QUIET = [
   "■料理教室[西箕輪公民館]",
   "午後3時～午後6時",
   "ひばり野市立図書館",
+  // Twelfth round: lines that are not sentences (written here): a numbered heading, a name with its
+  // title, a line ending in a face, an interviewer's question answered in 「」.
+  "1.お知らせ\n\n夏祭りは8月に開きます。",
+  "今日のゲストは、図書館長の木村はるかさん\n\n楽しいお話でした。",
+  "稲刈りの様子をお送りします(`-ω-)つ\n\n朝から晴れました。",
+  "会を始めたきっかけは何ですか\n\n「子どもの居場所を作りたかったんです」",
   "手づくりのパンとまちづくりの話をしました。",
   "地域の人の話をじっくり聞きました。",
   "混沌（こんとん）とした会場が、やがて落ち着きました。混沌の中にも笑顔がありました。",

@@ -4,7 +4,10 @@
  * Municipal article forms, understood in context (a textlint filter rule, so the CLI and editor
  * plugins see the same). Each form turns off only the rules it makes wrong:
  * - captions and labels (「【講座の様子】」, a line after a photo, 「■」「◆」 headings, 「※」 notes)
- *   and bylines (「文：」「写真：」「▶️文:」) are not sentences: no period rule, no length, no style mix;
+ *   numbered headings (「1.お知らせ」) and bylines (「文：」「写真：」「▶️文:」) are not sentences: no
+ *   period rule, no length, no style mix; nor, for the period rule, a line that ends in a name with
+ *   its title (「館長の柴田晴美さん」) or in a face (「(^^)ノ」), nor an interviewer's question on its
+ *   own line answered by the next paragraph's 「…」;
  * - interview lines (「――」 questions, 「名前：」「Q1:」「A1:」 answers, 「-記者-」 speaker lines) and
  *   quoted speech 「…」 keep the speaker's own style: no です・ます/だ・である mix, no period rule,
  *   no weak-phrase hint;
@@ -70,9 +73,15 @@ const STANDARD_WORDS = /自分本位/gu;
 const ABUSAGE = "ja-technical-writing/ja-no-abusage";
 /** Ends like a sentence: kana (a verb, an adjective, an auxiliary, a particle), maybe inside a closing bracket. */
 const NOT_A_LABEL = /[\u3041-\u3096ー][」』）)]*\s*$/u;
+/** A name with its title (「館長の柴田晴美さん」, under a photo or in a list of guests): no sentence ends so. */
+const NAMED = /(?:さん|様|さま|氏|先生|くん|ちゃん)\s*$/u;
+/** A line that ends in a face (「(`-ω-)つ」「(^^)ノ」): the face is the line's end mark. */
+const FACE_END = /[（(][^（）()\n]{0,12}[\^＾*´`;；・ω≧≦><_＿°ﾟ〃∀▽△oｏ@＠=＝-][^（）()\n]{0,12}[）)][\u3041-\u30ffσ]?\s*$/u;
+/** An interviewer's question on its own line, answered in the next paragraph's 「」. */
+const QUESTION = /(?:か|ください|下さい)[?？]?\s*$/u;
 /** A line that stops where a sentence goes on: a case particle, a conjunctive form, a listing word. */
 const CONTINUES = /(?:[をがにへとやはもで]|て|ので|けど|けれど|から|たら|れば|ながら|たり|など|まで|より|ように|ような|そして|し)[\s　]*$/u;
-const LABEL = /^\s*(?:【[^】]*】.{0,40}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
+const LABEL = /^\s*(?:【[^】]*】.{0,40}|(?:[0-9０-９]{1,2}|[①-⑳])[.．)）]\s*[^\s。、]{1,30}|[（(][^）)]*[）)]|[■□◆◇▼▽●○◎※★☆▶▷►・].*|#.*)$/u;
 const ROLE = "(?:文|写真|撮影|取材|編集|構成|イラスト|絵|協力|出典|提供|お?問い?合わせ先?)";
 const BYLINE = new RegExp(`^\\s*(?:▶️?|▷|■|◆|・)?\\s*${ROLE}(?:[・と]${ROLE})*\\s*[:：／/].*$`, "u");
 const INTERVIEW = /^\s*(?:――|—{2}|ー{2}|－{2}|[QＱAＡ][0-9０-９]*\s*[.:：．]|-[^-]{1,15}-\s*$|[^\s:：「」。、]{1,12}\s*[:：](?!\/\/))/u;
@@ -100,6 +109,13 @@ module.exports = function filter(context) {
       const paragraphs = /** @type {TxtParentNode[]} */ (node.children.filter((child) => child.type === Syntax.Paragraph));
       const interviewLines = paragraphs.flatMap((p) => getSource(p).split("\n")).filter((line) => INTERVIEW.test(line)).length;
       if (interviewLines >= 2) ignore(node.range[0], node.range[1], RULES.style, RULES.plain);
+      // An interview laid out as a question and its answer in 「」: the question is a heading.
+      for (const [i, paragraph] of paragraphs.entries()) {
+        const answer = paragraphs[i + 1];
+        const question = getSource(paragraph);
+        if (answer && !question.includes("\n") && QUESTION.test(question) && getSource(answer).trimStart().startsWith("「"))
+          ignore(paragraph.range[0], paragraph.range[1], RULES.period);
+      }
       // A quotation over several paragraphs opens 「 in the first and closes 」 in the last (each
       // middle paragraph may open again): the bracket is matched, just not within one paragraph.
       for (let i = 0; i < paragraphs.length; i++) {
@@ -137,7 +153,7 @@ module.exports = function filter(context) {
         // 「ひばり野市立図書館」): a label or a caption, not a sentence that lacks its 。.
         if (!NOT_A_LABEL.test(line)) ignore(start, end, RULES.period);
         // A sentence broken over lines (「旅している方や」 / 「キャンピングカーで…」) ends on a later line.
-        if (CONTINUES.test(line)) ignore(start, end, RULES.period);
+        if (CONTINUES.test(line) || NAMED.test(line) || FACE_END.test(line)) ignore(start, end, RULES.period);
       }
       for (const quote of text.matchAll(/「[^「」]*」|『[^『』]*』/gu)) {
         const at = base + /** @type {number} */ (quote.index);

@@ -85,6 +85,8 @@ const NO_OBJECT = new Set([
     "入り交じる",
     "入り混じる",
   ],
+  // 「興味を湧く」「花を咲く」: their partners are 湧かせる・咲かせる…
+  ...["湧く", "沸く", "咲く", "深まる", "高まる", "溢れる", "あふれる", "生まれる", "実る", "膨らむ", "固まる"],
 ]);
 /** Verbs whose partner takes を, never に (in the active voice: 「ルールに守られる」 is right). */
 const TAKES_WO = new Set(["目指す", "目ざす", "守る", "楽しむ", "味わう"]);
@@ -368,11 +370,18 @@ function partner(noun) {
  * @param {number} i the verb
  */
 function forSomeone(tokens, i) {
-  const after = tokens.slice(i + 1, i + 4);
-  const te = after.findIndex((t) => t.pos === "助詞" && /^[てで]$/u.test(t.surface_form));
-  return (
-    te >= 0 && /^(?:もらう|もらえる|貰う|貰える|いただく|いただける|頂く|頂ける|ほしい|欲しい|くれる|くださる|下さる)$/u.test(after[te + 1]?.basic_form ?? "")
-  );
+  const asked = (/** @type {Token[]} */ after) => {
+    const te = after.findIndex((t) => t.pos === "助詞" && /^[てで]$/u.test(t.surface_form));
+    return (
+      te >= 0 && /^(?:もらう|もらえる|貰う|貰える|いただく|いただける|頂く|頂ける|ほしい|欲しい|くれる|くださる|下さる)$/u.test(after[te + 1]?.basic_form ?? "")
+    );
+  };
+  if (asked(tokens.slice(i + 1, i + 4))) return true;
+  // 「皆さんに楽しみ、リフレッシュしていただく」: the stem is the first of verbs the asking ends.
+  if (tokens[i]?.conjugated_form !== "連用形" || tokens[i + 1]?.surface_form !== "、") return false;
+  const clause = tokens.slice(i + 2, i + 10);
+  const end = clause.findIndex((t) => /^[。、]$/u.test(t.surface_form));
+  return asked(end >= 0 ? clause.slice(0, end) : clause);
 }
 
 /** する (or できる) after a サ変 noun makes it the verb. @param {Token | undefined} next */

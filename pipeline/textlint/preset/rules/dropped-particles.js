@@ -47,6 +47,8 @@ const ADVERBIAL_NOUNS = new Set([
   ...["大勢", "全員", "皆", "みんな", "皆さん", "みなさん", "皆様", "皆さま", "みなさま", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"],
   // 「家族揃って」「親子そろって」: a group doing something together, a set way of saying it.
   ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
+  // 「老若男女楽しめる」: everyone, said as a set word.
+  ...["老若男女", "誰も彼も", "大人も子どもも"],
 ]);
 /**
  * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」.
@@ -86,7 +88,8 @@ function droppedParticle(noun, verb, before, after) {
   // 「印象もうけます」: kana the tokenizer joined into a verb begin with the particle (も受けます).
   if (/^[もはがをにでと][\u3040-\u309f]*$/u.test(verb.surface_form)) return false;
   // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
-  if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ)$/u.test(after.surface_form)) return false;
+  // 「作り置きではなく」「地べたすわりで」: also before the copula's で.
+  if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ|で)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
   // 「本借りる」「雨降った」: a one-kanji noun only before a verb written with a kanji, after a particle or a mark
   // (not the tail of a compound, nor a stem the tokenizer split: 「手伝う」「気付く」 are one word each).
@@ -166,7 +169,8 @@ function droppedBeforeWord(tokens, i) {
   if (next?.surface_form === "もと" && then?.surface_form === "に") return "を";
   if (noun?.pos_detail_1 === "副詞可能") return undefined;
   const request = (/** @type {import("./japanese-text.js").Token | undefined} */ t) => /^(?:くださ|下さ|いただ|頂)/u.test(t?.surface_form ?? "");
-  if (next?.surface_form === "ご覧" && request(then)) return "を・で";
+  // 「是非ご覧ください」: 是非 is the adverb (「ぜひ」), not a noun that lost its を.
+  if (next?.surface_form === "ご覧" && request(then) && !/^(?:是非|ぜひ)$/u.test(noun?.surface_form ?? "")) return "を・で";
   const honorific =
     next?.pos === "接頭詞" &&
     /^[おご御]$/u.test(next.surface_form) &&

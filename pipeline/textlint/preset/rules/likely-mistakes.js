@@ -23,6 +23,7 @@ const {
   kanjiSuffixOf,
 } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
+const { stemSlips } = require("./stem-slips.js");
 const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
@@ -46,8 +47,12 @@ const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-wor
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
 const COUNTING = /^[一二三四五六七八九十毎]/u;
-/** Doubled words that are words: 「半分半分」(half and half), 「感謝感謝」「土地土地」 (said twice on purpose). 「一人一人」「日々」 pass by COUNTING or are one character. */
-const DOUBLED_WORDS = new Set(["半分", "少々", "時々", "感謝", "土地", "場所"]);
+/**
+ * Doubled words that are words: 「半分半分」(half and half), 「感謝感謝」「土地土地」 (said twice on purpose),
+ * and nouns doubled to mean "each one" (「合間合間で」「節目節目に」「場面場面で」). 「一人一人」「日々」 pass
+ * by COUNTING or are one character.
+ */
+const DOUBLED_WORDS = new Set(["半分", "少々", "時々", "感謝", "土地", "場所", "合間", "節目", "場面", "要所", "段階", "時代", "地域", "地区", "季節", "家庭"]);
 
 /**
  * What 「すごい」 cannot stand before in its plain form: an adjective (「すごい大きい」), a verb
@@ -100,6 +105,7 @@ async function check(text, found, doc) {
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
     tokenSlips(prev, token, at, found, tokens[i + 1], tokens[i - 2]);
+    stemSlips(prev, token, at, found);
     kanaSlips(prev, token, at, found, tokens[i + 1]);
     // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).
     reportDoubleHonorific(prev, token, tokens, i, found, TOLERATED);
@@ -189,7 +195,7 @@ const LOOKALIKES = new Map([
 ]);
 const KANJI = "[\\u4e00-\\u9fff々]";
 const LOOKALIKE = new RegExp(
-  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９]カ)(?![\\u30a0-\\u30ffー])|(?<=[第十百千万唯統均同単逐随画]|[のをがにで])ー(?=${KANJI})|(?<=${KANJI})ー(?=[人回日月年番度部本枚個件名位組号時分週期生列段等言]))`,
+  `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９何数幾十百千]カ)(?![\\u30a0-\\u30ffー])|(?<=[第十百千万唯統均同単逐随画]|[のをがにで])ー(?=${KANJI})|(?<=${KANJI})ー(?=[人回日月年番度部本枚個件名位組号時分週期生列段等言]))`,
   "gu",
 );
 const WEEKDAYS = "日月火水木金土";

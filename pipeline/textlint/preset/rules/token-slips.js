@@ -17,6 +17,8 @@ const PARTICLE_PAIRS = new Set([
   ...["でに", "でにて", "にで", "にへ", "へに", "へで", "でへ", "がで", "でが", "をで", "へを", "をへ", "がに", "へが", "をにて", "がにて", "がの"],
   // The same case particle on both sides of も (「サイトでもで」「町にもに」).
   ...["でもで", "にもに", "へもへ", "からもから"],
+  // A topic before の (「分校はの先生」): not 「ここではの」, said on purpose.
+  "はの",
   // A case particle before a compound one (「手順をについて」「市がとして」).
   ...["を", "が", "で"].flatMap((p) => ["について", "として", "に対して", "にとって", "によって", "に関して", "において"].map((c) => `${p}${c}`)),
 ]);
@@ -128,8 +130,9 @@ function tokenSlips(prev, token, at, found, next, before) {
   // 「広場にで、」: the tokenizer reads a で after a case particle as the copula; no copula follows one either.
   const particle = token.pos === "助詞" || (token.pos === "助動詞" && token.surface_form === "で" && prev.pos_detail_1 === "格助詞");
   // 「肉じゃがの」: the tokenizer cut a kana noun (じゃ|が); が after a particle is no subject's.
-  const kanaNoun = prev.surface_form === "が" && token.surface_form === "の" && before?.pos !== "名詞";
-  if (prev.pos === "助詞" && particle && !kanaNoun && PARTICLE_PAIRS.has(prev.surface_form + token.surface_form)) {
+  const exempt =
+    (prev.surface_form === "が" && token.surface_form === "の" && before?.pos !== "名詞") || (prev.surface_form === "は" && before?.surface_form === "で");
+  if (prev.pos === "助詞" && particle && !exempt && PARTICLE_PAIRS.has(prev.surface_form + token.surface_form)) {
     found(prev.word_position - 1, `「${prev.surface_form}${token.surface_form}」と助詞が重なっています。どちらか一方にします。`, undefined, 2);
   }
 }

@@ -1,0 +1,63 @@
+// @ts-check
+"use strict";
+/**
+ * Sequences of words the tokenizer marks as impossible in a conjugation (part of
+ * kawaraban/likely-mistakes, warnings), for every verb and adjectival noun, from the
+ * part-of-speech data rather than a list of words:
+ * - a 五段 verb's た/て stem straight before a noun (「役立っ事」 for 役立つ事, 「使っもの」);
+ * - a verb's dictionary form before a form of する (「増すした」 for 増した);
+ * - an adjectival noun straight before こと・もの (「大変こと」 for 大変なこと);
+ * - らしい without its い before です (「ないらしです」).
+ */
+
+/** Nouns that a clause describes: こと, もの, ところ, とき. */
+const DESCRIBED = /^(?:こと|事|もの|物|ところ|所|とき|時)$/u;
+
+/**
+ * @param {import("./japanese-text.js").Token} prev
+ * @param {import("./japanese-text.js").Token} token
+ * @param {number} at where `token` starts in the text
+ * @param {import("./japanese-text.js").Found} found
+ */
+function stemSlips(prev, token, at, found) {
+  const pair = `${prev.surface_form}${token.surface_form}`;
+  const start = prev.word_position - 1;
+  // A kanji stem (「役立っ」「聞い」): kana ones are mostly words the tokenizer cut.
+  const tStem =
+    prev.pos === "動詞" &&
+    prev.conjugated_form === "連用タ接続" &&
+    String(prev.conjugated_type).startsWith("五段") &&
+    /^[\u4e00-\u9fff][\u3040-\u309f\u4e00-\u9fff]*[いっん]$/u.test(prev.surface_form);
+  if (tStem && token.pos === "名詞" && token.word_type === "KNOWN" && token.pos_detail_1 !== "接尾") {
+    found(
+      start,
+      `「${pair}」は動詞の形が崩れています（「${prev.basic_form}${token.surface_form}」「${prev.surface_form}た${token.surface_form}」など）。`,
+      undefined,
+      pair.length,
+    );
+  }
+  if (
+    prev.pos === "動詞" &&
+    prev.pos_detail_1 === "自立" &&
+    prev.conjugated_form === "基本形" &&
+    token.pos === "動詞" &&
+    token.basic_form === "する" &&
+    /^し/u.test(token.surface_form)
+  ) {
+    found(start, `「${pair}」は動詞が重なっています（「${prev.surface_form}」の形を確かめてください）。`, undefined, pair.length);
+  }
+  if (
+    prev.pos === "名詞" &&
+    prev.pos_detail_1 === "形容動詞語幹" &&
+    token.pos === "名詞" &&
+    token.pos_detail_1 === "非自立" &&
+    DESCRIBED.test(token.surface_form)
+  ) {
+    found(at, `「${pair}」は「${prev.surface_form}な${token.surface_form}」の「な」が抜けていませんか。`, { insert: "な" });
+  }
+  if (prev.pos === "助動詞" && prev.surface_form === "らし" && token.pos === "助動詞" && token.basic_form === "です") {
+    found(at, "「らしです」は「らしいです」の「い」が抜けていませんか。", { insert: "い" });
+  }
+}
+
+module.exports = { stemSlips };
