@@ -54,7 +54,7 @@ const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly impor
 
 /**
  * Every word one slip away inside it (the first kana is the one a writer gets right): a kana swapped
- * for its voiced or small partner, a ー left out or added, a kana typed twice.
+ * for its voiced or small partner, a ー or ン left out or a ー added, a kana typed twice.
  */
 function variants(/** @type {string} */ word) {
   const out = new Set();
@@ -66,6 +66,8 @@ function variants(/** @type {string} */ word) {
     // A kana typed twice (「ダブルウウェディング」「フレンンズ」): a slip of the keyboard, whatever the word.
     if (word[i] === word[i - 1] && word[i] !== "ー") tsu.add(word.slice(0, i) + word.slice(i + 1));
     if (word[i] !== "ー" && word[i - 1] !== "ー") out.add(`${word.slice(0, i)}ー${word.slice(i)}`);
+    // A ン left out (「プレゼト」「イベト」): the nasal is the kana a quick hand drops most.
+    if (word[i] !== "ン" && word[i - 1] !== "ン" && !SMALL.test(word[i] ?? "")) out.add(`${word.slice(0, i)}ン${word.slice(i)}`);
     // A small ッ left out (「ワークショプ」), or typed for a long vowel (「フリーマッケット」).
     if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") tsu.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
     if (word[i] === "ッ") tsu.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);

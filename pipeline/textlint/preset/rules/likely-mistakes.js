@@ -31,7 +31,7 @@ const { charForms } = require("./char-forms.js");
 const { adjectiveForms, adjectiveBeforeNa, adjectiveBeforeDa } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
 const { wrongEuphony } = require("./verb-euphony.js");
-const { redundantPair } = require("./redundant-pairs.js");
+const { redundantPair, redundantAdverb } = require("./redundant-pairs.js");
 const {
   wrongCase,
   subjectForObject,
@@ -122,6 +122,7 @@ async function check(text, found, doc) {
     objectBeforeAdjective(tokens, i, outsideQuotes);
     adjectiveBeforeNa(prev, token, tokens[i + 1], outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
+    redundantAdverb(tokens, i, outsideQuotes);
     iNuki(prev, token, tokens, i, (index, ...rest) =>
       plainAt(text, index) && !insideQuote(text, index) && !spokenAt(text, index) ? found(index, ...rest) : undefined,
     );

@@ -44,4 +44,30 @@ function redundantPair(tokens, i, found) {
   );
 }
 
-module.exports = { redundantPair };
+/** Adverbs (and adverbial nouns) of time or certainty whose kanji a following word may say again. */
+const ADVERBS = /^(?:途中|後|後で|必ず|予め|最初|元々|再び|未だ|既に|全て|改めて|初めて|前もって)$/u;
+
+/**
+ * 「途中で中断」「後で後悔」「必ず必要」「予め予約」「再び再開」: an adverb, then (after で or に, or
+ * straight) a サ変 or adjectival noun with one of its kanji — the noun already says it (重言).
+ * @param {readonly Token[]} tokens
+ * @param {number} i the noun
+ * @param {import("./japanese-text.js").Found} found
+ */
+function redundantAdverb(tokens, i, found) {
+  const word = tokens[i];
+  if (word?.pos !== "名詞" || !/^(?:サ変接続|形容動詞語幹)$/u.test(word.pos_detail_1)) return;
+  const particle = /^[でに]$/u.test(tokens[i - 1]?.surface_form ?? "") && tokens[i - 1]?.pos === "助詞";
+  const adverb = tokens[particle ? i - 2 : i - 1];
+  if (!adverb || !ADVERBS.test(adverb.surface_form)) return;
+  const shared = [...adverb.surface_form].find((c) => /[\u4e00-\u9fff]/u.test(c) && word.surface_form.includes(c));
+  if (!shared) return;
+  const words = tokens
+    .slice(particle ? i - 2 : i - 1, i + 1)
+    .map((t) => t.surface_form)
+    .join("");
+  if (coveredByCertain(words)) return;
+  found(adverb.word_position - 1, `「${words}」は「${shared}」の意味が重なっています（重言）。どちらか一方にします。`, undefined, words.length);
+}
+
+module.exports = { redundantPair, redundantAdverb };

@@ -7,7 +7,8 @@
  * - a 五段 verb's た/て stem straight before a noun (「役立っ事」 for 役立つ事, 「使っもの」);
  * - a verb's dictionary form before a form of する (「増すした」 for 増した);
  * - an adjectival noun straight before こと・もの (「大変こと」 for 大変なこと);
- * - らしい without its い before です (「ないらしです」).
+ * - らしい without its い before です (「ないらしです」);
+ * - られる after a 五段 verb, whose passive is れる (「選ばられた」 for 選ばれた).
  */
 
 /** Nouns that a clause describes: こと, もの, ところ, とき. */
@@ -54,6 +55,10 @@ function stemSlips(prev, token, at, found) {
     DESCRIBED.test(token.surface_form)
   ) {
     found(at, `「${pair}」は「${prev.surface_form}な${token.surface_form}」の「な」が抜けていませんか。`, { insert: "な" });
+  }
+  const godan = prev.pos === "動詞" && String(prev.conjugated_type).startsWith("五段") && prev.conjugated_form === "未然形";
+  if (godan && token.pos === "動詞" && token.pos_detail_1 === "接尾" && token.basic_form === "られる" && /[\u4e00-\u9fff]/u.test(prev.surface_form)) {
+    found(at, `「${pair}」の「ら」が余分です（「${prev.surface_form}${token.surface_form.slice(1)}」）。`, { remove: 1 });
   }
   if (prev.pos === "助動詞" && prev.surface_form === "らし" && token.pos === "助動詞" && token.basic_form === "です") {
     found(at, "「らしです」は「らしいです」の「い」が抜けていませんか。", { insert: "い" });
