@@ -10,6 +10,8 @@
  * listed.
  */
 
+const { coveredByCertain } = require("./phrases-certain.js");
+
 /** Verbs (and サ変 nouns, with する) whose partner takes に, never を. */
 const TAKES_NI = new Set([
   ...[
@@ -159,7 +161,9 @@ function wrongCase(tokens, i, found) {
     .map((t) => t.surface_form)
     .join("")}」の「${particle.surface_form}」`;
   const at = particle.word_position - 1;
-  if (particle.surface_form === "を" && TAKES_NI.has(word)) {
+  // 「役を努める」: the certain list reports the verb's kanji (務める), not the particle.
+  const slip = coveredByCertain(`${head}${particle.surface_form}${verb.surface_form}`);
+  if (particle.surface_form === "を" && TAKES_NI.has(word) && !slip) {
     found(at, `${words}は「に」ではありませんか（「〜に${dict}」と言います）。`, { replace: 1, text: "に" }, 1);
   } else if (particle.surface_form === "を" && TAKES_TO.has(word)) {
     found(at, `${words}は「と」ではありませんか（「〜と${dict}」と言います）。`, { replace: 1, text: "と" }, 1);

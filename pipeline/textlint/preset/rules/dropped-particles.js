@@ -41,7 +41,7 @@ const COMPOUNDING_VERBS = new Set([
 ]);
 /** The second verb of a compound after a one-kanji stem (「立ち上げる」「取り組む」「持ち寄る」). */
 const SECOND_VERBS =
-  /^(?:上げる|上がる|あげる|あがる|組む|寄る|付ける|付く|合わせる|合う|入れる|替える|返る|返す|下げる|戻す|戻る|掛ける|消す|決める|止める|抜く|残す|越す|過ぎる|回す|込む)$/u;
+  /^(?:上げる|上がる|あげる|あがる|組む|寄る|付ける|付く|合わせる|合う|入れる|替える|返る|返す|下げる|下がる|戻す|戻る|掛ける|消す|決める|止める|抜く|残す|残る|残れる|越す|過ぎる|回す|込む|始まる|じみる)$/u;
 /** Nouns of amount and manner that stand before a verb on their own (「大勢訪れる」「全員集まる」). */
 const ADVERBIAL_NOUNS = new Set([
   ...["大勢", "全員", "皆", "みんな", "皆さん", "みなさん", "皆様", "皆さま", "みなさま", "一緒", "あれこれ", "色々", "いろいろ", "一人", "二人", "自分"],
@@ -49,6 +49,8 @@ const ADVERBIAL_NOUNS = new Set([
   ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
   // 「老若男女楽しめる」: everyone, said as a set word.
   ...["老若男女", "誰も彼も", "大人も子どもも"],
+  // 「最初曇っていた」: the time of it, said as an adverb.
+  ...["最初", "最後", "結局", "一時", "当初"],
 ]);
 /**
  * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」.
@@ -85,11 +87,31 @@ function droppedParticle(noun, verb, before, after) {
   if (/^[づつ]/u.test(verb.surface_form) || /^(?:つく|よる)$/u.test(verb.basic_form)) return false;
   // 「立ち上げる」「取り組む」: a one-kanji verb stem read as a noun, then the second verb of a compound.
   if (!compound && /^[\u4e00-\u9fff][いきぎしじちにひびみり]$/u.test(noun.surface_form) && SECOND_VERBS.test(verb.basic_form)) return false;
+  // 「ふり返る」「言い訳じみる」: a kana stem, or any noun before じみる, makes one verb too.
+  if (!compound && (/^[\u3040-\u309f][いきぎしちにひびみり]$/u.test(noun.surface_form) || verb.basic_form === "じみる") && SECOND_VERBS.test(verb.basic_form))
+    return false;
+  // 「遭難しかけた」: a サ変 noun with する's own forms (しかける, しだす) is its verb.
+  if (
+    noun.pos_detail_1 === "サ変接続" &&
+    /^し(?:かける|だす|出す|始める|はじめる|直す|なおす|続ける|つづける|過ぎる|すぎる|終える|おえる|損なう|そこなう)$/u.test(verb.basic_form)
+  )
+    return false;
+  // 「ばっちり間に合う」: a kana noun glued to the kana before it is the tail of a word the tokenizer cut.
+  if (
+    !compound &&
+    /^[\u3040-\u309f]+$/u.test(noun.surface_form) &&
+    before !== undefined &&
+    /[\u3040-\u309f]$/u.test(before.surface_form) &&
+    before.pos !== "助詞"
+  )
+    return false;
   // 「印象もうけます」: kana the tokenizer joined into a verb begin with the particle (も受けます).
   if (/^[もはがをにでと][\u3040-\u309f]*$/u.test(verb.surface_form)) return false;
   // 「ゴミ拾いでした」: a verb stem before です is a noun (a compound), not a finite verb.
   // 「作り置きではなく」「地べたすわりで」: also before the copula's で.
   if (verb.conjugated_form === "連用形" && after?.pos === "助動詞" && /^(?:です|でし|だ|だっ|で)$/u.test(after.surface_form)) return false;
+  // 「ごみ拾いや草刈り」: a stem before a listing particle is a noun in a list.
+  if (verb.conjugated_form === "連用形" && after?.pos === "助詞" && /^(?:や|とか|など)$/u.test(after.surface_form)) return false;
   // 「一段落つく」「一役買う」「一息つく」: set phrases with 一 take no particle.
   // 「本借りる」「雨降った」: a one-kanji noun only before a verb written with a kanji, after a particle or a mark
   // (not the tail of a compound, nor a stem the tokenizer split: 「手伝う」「気付く」 are one word each).

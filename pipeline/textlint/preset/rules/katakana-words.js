@@ -44,11 +44,18 @@ const CONFUSED = [
 ];
 const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch, [...group].filter((other) => other !== ch)])));
 /** Names their owners spell with a large kana (「富士フイルム」「キユーピー」): right as they are. */
-/** A kana and its small or large form (「バスツァー」 for 「バスツアー」): a slip of size, not of sound. */
-const SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ", "ャヤ", "ュユ", "ョヨ", "ッツ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
+/** A kana and its small or large form (「ショピング」 for 「ショッピング」): a slip of size, not of sound. */
+const SIZE = new Set(["ャヤ", "ュユ", "ョヨ", "ッツ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
+/**
+ * Small and large vowels are two accepted spellings of one sound in loanwords (「ウォッチング」
+ * 「ウオッチング」, 「ハイウェー」「ハイウエー」: 外来語の表記, 1991), not a slip.
+ */
+const VOWEL_SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
 /** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
 const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
+/** Common words the tokenizer's dictionary (IPADIC, 2007) lacks, one slip away from a word it has. */
+const MISSING_WORDS = /レッサーパンダ|ピーナツ|スクイーズ|クレッセント|オッケー|クローン/u;
 /** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
 const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
 
@@ -61,7 +68,10 @@ function variants(/** @type {string} */ word) {
   /** @type {Set<string>} slips of ッ and of a kana's size, whose word the dictionary may hold only as two (「フリー」「マーケット」) */
   const tsu = new Set();
   for (let i = 1; i < word.length; i++) {
-    for (const other of PARTNERS.get(word[i] ?? "") ?? []) (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
+    for (const other of PARTNERS.get(word[i] ?? "") ?? []) {
+      if (VOWEL_SIZE.has(`${word[i]}${other}`)) continue;
+      (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
+    }
     if (word[i] === "ー") out.add(word.slice(0, i) + word.slice(i + 1));
     // A kana typed twice (「ダブルウウェディング」「フレンンズ」): a slip of the keyboard, whatever the word.
     if (word[i] === word[i - 1] && word[i] !== "ー") tsu.add(word.slice(0, i) + word.slice(i + 1));
@@ -72,7 +82,9 @@ function variants(/** @type {string} */ word) {
     if (SMALL_TSU_BEFORE.test(word[i] ?? "") && word[i - 1] !== "ッ" && word[i - 1] !== "ー") tsu.add(`${word.slice(0, i)}ッ${word.slice(i)}`);
     if (word[i] === "ッ") tsu.add(`${word.slice(0, i)}ー${word.slice(i + 1)}`);
     // Two kana swapped (「スッタフ」), and a small kana typed after its own sound (「アクティビィティー」).
-    if (i + 1 < word.length && word[i] !== word[i + 1]) out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
+    // Not with ー: 「クローン」 is not 「クーロン」 typed in the wrong order.
+    if (i + 1 < word.length && word[i] !== word[i + 1] && word[i] !== "ー" && word[i + 1] !== "ー")
+      out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
     if (SMALL.test(word[i] ?? "")) out.add(word.slice(0, i) + word.slice(i + 1));
   }
   out.delete(word);
@@ -89,7 +101,7 @@ function variants(/** @type {string} */ word) {
  */
 async function katakanaWord(word, offset, found) {
   // A misspelling the certain list knows is reported there once (one finding per place).
-  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null) || BRAND_SPELLINGS.has(word)) return;
+  if (CERTAIN.some(([pattern]) => word.match(pattern) !== null) || BRAND_SPELLINGS.has(word) || MISSING_WORDS.test(word)) return;
   // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
   const own = await tokens(word);
   if (!own.some((t) => t.word_type === "UNKNOWN")) return;

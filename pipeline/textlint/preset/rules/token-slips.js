@@ -290,6 +290,8 @@ function droppedI(prev, token, at, found) {
     prev.conjugated_form !== "ガル接続" ||
     token.pos !== "名詞" ||
     token.pos_detail_1 === "接尾" ||
+    // 「楽し気な」「寂し気に」: 気 read げ makes the stem an adjectival noun.
+    token.surface_form === "気" ||
     !/^[\u4e00-\u9fff\u30a1-\u30fa]/u.test(token.surface_form)
   )
     return;
