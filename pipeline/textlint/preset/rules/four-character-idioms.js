@@ -84,11 +84,18 @@ async function soundsAlike(run, idiom) {
   if (words.length === 1 && words[0]?.word_type === "KNOWN") return false;
   // Read where it stands, the whole run sounds like the idiom (「意心伝心」 イシンデンシン).
   if (words.every((w) => w.reading && w.reading !== "*") && words.map((w) => w.reading).join("") === (await reading(idiom))) return true;
+  // One kanji off, in a word the tokenizer reads as a person's name (「風光明美」 メイビ read アケミ,
+  // 「千客満来」 マン read ミツル): a name's reading says nothing of the kanji's sound.
+  const differing = [...idiom].filter((c, i) => c !== run[i]).length;
   let start = 0;
   for (const word of words) {
     const end = start + word.surface_form.length;
     const own = run.slice(start, end);
     const meant = idiom.slice(start, end);
+    if (own !== meant && differing === 1 && word.pos_detail_2 === "人名") {
+      start = end;
+      continue;
+    }
     if (own !== meant) {
       // The run's word is read alone and where it stands: 「辺」 alone is あたり, in 「臨機応辺」 へん.
       const [a, b] = [await reading(own), await reading(meant)];
