@@ -8,7 +8,8 @@
  * - a verb's dictionary form before a form of する (「増すした」 for 増した);
  * - an adjectival noun straight before こと・もの (「大変こと」 for 大変なこと);
  * - らしい without its い before です (「ないらしです」);
- * - られる after a 五段 verb, whose passive is れる (「選ばられた」 for 選ばれた).
+ * - られる after a 五段 verb, whose passive is れる (「選ばられた」 for 選ばれた);
+ * - a verb's dictionary form before やすい・にくい・づらい, which take its stem (「使うやすい」).
  */
 
 /** Nouns that a clause describes: こと, もの, ところ, とき. */
@@ -60,9 +61,35 @@ function stemSlips(prev, token, at, found) {
   if (godan && token.pos === "動詞" && token.pos_detail_1 === "接尾" && token.basic_form === "られる" && /[\u4e00-\u9fff]/u.test(prev.surface_form)) {
     found(at, `「${pair}」の「ら」が余分です（「${prev.surface_form}${token.surface_form.slice(1)}」）。`, { remove: 1 });
   }
+  const ease = token.pos === "形容詞" && token.pos_detail_1 === "非自立" && /^(?:やすい|にくい|づらい)$/u.test(token.basic_form);
+  if (ease && prev.pos === "動詞" && prev.pos_detail_1 === "自立" && prev.conjugated_form === "基本形") {
+    const stem = stemOf(prev);
+    found(
+      start,
+      `「${pair}」は「${stem ?? prev.surface_form}${token.surface_form}」です（「〜${token.basic_form}」は動詞の連用形に付きます）。`,
+      stem ? { replace: prev.surface_form.length, text: stem } : undefined,
+      prev.surface_form.length,
+    );
+  }
   if (prev.pos === "助動詞" && prev.surface_form === "らし" && token.pos === "助動詞" && token.basic_form === "です") {
     found(at, "「らしです」は「らしいです」の「い」が抜けていませんか。", { insert: "い" });
   }
+}
+
+/** The u-row ending of a 五段 verb and its i-row stem (使う → 使い). */
+const GODAN_STEM = new Map([..."うくぐすつぬぶむる"].map((u, i) => [u, "いきぎしちにびみり"[i] ?? ""]));
+
+/**
+ * A verb's 連用形 from its dictionary form: 五段 by the last kana's row, 一段 by dropping る;
+ * undefined for する・くる and anything else.
+ * @param {import("./japanese-text.js").Token} verb
+ */
+function stemOf(verb) {
+  const form = verb.surface_form;
+  const type = String(verb.conjugated_type);
+  if (type.startsWith("五段")) return form.slice(0, -1) + (GODAN_STEM.get(form.slice(-1)) ?? "");
+  if (type.startsWith("一段") && form.endsWith("る")) return form.slice(0, -1);
+  return undefined;
 }
 
 module.exports = { stemSlips };
