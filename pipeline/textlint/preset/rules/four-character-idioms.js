@@ -82,11 +82,17 @@ async function reading(text) {
 async function soundsAlike(run, idiom) {
   const words = await tokenize(run);
   if (words.length === 1 && words[0]?.word_type === "KNOWN") return false;
-  // Read where it stands, the whole run sounds like the idiom (「意心伝心」 イシンデンシン).
-  if (words.every((w) => w.reading && w.reading !== "*") && words.map((w) => w.reading).join("") === (await reading(idiom))) return true;
+  // Read where it stands, the whole run sounds like the idiom (「意心伝心」 イシンデンシン), or, one
+  // kanji off, all but one kana of it (「千差満別」 センサマンベツ, 「二足三文」 ニソクサンブン: the
+  // tokenizer reads the run's other kanji apart, not as the idiom's sounds).
+  const differing = [...idiom].filter((c, i) => c !== run[i]).length;
+  if (words.every((w) => w.reading && w.reading !== "*")) {
+    const [own, meant] = [words.map((w) => w.reading).join(""), (await reading(idiom)) ?? ""];
+    if (own === meant) return true;
+    if (differing === 1 && own.length === meant.length && [...own].filter((c, i) => c !== meant[i]).length <= 1) return true;
+  }
   // One kanji off, in a word the tokenizer reads as a person's name (「風光明美」 メイビ read アケミ,
   // 「千客満来」 マン read ミツル): a name's reading says nothing of the kanji's sound.
-  const differing = [...idiom].filter((c, i) => c !== run[i]).length;
   let start = 0;
   for (const word of words) {
     const end = start + word.surface_form.length;

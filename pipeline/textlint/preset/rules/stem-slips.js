@@ -9,7 +9,8 @@
  * - an adjectival noun straight before こと・もの (「大変こと」 for 大変なこと);
  * - らしい without its い before です (「ないらしです」);
  * - られる after a 五段 verb, whose passive is れる (「選ばられた」 for 選ばれた);
- * - a verb's dictionary form before やすい・にくい・づらい, which take its stem (「使うやすい」).
+ * - a verb's dictionary form before やすい・にくい・づらい, which take its stem (「使うやすい」);
+ * - an 一段 verb's stem (or that stem read as a noun, 「晴れ」) before ば, which takes れば (「晴ればいい」).
  */
 
 /** Nouns that a clause describes: こと, もの, ところ, とき. */
@@ -70,6 +71,12 @@ function stemSlips(prev, token, at, found) {
       stem ? { replace: prev.surface_form.length, text: stem } : undefined,
       prev.surface_form.length,
     );
+  }
+  const ichidanStem =
+    (prev.pos === "動詞" && String(prev.conjugated_type).startsWith("一段") && prev.conjugated_form === "連用形") ||
+    (prev.pos === "名詞" && prev.pos_detail_1 === "一般" && /^[\u4e00-\u9fff]+[えけげせぜてでねべめれいきぎしじちにびみり]$/u.test(prev.surface_form));
+  if (ichidanStem && token.pos === "助詞" && token.surface_form === "ば") {
+    found(at, `「${pair}」は「${prev.surface_form}れば」の「れ」が抜けていませんか。`, { insert: "れ" });
   }
   if (prev.pos === "助動詞" && prev.surface_form === "らし" && token.pos === "助動詞" && token.basic_form === "です") {
     found(at, "「らしです」は「らしいです」の「い」が抜けていませんか。", { insert: "い" });
