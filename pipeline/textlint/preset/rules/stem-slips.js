@@ -10,7 +10,8 @@
  * - らしい without its い before です (「ないらしです」);
  * - られる after a 五段 verb, whose passive is れる (「選ばられた」 for 選ばれた);
  * - a verb's dictionary form before やすい・にくい・づらい, which take its stem (「使うやすい」);
- * - an 一段 verb's stem (or that stem read as a noun, 「晴れ」) before ば, which takes れば (「晴ればいい」).
+ * - an 一段 verb's stem (or that stem read as a noun, 「晴れ」) before ば, which takes れば (「晴ればいい」);
+ * - a ラ行 verb's stem before て without its っ (「集まてくださった」 for 集まって).
  */
 
 /** Nouns that a clause describes: こと, もの, ところ, とき. */
@@ -77,6 +78,15 @@ function stemSlips(prev, token, at, found) {
     (prev.pos === "名詞" && prev.pos_detail_1 === "一般" && /^[\u4e00-\u9fff]+[えけげせぜてでねべめれいきぎしじちにびみり]$/u.test(prev.surface_form));
   if (ichidanStem && token.pos === "助詞" && token.surface_form === "ば") {
     found(at, `「${pair}」は「${prev.surface_form}れば」の「れ」が抜けていませんか。`, { insert: "れ" });
+  }
+  if (
+    prev.pos === "動詞" &&
+    prev.conjugated_form === "体言接続特殊２" &&
+    String(prev.conjugated_type).startsWith("五段・ラ行") &&
+    token.pos === "助詞" &&
+    token.surface_form === "て"
+  ) {
+    found(at, `「${pair}」は「${prev.surface_form}って」の「っ」が抜けていませんか。`, { insert: "っ" });
   }
   if (prev.pos === "助動詞" && prev.surface_form === "らし" && token.pos === "助動詞" && token.basic_form === "です") {
     found(at, "「らしです」は「らしいです」の「い」が抜けていませんか。", { insert: "い" });

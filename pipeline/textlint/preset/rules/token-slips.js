@@ -196,7 +196,7 @@ function droppedTe(prev, token, at, found) {
  */
 function helperAfterStem(prev, token, next) {
   if (token.basic_form === "いる") return !/^[出だ]/u.test(next?.surface_form ?? "");
-  return token.pos_detail_1 === "非自立" && /^(?:くれる|もらう|しまう|おく|あげる)$/u.test(token.basic_form) && /[\u4e00-\u9fff]/u.test(prev.surface_form);
+  return token.pos_detail_1 === "非自立" && /^(?:くれる|もらう|しまう|おく|あげる|おる)$/u.test(token.basic_form) && /[\u4e00-\u9fff]/u.test(prev.surface_form);
 }
 
 /**
