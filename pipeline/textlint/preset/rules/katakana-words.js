@@ -47,10 +47,13 @@ const PARTNERS = new Map(CONFUSED.flatMap((group) => [...group].map((ch) => [ch,
 /** A kana and its small or large form (「ショピング」 for 「ショッピング」): a slip of size, not of sound. */
 const SIZE = new Set(["ャヤ", "ュユ", "ョヨ", "ッツ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
 /**
- * Small and large vowels are two accepted spellings of one sound in loanwords (「ウォッチング」
- * 「ウオッチング」, 「ハイウェー」「ハイウエー」: 外来語の表記, 1991), not a slip.
+ * After ウ・ク・グ・ツ・イ, a small and a large vowel are two accepted spellings of one sound in
+ * loanwords (「ウォッチング」「ウオッチング」, 「ハイウェー」「ハイウエー」, 「クォーター」「クオーター」:
+ * 外来語の表記, 1991, second table), not a slip. Elsewhere they are different words (「デイサービス」,
+ * not 「ディサービス」).
  */
 const VOWEL_SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ"].flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
+const ALTERNATIVE_BEFORE = /[ウクグツイ]/u;
 /** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
 const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
@@ -69,7 +72,7 @@ function variants(/** @type {string} */ word) {
   const tsu = new Set();
   for (let i = 1; i < word.length; i++) {
     for (const other of PARTNERS.get(word[i] ?? "") ?? []) {
-      if (VOWEL_SIZE.has(`${word[i]}${other}`)) continue;
+      if (VOWEL_SIZE.has(`${word[i]}${other}`) && ALTERNATIVE_BEFORE.test(word[i - 1] ?? "")) continue;
       (SIZE.has(`${word[i]}${other}`) ? tsu : out).add(word.slice(0, i) + other + word.slice(i + 1));
     }
     if (word[i] === "ー") out.add(word.slice(0, i) + word.slice(i + 1));
