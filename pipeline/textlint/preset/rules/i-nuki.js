@@ -43,13 +43,8 @@ function iNuki(prev, token, tokens, i, found) {
   // 「負けてられません」「見てられない」「配ってらっしゃる」: いられる (いる's potential) and いらっしゃる
   // without their い. 「建てられる」 is a stem and られる, with no て between them.
   if (isTeForm(prev) && ((token.pos === "動詞" && token.pos_detail_1 === "接尾" && token.basic_form === "られる") || token.basic_form === "らっしゃる")) {
-    found(
-      at,
-      `「${prev.surface_form}${token.surface_form.slice(0, 2)}」は「い抜き言葉」です。「${prev.surface_form}い${token.surface_form.slice(0, 2)}」と書きます。`,
-      {
-        insert: "い",
-      },
-    );
+    const shown = token.surface_form.slice(0, token.basic_form === "らっしゃる" ? 4 : 2);
+    found(at, `「${prev.surface_form}${shown}」は「い抜き言葉」です。「${prev.surface_form}い${shown}」と書きます。`, { insert: "い" });
   }
   // 「知ってる」「遊んでる」「言ってた」「行ってない」: the tokenizer's own てる/でる.
   // 「並んでて」: after the て/で form the tokenizer reads the dropped いて as てる's 連用形.
