@@ -12,7 +12,7 @@ import { layout, articleMain, coverPicture } from "./templates.ts";
 import { fileUrl } from "./body.ts";
 import { type SiteOutput, UnwritableName } from "./output.ts";
 import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
-import type { RenderJob, RenderSettings } from "./render.ts";
+import type { Rendered, RenderJob, RenderSettings } from "./render.ts";
 import { FEED_SIZE } from "./pages.ts";
 import type { SiteArticle, SiteContext } from "./model.ts";
 import type { Skipped } from "./build-photos.ts";
@@ -33,7 +33,6 @@ export interface PageInputs {
   cacheDir: string;
   /** Preview or a throw-away folder: every page is made and nothing is cached. */
   fresh: boolean;
-  keep: boolean;
   pageKey: (a: SiteArticle) => string;
   withPreview: (html: string, source: string | undefined) => string;
   render?: RenderPoolOptions;
@@ -78,7 +77,7 @@ export async function articlePages(p: PageInputs, candidates: readonly SiteArtic
     failed.add(a);
     skipped.push({ path: a.path, reason });
   };
-  const done = (i: number, rendered: import("./render.ts").Rendered) => {
+  const done = (i: number, rendered: Rendered) => {
     const a = stale[i]!;
     if (rendered.error !== undefined)
       return fail(a, `ページを作れなかったため公開しません（kawaraban の不具合です。開発者に知らせてください: ${rendered.error.slice(0, 200)}）`);
@@ -91,9 +90,9 @@ export async function articlePages(p: PageInputs, candidates: readonly SiteArtic
     }
     bodies.set(a.path, body);
     texts.set(a.path, text);
-    if (p.keep) cacheWrites.push(writeFile(textFile(a), text));
+    if (!p.fresh) cacheWrites.push(writeFile(textFile(a), text));
     // Only the feed's articles: a cache file per article cost more to create than to render again.
-    if (p.keep && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
+    if (!p.fresh && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
   };
   await renderAll(jobs, p.settings, done, p.render);
   // The feed shows the newest articles in full: bodies of kept pages come from the cache.

@@ -23,7 +23,7 @@ export interface BuildResult {
   /** Article pages kept from the previous build (unchanged inputs). */
   reused: number;
   /** Not built: articles with errors, and (`scheduled`) those waiting for their date. */
-  skipped: { path: string; reason: string; scheduled?: boolean }[];
+  skipped: Skipped[];
   /** What channels deliver: each published article with its rendered HTML (read on demand). */
   items: PublishItem[];
 }
@@ -96,7 +96,7 @@ async function buildInto(
   const withPreview = (html: string, source: string | undefined) =>
     options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html;
   const pages = await articlePages(
-    { output, tree, config, ctx, images, settings, cacheDir, fresh, keep: !fresh, pageKey, withPreview, render: options.render },
+    { output, tree, config, ctx, images, settings, cacheDir, fresh, pageKey, withPreview, render: options.render },
     candidates,
     skipped,
   );

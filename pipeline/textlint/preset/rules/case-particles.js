@@ -162,8 +162,7 @@ function wrongCase(tokens, i, found) {
     .join("")}」の「${particle.surface_form}」`;
   const at = particle.word_position - 1;
   // 「役を努める」: the certain list reports the verb's kanji (務める), not the particle.
-  const slip = coveredByCertain(`${head}${particle.surface_form}${verb.surface_form}`);
-  if (particle.surface_form === "を" && TAKES_NI.has(word) && !slip) {
+  if (particle.surface_form === "を" && TAKES_NI.has(word) && !coveredByCertain(`${head}を${verb.surface_form}`)) {
     found(at, `${words}は「に」ではありませんか（「〜に${dict}」と言います）。`, { replace: 1, text: "に" }, 1);
   } else if (particle.surface_form === "を" && TAKES_TO.has(word)) {
     found(at, `${words}は「と」ではありませんか（「〜と${dict}」と言います）。`, { replace: 1, text: "と" }, 1);
