@@ -13,6 +13,8 @@ const LINKING_VERBS = new Set([
   ...["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いう", "言う"],
   // 「ご覧いただける」「ご覧くださる」: honorific nouns before their helper verb.
   ...["いただく", "頂く", "いただける", "頂ける", "くださる", "下さる"],
+  // 「ご臨席賜り」「ご支援賜りますよう」: the same favour in letters.
+  ...["賜る", "賜わる"],
 ]);
 /** Verbs that make compounds with the noun before them (「遊び始める」「感謝申し上げる」「相談願う」). */
 const COMPOUNDING_VERBS = new Set([
@@ -121,7 +123,7 @@ function droppedParticle(noun, verb, before, after) {
     (before === undefined || before.pos === "助詞" || before.pos === "記号") &&
     /^[\u4e00-\u9fff]/u.test(verb.surface_form) &&
     !ONE_KANJI_IDIOM.test(verb.basic_form);
-  if (([...word].length < 2 && !oneKanji) || /^一/u.test(word) || (!compound && before?.pos === "接頭詞")) return false;
+  if (([...word].length < 2 && !oneKanji) || /^一/u.test(word)) return false;
   if (verb.pos !== "動詞" || verb.pos_detail_1 !== "自立" || verb.word_type !== "KNOWN") return false;
   if (LINKING_VERBS.has(verb.basic_form) || COMPOUNDING_VERBS.has(verb.basic_form) || SET_PHRASE.test(verb.basic_form)) return false;
   if ([...verb.surface_form].length < 2 && verb.conjugated_form !== "基本形") return false;

@@ -98,7 +98,10 @@ async function soundsAlike(run, idiom) {
     const end = start + word.surface_form.length;
     const own = run.slice(start, end);
     const meant = idiom.slice(start, end);
-    if (own !== meant && differing === 1 && word.pos_detail_2 === "人名") {
+    // Or in a word it cannot read at all (「共存共営」: 営 alone has no reading): no word of the
+    // dictionary, so nothing the writer meant but the idiom.
+    const unread = !word.reading || word.reading === "*";
+    if (own !== meant && differing === 1 && (word.pos_detail_2 === "人名" || unread)) {
       start = end;
       continue;
     }

@@ -60,6 +60,9 @@ function doubleHonorific(prev, token, tokens, i, kind) {
   if (kind.verbs.has(prev.basic_form)) return i - 1;
   if (!kind.naru || prev.basic_form !== "なる" || tokens[i - 2]?.surface_form !== "に") return undefined;
   if (honorificPrefixed(tokens[i - 3], tokens[i - 4])) return tokens[i - 4]?.pos === "接頭詞" ? i - 4 : i - 3;
+  // 「お召|し|に|なら|れ」「お話|し|になられる」: the tokenizer cut the stem's last kana off as する.
+  const cut = tokens[i - 3]?.surface_form === "し" && tokens[i - 3]?.basic_form === "する";
+  if (cut && honorificPrefixed(tokens[i - 4], tokens[i - 5])) return tokens[i - 5]?.pos === "接頭詞" ? i - 5 : i - 4;
   return undefined;
 }
 

@@ -22,6 +22,10 @@ function kanaSlips(prev, token, at, found, next) {
   if (stem && token.surface_form === "よう" && token.pos === "名詞") {
     found(at, `「${prev.surface_form}よう」は「${prev.surface_form}いよう」の「い」が抜けていませんか。`, { insert: "い" });
   }
+  // 「びんずめ」「箱ずめ」: the negative ず never follows a noun; 〜詰め is written づめ.
+  if (prev.pos === "名詞" && prev.pos_detail_1 !== "数" && token.surface_form === "ず" && token.pos === "助動詞" && next?.surface_form === "め") {
+    found(at, `「${prev.surface_form}ずめ」は「${prev.surface_form}づめ」と書きます（「詰め」の「づ」）。`, { replace: 1, text: "づ" });
+  }
   if (token.surface_form === "い") {
     // 「言いいそう」「泣きいそう」: いる follows a verb's て form, never its 連用形, so the い is a slip
     // (「見いだす」 is a word of its own).

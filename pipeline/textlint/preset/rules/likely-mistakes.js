@@ -39,6 +39,7 @@ const {
   objectOfRequest,
   objectBeforeCopula,
   objectBeforeAdjective,
+  objectBeforeMethod,
   missingNiBeforeLimit,
 } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
@@ -120,6 +121,7 @@ async function check(text, found, doc) {
     objectOfRequest(tokens, i, outsideQuotes);
     objectBeforeCopula(tokens, i, outsideQuotes);
     objectBeforeAdjective(tokens, i, outsideQuotes);
+    objectBeforeMethod(tokens, i, outsideQuotes);
     adjectiveBeforeNa(prev, token, tokens[i + 1], outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
     redundantAdverb(tokens, i, outsideQuotes);

@@ -43,7 +43,7 @@ const SHORT = 4;
  */
 function ending(tokens) {
   let end = tokens.length - 1;
-  const skip = (/** @type {Token | undefined} */ t) => t && (t.pos === "記号" || (t.pos === "助詞" && t.pos_detail_1 === "終助詞"));
+  const skip = (/** @type {Token | undefined} */ t) => t && (t.pos === "記号" || (t.pos === "助詞" && /終助詞/u.test(t.pos_detail_1)));
   while (end >= 0 && skip(tokens[end])) end--;
   let start = end;
   while (start >= 0 && tokens[start]?.pos === "助動詞") start--;
@@ -57,7 +57,8 @@ function ending(tokens) {
   // 「〜のような。」 trails off (the な of ようだ before a missing noun): a fragment, not an ending.
   // 「〜で」 at a line's end continues on the next line (「300円で」 / 「500円ぐらい」), unless it is 「である」.
   // 「〜なんだよなぁ。」「だめだな。」: a final particle makes it a thought said aloud, not narration.
-  const thought = tokens.slice(end + 1).some((t) => t.pos === "助詞");
+  // 「〜てはどうだろうか。」 asks in the plain style all the same (「でしょうか」).
+  const thought = tokens.slice(end + 1).some((t) => t.pos === "助詞" && !(t.surface_form === "か" && run.at(-1)?.surface_form === "う"));
   const plain = !polite && !thought && run.some((t) => t.basic_form === "だ") && run.at(-1)?.surface_form !== "な" && run.at(-1)?.surface_form !== "で";
   // 「思っている。」「進まない。」: a verb or an adjective in its plain form ends a statement (a
   // sentence that ends in 「！」「？」 or a final particle is an exclamation or a thought, not narrative).
@@ -67,6 +68,21 @@ function ending(tokens) {
   const plainVerb =
     !polite && !plain && statement && (verb?.pos === "動詞" || verb?.pos === "形容詞") && (last?.conjugated_form === "基本形" || last?.basic_form === "た");
   return { polite, plain, plainVerb, verbAt: verb?.word_position ?? 0, at: run[0]?.word_position ?? 0, run: run.map((t) => t.surface_form).join("") };
+}
+
+/**
+ * 「特徴だが、途中からの参加も歓迎です。」: a plain だ before a conjunctive particle inside a です・ます
+ * sentence (「ですが」「ですけど」). Only だ itself: a plain verb before が (「かかるが、」) is accepted
+ * written style.
+ * @param {readonly Token[]} tokens
+ * @returns {number[]} the word positions of each such だ
+ */
+function plainClauses(tokens) {
+  return tokens.flatMap((t, i) => {
+    const next = tokens[i + 1];
+    const joins = next?.pos === "助詞" && next.pos_detail_1 === "接続助詞" && /^(?:が|けど|けれど|けれども)$/u.test(next.surface_form);
+    return t.pos === "助動詞" && t.surface_form === "だ" && joins ? [t.word_position] : [];
+  });
 }
 
 /**
@@ -99,6 +115,8 @@ function reporter(context) {
       const { tokenize } = require("kuromojin");
       /** @type {Ending[]} */
       const endings = [];
+      /** @type {{ node: TxtNode, index: number }[]} */
+      const clauses = [];
       const profile = profileBoxNodes(node.children, getSource);
       for (const child of node.children) {
         if (child.type !== Syntax.Paragraph || profile.has(child)) continue;
@@ -108,7 +126,9 @@ function reporter(context) {
         for (const sentence of text.matchAll(SENTENCE)) {
           // A line that stops at a comma is cut, not ended (a caption, a list written as lines).
           if (/[、，,]\s*$/u.test(sentence[0])) continue;
-          const found = ending(await tokenize(sentence[0]));
+          const tokens = await tokenize(sentence[0]);
+          const found = ending(tokens);
+          if (found.polite) for (const at of plainClauses(tokens)) clauses.push({ node: child, index: /** @type {number} */ (sentence.index) + at - 1 });
           const index = /** @type {number} */ (sentence.index) + (found.plainVerb ? found.verbAt : found.at) - 1;
           const run = found.plainVerb ? sentence[0].slice(found.verbAt - 1).replace(/[。．.]+$/u, "") : found.run;
           const request = /くださ|下さ|お願い|ござい/u.test(sentence[0]);
@@ -134,6 +154,10 @@ function reporter(context) {
         const message = `です・ます調の記事に、だ・である調の文末「${e.run}」が混ざっています。${better ? `「${better}」のように` : "です・ます調に"}そろえます。`;
         const fix = better ? fixer.replaceTextRange([e.index, e.index + e.run.length], better) : undefined;
         report(e.node, new RuleError(message, { index: e.index, ...(fix && { fix }) }));
+      }
+      for (const c of clauses) {
+        const message = "です・ます調の文の途中に、だ・である調の「だ」が混ざっています。「です」のようにそろえます。";
+        report(c.node, new RuleError(message, { index: c.index, fix: fixer.replaceTextRange([c.index, c.index + 1], "です") }));
       }
     },
   };
