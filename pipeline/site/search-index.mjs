@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import MiniSearch from "minisearch";
 import { searchOptions } from "./search-client.mjs";
+import { serializedIndex } from "./search-build.mjs";
 import { indexBytes, indexSpans } from "./search-bytes.mjs";
 import { mergeSerialized, termsOf } from "./search-merge.mjs";
 
@@ -24,24 +24,20 @@ export const indexKey = (json) => createHash("sha1").update(json).digest("base64
 /**
  * The previous index (when `previous`: `loaded`, its parsed JSON, or read from `indexFile`) with
  * `remove` discarded and `add` indexed; written to `indexFile` (atomically) for the next build
- * and the site, else returned as JSON. Only the added articles go through MiniSearch; the rest
- * is merged in serialised form.
+ * and the site, else returned as JSON. Only the added articles are indexed (serializedIndex, in
+ * MiniSearch's format); the rest is merged in serialised form.
  * @param {IndexJob} job
  * @param {Previous} [loaded]
  * @returns {IndexResult}
  */
 export function updatedIndex(job, loaded) {
-  const added = new MiniSearch(searchOptions(job.variants));
-  added.addAll(job.add);
+  const added = serializedIndex(job.add, searchOptions(job.variants));
   const previous = job.previous && job.indexFile ? (loaded ?? parsed(job.indexFile)) : undefined;
   /** @type {Set<unknown>} */
   const touched = new Set();
   const bytes = previous
-    ? indexBytes(
-        mergeSerialized(previous.js, job.remove, added.toJSON(), previous.terms, touched),
-        previous.spans && { ...previous, spans: previous.spans, touched },
-      )
-    : indexBytes(added.toJSON());
+    ? indexBytes(mergeSerialized(previous.js, job.remove, added, previous.terms, touched), previous.spans && { ...previous, spans: previous.spans, touched })
+    : indexBytes(added);
   if (!job.indexFile) return { key: indexKey(bytes), json: bytes.toString("utf8") };
   mkdirSync(path.dirname(job.indexFile), { recursive: true });
   writeFileSync(`${job.indexFile}.tmp`, bytes);
