@@ -6,28 +6,38 @@
  * (removed; a space at the start of a line is the traditional paragraph indent and is kept).
  */
 const { isJapanese, textRule } = require("./japanese-text.js");
+const { insideQuote } = require("./dropped-particles.js");
 
-/** A half-width comma or period between two Japanese characters (「ご遺体を,母が」): never in a number, a URL or Latin text. */
-const ASCII_MARK = /(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー])[,.](?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ー])/gu;
+/**
+ * A です・ます sentence ended with 「、」 (「除雪車も出動しました、私も…」「食事の時間です、どうしても」):
+ * the sentence runs on where it should stop. Not in quoted speech, not 「、、」 (typography's), and not a
+ * word of its own that ends so (「焼きそば、たません、唐揚げ」: two characters of the word come first).
+ */
+const POLITE_COMMA = /(?<=[^\s、。・「『（(][^\s、。・「『（(])(?:ます|ました|です|でした|ません|でしょう)、(?!、)/gu;
 
-module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found, doc) => {
+/**
+ * A half-width comma after Japanese and before Japanese or a digit (「ご遺体を,母が」「活動は,9年目」), or a
+ * half-width period between Japanese: never in a number (「1,000」), a URL or Latin text.
+ */
+const J = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ー";
+const ASCII_MARK = new RegExp(`(?<=[${J}])(?:,(?=[${J}0-9])|\\.(?=[${J}]))`, "gu");
+
+module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const match of text.matchAll(/[，．]/gu)) {
     const at = /** @type {number} */ (match.index);
     if (!isJapanese(text[at - 1]) && !isJapanese(text[at + 1])) continue;
     const to = match[0] === "，" ? "、" : "。";
     found(at, `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
   }
-  const ascii = [...text.matchAll(ASCII_MARK)];
-  // A slip among 「、」 is reported where it is; a paragraph written with 「,」 throughout is the
-  // writer's habit, said once per article rather than at every comma.
-  const habit = ascii.length > 1 && ascii.length >= [...text.matchAll(/、/gu)].length;
-  for (const match of ascii) {
+  // Each one, also where a writer uses 「,」 throughout: an editor corrects every one.
+  for (const match of text.matchAll(ASCII_MARK)) {
     const to = match[0] === "," ? "、" : "。";
-    if (habit && (doc.asciiMarks = (doc.asciiMarks ?? 0) + 1) > 1) break;
-    const message = habit
-      ? `この段落は「${match[0]}」を句読点に使っています。日本語の文では「${to}」にそろえます。`
-      : `日本語の文では「${match[0]}」ではなく「${to}」を使います。`;
-    found(/** @type {number} */ (match.index), message, { replace: 1, text: to });
+    found(/** @type {number} */ (match.index), `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
+  }
+  for (const match of text.matchAll(POLITE_COMMA)) {
+    const at = /** @type {number} */ (match.index) + match[0].length - 1;
+    if (insideQuote(text, at)) continue;
+    found(at, `「${match[0]}」で文が続いています。文を終えるなら「。」にします（です・ます の後に「、」は置きません）。`);
   }
   for (const match of text.matchAll(/(?<=[^\s\u3000])\u3000+(?=[^\s\u3000])/gu)) {
     found(/** @type {number} */ (match.index), "文の途中に全角スペースがあります。消してください（区切りには「、」を使います）。", { remove: match[0].length });

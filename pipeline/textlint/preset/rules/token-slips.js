@@ -106,6 +106,18 @@ function tokenSlips(prev, token, at, found, next, before) {
   ) {
     missingKana(prev, token, at, "て", found);
   }
+  // 「参加しいただいて」「説明しくださった」: する's stem before a helper verb lost its て (「ご参加いただく」
+  // takes no し at all; either way this form is none).
+  if (
+    prev.pos === "動詞" &&
+    prev.basic_form === "する" &&
+    prev.surface_form === "し" &&
+    token.pos === "動詞" &&
+    token.pos_detail_1 === "非自立" &&
+    /^(?:いただく|頂く|くださる|下さる|くれる|もらう)$/u.test(token.basic_form)
+  ) {
+    missingKana(prev, token, at, "て", found);
+  }
   // ます follows a verb's stem only: after a サ変 noun the し is missing, after another noun the verb.
   // A lone kana read as a noun is a word the tokenizer cut (「奉げました」), not a noun.
   const cutKana = /^[\u3040-\u309f]$/u.test(prev.surface_form);
