@@ -44,6 +44,7 @@ const {
 } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
+const { kanaTypos } = require("./kana-typos.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
@@ -69,7 +70,15 @@ function intensified(word, after) {
 }
 
 /** @type {import("./japanese-text.js").Check} */
-async function check(text, found, doc) {
+async function check(text, reportFound, doc) {
+  // Where the other checks reported: a run of kana one of them explains is not a typo again.
+  /** @type {number[]} */
+  const taken = [];
+  /** @type {import("./japanese-text.js").Found} */
+  const found = (index, ...rest) => {
+    taken.push(index);
+    return reportFound(index, ...rest);
+  };
   findPhrases(LIKELY, text, found);
   for (const run of text.matchAll(DOUBLED)) doubledWords(run[0], /** @type {number} */ (run.index), found);
   for (const m of text.matchAll(LOOKALIKE)) {
@@ -167,6 +176,7 @@ async function check(text, found, doc) {
   });
   await wrongEuphony(tokens, found);
   repeatedPhrase(text, tokens, found);
+  await kanaTypos(text, found, doc, taken);
 }
 
 /**
