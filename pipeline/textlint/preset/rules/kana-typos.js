@@ -19,6 +19,8 @@ const MIN_WORD = 4;
 const MIN_DROP = 3500;
 /** Characters of context on each side of the run for the tokenizer. */
 const CONTEXT = 4;
+/** Half of a surrogate pair standing alone (with the u flag, a whole pair is one character and is kept). */
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
 /** Runs tried per article, at most: each costs a few small lattices. */
 const RUNS_PER_ARTICLE = 400;
 
@@ -92,8 +94,10 @@ async function kanaTypos(text, found, doc, taken) {
     if (taken.some((index) => index >= start && index < start + match[0].length)) continue;
     // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice.
     if (/(.)\1\1|(..)\2/u.test(match[0])) continue;
-    const before = text.slice(Math.max(0, start - CONTEXT), start);
-    const after = text.slice(start + match[0].length, start + match[0].length + CONTEXT);
+    // Whole characters only: half of a surrogate pair (an emoji cut by the slice, or one that came
+    // alone) breaks the dictionary's search, so the context drops any.
+    const before = text.slice(Math.max(0, start - CONTEXT), start).replace(LONE_SURROGATE, "");
+    const after = text.slice(start + match[0].length, start + match[0].length + CONTEXT).replace(LONE_SURROGATE, "");
     const original = before + match[0] + after;
     /** @type {number | undefined} */
     let base;
