@@ -56,6 +56,16 @@ const VOWEL_SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ"].fl
 const ALTERNATIVE_BEFORE = /[ウクグツイ]/u;
 /** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
 const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
+/** The small vowels a loanword writes after a kana (ティ・ディ・フィ・フェ・シェ・チェ・ジェ・ウィ・ウェ・ウォ). */
+const SMALL_AFTER = new Map([
+  ["テ", ["ィ"]],
+  ["デ", ["ィ"]],
+  ["フ", ["ィ", "ェ", "ォ", "ァ"]],
+  ["シ", ["ェ"]],
+  ["チ", ["ェ"]],
+  ["ジ", ["ェ"]],
+  ["ウ", ["ィ", "ェ", "ォ"]],
+]);
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
 /** Common words the tokenizer's dictionary (IPADIC, 2007) lacks, one slip away from a word it has. */
 const MISSING_WORDS = /レッサーパンダ|ピーナツ|スクイーズ|クレッセント|オッケー|クローン/u;
@@ -89,6 +99,8 @@ function variants(/** @type {string} */ word) {
     if (i + 1 < word.length && word[i] !== word[i + 1] && word[i] !== "ー" && word[i + 1] !== "ー")
       out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
     if (SMALL.test(word[i] ?? "")) out.add(word.slice(0, i) + word.slice(i + 1));
+    // A small vowel left out after the kana it softens (「フェステバル」→「フェスティバル」「パーテー」→「パーティー」).
+    for (const small of SMALL_AFTER.get(word[i - 1] ?? "") ?? []) if (!SMALL.test(word[i] ?? "")) out.add(`${word.slice(0, i)}${small}${word.slice(i)}`);
   }
   out.delete(word);
   return [...[...out].map((text) => ({ text, tsu: false })), ...[...tsu].filter((text) => !out.has(text)).map((text) => ({ text, tsu: true }))];
