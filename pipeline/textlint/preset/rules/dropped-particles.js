@@ -235,6 +235,27 @@ function describedNounAsVerb(tokens, i) {
 }
 
 /**
+ * 「消火器使い方」「ごみ出し方」: a noun straight before a verb's stem + 方 (かた), which is a noun and
+ * takes の (「消火器の使い方」). Returns the method's first token index, or -1.
+ * @param {readonly import("./japanese-text.js").Token[]} tokens
+ * @param {number} i the token after the noun
+ */
+function droppedBeforeMethod(tokens, i) {
+  const [word, next] = [tokens[i], tokens[i + 1]];
+  const noun = kanjiSuffixOf(tokens, i - 1) ? tokens[i - 2] : tokens[i - 1];
+  if (!noun || noun.pos !== "名詞" || !/^(?:一般|サ変接続|固有名詞)$/u.test(noun.pos_detail_1) || noun.word_type !== "KNOWN") return false;
+  // 「使い方」 as one word, or a kanji stem and 方 read かた (「出し|方」; 「したい|方」 is a person).
+  const asOneWord = word?.pos === "名詞" && /[^方]方$/u.test(word.surface_form) && /カタ$/u.test(word.reading ?? "");
+  const stemAndMethod =
+    word?.pos === "動詞" &&
+    word.conjugated_form === "連用形" &&
+    /[\u4e00-\u9fff]/u.test(word.surface_form) &&
+    next?.surface_form === "方" &&
+    next.reading === "カタ";
+  return asOneWord || stemAndMethod;
+}
+
+/**
  * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
  * @param {string} text
  * @param {number} at
@@ -262,6 +283,7 @@ function insideQuote(text, at) {
 
 module.exports = {
   droppedParticle,
+  droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,
   describedNounAsVerb,

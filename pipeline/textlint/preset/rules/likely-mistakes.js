@@ -14,6 +14,7 @@ const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const {
   droppedParticle,
+  droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,
   describedNounAsVerb,
@@ -161,6 +162,10 @@ async function check(text, reportFound, doc) {
       const end = token.word_position - 1 + token.surface_form.length;
       const describer = prev.pos === "助動詞" ? `${tokens[i - 2]?.surface_form ?? ""}${prev.surface_form}` : prev.surface_form;
       found(end, `「${token.surface_form}」のあとの「を」が抜けていませんか（「${describer}${token.surface_form}をする」）。`, { insert: "を" });
+    }
+    if (droppedBeforeMethod(tokens, i) && !insideQuote(text, at)) {
+      const noun = `${kanjiSuffixOf(tokens, i - 1) ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
+      found(at, `「${noun}」と「${token.surface_form}${token.pos === "動詞" ? "方" : ""}」の間の「の」が抜けていませんか。`, { insert: "の" });
     }
     if (droppedAfterNado(tokens, i - 1) && !insideQuote(text, at)) {
       found(at, `「など」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
