@@ -75,13 +75,18 @@ function ending(tokens) {
  * sentence (「ですが」「ですけど」). Only だ itself: a plain verb before が (「かかるが、」) is accepted
  * written style.
  * @param {readonly Token[]} tokens
- * @returns {number[]} the word positions of each such だ
+ * @returns {{ at: number, plain: string, polite: string }[]} where each such だ is, and its polite form
  */
 function plainClauses(tokens) {
+  /** @param {Token | undefined} t */
+  const joins = (t) => t?.pos === "助詞" && t.pos_detail_1 === "接続助詞" && /^(?:が|けど|けれど|けれども)$/u.test(t.surface_form);
   return tokens.flatMap((t, i) => {
-    const next = tokens[i + 1];
-    const joins = next?.pos === "助詞" && next.pos_detail_1 === "接続助詞" && /^(?:が|けど|けれど|けれども)$/u.test(next.surface_form);
-    return t.pos === "助動詞" && t.surface_form === "だ" && joins ? [t.word_position] : [];
+    if (t.pos !== "助動詞") return [];
+    if (t.surface_form === "だ" && joins(tokens[i + 1])) return [{ at: t.word_position, plain: "だ", polite: "です" }];
+    // 「雨だったが、」: the past of だ (「でしたが」).
+    if (t.surface_form === "だっ" && tokens[i + 1]?.surface_form === "た" && joins(tokens[i + 2]))
+      return [{ at: t.word_position, plain: "だっ", polite: "でし" }];
+    return [];
   });
 }
 
@@ -115,7 +120,7 @@ function reporter(context) {
       const { tokenize } = require("kuromojin");
       /** @type {Ending[]} */
       const endings = [];
-      /** @type {{ node: TxtNode, index: number }[]} */
+      /** @type {{ node: TxtNode, index: number, plain: string, polite: string }[]} */
       const clauses = [];
       const profile = profileBoxNodes(node.children, getSource);
       for (const child of node.children) {
@@ -128,7 +133,9 @@ function reporter(context) {
           if (/[、，,]\s*$/u.test(sentence[0])) continue;
           const tokens = await tokenize(sentence[0]);
           const found = ending(tokens);
-          if (found.polite) for (const at of plainClauses(tokens)) clauses.push({ node: child, index: /** @type {number} */ (sentence.index) + at - 1 });
+          if (found.polite)
+            for (const c of plainClauses(tokens))
+              clauses.push({ node: child, index: /** @type {number} */ (sentence.index) + c.at - 1, plain: c.plain, polite: c.polite });
           const index = /** @type {number} */ (sentence.index) + (found.plainVerb ? found.verbAt : found.at) - 1;
           const run = found.plainVerb ? sentence[0].slice(found.verbAt - 1).replace(/[。．.]+$/u, "") : found.run;
           const request = /くださ|下さ|お願い|ござい/u.test(sentence[0]);
@@ -156,8 +163,8 @@ function reporter(context) {
         report(e.node, new RuleError(message, { index: e.index, ...(fix && { fix }) }));
       }
       for (const c of clauses) {
-        const message = "です・ます調の文の途中に、だ・である調の「だ」が混ざっています。「です」のようにそろえます。";
-        report(c.node, new RuleError(message, { index: c.index, fix: fixer.replaceTextRange([c.index, c.index + 1], "です") }));
+        const message = `です・ます調の文の途中に、だ・である調の「${c.plain === "だ" ? "だ" : "だった"}」が混ざっています。「${c.plain === "だ" ? "です" : "でした"}」のようにそろえます。`;
+        report(c.node, new RuleError(message, { index: c.index, fix: fixer.replaceTextRange([c.index, c.index + c.plain.length], c.polite) }));
       }
     },
   };
