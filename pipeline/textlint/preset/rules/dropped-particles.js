@@ -256,6 +256,21 @@ function droppedBeforeMethod(tokens, i) {
 }
 
 /**
+ * 「作り方学べる」「使い方覚えました」: a 〜方 (かた) noun straight before a verb lacks its を.
+ * @param {import("./japanese-text.js").Token} noun
+ * @param {import("./japanese-text.js").Token} verb
+ */
+function droppedAfterMethod(noun, verb) {
+  // 「作り方」 as one word, or 方 after a stem (「焼き|方」).
+  const method =
+    noun.pos === "名詞" &&
+    /方$/u.test(noun.surface_form) &&
+    /カタ$/u.test(noun.reading ?? "") &&
+    (noun.surface_form.length >= 2 || noun.pos_detail_1 === "接尾");
+  return method && verb.pos === "動詞" && verb.pos_detail_1 === "自立" && !/^(?:する|なる|ある|いる|できる|出来る)$/u.test(verb.basic_form);
+}
+
+/**
  * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
  * @param {string} text
  * @param {number} at
@@ -283,6 +298,7 @@ function insideQuote(text, at) {
 
 module.exports = {
   droppedParticle,
+  droppedAfterMethod,
   droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,

@@ -59,10 +59,18 @@ function doubleHonorific(prev, token, tokens, i, kind) {
   if (!String(prev.conjugated_type).startsWith("五段・ラ行")) return undefined;
   if (kind.verbs.has(prev.basic_form)) return i - 1;
   if (!kind.naru || prev.basic_form !== "なる" || tokens[i - 2]?.surface_form !== "に") return undefined;
-  if (honorificPrefixed(tokens[i - 3], tokens[i - 4])) return tokens[i - 4]?.pos === "接頭詞" ? i - 4 : i - 3;
-  // 「お召|し|に|なら|れ」「お話|し|になられる」: the tokenizer cut the stem's last kana off as する.
-  const cut = tokens[i - 3]?.surface_form === "し" && tokens[i - 3]?.basic_form === "する";
-  if (cut && honorificPrefixed(tokens[i - 4], tokens[i - 5])) return tokens[i - 5]?.pos === "接頭詞" ? i - 5 : i - 4;
+  // The honorific's word before に: up to three pieces, as the tokenizer cut it (「お|引き|取り」,
+  // 「お召|し」 with the stem's last kana read as する).
+  for (let j = i - 3; j >= i - 5; j--) {
+    const piece = tokens[j];
+    // A noun (not a count: 「御年86歳になられた」 is なる's own honorific) or a verb's stem (「お|出かけ」).
+    const part =
+      (piece?.pos === "名詞" && piece.pos_detail_1 !== "数") ||
+      (piece?.pos === "動詞" && piece.conjugated_form === "連用形") ||
+      (piece?.surface_form === "し" && piece.basic_form === "する");
+    if (!part) return undefined;
+    if (honorificPrefixed(piece, tokens[j - 1])) return tokens[j - 1]?.pos === "接頭詞" ? j - 1 : j;
+  }
   return undefined;
 }
 

@@ -22,6 +22,10 @@ function kanaSlips(prev, token, at, found, next) {
   if (stem && token.surface_form === "よう" && token.pos === "名詞") {
     found(at, `「${prev.surface_form}よう」は「${prev.surface_form}いよう」の「い」が抜けていませんか。`, { insert: "い" });
   }
+  // 「持ち出し袋お、」: the prefix お before a comma is the particle を mistyped.
+  if (prev.pos === "名詞" && token.surface_form === "お" && token.pos === "接頭詞" && next?.pos === "記号" && /^[、。，．]$/u.test(next.surface_form)) {
+    found(at, `「${prev.surface_form}お」の「お」は、助詞の「を」ではありませんか。`, { replace: 1, text: "を" });
+  }
   // 「びんずめ」「箱ずめ」: the negative ず never follows a noun; 〜詰め is written づめ.
   if (prev.pos === "名詞" && prev.pos_detail_1 !== "数" && token.surface_form === "ず" && token.pos === "助動詞" && next?.surface_form === "め") {
     found(at, `「${prev.surface_form}ずめ」は「${prev.surface_form}づめ」と書きます（「詰め」の「づ」）。`, { replace: 1, text: "づ" });

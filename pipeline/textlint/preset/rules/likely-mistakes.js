@@ -14,6 +14,7 @@ const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const {
   droppedParticle,
+  droppedAfterMethod,
   droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,
@@ -166,6 +167,10 @@ async function check(text, reportFound, doc) {
     if (droppedBeforeMethod(tokens, i) && !insideQuote(text, at)) {
       const noun = `${kanjiSuffixOf(tokens, i - 1) ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
       found(at, `「${noun}」と「${token.surface_form}${token.pos === "動詞" ? "方" : ""}」の間の「の」が抜けていませんか。`, { insert: "の" });
+    }
+    if (droppedAfterMethod(prev, token) && !insideQuote(text, at)) {
+      const method = `${prev.pos_detail_1 === "接尾" ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
+      found(at, `「${method}」と「${token.surface_form}」の間の「を」が抜けていませんか。`, { insert: "を" });
     }
     if (droppedAfterNado(tokens, i - 1) && !insideQuote(text, at)) {
       found(at, `「など」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
