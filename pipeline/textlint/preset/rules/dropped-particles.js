@@ -11,6 +11,8 @@ const NOUN_KINDS = new Set(["一般", "固有名詞", "サ変接続"]);
 /** Verbs that follow a noun without a particle in set phrases (「お出でいただく」「〜くださる」). */
 const LINKING_VERBS = new Set([
   ...["する", "できる", "出来る", "なる", "ある", "あり", "いる", "おる", "いう", "言う"],
+  // 「遷化なさる」「ご相談なされた」: する's honorific (なされ is read as なす), and 「群れなす」.
+  ...["なさる", "なす"],
   // 「ご覧いただける」「ご覧くださる」: honorific nouns before their helper verb.
   ...["いただく", "頂く", "いただける", "頂ける", "くださる", "下さる"],
   // 「ご臨席賜り」「ご支援賜りますよう」: the same favour in letters.
@@ -52,7 +54,7 @@ const ADVERBIAL_NOUNS = new Set([
   // 「老若男女楽しめる」: everyone, said as a set word.
   ...["老若男女", "誰も彼も", "大人も子どもも"],
   // 「最初曇っていた」: the time of it, said as an adverb.
-  ...["最初", "最後", "結局", "一時", "当初"],
+  ...["最初", "最後", "結局", "一時", "当初", "例年"],
 ]);
 /**
  * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」.

@@ -22,6 +22,9 @@ const POLITE_COMMA = /(?<=[^\s、。・「『（(][^\s、。・「『（(])(?:�
 const J = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ー";
 const ASCII_MARK = new RegExp(`(?<=[${J}])(?:,(?=[${J}0-9])|\\.(?=[${J}]))`, "gu");
 
+/** Half-width marks in one paragraph from which they are the writer's habit, said once. */
+const HABIT = 3;
+
 module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   for (const match of text.matchAll(/[，．]/gu)) {
     const at = /** @type {number} */ (match.index);
@@ -29,10 +32,32 @@ module.exports = textRule((/** @type {string} */ text, /** @type {import("./japa
     const to = match[0] === "，" ? "、" : "。";
     found(at, `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
   }
-  // Each one, also where a writer uses 「,」 throughout: an editor corrects every one.
-  for (const match of text.matchAll(ASCII_MARK)) {
-    const to = match[0] === "," ? "、" : "。";
-    found(/** @type {number} */ (match.index), `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
+  const marks = [...text.matchAll(ASCII_MARK)];
+  if (marks.length >= HABIT) {
+    // A paragraph written with 「,」 throughout: one finding over all of them, whose fix changes every one.
+    const first = /** @type {number} */ (marks[0]?.index);
+    const last = /** @type {number} */ (marks.at(-1)?.index);
+    // By position: the marks' lookarounds need the text around the span.
+    const at = new Set(marks.map((m) => m.index));
+    const fixed = text
+      .slice(first, last + 1)
+      .split("")
+      .map((ch, i) => (at.has(first + i) ? (ch === "," ? "、" : "。") : ch))
+      .join("");
+    const kinds = [...new Set(marks.map((m) => m[0]))];
+    const said = kinds.map((k) => `「${k}」`).join("");
+    const right = kinds.map((k) => (k === "," ? "「、」" : "「。」")).join("");
+    found(
+      first,
+      `この段落は句読点に半角の${said}を ${marks.length} か所で使っています。日本語の文では${right}を使います。`,
+      { replace: last + 1 - first, text: fixed },
+      last + 1 - first,
+    );
+  } else {
+    for (const match of marks) {
+      const to = match[0] === "," ? "、" : "。";
+      found(/** @type {number} */ (match.index), `日本語の文では「${match[0]}」ではなく「${to}」を使います。`, { replace: 1, text: to });
+    }
   }
   for (const match of text.matchAll(POLITE_COMMA)) {
     const at = /** @type {number} */ (match.index) + match[0].length - 1;

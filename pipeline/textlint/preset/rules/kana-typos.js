@@ -101,10 +101,15 @@ async function kanaTypos(text, found, doc, taken) {
     const original = before + match[0] + after;
     /** @type {number | undefined} */
     let base;
+    /** @type {import("./japanese-text.js").Token[] | undefined} */
+    let own;
     for (const v of variants(match[0])) {
       const edited = before + v.text + after;
       const at = before.length + v.at;
       if (!wordAcross(tokenizer, edited, at, v.length)) continue;
+      // A word of the text as written already stands there (「かわいい」 is no 「かいわい」 typed wrong).
+      own ??= tokenizer.tokenize(original);
+      if (own.some((t) => contentWord(t) && t.word_position - 1 <= at && t.word_position - 1 + t.surface_form.length >= at + 2)) continue;
       base ??= cost(tokenizer, original);
       if (base - cost(tokenizer, edited) < MIN_DROP) continue;
       const tokens = tokenizer.tokenize(edited);

@@ -68,7 +68,7 @@ const SMALL_AFTER = new Map([
 ]);
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
 /** Common words the tokenizer's dictionary (IPADIC, 2007) lacks, one slip away from a word it has. */
-const MISSING_WORDS = /レッサーパンダ|ピーナツ|スクイーズ|クレッセント|オッケー|クローン/u;
+const MISSING_WORDS = /レッサーパンダ|ピーナツ|スクイーズ|クレッセント|オッケー|クローン|チェンソー|スカットボール/u;
 /** kuromojin keeps the tokens of the texts it saw (an LRU map): a word seen again costs nothing. */
 const tokens = (/** @type {string} */ word) => /** @type {Promise<readonly import("./japanese-text.js").Token[]>} */ (require("kuromojin").tokenize(word));
 

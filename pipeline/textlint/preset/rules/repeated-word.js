@@ -47,6 +47,8 @@ module.exports = textRule(async (/** @type {string} */ text, /** @type {import("
       // 「和室ににわか」「娘ののえちゃん」: the second is the first kana of a word the tokenizer broke
       // into a sentence-final particle, a filler or an interjection, none of which follow a particle.
       (after !== undefined && (after.pos_detail_1 === "終助詞" || after.pos === "フィラー" || after.pos === "感動詞")) ||
+      // 「壮観な|な|が|め」: a sentence-final particle that does not end anything is a word's first kana (眺め).
+      (/終助詞/u.test(token.pos_detail_1) && after !== undefined && after.pos !== "記号") ||
       // 「ががちゃん」「ののちゃん」: a name in kana before its suffix, not a particle typed twice.
       /^(?:ちゃん|くん|さん|様|さま|君|号)/u.test(after?.surface_form ?? "")
     )
