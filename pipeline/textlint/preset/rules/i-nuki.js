@@ -119,7 +119,9 @@ function spokenAt(text, at) {
   return REPORTED.test(rest) || REPORTED_TTE.test(rest);
 }
 const SAYING = "(?:言|い[っうわい]|話|おっしゃ|笑|叫|つぶや|呟|声をかけ|返)";
-const REPORTED = new RegExp(`^[^、。「」\\n]{0,10}?(?:[よねわなさぞ]|[！!？?])+[、,]?\\s*(?:って|と)${SAYING}`, "u");
+/** A thought reported the same way (「遠慮してるのかな？と見ており」「できてるかな！と思い」). */
+const THINKING = "(?:思|考え|感じ|見|眺め)";
+const REPORTED = new RegExp(`^[^、。「」\\n]{0,10}?(?:[よねわなさぞ〜~ー]|[！!？?])+[、,]?\\s*(?:って|と)(?:${SAYING}|${THINKING})`, "u");
 const REPORTED_TTE = new RegExp(`^[^、。「」\\n]{0,6}?って${SAYING}`, "u");
 
 module.exports = { iNuki, plainAt, spokenAt };
