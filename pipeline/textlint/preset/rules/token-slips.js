@@ -106,6 +106,17 @@ function tokenSlips(prev, token, at, found, next, before) {
   ) {
     missingKana(prev, token, at, "て", found);
   }
+  // 「用意ししたり」: する's stem typed twice after a サ変 noun (「手渡ししました」 is the noun 手渡し and する).
+  if (
+    before?.pos === "名詞" &&
+    before.pos_detail_1 === "サ変接続" &&
+    prev.surface_form === "し" &&
+    prev.basic_form === "する" &&
+    token.surface_form === "し" &&
+    token.basic_form === "する"
+  ) {
+    found(at, `「${before.surface_form}しし」の「し」が 1 つ多いのではありませんか。`, { remove: 1 });
+  }
   // 「参加しいただいて」「説明しくださった」: する's stem before a helper verb lost its て (「ご参加いただく」
   // takes no し at all; either way this form is none).
   if (
