@@ -335,20 +335,6 @@ function objectBeforeAdjective(tokens, i, found) {
 }
 
 /**
- * 「血圧を測り方」「野菜を育て方」: を before a verb's stem + 方 (かた), which is a noun and takes の
- * (「血圧の測り方」).
- * @param {readonly Token[]} tokens
- * @param {number} i the 方
- * @param {import("./japanese-text.js").Found} found
- */
-function objectBeforeMethod(tokens, i, found) {
-  const [mark, verb, method] = [tokens[i - 2], tokens[i - 1], tokens[i]];
-  if (method?.surface_form !== "方" || method.pos_detail_1 !== "接尾" || method.reading !== "カタ") return;
-  if (verb?.pos !== "動詞" || verb.conjugated_form !== "連用形" || !objectMark(mark)) return;
-  found(/** @type {Token} */ (mark).word_position - 1, `「を${verb.surface_form}方」の「を」は「の」です（「〜方」は名詞です）。`, { replace: 1, text: "の" });
-}
-
-/**
  * 「駐車台数限りがあります」: a noun, then 限りがある, lacks its に (「台数に限りがあります」).
  * 「本日限りで」「力の限り」 are other uses.
  * @param {readonly Token[]} tokens
@@ -414,6 +400,5 @@ module.exports = {
   objectOfRequest,
   objectBeforeCopula,
   objectBeforeAdjective,
-  objectBeforeMethod,
   missingNiBeforeLimit,
 };

@@ -237,42 +237,6 @@ function describedNounAsVerb(tokens, i) {
 }
 
 /**
- * 「消火器使い方」「ごみ出し方」: a noun straight before a verb's stem + 方 (かた), which is a noun and
- * takes の (「消火器の使い方」). Returns the method's first token index, or -1.
- * @param {readonly import("./japanese-text.js").Token[]} tokens
- * @param {number} i the token after the noun
- */
-function droppedBeforeMethod(tokens, i) {
-  const [word, next] = [tokens[i], tokens[i + 1]];
-  const noun = kanjiSuffixOf(tokens, i - 1) ? tokens[i - 2] : tokens[i - 1];
-  if (!noun || noun.pos !== "名詞" || !/^(?:一般|サ変接続|固有名詞)$/u.test(noun.pos_detail_1) || noun.word_type !== "KNOWN") return false;
-  // 「使い方」 as one word, or a kanji stem and 方 read かた (「出し|方」; 「したい|方」 is a person).
-  const asOneWord = word?.pos === "名詞" && /[^方]方$/u.test(word.surface_form) && /カタ$/u.test(word.reading ?? "");
-  const stemAndMethod =
-    word?.pos === "動詞" &&
-    word.conjugated_form === "連用形" &&
-    /[\u4e00-\u9fff]/u.test(word.surface_form) &&
-    next?.surface_form === "方" &&
-    next.reading === "カタ";
-  return asOneWord || stemAndMethod;
-}
-
-/**
- * 「作り方学べる」「使い方覚えました」: a 〜方 (かた) noun straight before a verb lacks its を.
- * @param {import("./japanese-text.js").Token} noun
- * @param {import("./japanese-text.js").Token} verb
- */
-function droppedAfterMethod(noun, verb) {
-  // 「作り方」 as one word, or 方 after a stem (「焼き|方」).
-  const method =
-    noun.pos === "名詞" &&
-    /方$/u.test(noun.surface_form) &&
-    /カタ$/u.test(noun.reading ?? "") &&
-    (noun.surface_form.length >= 2 || noun.pos_detail_1 === "接尾");
-  return method && verb.pos === "動詞" && verb.pos_detail_1 === "自立" && !/^(?:する|なる|ある|いる|できる|出来る)$/u.test(verb.basic_form);
-}
-
-/**
  * Inside a reading in brackets (「焼尻島(やぎしりとう)」): kana that are not words of the sentence.
  * @param {string} text
  * @param {number} at
@@ -300,8 +264,6 @@ function insideQuote(text, at) {
 
 module.exports = {
   droppedParticle,
-  droppedAfterMethod,
-  droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,
   describedNounAsVerb,

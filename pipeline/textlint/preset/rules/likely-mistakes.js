@@ -14,8 +14,6 @@ const { textRule, eachTokenPair, findPhrases } = require("./japanese-text.js");
 const { LIKELY } = require("./phrases-likely.js");
 const {
   droppedParticle,
-  droppedAfterMethod,
-  droppedBeforeMethod,
   droppedBeforeNecessary,
   droppedBeforeWord,
   describedNounAsVerb,
@@ -41,12 +39,12 @@ const {
   objectOfRequest,
   objectBeforeCopula,
   objectBeforeAdjective,
-  objectBeforeMethod,
   missingNiBeforeLimit,
 } = require("./case-particles.js");
 const { reportDoubleHonorific, TOLERATED } = require("./honorifics.js");
 const { KATAKANA_RUN, KATAKANA_LOOKUPS, katakanaWord } = require("./katakana-words.js");
 const { kanaTypos } = require("./kana-typos.js");
+const { methodNouns } = require("./method-nouns.js");
 
 const INTENSIFIERS = new Set(["すごい", "ものすごい", "凄い", "物凄い"]);
 const DOUBLED = /[\u4e00-\u9fff]{4,}/gu;
@@ -132,7 +130,7 @@ async function check(text, reportFound, doc) {
     objectOfRequest(tokens, i, outsideQuotes);
     objectBeforeCopula(tokens, i, outsideQuotes);
     objectBeforeAdjective(tokens, i, outsideQuotes);
-    objectBeforeMethod(tokens, i, outsideQuotes);
+    methodNouns(tokens, i, outsideQuotes);
     adjectiveBeforeNa(prev, token, tokens[i + 1], outsideQuotes);
     redundantPair(tokens, i, outsideQuotes);
     redundantAdverb(tokens, i, outsideQuotes);
@@ -163,14 +161,6 @@ async function check(text, reportFound, doc) {
       const end = token.word_position - 1 + token.surface_form.length;
       const describer = prev.pos === "助動詞" ? `${tokens[i - 2]?.surface_form ?? ""}${prev.surface_form}` : prev.surface_form;
       found(end, `「${token.surface_form}」のあとの「を」が抜けていませんか（「${describer}${token.surface_form}をする」）。`, { insert: "を" });
-    }
-    if (droppedBeforeMethod(tokens, i) && !insideQuote(text, at)) {
-      const noun = `${kanjiSuffixOf(tokens, i - 1) ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
-      found(at, `「${noun}」と「${token.surface_form}${token.pos === "動詞" ? "方" : ""}」の間の「の」が抜けていませんか。`, { insert: "の" });
-    }
-    if (droppedAfterMethod(prev, token) && !insideQuote(text, at)) {
-      const method = `${prev.pos_detail_1 === "接尾" ? (tokens[i - 2]?.surface_form ?? "") : ""}${prev.surface_form}`;
-      found(at, `「${method}」と「${token.surface_form}」の間の「を」が抜けていませんか。`, { insert: "を" });
     }
     if (droppedAfterNado(tokens, i - 1) && !insideQuote(text, at)) {
       found(at, `「など」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
