@@ -40,6 +40,24 @@ describe("hiragana typos (kana-typos.js)", () => {
     );
   });
 
+  it("leaves a run of thousands of kana alone instead of re-reading it at every place", async () => {
+    // Kana in a fixed pseudo-random order with no sound repeated (which the rule would skip anyway).
+    const kana = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん";
+    let run = "";
+    for (let seed = 7; run.length < 3000; ) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const next = run + kana[(seed >> 8) % kana.length];
+      if (!/(.)\1$|(..)\2$/u.test(next.slice(-4))) run = next;
+    }
+    const doc: Record<string, number> = {};
+    await kanaTypos(run, () => undefined, doc, []);
+    expect(doc.kanaEdits ?? 0).toBe(0);
+    // The same kana in runs of a sentence's length are tried, edit by edit.
+    const sentences: Record<string, number> = {};
+    await kanaTypos(run.slice(0, 600).replace(/(.{30})/gu, "$1。"), () => undefined, sentences, []);
+    expect(sentences.kanaEdits).toBeGreaterThan(0);
+  });
+
   it("reports a swapped pair next to an emoji, and leaves a run another check reported alone", async () => {
     const found: number[] = [];
     await kanaTypos("😀ひわまり😀", (index) => found.push(index), {}, []);

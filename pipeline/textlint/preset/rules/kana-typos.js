@@ -21,6 +21,11 @@ const MIN_DROP = 3500;
 const CONTEXT = 4;
 /** Half of a surrogate pair standing alone (with the u flag, a whole pair is one character and is kept). */
 const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+/**
+ * Longer runs are not tried: each edit re-reads the whole run, so a run of thousands of kana (a
+ * hostile file, or text with no kanji at all) would cost its length squared.
+ */
+const MAX_RUN = 60;
 /** Runs tried per article, at most: each costs a few small lattices. */
 const RUNS_PER_ARTICLE = 400;
 
@@ -92,6 +97,7 @@ async function kanaTypos(text, found, doc, taken) {
     if (doc.kanaRuns > RUNS_PER_ARTICLE) return;
     const start = /** @type {number} */ (match.index);
     if (taken.some((index) => index >= start && index < start + match[0].length)) continue;
+    if (match[0].length > MAX_RUN) continue;
     // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice.
     if (/(.)\1\1|(..)\2/u.test(match[0])) continue;
     // Whole characters only: half of a surrogate pair (an emoji cut by the slice, or one that came
@@ -107,6 +113,8 @@ async function kanaTypos(text, found, doc, taken) {
       const edited = before + v.text + after;
       const at = before.length + v.at;
       if (!wordAcross(tokenizer, edited, at, v.length)) continue;
+      // Counted per article: each edit past the prefix search costs lattices over the whole run.
+      doc.kanaEdits = (doc.kanaEdits ?? 0) + 1;
       // A word of the text as written already stands there (「かわいい」 is no 「かいわい」 typed wrong).
       own ??= tokenizer.tokenize(original);
       if (own.some((t) => contentWord(t) && t.word_position - 1 <= at && t.word_position - 1 + t.surface_form.length >= at + 2)) continue;
