@@ -2,10 +2,11 @@
 "use strict";
 /**
  * Punctuation that does not belong in Japanese running text: a full-width comma or period
- * (「，」「．」) next to Japanese, or a half-width one between Japanese (→「、」「。」), and a full-width space inside a sentence
- * (removed; a space at the start of a line is the traditional paragraph indent and is kept).
+ * (「，」「．」) next to Japanese, or a half-width one between Japanese (→「、」「。」); a です・ます
+ * sentence run on with 「、」; and a full-width space inside a sentence (removed; a space at the
+ * start of a line is the traditional paragraph indent and is kept).
  */
-const { isJapanese, textRule } = require("./japanese-text.js");
+const { JAPANESE, isJapanese, textRule } = require("./japanese-text.js");
 const { insideQuote } = require("./dropped-particles.js");
 
 /**
@@ -19,8 +20,7 @@ const POLITE_COMMA = /(?<=[^\s、。・「『（(][^\s、。・「『（(])(?:�
  * A half-width comma after Japanese and before Japanese or a digit (「ご遺体を,母が」「活動は,9年目」), or a
  * half-width period between Japanese: never in a number (「1,000」), a URL or Latin text.
  */
-const J = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff々〆ー";
-const ASCII_MARK = new RegExp(`(?<=[${J}])(?:,(?=[${J}0-9])|\\.(?=[${J}]))`, "gu");
+const ASCII_MARK = new RegExp(`(?<=${JAPANESE.source})(?:,(?=${JAPANESE.source}|[0-9])|\\.(?=${JAPANESE.source}))`, "gu");
 
 /** Half-width marks in one paragraph from which they are the writer's habit, said once. */
 const HABIT = 3;

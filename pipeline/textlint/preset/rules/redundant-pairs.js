@@ -33,8 +33,8 @@ function redundantPair(tokens, i, found) {
   const kanji = word.surface_form[0] ?? "";
   // Two kanji or more in the noun, one of them the verb's: 「歌を歌う」 (one kanji) is Japanese.
   if (!/^[\u4e00-\u9fff]$/u.test(kanji) || !/^[\u4e00-\u9fff]{2,}$/u.test(noun.surface_form) || !noun.surface_form.includes(kanji)) return;
-  // 「着物を着る」「建物を建てる」「作品を作る」: the verb's kanji and a word for a thing (物・品・具…) name
-  // what the verb makes or wears; the object of its own verb, not a doubled meaning.
+  // 「着物を着せる」: the verb's kanji and a word for a thing (物・品・具…) name what the verb makes or
+  // wears, whatever the verb (MAKING lists the verbs whose every object is theirs: 着る, 作る, 建てる).
   if (new RegExp(`^${kanji}[物品類具器木]$`, "u").test(noun.surface_form)) return;
   const words = `${noun.surface_form}${particle.surface_form}${word.surface_form}`;
   if (coveredByCertain(words)) return;
