@@ -11,7 +11,8 @@ import { pipelineCodeHash } from "../self.ts";
 import { layout, articleMain, coverPicture } from "./templates.ts";
 import { fileUrl } from "./body.ts";
 import { type SiteOutput, UnwritableName } from "./output.ts";
-import { renderAll, type RenderPoolOptions } from "./render-pool.ts";
+import { renderAll } from "./render-pool.ts";
+import type { SiteThreads } from "./site-threads.ts";
 import type { Rendered, RenderJob, RenderSettings } from "./render.ts";
 import { FEED_SIZE } from "./pages.ts";
 import type { SiteArticle, SiteContext } from "./model.ts";
@@ -35,7 +36,8 @@ export interface PageInputs {
   fresh: boolean;
   pageKey: (a: SiteArticle) => string;
   withPreview: (html: string, source: string | undefined) => string;
-  render?: RenderPoolOptions;
+  /** The build's helper threads (already running when the articles were admitted on them). */
+  threads: SiteThreads;
 }
 
 export interface Pages {
@@ -94,7 +96,7 @@ export async function articlePages(p: PageInputs, candidates: readonly SiteArtic
     // Only the feed's articles: a cache file per article cost more to create than to render again.
     if (!p.fresh && inFeed.has(a)) cacheWrites.push(writeFile(bodyFile(a), body));
   };
-  await renderAll(jobs, p.settings, done, p.render);
+  await renderAll(jobs, p.settings, done, {}, p.threads);
   // The feed shows the newest articles in full: bodies of kept pages come from the cache.
   // Channels other than pages build into a new folder, so every body is at hand there.
   const body = (a: SiteArticle) => bodies.get(a.path) ?? readFileSync(bodyFile(a), "utf8");

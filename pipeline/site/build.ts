@@ -10,6 +10,7 @@ import type { PublishItem } from "../channels/webhook.ts";
 import { SiteOutput, UnwritableName } from "./output.ts";
 import { loadSiteSources } from "./sources.ts";
 import type { RenderPoolOptions } from "./render-pool.ts";
+import { SiteThreads } from "./site-threads.ts";
 import { writeListsAndFeeds } from "./pages.ts";
 import { openSearchCache, updateSearchIndex, searchAssets, type SearchCache } from "./search.ts";
 import { searchVariants } from "./search-variants.ts";
@@ -63,13 +64,16 @@ export async function buildSite(
   const cacheDir = path.join(root, CACHE_DIR, "site");
   const keep = !options.preview && !options.temporary;
   const output = await SiteOutput.begin(out, keep ? path.join(cacheDir, `output-${sha256(path.resolve(cwd, out)).slice(0, 16)}.json`) : undefined);
+  const threads = new SiteThreads(options.render);
   try {
-    const result = await buildInto(output, root, config, siteCtx, options, cacheDir);
+    const result = await buildInto(output, root, config, siteCtx, options, cacheDir, threads);
     await output.commit();
     return result;
   } catch (error) {
     await output.abandon();
     throw error;
+  } finally {
+    await threads.close();
   }
 }
 
@@ -80,6 +84,7 @@ async function buildInto(
   siteCtx: SiteContext,
   options: BuildOptions,
   cacheDir: string,
+  threads: SiteThreads,
 ): Promise<BuildResult> {
   const skipped: Skipped[] = [];
   const fresh = Boolean(options.preview || options.temporary);
@@ -87,24 +92,23 @@ async function buildInto(
   const searchCache = fresh ? undefined : openSearchCache(cacheDir, options.searchCache);
   if (!searchCache) void options.searchCache?.thread?.terminate();
   const tree = options.tree ?? (await workTree(root));
+  // Started now: the search index can start as soon as the pages are rendered.
+  const variants = searchVariants(tree, fresh ? undefined : cacheDir);
+  variants.catch(() => undefined); // awaited below
   const { ctx, manifest, images } = await sitePhotos(tree, root, config, siteCtx, output, skipped);
   const settings = { basePath: ctx.basePath, images: manifest, lineMarks: options.preview };
-  const candidates = await publishable(tree, root, config, ctx, options, cacheDir, skipped);
+  const candidates = await publishable(tree, root, config, ctx, options, cacheDir, skipped, threads);
   const shared = sharedPageKey(config, ctx, manifest, options.preview ?? false);
   const pageKey = (a: SiteArticle) => sha256(shared, a.hash);
   // Preview: the live-reload and findings script at the end of every page.
   const withPreview = (html: string, source: string | undefined) =>
     options.preview ? html.replace("</body>", `${options.inject?.(source) ?? ""}</body>`) : html;
-  const pages = await articlePages(
-    { output, tree, config, ctx, images, settings, cacheDir, fresh, pageKey, withPreview, render: options.render },
-    candidates,
-    skipped,
-  );
+  const pages = await articlePages({ output, tree, config, ctx, images, settings, cacheDir, fresh, pageKey, withPreview, threads }, candidates, skipped);
   // Lists, feeds and channels show only the articles whose page exists.
   const { articles } = pages;
-  const spellings = await searchVariants(tree, fresh ? undefined : cacheDir);
+  const spellings = await variants;
   // Updated on another thread while this one writes the lists, feeds and the writer's page.
-  const searchIndex = updateSearchIndex(articles, pageKey, pages.textOf, searchCache, sha256(shared, JSON.stringify(spellings)), spellings);
+  const searchIndex = updateSearchIndex(articles, pageKey, pages.textOf, searchCache, sha256(shared, JSON.stringify(spellings)), spellings, threads.idle());
   searchIndex.catch(() => undefined); // awaited below; a failure before that is reported first
   output.put("search-variants.json", JSON.stringify(spellings));
   for (const asset of searchAssets()) output.put(asset.rel, asset.content);
@@ -141,11 +145,12 @@ async function publishable(
   options: BuildOptions,
   cacheDir: string,
   skipped: Skipped[],
+  threads: SiteThreads,
 ): Promise<SiteArticle[]> {
   // Front matter is validated against the config, so the config is part of the record's key.
   const factsKey = sha256(pipelineCodeHash(), JSON.stringify(config));
   const factsFile = options.preview ? undefined : path.join(cacheDir, "articles.json");
-  const { sources, refused } = await loadSiteSources(tree, root, config, factsFile, factsKey);
+  const { sources, refused } = await loadSiteSources(tree, root, config, factsFile, factsKey, threads);
   for (const r of refused) skipped.push({ path: r.path, reason: `エラーがあるため公開しません: ${r.diagnostic.message}` });
   const candidates: SiteArticle[] = [];
   for (const s of sources) {

@@ -40,6 +40,7 @@ export async function updateSearchIndex(
   cache: SearchCache | undefined,
   version: string,
   variants: readonly (readonly [string, string])[] = [],
+  helper?: Worker,
 ): Promise<IndexResult> {
   const previous = cache?.previous?.version === version ? cache.previous : undefined;
   const keys = Object.fromEntries(articles.map((a) => [a.url, keyOf(a)]));
@@ -55,8 +56,10 @@ export async function updateSearchIndex(
   }
   // The old key list goes first: a build stopped half-way leaves a cache that is not trusted.
   if (cache) rmSync(docsFile(cache.dir), { force: true });
-  const run = (thread: Worker | undefined, j: IndexJob) => (thread ? answer(thread, j) : Promise.resolve(updatedIndex(j)));
-  const fresh = () => (articles.length >= THREAD_THRESHOLD ? indexThread() : undefined);
+  const run = (thread: Worker | undefined, j: IndexJob) =>
+    thread ? answer(thread, thread === helper ? { kind: "search", job: j } : j) : Promise.resolve(updatedIndex(j));
+  // A build's render helper is warm and idle by now: no new thread's start-up at the end of the build.
+  const fresh = () => (articles.length >= THREAD_THRESHOLD ? (helper ?? indexThread()) : undefined);
   const preloaded = job.previous ? cache?.thread : undefined;
   if (!preloaded) void cache?.thread?.terminate();
   let result: IndexResult;
@@ -78,9 +81,9 @@ export const indexJson = (result: IndexResult): string => result.json ?? readFil
 
 const indexThread = () => new Worker(new URL("site/search-index.mjs", PIPELINE_URL), { workerData: { searchIndex: {} } });
 
-function answer(thread: Worker, job: IndexJob): Promise<IndexResult> {
+function answer(thread: Worker, message: unknown): Promise<IndexResult> {
   thread.ref();
-  thread.postMessage(job);
+  thread.postMessage(message);
   return new Promise((resolve, reject) => {
     thread.once("message", (m: { result?: IndexResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(`search index: ${m.error}`))));
     thread.once("error", reject);

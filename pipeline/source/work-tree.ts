@@ -17,6 +17,11 @@ export async function workTree(root: string): Promise<Snapshot> {
   return new WorkTree(path.resolve(root), modes);
 }
 
+/** The folder a work-tree snapshot reads (another thread can open the same tree), else undefined. */
+export function workTreeRoot(snapshot: Snapshot): string | undefined {
+  return snapshot instanceof WorkTree ? snapshot.root : undefined;
+}
+
 /**
  * lstat, synchronously: a site build asks for every article's entry, and 4,000 promise-based
  * calls cost ~130 ms of the main thread in libuv round trips; the call itself takes microseconds.
@@ -35,7 +40,7 @@ class WorkTree implements Snapshot {
   private readonly realDirs = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly root: string,
+    readonly root: string,
     private readonly modes: ReadonlyMap<string, EntryKind>,
   ) {}
 
