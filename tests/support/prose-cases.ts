@@ -17,16 +17,16 @@ const apply = (raw: string, d: Diagnostic) => raw.slice(0, d.fix!.range[0]) + d.
  * line), with the fix when one is given; each QUIET text gets no error and no warning. Sentences
  * are written for this project, never third-party text.
  */
-export function describeProseCases(title: string, FOUND: FoundCase[], QUIET: string[], quietTitle: string) {
+export function describeProseCases(title: string, FOUND: FoundCase[], QUIET: string[], quietTitle: string, root = SAMPLE_ROOT) {
   let found: ProseRun;
   let quiet: ProseRun;
   beforeAll(async () => {
     found = await lintProse(
-      SAMPLE_ROOT,
+      root,
       FOUND.map(([text], i) => articleText(fileOf(i, "found"), `${FRONT}${text}\n`).text!),
     );
     quiet = await lintProse(
-      SAMPLE_ROOT,
+      root,
       QUIET.map((text, i) => articleText(fileOf(i, "quiet"), `${FRONT}${text}\n`).text!),
     );
   }, 120_000);

@@ -123,6 +123,16 @@ const ENUMERATOR = /(?:^|[\s　、。：:])[ \t　]*[0-9０-９a-zA-Zａ-ｚＡ-
 /** A face's eye or mouth beside a round bracket (「^^)」「(笑)」 aside): 「ﾉ)」「^_^)」「@)」. */
 const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝ﾉノ丿ヽ~〜'’-]/u;
 
+/** How far back a stray closing bracket's finding reaches for the start of its clause. */
+const CLAUSE_REACH = 40;
+
+/** Where the clause ending at `index` begins: after the last mark or bracket before it, within CLAUSE_REACH. @param {string} text @param {number} index */
+function clauseStart(text, index) {
+  const from = Math.max(0, index - CLAUSE_REACH);
+  for (let i = index - 1; i >= from; i--) if (/[。、！？!?\n「」『』（）()【】]/u.test(text[i] ?? "")) return i + 1;
+  return from;
+}
+
 /**
  * A closing bracket with nothing to close, over the whole paragraph (a link or emphasis may
  * stand between the two brackets): 「いた」と」「サブアリーナ）で」「大会】」. A round bracket after a
@@ -130,7 +140,7 @@ const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝�
  * @param {import("@textlint/types").TextlintRuleContext} context
  */
 function strayClosers(context) {
-  const { Syntax, RuleError, report, getSource } = context;
+  const { Syntax, RuleError, report, getSource, locator } = context;
   return {
     /** @param {import("@textlint/ast-node-types").TxtNode} node */
     [Syntax.Paragraph](node) {
@@ -147,7 +157,10 @@ function strayClosers(context) {
         const key = /** @type {string} */ (round(ch));
         if ((depth.get(key) ?? 0) > 0) depth.set(key, (depth.get(key) ?? 0) - 1);
         else if (!closesOnPurpose(text, index)) {
-          report(node, new RuleError(`閉じかっこ「${ch}」に対応する開きかっこ「${opener}」がありません。`, { index }));
+          // From where the quotation likely began (the clause's start) to the bracket: the opening
+          // one is missing somewhere there, which is the place to look at.
+          const start = clauseStart(text, index);
+          report(node, new RuleError(`閉じかっこ「${ch}」に対応する開きかっこ「${opener}」がありません。`, { padding: locator.range([start, index + 1]) }));
         }
       }
     },

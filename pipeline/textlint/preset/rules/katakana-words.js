@@ -56,15 +56,20 @@ const VOWEL_SIZE = new Set(["ァア", "ィイ", "ゥウ", "ェエ", "ォオ"].fl
 const ALTERNATIVE_BEFORE = /[ウクグツイ]/u;
 /** Kana a small ッ stands before (a doubled consonant: ク・ト・プ・チ・ス…). */
 const SMALL_TSU_BEFORE = /[カ-コガ-ゴサ-ソザ-ゾタ-トダ-ドハ-ホバ-ボパ-ポ]/u;
-/** The small vowels a loanword writes after a kana (ティ・ディ・フィ・フェ・シェ・チェ・ジェ・ウィ・ウェ・ウォ). */
+/**
+ * The small kana a loanword writes after a kana: vowels (ティ・ディ・フィ・フェ・シェ・チェ・ジェ・ウィ・
+ * ウェ・ウォ) and, after an イ-row kana, ャ・ュ・ョ (「スケジール」 for 「スケジュール」).
+ */
+const YOON = ["ャ", "ュ", "ョ"];
 const SMALL_AFTER = new Map([
   ["テ", ["ィ"]],
   ["デ", ["ィ"]],
   ["フ", ["ィ", "ェ", "ォ", "ァ"]],
-  ["シ", ["ェ"]],
-  ["チ", ["ェ"]],
-  ["ジ", ["ェ"]],
+  ["シ", ["ェ", ...YOON]],
+  ["チ", ["ェ", ...YOON]],
+  ["ジ", ["ェ", ...YOON]],
   ["ウ", ["ィ", "ェ", "ォ"]],
+  ...[..."キギニヒビピミリ"].map((kana) => /** @type {[string, string[]]} */ ([kana, YOON])),
 ]);
 const BRAND_SPELLINGS = new Set(["フイルム", "キユーピー", "シヤチハタ", "キヤノン", "ブリヂストン"]);
 /** Common words the tokenizer's dictionary (IPADIC, 2007) lacks, one slip away from a word it has. */
@@ -99,7 +104,7 @@ function variants(/** @type {string} */ word) {
     if (i + 1 < word.length && word[i] !== word[i + 1] && word[i] !== "ー" && word[i + 1] !== "ー")
       out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
     if (SMALL.test(word[i] ?? "")) out.add(word.slice(0, i) + word.slice(i + 1));
-    // A small vowel left out after the kana it softens (「フェステバル」→「フェスティバル」「パーテー」→「パーティー」).
+    // A small kana left out after the kana it softens (「フェステバル」→「フェスティバル」「スケジール」→「スケジュール」).
     for (const small of SMALL_AFTER.get(word[i - 1] ?? "") ?? []) if (!SMALL.test(word[i] ?? "")) out.add(`${word.slice(0, i)}${small}${word.slice(i)}`);
   }
   out.delete(word);
@@ -120,15 +125,42 @@ async function katakanaWord(word, offset, found) {
   // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
   const own = await tokens(word);
   if (!own.some((t) => t.word_type === "UNKNOWN")) return;
+  const report = (/** @type {string} */ candidate) =>
+    found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
   for (const { text: candidate, tsu } of variants(word)) {
     // One known word only: two known words (「ペルー」「マーク」) are a coincidence, not the word meant.
     const parts = await tokens(candidate);
     // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
-    if (knownWord(parts, tsu)) {
-      found(offset, `「${word}」は「${candidate}」の書き誤りではありませんか。`, { replace: word.length, text: candidate }, word.length);
-      return;
+    if (knownWord(parts, tsu)) return report(candidate);
+  }
+  const compound = await slippedPart(word);
+  if (compound) report(compound);
+}
+
+/** Parts of a compound: the slipped one at least this long (「メイト」 beside 「ヘルス」 is a name, not 「メイド」). */
+const SLIPPED_PART = 5;
+const KEPT_PART = 3;
+
+/**
+ * A compound the dictionary lacks, with one part slipped and the other a known word as written
+ * (「フィルード｜スコープ」「リニュアル｜オープン」「フリー｜スーペース」): the compound with the part
+ * mended. Both parts are long, so a name made of two words is not taken for a slip.
+ * @param {string} word
+ * @returns {Promise<string | undefined>}
+ */
+async function slippedPart(word) {
+  for (let k = KEPT_PART; k <= word.length - KEPT_PART; k++) {
+    const [left, right] = [word.slice(0, k), word.slice(k)];
+    for (const [kept, slipped, join] of /** @type {const} */ ([
+      [left, right, (/** @type {string} */ v) => left + v],
+      [right, left, (/** @type {string} */ v) => v + right],
+    ])) {
+      if (slipped.length < SLIPPED_PART || /^[ーッャュョァィゥェォン]/u.test(kept) || !knownWord(await tokens(kept), false)) continue;
+      if (knownWord(await tokens(slipped), false)) continue;
+      for (const { text } of variants(slipped)) if (knownWord(await tokens(text), false)) return join(text);
     }
   }
+  return undefined;
 }
 
 /**

@@ -30,7 +30,7 @@ const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
 const { charForms } = require("./char-forms.js");
 const { adjectiveForms, adjectiveBeforeNa, adjectiveBeforeDa } = require("./adjective-forms.js");
 const { fourCharacterIdioms } = require("./four-character-idioms.js");
-const { wrongEuphony } = require("./verb-euphony.js");
+const { wrongEuphony, ichidanAsGodan } = require("./verb-euphony.js");
 const { redundantPair, redundantAdverb } = require("./redundant-pairs.js");
 const {
   wrongCase,
@@ -84,6 +84,10 @@ async function check(text, reportFound, doc) {
   for (const m of text.matchAll(LOOKALIKE)) {
     const kanji = LOOKALIKES.get(m[0]) ?? "";
     found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、漢字の「${kanji}」の打ち間違いではありませんか。`, { replace: 1, text: kanji });
+  }
+  for (const m of text.matchAll(KANA_LOOKALIKE)) {
+    const hiragana = String.fromCharCode(m[0].charCodeAt(0) - 0x60);
+    found(/** @type {number} */ (m.index), `片仮名の「${m[0]}」は、平仮名の「${hiragana}」の打ち間違いではありませんか。`, { replace: 1, text: hiragana });
   }
   weekdays(text, found);
   charForms(text, found);
@@ -175,6 +179,7 @@ async function check(text, reportFound, doc) {
     }
   });
   await wrongEuphony(tokens, found);
+  ichidanAsGodan(tokens, found);
   repeatedPhrase(text, tokens, found);
   await kanaTypos(text, found, doc, taken);
 }
@@ -207,6 +212,8 @@ const LOOKALIKES = new Map([
   ["ー", "一"],
 ]);
 const KANJI = "[\\u4e00-\\u9fff々]";
+/** Katakana that look like their hiragana (「滑リ台」), alone between kanji or hiragana. The particle 「ヘ」 is phrases-context's. */
+const KANA_LOOKALIKE = /(?<=[\u4e00-\u9fff々\u3041-\u3096])[リベペ](?=[\u4e00-\u9fff々\u3041-\u3096])/gu;
 const LOOKALIKE = new RegExp(
   `(?<![\\u30a0-\\u30ffー])(?:(?<=${KANJI})[ニカエロタハ](?![\\u30a0-\\u30ffー]|[所月国条年])|[ニカエロタハ](?=${KANJI}|[つ人])(?<![0-9０-９何数幾一二三四五六七八九十百千]カ)(?![\\u30a0-\\u30ffー])|(?<=[第十百千万唯統均同単逐随画]|[のをがにで])ー(?=${KANJI})|(?<=${KANJI})ー(?=[人回日月年番度部本枚個件名位組号時分週期生列段等言]))`,
   "gu",

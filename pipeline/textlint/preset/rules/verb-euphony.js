@@ -91,4 +91,35 @@ function past(teForm, suffix) {
   return teForm.replace(/て$/u, "た").replace(/で$/u, "だ");
 }
 
-module.exports = { wrongEuphony };
+/** Kanji whose verb is 一段 in every reading (見る・着る・煮る・似る・寝る・出る・経る・干る). */
+const ICHIDAN_ONLY = /^[見着煮似寝出経干]$/u;
+
+/**
+ * A 一段 verb (or 来る) given a 五段 verb's っ before た/て (「煮った」「着った」「食べった」 for 「煮た」
+ * 「着た」「食べた」): the tokenizer reads the verb's stem and leaves the っ as a stray verb of its own.
+ * A stem that may also make a 五段 verb (「獲る」 read とる) is left alone.
+ * @param {readonly import("./japanese-text.js").Token[]} tokens a sentence's tokens
+ * @param {import("./japanese-text.js").Found} found
+ */
+function ichidanAsGodan(tokens, found) {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [verb, tsu, suffix] = /** @type {[import("./japanese-text.js").Token, import("./japanese-text.js").Token, import("./japanese-text.js").Token]} */ (
+      tokens.slice(i, i + 3)
+    );
+    if (verb.pos !== "動詞" || verb.conjugated_form !== "連用形" || !/^(?:一段|カ変)/u.test(verb.conjugated_type)) continue;
+    if (tsu.surface_form !== "っ" || !/^[たて]$/u.test(suffix.surface_form)) continue;
+    // A stem of one kanji may also be a 五段 verb's (「獲る」 read とる: 「獲った」), which the
+    // tokenizer's best path does not tell: only the kanji whose verbs are 一段 alone.
+    if (!/[\u3041-\u3096]$/u.test(verb.surface_form) && !ICHIDAN_ONLY.test(verb.surface_form)) continue;
+    const written = `${verb.surface_form}っ${suffix.surface_form}`;
+    const right = `${verb.surface_form}${suffix.surface_form}`;
+    found(
+      verb.word_position - 1,
+      `「${written}」は活用の誤りです。「${verb.basic_form}」は「${right}」と活用します。`,
+      { replace: written.length, text: right },
+      written.length,
+    );
+  }
+}
+
+module.exports = { wrongEuphony, ichidanAsGodan };
