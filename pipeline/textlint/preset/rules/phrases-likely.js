@@ -9,6 +9,7 @@
 const { CONTEXT } = require("./phrases-context.js");
 const { IDIOMS } = require("./phrases-idioms.js");
 const { USAGE } = require("./phrases-usage.js");
+const { SAYINGS } = require("./phrases-sayings.js");
 
 /** @type {[RegExp, string | undefined, string][]} */
 const LIKELY = [
@@ -440,6 +441,7 @@ const LIKELY = [
   ...CONTEXT,
   ...IDIOMS,
   ...USAGE,
+  ...SAYINGS,
 ];
 
 module.exports = { LIKELY };
