@@ -10,6 +10,7 @@ const { CONTEXT } = require("./phrases-context.js");
 const { IDIOMS } = require("./phrases-idioms.js");
 const { USAGE } = require("./phrases-usage.js");
 const { SAYINGS } = require("./phrases-sayings.js");
+const { HOMOPHONES } = require("./phrases-homophones.js");
 
 /** @type {[RegExp, string | undefined, string][]} */
 const LIKELY = [
@@ -442,6 +443,7 @@ const LIKELY = [
   ...IDIOMS,
   ...USAGE,
   ...SAYINGS,
+  ...HOMOPHONES,
 ];
 
 module.exports = { LIKELY };
