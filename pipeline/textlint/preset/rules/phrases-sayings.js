@@ -45,6 +45,7 @@ const SAYINGS = [
   [/頭角を表/gu, "頭角を現", "才能が目立つのは「頭角を現す」です"],
   [/効を奏/gu, "功を奏", "うまくいくのは「功を奏する」です"],
   // 重言 the same guides list (the word already holds the other's meaning); the fix keeps the word.
+  // 「まだ未定」「一番ベスト」 are common-mistakes' (one finding per place).
   [/満天の星空/gu, "満天の星", "「満天」は空いっぱいのことです（重言）。「満天の星」にします"],
   [/半分に折半/gu, "折半", "「折半」は半分に分けることです（重言）"],
   [/断トツの(?:一位|1位|１位|トップ)/gu, "断トツ", "「断トツ」は断然トップのことです（重言）"],
