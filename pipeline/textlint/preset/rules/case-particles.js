@@ -41,6 +41,10 @@ const TAKES_NI = new Set([
     "関する",
     "応じる",
     "反する",
+    // Fourteenth round: verbs the usage guides give with に only.
+    "こだわる",
+    "拘る",
+    "接する",
   ],
   ...[
     "位置",
@@ -63,6 +67,7 @@ const TAKES_NI = new Set([
     "熱中",
     "来場",
     "来館",
+    ...["加入", "加盟", "応募", "出場", "出演", "寄与", "従事", "専念", "没頭", "就任", "立候補", "到達", "満足", "反論", "依存"],
   ],
 ]);
 /** サ変 nouns whose partner takes と (「留学生と交流する」「隣町と対戦する」), never を. */
@@ -142,6 +147,8 @@ function wrongCase(tokens, i, found) {
   const next = tokens[i + 1];
   // 「できる限り」「できるだけ」: adverbs, not the verb.
   if (/^(?:限り|かぎり|だけ)$/u.test(next?.surface_form ?? "")) return;
+  // 「言葉を励みに」「地図を頼りに」: a verb's stem before に is a noun, not the verb.
+  if (!sahen && verb.conjugated_form === "連用形" && next?.surface_form === "に") return;
   if (
     voiced(next) ||
     (sahen && (voiced(tokens[i + 2]) || /^さ/u.test(next?.surface_form ?? ""))) ||
