@@ -118,8 +118,11 @@ function variants(/** @type {string} */ word) {
  * @param {string} word
  * @param {number} offset
  * @param {import("./japanese-text.js").Found} found
+ * @param {Record<string, number>} [doc] per-article counters (compounds tried)
  */
-async function katakanaWord(word, offset, found) {
+async function katakanaWord(word, offset, found, doc = {}) {
+  // No loanword is this long: a run of hundreds of katakana (a hostile file) would cost its length cubed.
+  if (word.length > MAX_WORD) return;
   // A misspelling the certain list knows is reported there once (one finding per place).
   if (CERTAIN.some(([pattern]) => word.match(pattern) !== null) || BRAND_SPELLINGS.has(word) || MISSING_WORDS.test(word)) return;
   // Only a word the dictionary does not know: two known words (「フライ」「ヤー」) are often a real word it lacks.
@@ -133,10 +136,17 @@ async function katakanaWord(word, offset, found) {
     // Not a name (「カワイイ」 is not 「カワイ」): a name is a coincidence, not the word meant.
     if (knownWord(parts, tsu)) return report(candidate);
   }
+  // Each compound costs a few hundred dictionary look-ups: the first ones of an article only.
+  doc.katakanaCompounds = (doc.katakanaCompounds ?? 0) + 1;
+  if (doc.katakanaCompounds > COMPOUNDS_PER_ARTICLE) return;
   const compound = await slippedPart(word);
   if (compound) report(compound);
 }
 
+/** Katakana words longer than this are not looked up (the longest loanword compounds have about 15). */
+const MAX_WORD = 24;
+/** Unknown compounds split and tried per article, at most. */
+const COMPOUNDS_PER_ARTICLE = 20;
 /** Parts of a compound: the slipped one at least this long (「メイト」 beside 「ヘルス」 is a name, not 「メイド」). */
 const SLIPPED_PART = 5;
 const KEPT_PART = 3;

@@ -97,7 +97,7 @@ async function check(text, reportFound, doc) {
   for (const run of text.matchAll(KATAKANA_RUN)) {
     doc.katakana = (doc.katakana ?? 0) + 1;
     if (doc.katakana > KATAKANA_LOOKUPS) break;
-    await katakanaWord(run[0], /** @type {number} */ (run.index), found);
+    await katakanaWord(run[0], /** @type {number} */ (run.index), found, doc);
   }
   const tokens = await eachTokenPair(text, (prev, token, tokens, i) => {
     const at = token.word_position - 1;
