@@ -70,6 +70,8 @@ export async function buildSite(
     await output.commit();
     return result;
   } catch (error) {
+    // The helpers first: one still rendering would write pages into the folder being removed.
+    await threads.close();
     await output.abandon();
     throw error;
   } finally {

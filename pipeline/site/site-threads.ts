@@ -54,7 +54,8 @@ export class SiteThreads {
 /**
  * Shares `items` between the main thread (`local`) and the helpers (`request`), in batches taken
  * from one queue, calling `done` as each batch's results arrive. Each helper always has two batches
- * queued, so it never waits for the main thread (busy with its own batch) to send more.
+ * queued, so it never waits for the main thread (busy with its own batch) to send more. When one
+ * helper fails, the others' late results are dropped: the caller is about to remove what `done` wrote.
  */
 export async function share<T, R>(
   items: readonly T[],
@@ -70,9 +71,11 @@ export async function share<T, R>(
     next = range[1];
     return range;
   };
-  const helping = Promise.all(helpers.map((helper) => helpWith(helper, take, (range) => request(items.slice(range[0], range[1])), done)));
+  const failed = { now: false };
+  const helping = Promise.all(helpers.map((helper) => helpWith(helper, take, (range) => request(items.slice(range[0], range[1])), done, failed)));
   // Handled now, awaited after the main thread's share: a helper failing meanwhile is no unhandled rejection.
   helping.catch(() => {
+    failed.now = true;
     next = items.length;
   });
   for (let range = take(); range; range = take()) {
@@ -89,6 +92,7 @@ function helpWith<R>(
   take: () => [number, number] | undefined,
   request: (range: [number, number]) => unknown,
   done: (index: number, result: R) => void,
+  failed: { now: boolean },
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const inFlight: [number, number][] = [];
@@ -100,6 +104,7 @@ function helpWith<R>(
       } else if (inFlight.length === 0) finish(resolve);
     };
     const onMessage = (message: { results?: R[]; error?: string }) => {
+      if (failed.now) return finish(resolve);
       if (message.error || !message.results) return finish(() => reject(new Error(`site helper: ${message.error}`)));
       const [start] = inFlight.shift()!;
       for (const [i, result] of message.results.entries()) done(start + i, result);

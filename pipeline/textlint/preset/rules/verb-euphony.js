@@ -91,8 +91,8 @@ function past(teForm, suffix) {
   return teForm.replace(/て$/u, "た").replace(/で$/u, "だ");
 }
 
-/** Kanji whose verb is 一段 in every reading (見る・着る・煮る・似る・寝る・出る・経る・干る). */
-const ICHIDAN_ONLY = /^[見着煮似寝出経干]$/u;
+/** Kanji whose verb is 一段 in every reading (見る・着る・煮る・似る・寝る・出る; 経 is also 経つ, 干 also 干す). */
+const ICHIDAN_ONLY = /^[見着煮似寝出]$/u;
 
 /**
  * A 一段 verb (or 来る) given a 五段 verb's っ before た/て (「煮った」「着った」「食べった」 for 「煮た」
