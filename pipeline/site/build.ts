@@ -66,16 +66,14 @@ export async function buildSite(
   const output = await SiteOutput.begin(out, keep ? path.join(cacheDir, `output-${sha256(path.resolve(cwd, out)).slice(0, 16)}.json`) : undefined);
   const threads = new SiteThreads(options.render);
   try {
-    const result = await buildInto(output, root, config, siteCtx, options, cacheDir, threads);
+    // The helpers stop before the output is committed or removed: one still rendering would
+    // write pages into the folder being removed.
+    const result = await buildInto(output, root, config, siteCtx, options, cacheDir, threads).finally(() => threads.close());
     await output.commit();
     return result;
   } catch (error) {
-    // The helpers first: one still rendering would write pages into the folder being removed.
-    await threads.close();
     await output.abandon();
     throw error;
-  } finally {
-    await threads.close();
   }
 }
 

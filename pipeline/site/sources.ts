@@ -7,7 +7,7 @@ import { recordOf, type ArticleRecord } from "../article/article.ts";
 import { admit, articleBytes } from "../core/admit.ts";
 import { readText } from "../source/decode.ts";
 import type { Snapshot } from "../source/snapshot.ts";
-import { workTreeRoot } from "../source/work-tree.ts";
+import { workTreeState } from "../source/work-tree.ts";
 import { sha256 } from "../hash.ts";
 import { mapConcurrent } from "../concurrency.ts";
 import type { SiteArticle } from "./model.ts";
@@ -132,9 +132,9 @@ async function admitAll(
   threads: SiteThreads | undefined,
   done: (p: string, result: SiteAdmission) => void,
 ): Promise<void> {
-  const root = workTreeRoot(tree);
-  const helpers = root !== undefined && threads ? threads.for(paths.length) : [];
-  for (const helper of helpers) helper.postMessage({ kind: "admit-settings", root, config });
+  const state = workTreeState(tree);
+  const helpers = state !== undefined && threads ? threads.for(paths.length) : [];
+  for (const helper of helpers) helper.postMessage({ kind: "admit-settings", tree: state, config });
   await share(
     paths,
     helpers,

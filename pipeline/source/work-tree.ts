@@ -17,9 +17,20 @@ export async function workTree(root: string): Promise<Snapshot> {
   return new WorkTree(path.resolve(root), modes);
 }
 
-/** The folder a work-tree snapshot reads (another thread can open the same tree), else undefined. */
-export function workTreeRoot(snapshot: Snapshot): string | undefined {
-  return snapshot instanceof WorkTree ? snapshot.root : undefined;
+/** What opens the same work tree on another thread: its folder and the index's modes as read here. */
+export interface WorkTreeState {
+  root: string;
+  modes: ReadonlyMap<string, EntryKind>;
+}
+
+/** A work-tree snapshot's state (plain data, sent to a helper thread), else undefined. */
+export function workTreeState(snapshot: Snapshot): WorkTreeState | undefined {
+  return snapshot instanceof WorkTree ? { root: snapshot.root, modes: snapshot.modes } : undefined;
+}
+
+/** The same work tree on this thread, judging entries as the thread that read the index does (no second git run). */
+export function workTreeFrom(state: WorkTreeState): Snapshot {
+  return new WorkTree(state.root, state.modes);
 }
 
 /**
@@ -41,7 +52,7 @@ class WorkTree implements Snapshot {
 
   constructor(
     readonly root: string,
-    private readonly modes: ReadonlyMap<string, EntryKind>,
+    readonly modes: ReadonlyMap<string, EntryKind>,
   ) {}
 
   private abs(repoPath: string): string {

@@ -125,11 +125,13 @@ const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝�
 
 /** How far back a stray closing bracket's finding reaches for the start of its clause. */
 const CLAUSE_REACH = 40;
+/** What ends the clause before it: a mark, a line break or a bracket. */
+const CLAUSE_MARK = /[。、！？!?\n「」『』（）()【】]/u;
 
 /** Where the clause ending at `index` begins: after the last mark or bracket before it, within CLAUSE_REACH. @param {string} text @param {number} index */
 function clauseStart(text, index) {
   const from = Math.max(0, index - CLAUSE_REACH);
-  for (let i = index - 1; i >= from; i--) if (/[。、！？!?\n「」『』（）()【】]/u.test(text[i] ?? "")) return i + 1;
+  for (let i = index - 1; i >= from; i--) if (CLAUSE_MARK.test(text[i] ?? "")) return i + 1;
   return from;
 }
 
