@@ -23,6 +23,17 @@ export const ENTRY_POINTS = { cli: "cli.ts", "render-worker": "site/render-worke
 // kuromoji reads its dictionary from its own folder, pdfkit its font metrics from its own.
 const EXTERNAL = ["sharp", "textlint", "@textlint/*", "textlint-*", "kuromoji", "tsx", "esbuild", "pdfkit", "fontkit"];
 
+// yaml's Node entry is CommonJS, which esbuild cannot tree-shake: the bundle would carry all
+// 260 KB of it (compiled on every start). Its ES module build is the same code and version.
+const YAML_ESM = (() => {
+  try {
+    const file = path.join(path.dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser", "index.js");
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 function lockfileText() {
   for (const file of ["package-lock.json", "package.json"]) {
     try {
@@ -55,8 +66,13 @@ export async function prebuiltPipeline() {
     return undefined;
   }
   const pipelineUrl = pathToFileURL(`${PIPELINE_DIR}/`).href;
-  // Everything the bundle's bytes depend on: our code, the locked dependencies, esbuild, where it runs from.
-  const key = createHash("sha256").update([sourceHash, lockfileText(), esbuildVersion, pipelineUrl, process.version].join("\0")).digest("hex").slice(0, 24);
+  // Everything the bundle's bytes depend on: our code, the locked dependencies, esbuild, where it
+  // runs from, and this file (it holds the bundle's options).
+  const options = readFileSync(fileURLToPath(import.meta.url), "utf8");
+  const key = createHash("sha256")
+    .update([sourceHash, lockfileText(), esbuildVersion, pipelineUrl, process.version, options].join("\0"))
+    .digest("hex")
+    .slice(0, 24);
   const dir = path.join(BUNDLES_DIR, key);
   if (existsSync(path.join(dir, "cli.mjs"))) return dir;
 
@@ -75,6 +91,7 @@ export async function prebuiltPipeline() {
       chunkNames: "chunks/[name]-[hash]",
       // .mjs: Node knows the format without looking for a package.json above node_modules/.cache.
       outExtension: { ".js": ".mjs" },
+      alias: YAML_ESM ? { yaml: YAML_ESM } : {},
       logLevel: "silent",
       // Never the repository's tsconfig.json: its `paths` could map an import to a file a pull
       // request added, putting that file's code into the bundle. kawaraban needs no tsconfig to build.

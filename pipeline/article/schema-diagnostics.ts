@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import type { ParsedYaml, YamlPath } from "./safe-yaml.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
 import type { Config } from "./config.ts";
@@ -6,6 +6,7 @@ import type { ArticleText } from "./article.ts";
 import { text, bool, list, describeIssue, hint } from "./schema-helpers.ts";
 import { issuesToDiagnostics } from "./schema-diagnostics.ts";
 import { codePoint, unsafeCharacter } from "../source/names.ts";
+import { graphemesOf } from "../graphemes.ts";
 
 export const frontMatterRules = {
   required: defineRule({ id: "frontmatter/required", source: "frontmatter", severity: "error", title: "必須の項目がありません" }),
@@ -133,7 +134,6 @@ const KNOWN_KEYS = ["title", "writer", "date", "summary", "tags", "category", "c
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const FEE_KEYS = /^(fee|price|rate|amount|pay|payment|原稿料|料金|報酬|金額)$/i;
 
-const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
 const schemaCache = new WeakMap<Config, ReturnType<typeof frontMatterSchema>>();
 
 /** Validates front matter; on success the typed value is returned for later stages. */
@@ -209,7 +209,7 @@ export function checkFrontMatter(article: ArticleText, config: Config): { frontM
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   const lengthCheck = (key: "title" | "summary", max: number, why: string) => {
     // Graphemes never outnumber UTF-16 units: only text longer than the limit needs segmenting.
-    const length = fm[key].length <= max ? fm[key].length : [...graphemes.segment(fm[key])].length;
+    const length = fm[key].length <= max ? fm[key].length : [...graphemesOf(fm[key])].length;
     if (length > max) {
       diagnostics.push(
         report(

@@ -1,4 +1,5 @@
 import type { Root, Nodes, Parent } from "mdast";
+import { graphemesOf } from "../graphemes.ts";
 
 /**
  * Text statistics for editors and invoicing. The character count rule (documented in the
@@ -22,7 +23,6 @@ export const READING_CHARS_PER_MINUTE = 500;
 const SKIPPED = new Set(["code", "inlineCode", "html", "yaml", "image", "imageReference", "definition", "footnoteDefinition"]);
 const WHITESPACE = /[\s\u3000]/gu;
 const KANJI = /[\p{Script=Han}々〆ヶ]/gu;
-const segmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
 /** Only these make a user-perceived character longer than one code unit: surrogates, combining marks, joiners, selectors. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: UTF-16 code units on purpose: any surrogate means a character outside the BMP.
 const CLUSTERING = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200c\u200d\u3099\u309a\ufe00-\ufe0f\ud800-\udfff]/;
@@ -32,7 +32,7 @@ function graphemeCount(text: string): number {
   const compact = text.replace(WHITESPACE, "");
   if (!CLUSTERING.test(compact)) return compact.length;
   let count = 0;
-  for (const _ of segmenter.segment(compact)) count++;
+  for (const _ of graphemesOf(compact)) count++;
   return count;
 }
 

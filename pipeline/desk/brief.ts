@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defineRule, report } from "../diagnostics/rules.ts";
 import { parseSafeYaml } from "../article/safe-yaml.ts";

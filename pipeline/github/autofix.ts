@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../article/config.ts";
 import { classifyArticlePath } from "../article/article-path.ts";
 import { isImagePath } from "../images/stage.ts";

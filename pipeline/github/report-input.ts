@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The check report handed from the unprivileged `check` job to the privileged `report` job

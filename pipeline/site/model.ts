@@ -29,7 +29,12 @@ export function isPublished(fm: FrontMatter, today: string): boolean {
   return !fm.draft && fm.date <= today;
 }
 
-export const byNewest = (a: SiteArticle, b: SiteArticle) => b.frontMatter.date.localeCompare(a.frontMatter.date) || a.path.localeCompare(b.path);
+// Code-unit order, not localeCompare: the same on every machine whatever its ICU locale, and
+// sorting 1,000 articles through the collator took 8 ms of an incremental build.
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first (ISO dates compare as strings); articles of the same day by path. */
+export const byNewest = (a: SiteArticle, b: SiteArticle) => codeUnitOrder(b.frontMatter.date, a.frontMatter.date) || codeUnitOrder(a.path, b.path);
 
 /** Tag slugs are Unicode folders on disk; links carry them percent-encoded (see tags.ts). */
 export const tagPath = (slug: string) => `tags/${slug}/`;
