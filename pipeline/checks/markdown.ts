@@ -8,7 +8,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ArticleText } from "../article/article.ts";
 import { runRemark } from "./remark-run.ts";
 
-export const REMARKRC = ".remarkrc.json";
+import { REMARKRC } from "./prose/fingerprint.ts";
+
+export { REMARKRC };
 
 export class RemarkConfigError extends Error {}
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
 import { PIPELINE_URL } from "../self.ts";
 import { sha256 } from "../hash.ts";
-import { proseFingerprint } from "../checks/prose/stage.ts";
+import { proseFingerprint } from "../checks/prose/fingerprint.ts";
 import { lintEntry } from "./lint-entry.ts";
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { referencedDataFiles, TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
-import { REMARKRC } from "../checks/markdown.ts";
+import { REMARKRC } from "../checks/prose/fingerprint.ts";
 import { parse as parseYaml } from "yaml";
 
 /**

@@ -1,11 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { ArticleText } from "../../article/article.ts";
-import { VERSION } from "../../version.ts";
-import { pipelineCodeHash } from "../../self.ts";
-import { referencedDataFiles, TEXTLINTRC, TextlintConfigError } from "./textlint-config.mjs";
-import { remarkFor, REMARKRC } from "../markdown.ts";
+import { TextlintConfigError } from "./textlint-config.mjs";
+import { remarkFor } from "../markdown.ts";
+import { proseFingerprint } from "./fingerprint.ts";
 import { lintArticle, proseFindings } from "./findings.ts";
 import { textStats, type TextStats } from "../stats.ts";
 import { ProseCache, sha256 } from "./cache.ts";
@@ -27,23 +25,6 @@ export const LINT_BUDGET_MS = 30_000;
 export interface ProseResult {
   diagnostics: Diagnostic[];
   stats: TextStats;
-}
-
-/**
- * Everything that can change prose findings: the native configs, every file they point at
- * (prh dictionaries, the proper-noun allowlist), the locked package versions, and kawaraban.
- */
-export async function proseFingerprint(root: string): Promise<string> {
-  const read = (file: string) => readFile(path.join(root, file), "utf8").catch(() => "");
-  const textlintrc = await read(TEXTLINTRC);
-  const referenced = new Set<string>();
-  try {
-    for (const f of referencedDataFiles(JSON.parse(textlintrc))) referenced.add(f);
-  } catch {
-    // An unreadable config fails loudly when textlint loads it; here it only changes the key.
-  }
-  const files = await Promise.all([...referenced].sort().map(async (f) => `${f}\n${await read(f)}`));
-  return sha256(pipelineCodeHash(), VERSION, textlintrc, await read(REMARKRC), await read("package-lock.json"), ...files);
 }
 
 export interface ProseOptions {
