@@ -38,6 +38,7 @@ const notationLabel: Record<string, string> = {
   prh: "市のおすすめの表記",
   "notation-variants": "表記ゆれ",
   typography: "記号と空白",
+  "kana-notation": "かなで書く言葉（公用文）",
   "exclamation-width": "半角の「!」「?」",
 };
 const infoLabel: Record<string, string> = {

@@ -29,9 +29,13 @@ export async function proseFindings(article: ArticleText, messages: readonly Tex
   return [...onePerPlace(textlintToDiagnostics(article.path, article.raw, messages)), ...(await runRemark(remark, article)), ...checkA11y(article)];
 }
 
-/** The city's 表記 (prh) and the article's own 表記ゆれ often point at the same word: the city's rule says it once. */
+/**
+ * The city's 表記 (prh) and kawaraban's own 表記 (the article's 表記ゆれ, the words written in
+ * kana) often point at the same word: the city's rule says it once.
+ */
 const CITY_NOTATION = new Set(["prh", "kawaraban/city-required"]);
+const OWN_NOTATION = new Set(["kawaraban/notation-variants", "kawaraban/kana-notation"]);
 function onePerPlace(diagnostics: Diagnostic[]): Diagnostic[] {
   const city = new Set(diagnostics.filter((d) => CITY_NOTATION.has(d.ruleId)).map((d) => `${d.line}:${d.column}`));
-  return diagnostics.filter((d) => d.ruleId !== "kawaraban/notation-variants" || !city.has(`${d.line}:${d.column}`));
+  return diagnostics.filter((d) => !OWN_NOTATION.has(d.ruleId) || !city.has(`${d.line}:${d.column}`));
 }

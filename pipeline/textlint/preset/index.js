@@ -12,6 +12,7 @@ module.exports = {
     "repeated-word": require("./rules/repeated-word.js"),
     "exclamation-width": require("./rules/exclamation-width.js"),
     typography: require("./rules/typography.js"),
+    "kana-notation": require("./rules/kana-notation.js"),
     "japanese-punctuation": require("./rules/japanese-punctuation.js"),
     "notation-variants": require("./rules/notation-variants.js"),
     "common-mistakes": require("./rules/common-mistakes.js"),
@@ -28,6 +29,7 @@ module.exports = {
     "exclamation-width": true,
     // Info unless the city says otherwise: a config written before this rule existed does not list it.
     typography: { severity: "info" },
+    "kana-notation": { severity: "info" },
     "japanese-punctuation": true,
     "notation-variants": true,
     "common-mistakes": true,
