@@ -36,6 +36,17 @@ export async function proseFindings(article: ArticleText, messages: readonly Tex
 const CITY_NOTATION = new Set(["prh", "kawaraban/city-required"]);
 const OWN_NOTATION = new Set(["kawaraban/notation-variants", "kawaraban/kana-notation"]);
 function onePerPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  const city = new Set(diagnostics.filter((d) => CITY_NOTATION.has(d.ruleId)).map((d) => `${d.line}:${d.column}`));
-  return diagnostics.filter((d) => !OWN_NOTATION.has(d.ruleId) || !city.has(`${d.line}:${d.column}`));
+  const city = diagnostics.filter((d) => CITY_NOTATION.has(d.ruleId));
+  return diagnostics.filter((d) => !OWN_NOTATION.has(d.ruleId) || !city.some((c) => overlaps(c, d)));
+}
+
+/** Two findings on some of the same characters of one line (a finding without an end covers one). */
+function overlaps(a: Diagnostic, b: Diagnostic): boolean {
+  if (a.line === undefined || a.line !== b.line) return false;
+  const span = (d: Diagnostic) => [
+    d.column ?? 1,
+    d.endLine === d.line && d.endColumn !== undefined ? Math.max(d.endColumn, (d.column ?? 1) + 1) : (d.column ?? 1) + 1,
+  ];
+  const [[a0, a1], [b0, b1]] = [span(a), span(b)];
+  return a0! < b1! && b0! < a1!;
 }
