@@ -5,6 +5,7 @@ import { loadConfig, type Config } from "../article/config.ts";
 import { workTree } from "../source/work-tree.ts";
 import { BRIEF_FORM } from "../desk/issue-form.ts";
 import { item, type CheckItem } from "./checklist.ts";
+import { prhCheck } from "./prh-check.ts";
 import { actionUses } from "./pins.ts";
 import { TEXTLINTRC } from "../checks/prose/textlint-config.mjs";
 import { SAMPLE_CONTENT, ownersIn, sampleConfig, sampleFiles, sampleOwners, SAMPLE_DIR } from "./template.ts";
@@ -38,6 +39,7 @@ export async function offlineChecks(root: string, sampleDir = SAMPLE_DIR): Promi
   items.push(await pinsCheck(root));
   items.push(await dependabotCheck(root));
   items.push(await lintConfigCheck(root));
+  items.push(await prhCheck(root));
   return items;
 }
 

@@ -50,6 +50,7 @@ describe("kawaraban doctor on the untouched template", () => {
       dependabot: "ok",
       "form.categories": "ok",
       "lint.config": "ok",
+      "lint.prh": "ok",
     });
     const pretty = (await runCli(["doctor", "--offline"], root)).stdout;
     expect(pretty).toContain("npx kawaraban setup --fresh で見本を消してください");
@@ -69,6 +70,22 @@ describe("kawaraban doctor after an upgrade", () => {
     const lint = JSON.parse(result.stdout).items.find((i: { id: string }) => i.id === "lint.config");
     expect(lint.status).toBe("warn");
     expect(lint.detail).toContain("「@textlint-ja/textlint-rule-no-insert-dropping-sa」→「@textlint-ja/no-insert-dropping-sa」");
+  });
+});
+
+describe("kawaraban doctor on a city's own 表記", () => {
+  it("warns about an entry that would rewrite a right word, which upgrade cannot change", async () => {
+    const root = await templateCopy();
+    // The template's entry before 2026-12-05: 「致します」 matched inside 「一致します」.
+    await writeFile(
+      path.join(root, "prh.yml"),
+      "version: 1\nrules:\n  - expected: いたします\n    pattern: 致します\n  - expected: 子ども\n    pattern: 子供\n",
+    );
+    const result = await runCli(["doctor", "--offline", "--format", "json"], root);
+    const prh = JSON.parse(result.stdout).items.find((i: { id: string }) => i.id === "lint.prh");
+    expect(prh.status).toBe("warn");
+    expect(prh.detail).toContain("prh.yml の「致します」が正しい「意見が一致します。」にも当たります");
+    expect(prh.detail).not.toContain("子供");
   });
 });
 
