@@ -53,15 +53,16 @@ const ADVERBIAL_NOUNS = new Set([
   ...["家族", "親子", "夫婦", "兄弟", "姉妹"],
   // 「老若男女楽しめる」: everyone, said as a set word.
   ...["老若男女", "誰も彼も", "大人も子どもも"],
-  // 「丹精込めて」「精魂込めて」: set phrases said without を.
-  ...["丹精", "精魂", "精根"],
+  // 「丹精込めて」「精魂込めて」「歯に衣着せぬ」: set phrases said without を.
+  ...["丹精", "精魂", "精根", "衣"],
   // 「最初曇っていた」: the time of it, said as an adverb.
   ...["最初", "最後", "結局", "一時", "当初", "例年"],
 ]);
 /**
- * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」.
+ * Verbs a noun stands before in a set phrase: 「老若男女問わず」「年齢問わず」「ばら撒く」「ひとっ風呂浴びる」,
+ * and the suffix 〜ぶる (「善人ぶる」「大人ぶって」).
  */
-const SET_PHRASE = /^(?:問う|撒く|浴びる)$/u;
+const SET_PHRASE = /^(?:問う|撒く|浴びる|ぶる)$/u;
 
 /** Verbs a one-kanji noun stands before in a set phrase or a compound: 「力及ばず」「指差す」. */
 const ONE_KANJI_IDIOM = /^(?:及ぶ|差す|立つ|向く)$/u;

@@ -44,6 +44,12 @@ const HOMOPHONES = [
   [/温か(?=い(?:春|日差し|陽気|気候|地域|季節|風(?!呂)))/gu, "暖か", "気温のあたたかさは「暖かい」です"],
   // Not 「意思が固まる」「意思が強く示される」 (news usage): only a person's strength of will.
   [/意思(?=の強い|を貫)/gu, "意志", "やり通す心の強さは「意志」です"],
+  // Fifteenth round: doors and shops are opened (開ける); 明ける is the night or the year ending.
+  [
+    /(?<=(?:店|お店|窓|戸|扉|ドア|蓋|ふた|門|シャッター|カーテン)を)明け(?=[なまたてるれよず])/gu,
+    "開け",
+    "戸や店をあけるのは「開ける」です（「明ける」は夜や年が明けること）",
+  ],
 ];
 
 module.exports = { HOMOPHONES };

@@ -11,6 +11,7 @@ const { IDIOMS } = require("./phrases-idioms.js");
 const { USAGE } = require("./phrases-usage.js");
 const { SAYINGS } = require("./phrases-sayings.js");
 const { HOMOPHONES } = require("./phrases-homophones.js");
+const { GUIDES } = require("./phrases-guides.js");
 
 /** @type {[RegExp, string | undefined, string][]} */
 const LIKELY = [
@@ -442,6 +443,7 @@ const LIKELY = [
   ...USAGE,
   ...SAYINGS,
   ...HOMOPHONES,
+  ...GUIDES,
 ];
 
 module.exports = { LIKELY };
