@@ -45,6 +45,8 @@ const TAKES_NI = new Set([
     "こだわる",
     "拘る",
     "接する",
+    // Fifteenth round (beginner list 31's family, on other verbs): longing, facing, belonging, answering.
+    ...["憧れる", "あこがれる", "面する", "面す", "属する", "甘える", "答える", "関わる", "携わる"],
   ],
   ...[
     "位置",
@@ -68,6 +70,7 @@ const TAKES_NI = new Set([
     "来場",
     "来館",
     ...["加入", "加盟", "応募", "出場", "出演", "寄与", "従事", "専念", "没頭", "就任", "立候補", "到達", "満足", "反論", "依存"],
+    ...["該当", "相当", "匹敵", "就職", "登場", "影響", "感謝"],
   ],
 ]);
 /** サ変 nouns whose partner takes と (「留学生と交流する」「隣町と対戦する」), never を. */
@@ -312,6 +315,8 @@ function wrongCase(tokens, i, found) {
   const verb = /** @type {Token} */ (tokens[i]);
   const sahen = verb.pos === "名詞" && verb.pos_detail_1 === "サ変接続";
   if (!(verb.pos === "動詞" && verb.pos_detail_1 === "自立") && !(sahen && doneBy(tokens[i + 1]))) return;
+  // 「本を返いて」: the tokenizer's guess at a broken form (verb-euphony reports it), not the verb 返る.
+  if (verb.conjugated_form === "体言接続特殊２") return;
   // 「人を並ばせる」「人に守られる」「信頼を勝ち取る」: a causative, a passive or a compound verb takes its own particles.
   const next = tokens[i + 1];
   // 「できる限り」「できるだけ」: adverbs, not the verb.
@@ -330,8 +335,15 @@ function wrongCase(tokens, i, found) {
   const noun = tokens[p - 1];
   if (particle?.pos !== "助詞" || particle.pos_detail_1 !== "格助詞" || !partner(noun)) return;
   const word = verbOf(verb);
-  const dict = sahen ? `${word}する` : word;
-  const head = noun.pos_detail_1 === "接尾" && tokens[p - 2]?.pos === "名詞" ? `${tokens[p - 2]?.surface_form}${noun.surface_form}` : noun.surface_form;
+  // 「面した」 is read as the classical 面す: the writer's verb is 面する.
+  const dict = sahen ? `${word}する` : word === "面す" ? "面する" : word;
+  // The whole noun before the particle (「消防士さん」, not 「士さん」), at most four tokens back.
+  let from = p - 1;
+  while (from > p - 4 && tokens[from - 1]?.pos === "名詞" && tokens[from]?.pos === "名詞") from--;
+  const head = tokens
+    .slice(from, p)
+    .map((t) => t.surface_form)
+    .join("");
   const words = `「${head}${tokens
     .slice(p, i + 1)
     .map((t) => t.surface_form)

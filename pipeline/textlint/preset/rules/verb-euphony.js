@@ -57,7 +57,13 @@ async function verbTeForms(kanji) {
 async function wrongEuphony(tokens, found) {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const stem = /** @type {import("./japanese-text.js").Token} */ (tokens[i]);
-    if (stem.pos === "動詞" || !/^[\u4e00-\u9fff]$/u.test(stem.surface_form)) continue;
+    // A one-kanji "verb" in 体言接続特殊２ before い (「探いて」 read as 探る) is the tokenizer's guess at a
+    // broken form; after a noun it is a suffix (「わたし達って」「2組いて」).
+    const guessed =
+      stem.pos === "動詞" && stem.conjugated_form === "体言接続特殊２" && tokens[i + 1]?.surface_form.startsWith("い") && tokens[i - 1]?.pos !== "名詞";
+    if ((stem.pos === "動詞" && !guessed) || !/^[\u4e00-\u9fff]$/u.test(stem.surface_form)) continue;
+    // A suffix after a noun (「わたし達って」「2組いて」「空き家率って」) is a word of its own, not a verb's stem.
+    if (stem.pos_detail_1 === "接尾" && tokens[i - 1]?.pos === "名詞") continue;
     const after = tokens
       .slice(i + 1, i + 3)
       .map((t) => t.surface_form)
@@ -96,7 +102,8 @@ const ICHIDAN_ONLY = /^[見着煮似寝出]$/u;
 
 /**
  * A 一段 verb (or 来る) given a 五段 verb's っ before た/て (「煮った」「着った」「食べった」 for 「煮た」
- * 「着た」「食べた」): the tokenizer reads the verb's stem and leaves the っ as a stray verb of its own.
+ * 「着た」「食べた」), or its ら before ない (「足りらない」「起きらなかった」): the tokenizer reads the
+ * verb's stem and leaves the っ or ら as a stray word of its own.
  * A stem that may also make a 五段 verb (「獲る」 read とる) is left alone.
  * @param {readonly import("./japanese-text.js").Token[]} tokens a sentence's tokens
  * @param {import("./japanese-text.js").Found} found
@@ -107,12 +114,16 @@ function ichidanAsGodan(tokens, found) {
       tokens.slice(i, i + 3)
     );
     if (verb.pos !== "動詞" || verb.conjugated_form !== "連用形" || !/^(?:一段|カ変)/u.test(verb.conjugated_type)) continue;
-    if (tsu.surface_form !== "っ" || !/^[たて]$/u.test(suffix.surface_form)) continue;
+    // 「足りらない」「起きらなかった」: the 五段 ら before ない, read as a suffix of the stem.
+    const ra = tsu.surface_form === "ら" && tsu.pos === "名詞" && suffix.basic_form === "ない";
+    if (!ra && (tsu.surface_form !== "っ" || !/^[たて]$/u.test(suffix.surface_form))) continue;
     // A stem of one kanji may also be a 五段 verb's (「獲る」 read とる: 「獲った」), which the
     // tokenizer's best path does not tell: only the kanji whose verbs are 一段 alone.
     if (!/[\u3041-\u3096]$/u.test(verb.surface_form) && !ICHIDAN_ONLY.test(verb.surface_form)) continue;
-    const written = `${verb.surface_form}っ${suffix.surface_form}`;
-    const right = `${verb.surface_form}${suffix.surface_form}`;
+    // 「なかっ」 is shown with what follows it (「足りなかった」).
+    const tail = suffix.surface_form.endsWith("っ") ? (tokens[i + 3]?.surface_form ?? "") : "";
+    const written = `${verb.surface_form}${tsu.surface_form}${suffix.surface_form}${tail}`;
+    const right = `${verb.surface_form}${suffix.surface_form}${tail}`;
     found(
       verb.word_position - 1,
       `「${written}」は活用の誤りです。「${verb.basic_form}」は「${right}」と活用します。`,

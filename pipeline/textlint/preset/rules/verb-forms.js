@@ -40,6 +40,26 @@ const CONTRACTED_CAUSATIVES = new Set([
   "取らす",
   "やらす",
   "見せらす",
+  // Fifteenth round: more of the same (「吹かさせていただく」「働かさせていただく」), each a verb whose
+  // own causative (吹かせる, 働かせる) is what the writer meant.
+  ...[
+    "吹かす",
+    "弾かす",
+    "歩かす",
+    "働かす",
+    "泳がす",
+    "急がす",
+    "走らす",
+    "踊らす",
+    "笑わす",
+    "手伝わす",
+    "通わす",
+    "持たす",
+    "立たす",
+    "並ばす",
+    "選ばす",
+    "喜ばす",
+  ],
 ]);
 
 const { reportDoubleHonorific, STRICT } = require("./honorifics.js");
