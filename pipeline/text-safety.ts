@@ -4,8 +4,14 @@
  * escapes for its own context all the same.
  */
 
-/** HTML text and double- or single-quoted attribute values. */
-export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/**
+ * HTML text and double- or single-quoted attribute values. One pass, and none for text without a
+ * special character (most titles and names): five chained replaces were a third of the time a
+ * 1,000-article site spent on its list pages.
+ */
+export const escapeHtml = (s: string): string => (HTML_SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ENTITY[c]!) : s);
 
 /** One POSIX shell word: whatever the text holds (`$(…)`, backticks, spaces), pasting it runs nothing. */
 export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
