@@ -42,13 +42,28 @@ function compile(pattern: unknown): RegExp | undefined {
   }
 }
 
+/** The `rules` of a prh dictionary, or "unreadable" (broken YAML, an unresolved alias, an alias bomb). */
+function readRules(text: string): unknown {
+  try {
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) return "unreadable";
+    return (doc.toJS({ maxAliasCount: 100 }) as { rules?: unknown } | null)?.rules;
+  } catch {
+    return "unreadable";
+  }
+}
+
 export async function prhCheck(root: string): Promise<CheckItem> {
   const title = "市の表記の辞書（prh.yml）";
   const found: string[] = [];
   for (const file of PRH_FILES) {
     const text = await readFile(path.join(root, file), "utf8").catch(() => undefined);
     if (text === undefined) continue;
-    const rules = (parseDocument(text).toJS() as { rules?: unknown } | null)?.rules;
+    const rules = readRules(text);
+    if (rules === "unreadable") {
+      found.push(`${file} を読めません（YAML の書き方、またはエイリアスが多すぎます）`);
+      continue;
+    }
     if (!Array.isArray(rules)) continue;
     for (const rule of rules as { pattern?: unknown; patterns?: unknown; expected?: unknown }[]) {
       for (const pattern of [rule?.pattern ?? rule?.patterns].flat()) {
@@ -63,7 +78,7 @@ export async function prhCheck(root: string): Promise<CheckItem> {
     "lint.prh",
     "warn",
     title,
-    `${found.slice(0, 3).join("。")}${found.length > 3 ? ` ほか ${found.length - 3} 件` : ""}。直すと文が壊れます。`,
-    "その項目の pattern を、テンプレートの新しい prh.yml の同じ項目（前後の文字の条件つき）に書き換えてください。",
+    `${found.slice(0, 3).join("。")}${found.length > 3 ? ` ほか ${found.length - 3} 件` : ""}。`,
+    "正しい言葉に当たる項目は、直すと文が壊れます。pattern をテンプレートの新しい prh.yml の同じ項目（前後の文字の条件つき）に書き換えてください。読めない辞書は、文章のチェックも止めるので書き方を直してください。",
   );
 }

@@ -87,6 +87,22 @@ describe("kawaraban doctor on a city's own 表記", () => {
     expect(prh.detail).toContain("prh.yml の「致します」が正しい「意見が一致します。」にも当たります");
     expect(prh.detail).not.toContain("子供");
   });
+
+  it("reports a hostile dictionary (an alias bomb, an unresolved alias) instead of stopping", async () => {
+    const root = await templateCopy();
+    const bomb = [
+      "a0: &a0 [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 11 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(", ")}]`),
+    ];
+    for (const text of [`${bomb.join("\n")}\nrules:\n  - expected: x\n    pattern: y\n`, "version: 1\nrules: *nope\n"]) {
+      await writeFile(path.join(root, "prh.yml"), text);
+      const result = await runCli(["doctor", "--offline", "--format", "json"], root);
+      expect(result.stderr).not.toContain("内部エラー");
+      const prh = JSON.parse(result.stdout).items.find((i: { id: string }) => i.id === "lint.prh");
+      expect(prh.status).toBe("warn");
+      expect(prh.detail).toContain("prh.yml を読めません");
+    }
+  });
 });
 
 describe("kawaraban setup against the GitHub stand-in", () => {

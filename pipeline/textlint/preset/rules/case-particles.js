@@ -46,7 +46,7 @@ const TAKES_NI = new Set([
     "拘る",
     "接する",
     // Fifteenth round (beginner list 31's family, on other verbs): longing, facing, belonging, answering.
-    ...["憧れる", "あこがれる", "面する", "面す", "属する", "甘える", "答える", "関わる", "携わる"],
+    ...["憧れる", "あこがれる", "面する", "面す", "属する", "甘える", "関わる", "携わる"],
   ],
   ...[
     "位置",
@@ -242,7 +242,6 @@ const NO_OBJECT = new Set([
     "目立つ",
     "際立つ",
     "苛立つ",
-    "明ける",
     "更ける",
     "浮く",
     "騒ぐ",
@@ -302,6 +301,24 @@ const ADVERBIAL = new Set([
  */
 const verbOf = (token) => (token.pos === "名詞" && token.pos_detail_1 === "サ変接続" ? token.surface_form : token.basic_form);
 
+/** Verbs that follow a て form as helpers (「驚いている」「濡れてしまう」): the を is still the first verb's. */
+const HELPERS = /^(?:いる|いく|くる|しまう|おく|ある|みる|ほしい|もらう|くれる|いただく|くださる)$/u;
+
+/**
+ * 「夜道を濡れて帰る」「一日を黙って過ごす」「寒空の下を震えながら待つ」: an intransitive verb joined
+ * by て or ながら to a verb after it; the を is that verb's (a route, a span of time).
+ * @param {readonly Token[]} tokens
+ * @param {number} i the intransitive verb
+ */
+function objectOfNextVerb(tokens, i) {
+  let k = i + 1;
+  if (!/^(?:て|で|ながら)$/u.test(tokens[k]?.surface_form ?? "")) return false;
+  k++;
+  const next = tokens[k];
+  if (next?.pos === "動詞" && !HELPERS.test(next.basic_form)) return true;
+  return next?.pos === "名詞" && next.pos_detail_1 === "サ変接続" && doneBy(tokens[k + 1]);
+}
+
 /**
  * Reports a case particle the verb at `tokens[i]` does not take.
  * @param {readonly Token[]} tokens
@@ -336,7 +353,7 @@ function wrongCase(tokens, i, found) {
   const dict = sahen ? `${word}する` : word === "面す" ? "面する" : word;
   // The whole noun before the particle (「消防士さん」, not 「士さん」), at most four tokens back.
   let from = p - 1;
-  while (from > p - 4 && tokens[from - 1]?.pos === "名詞" && tokens[from]?.pos === "名詞") from--;
+  while (from > p - 4 && tokens[from]?.pos === "名詞" && (tokens[from - 1]?.pos === "名詞" || tokens[from]?.pos_detail_1 === "接尾") && tokens[from - 1]) from--;
   const head = tokens
     .slice(from, p)
     .map((t) => t.surface_form)
@@ -351,7 +368,7 @@ function wrongCase(tokens, i, found) {
     found(at, `${words}は「に」ではありませんか（「〜に${dict}」と言います）。`, { replace: 1, text: "に" }, 1);
   } else if (particle.surface_form === "を" && TAKES_TO.has(word)) {
     found(at, `${words}は「と」ではありませんか（「〜と${dict}」と言います）。`, { replace: 1, text: "と" }, 1);
-  } else if (particle.surface_form === "を" && NO_OBJECT.has(word)) {
+  } else if (particle.surface_form === "を" && NO_OBJECT.has(word) && !objectOfNextVerb(tokens, i)) {
     found(at, `${words}は「が」か「に」ではありませんか（「${dict}」は「〜を」をとりません）。`, undefined, 1);
   } else if (particle.surface_form === "に" && TAKES_WO.has(word) && (word !== "守る" || KEPT.test(head)) && !forSomeone(tokens, i)) {
     found(at, `${words}は「を」ではありませんか（「〜を${dict}」と言います）。`, { replace: 1, text: "を" }, 1);
