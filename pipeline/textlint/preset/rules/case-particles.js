@@ -353,7 +353,8 @@ function wrongCase(tokens, i, found) {
   const dict = sahen ? `${word}する` : word === "面す" ? "面する" : word;
   // The whole noun before the particle (「消防士さん」, not 「士さん」), at most four tokens back.
   let from = p - 1;
-  while (from > p - 4 && tokens[from]?.pos === "名詞" && (tokens[from - 1]?.pos === "名詞" || tokens[from]?.pos_detail_1 === "接尾") && tokens[from - 1]) from--;
+  while (from > p - 4 && tokens[from]?.pos === "名詞" && (tokens[from - 1]?.pos === "名詞" || tokens[from]?.pos_detail_1 === "接尾") && tokens[from - 1])
+    from--;
   const head = tokens
     .slice(from, p)
     .map((t) => t.surface_form)
