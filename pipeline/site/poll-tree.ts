@@ -7,7 +7,7 @@ import path from "node:path";
  * file, rename it over the old one: `sed -i`, vim, many IDEs), so a preview built on it went
  * stale; a poll of a few hundred articles and photos costs a millisecond and sees every save.
  */
-export function pollTree(dirs: readonly string[], onChange: () => void, intervalMs = 500): { close(): void } {
+export function pollTree(dirs: readonly string[], onChange: () => void, intervalMs = 500): { close(): void; ready: Promise<void> } {
   let last: string | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -33,8 +33,11 @@ export function pollTree(dirs: readonly string[], onChange: () => void, interval
     last = now;
     if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
   };
-  void tick();
+  // The first look is the baseline: a change made before it is done would be part of it and never
+  // reported. Callers wait for it before anything may change (preview: before its first build).
+  const ready = tick();
   return {
+    ready,
     close: () => {
       stopped = true;
       clearTimeout(timer);

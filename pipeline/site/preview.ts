@@ -107,7 +107,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     running = next.catch(() => undefined);
     return next;
   };
-  await queued();
   let timer: NodeJS.Timeout | undefined;
   const watcher = pollTree([path.join(options.root, "articles"), path.join(options.root, "assets")], () => {
     clearTimeout(timer);
@@ -115,6 +114,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       queued().catch((error: Error) => options.log(`再作成できませんでした: ${logSafe(error.message)}`));
     }, 100);
   });
+  // The watcher's baseline comes before the first build: a save at any moment after that (even
+  // during the first build, or while the first look at the tree was slow on a busy machine) is
+  // seen and rebuilt, where it used to be taken into the baseline and never reloaded.
+  try {
+    await watcher.ready;
+    await queued();
+  } catch (error) {
+    watcher.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: server.url,
     rebuild: queued,
