@@ -43,10 +43,10 @@ function onePerPlace(diagnostics: Diagnostic[]): Diagnostic[] {
 /** Two findings on some of the same characters of one line (a finding without an end covers one). */
 function overlaps(a: Diagnostic, b: Diagnostic): boolean {
   if (a.line === undefined || a.line !== b.line) return false;
-  const span = (d: Diagnostic) => [
-    d.column ?? 1,
-    d.endLine === d.line && d.endColumn !== undefined ? Math.max(d.endColumn, (d.column ?? 1) + 1) : (d.column ?? 1) + 1,
-  ];
+  const span = (d: Diagnostic): [number, number] => {
+    const start = d.column ?? 1;
+    return [start, d.endLine === d.line && d.endColumn !== undefined ? Math.max(d.endColumn, start + 1) : start + 1];
+  };
   const [[a0, a1], [b0, b1]] = [span(a), span(b)];
-  return a0! < b1! && b0! < a1!;
+  return a0 < b1 && b0 < a1;
 }

@@ -70,10 +70,12 @@ function wrongCase(tokens, i, found) {
   const word = verbOf(verb);
   // 「面した」 is read as the classical 面す: the writer's verb is 面する.
   const dict = sahen ? `${word}する` : word === "面す" ? "面する" : word;
-  // The whole noun before the particle (「消防士さん」, not 「士さん」), at most four tokens back.
+  // The whole noun before the particle (「消防士さん」「広さ」, not 「士さん」「さ」), at most four tokens
+  // back: a noun after a noun, or a suffix after whatever it is attached to.
+  const joins = (/** @type {Token | undefined} */ before, /** @type {Token | undefined} */ part) =>
+    before !== undefined && part?.pos === "名詞" && (before.pos === "名詞" || part.pos_detail_1 === "接尾");
   let from = p - 1;
-  while (from > p - 4 && tokens[from]?.pos === "名詞" && (tokens[from - 1]?.pos === "名詞" || tokens[from]?.pos_detail_1 === "接尾") && tokens[from - 1])
-    from--;
+  while (from > p - 4 && joins(tokens[from - 1], tokens[from])) from--;
   const head = tokens
     .slice(from, p)
     .map((t) => t.surface_form)
