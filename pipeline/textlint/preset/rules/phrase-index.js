@@ -2,15 +2,16 @@
 "use strict";
 /**
  * Which patterns of a phrase list can match a text at all, without running them. Each pattern
- * is filed under characters every one of its matches must contain: for each top-level
- * alternative, one literal character outside any group, class or optional quantifier (the
- * least common one), or, when that is a common kana and the pattern starts with two or more
- * literal characters, the least common pair of them in a row. A text runs only the patterns
- * filed under a character or pair it has; a pattern
- * with an alternative that has no such character runs on every text. The lists hold hundreds of
- * patterns (every slip of the polite words among them), and running each on every paragraph
+ * is filed under keys — one character, or two in a row — such that every match holds one of
+ * them: per top-level alternative, the most selective requirement the pattern's source makes
+ * (two literal characters in a row beat one; a rare character beats a common kana). Positive
+ * lookarounds and groups that are not optional count (「(?<=コロナ)[渦過]」 needs 「コロナ」), a
+ * group of alternatives or a class of plain characters is a requirement of one of several keys,
+ * and negative lookarounds, optional parts, escapes and ranges require nothing. A text runs only
+ * the patterns filed under a key it holds; a pattern with an alternative that requires nothing
+ * runs on every text. The lists hold thousands of patterns, and running each on every paragraph
  * was a fifth of a worker's lint time. tests/checks/phrase-index.test.ts holds this to running
- * every pattern, on random texts built from the patterns' own characters.
+ * every pattern, on random texts built from the patterns' own keys.
  */
 
 /** Kana so common that filing a pattern under them saves little (roughly by frequency). */
@@ -21,44 +22,155 @@ const rarity = (/** @type {string} */ ch) => {
 };
 
 /**
- * Splits a regular expression's source into its top-level alternatives, each a list of the
- * literal characters that must appear in a match; `undefined` for an alternative with none.
- * Conservative: anything not understood is skipped, which only means the pattern runs more often.
- * @param {string} source
- * @returns {(string[])[]}
+ * How often a key is expected in a text, lower is rarer: a pair of characters is rarer than one
+ * character, a pair of common kana rarer than a common kana alone.
+ * @param {string} key one or two characters
  */
-function requiredCharacters(source) {
-  const units = [...source];
-  /** @type {string[][]} */
+function keyCost(key) {
+  const [a = "", b] = [...key];
+  return b === undefined ? 40 + 2 * rarity(a) : rarity(a) + rarity(b);
+}
+
+/** @typedef {string[]} Requirement keys of which every match holds at least one */
+
+/**
+ * The requirement that least often holds on a text (fewest and rarest keys).
+ * @param {Requirement[]} requirements
+ */
+function best(requirements) {
+  const cost = (/** @type {Requirement} */ r) => r.reduce((sum, key) => sum + keyCost(key), 0);
+  return requirements.reduce((a, b) => (a === undefined || cost(b) < cost(a) ? b : a), /** @type {Requirement | undefined} */ (undefined));
+}
+
+/** Characters with a meaning in a pattern's source; any other is itself. */
+const SYNTAX = "\\^$.*+?()[]{}|";
+
+/**
+ * Parses a pattern's source into its alternatives (top level, or of the group starting after
+ * `from`), each with the requirements its matches must meet. Conservative: anything not
+ * understood requires nothing, which only means the pattern runs more often.
+ * @param {string[]} units the source's characters
+ * @param {number} from
+ * @returns {{ alternatives: Requirement[][], end: number }} end: the index of the closing `)` (or the length)
+ */
+function parseAlternatives(units, from) {
+  /** @type {Requirement[][]} */
   const alternatives = [[]];
-  let depth = 0;
-  for (let i = 0; i < units.length; i++) {
+  let run = ""; // literal characters in a row, so far
+  const endRun = () => {
+    const chars = [...run];
+    const current = /** @type {Requirement[]} */ (alternatives[alternatives.length - 1]);
+    if (chars.length === 1) current.push([run]);
+    for (let j = 1; j < chars.length; j++) current.push([`${chars[j - 1]}${chars[j]}`]);
+    run = "";
+  };
+  let i = from;
+  for (; i < units.length; i++) {
     const ch = /** @type {string} */ (units[i]);
-    let literal = /** @type {string | undefined} */ (undefined);
-    if (ch === "\\") {
-      i = skipEscape(units, i);
-    } else if (ch === "[") {
-      i = skipClass(units, i);
+    if (ch === ")") break;
+    /** @type {{ literal?: string, requirement?: Requirement }} */
+    let unit = {};
+    if (ch === "\\") i = skipEscape(units, i);
+    else if (ch === "[") {
+      const end = skipClass(units, i);
+      const members = units.slice(i + 1, end);
+      // Plain characters only: no negation, range or escape.
+      if (members.length > 0 && members[0] !== "^" && !members.some((c) => c === "\\" || c === "-")) unit = { requirement: [...new Set(members)] };
+      i = end;
     } else if (ch === "{") {
       // A quantifier's bounds ({2}, {0,8}) are not characters of the text.
       const end = units.indexOf("}", i);
       i = end === -1 ? units.length : end;
     } else if (ch === "(") {
-      depth++;
-    } else if (ch === ")") {
-      depth--;
-    } else if (ch === "|" && depth === 0) {
+      const group = parseGroup(units, i);
+      i = group.end;
+      unit = group.requirement ? { requirement: group.requirement } : {};
+      if (group.inner && !isOptional(units, i)) {
+        endRun();
+        alternatives[alternatives.length - 1]?.push(...group.inner);
+        continue;
+      }
+    } else if (ch === "|") {
+      endRun();
       alternatives.push([]);
       continue;
-    } else if (depth === 0 && !"^$.*+?{}|".includes(ch)) {
-      literal = ch;
+    } else if (!SYNTAX.includes(ch)) unit = { literal: ch };
+    const optional = isOptional(units, i);
+    const repeated = "+{".includes(units[i + 1] ?? "-");
+    if (unit.literal !== undefined && !optional) {
+      run += unit.literal;
+      if (repeated) endRun();
+      continue;
     }
-    // A quantifier that allows none makes the unit before it optional.
-    const next = units[i + 1];
-    const optional = next === "?" || next === "*" || (next === "{" && units[i + 2] === "0");
-    if (literal !== undefined && !optional) alternatives[alternatives.length - 1]?.push(literal);
+    endRun();
+    if (unit.requirement && !optional) alternatives[alternatives.length - 1]?.push(unit.requirement);
   }
-  return alternatives;
+  endRun();
+  return { alternatives, end: i };
+}
+
+/**
+ * A group starting at `i`: its end, and what a match of it requires — `inner`, every requirement
+ * of its one alternative, or `requirement`, one key of each of its alternatives.
+ * @param {string[]} units
+ * @param {number} i the index of `(`
+ * @returns {{ end: number, inner?: Requirement[], requirement?: Requirement }}
+ */
+function parseGroup(units, i) {
+  const head = units.slice(i + 1, i + 4).join("");
+  const negative = head.startsWith("?!") || head.startsWith("?<!");
+  let from = i + 1;
+  if (head.startsWith("?:") || head.startsWith("?=") || head.startsWith("?!")) from = i + 3;
+  else if (head.startsWith("?<=") || head.startsWith("?<!")) from = i + 4;
+  else if (head.startsWith("?<")) from = units.indexOf(">", i) + 1;
+  else if (head.startsWith("?")) return { end: skipGroup(units, i) }; // a modifier group this parser does not know
+  const { alternatives, end } = parseAlternatives(units, from);
+  if (negative) return { end };
+  if (alternatives.length === 1) return { end, inner: alternatives[0] };
+  /** @type {string[]} */
+  const keys = [];
+  for (const alternative of alternatives) {
+    const pick = best(alternative);
+    if (pick === undefined) return { end };
+    keys.push(...pick);
+  }
+  return { end, requirement: [...new Set(keys)] };
+}
+
+/**
+ * Whether the unit ending at `i` may be absent: a quantifier that allows none follows it.
+ * @param {string[]} units
+ * @param {number} i
+ */
+function isOptional(units, i) {
+  const next = units[i + 1];
+  return next === "?" || next === "*" || (next === "{" && units[i + 2] === "0");
+}
+
+/**
+ * The index of the `)` closing the group that starts at `i`.
+ * @param {string[]} units
+ * @param {number} i
+ */
+function skipGroup(units, i) {
+  let depth = 0;
+  for (let j = i; j < units.length; j++) {
+    if (units[j] === "\\") j = skipEscape(units, j);
+    else if (units[j] === "[") j = skipClass(units, j);
+    else if (units[j] === "(") depth++;
+    else if (units[j] === ")" && --depth === 0) return j;
+  }
+  return units.length;
+}
+
+/**
+ * Per top-level alternative of a pattern's source, the keys one of which every match holds;
+ * an empty list for an alternative that requires nothing.
+ * @param {string} source
+ * @returns {Requirement[]}
+ */
+function requiredKeys(source) {
+  return parseAlternatives([...source], 0).alternatives.map((requirements) => best(requirements) ?? []);
 }
 
 /**
@@ -89,79 +201,70 @@ function skipClass(units, i) {
   return units.length;
 }
 
-/** Characters with a meaning in a pattern's source: a literal run stops at the first. */
-const LITERAL_RUN = /^[^\\^$.*+?()[\]{}|]+/u;
-
-/**
- * The least common pair of characters in a row at the start of a pattern's source (「くだしあ」 → 「しあ」),
- * when the source begins with two or more literal characters; undefined otherwise.
- * @param {string} source
- */
-function rarestPair(source) {
-  const run = [...(source.match(LITERAL_RUN)?.[0] ?? "")];
-  // A quantifier after the run makes its last character optional (「ab?」).
-  if ("?*+{".includes(source[run.join("").length] ?? "-")) run.pop();
-  let best;
-  for (let j = 1; j < run.length; j++) {
-    const pair = `${run[j - 1]}${run[j]}`;
-    const score = rarity(run[j - 1] ?? "") + rarity(run[j] ?? "");
-    if (best === undefined || score < best.score) best = { pair, score };
-  }
-  return best?.pair;
-}
-
 /**
  * @template {readonly [RegExp, ...unknown[]]} Entry
  * @param {readonly Entry[]} list
  * @returns {(text: string) => Entry[]} the entries that may match `text`, in the list's order
  */
 function phraseIndex(list) {
-  /** @type {Map<string, number[]>} */
+  /** @type {Map<number, number[]>} patterns by key (keyCode) */
   const filed = new Map();
   /** @type {number[]} */
   const always = [];
-  /** @type {Map<string, number[]>} patterns filed under two characters in a row */
-  const paired = new Map();
   for (const [i, [pattern]] of list.entries()) {
-    const alternatives = pattern.flags.includes("i") ? [[]] : requiredCharacters(pattern.source);
-    const keys = alternatives.map((chars) => chars.sort((a, b) => rarity(a) - rarity(b))[0]);
-    if (keys.some((key) => key === undefined)) {
+    const keys = pattern.flags.includes("i") ? [[]] : requiredKeys(pattern.source);
+    if (keys.some((requirement) => requirement.length === 0)) {
       always.push(i);
       continue;
     }
-    // Only common kana (「くだしあ」「ござます」): every paragraph has each of them, but not the pair.
-    const pair = alternatives.length === 1 && rarity(keys[0] ?? "") > 0 && !pattern.flags.includes("i") ? rarestPair(pattern.source) : undefined;
-    if (pair !== undefined) {
-      const patterns = paired.get(pair);
-      if (patterns) patterns.push(i);
-      else paired.set(pair, [i]);
-      continue;
-    }
-    for (const key of /** @type {Set<string>} */ (new Set(keys))) {
+    for (const key of new Set(keys.flat().map(keyCode))) {
       const patterns = filed.get(key);
       if (patterns) patterns.push(i);
       else filed.set(key, [i]);
     }
   }
-  // A pattern is chosen when its mark holds this call's number: no set to build and sort per text.
+  // A pattern is chosen when its mark holds this call's number: no set to build per text.
   const marks = new Uint32Array(list.length);
   let call = 0;
-  return (text) => {
-    call++;
-    for (const i of always) marks[i] = call;
-    let previous = "";
-    for (const ch of text) {
-      const patterns = filed.get(ch);
-      if (patterns) for (const i of patterns) marks[i] = call;
-      const pairs = paired.get(previous + ch);
-      if (pairs) for (const i of pairs) marks[i] = call;
-      previous = ch;
+  /** @type {number[]} */
+  let chosen = [];
+  const mark = (/** @type {number[] | undefined} */ patterns) => {
+    if (patterns === undefined) return;
+    for (const i of patterns) {
+      if (marks[i] !== call) chosen.push(i);
+      marks[i] = call;
     }
-    /** @type {Entry[]} */
-    const chosen = [];
-    for (let i = 0; i < list.length; i++) if (marks[i] === call) chosen.push(/** @type {Entry} */ (list[i]));
-    return chosen;
   };
+  // The rules of one text node ask in turn about the same text.
+  let lastText = "";
+  /** @type {Entry[] | undefined} */
+  let lastEntries;
+  return (text) => {
+    if (text === lastText && lastEntries) return lastEntries;
+    call++;
+    chosen = [];
+    mark(always);
+    let previous = -1;
+    for (let j = 0; j < text.length; j++) {
+      const point = /** @type {number} */ (text.codePointAt(j));
+      if (point > 0xffff) j++;
+      mark(filed.get(point));
+      if (previous >= 0) mark(filed.get(pairCode(previous, point)));
+      previous = point;
+    }
+    lastText = text;
+    lastEntries = chosen.sort((a, b) => a - b).map((i) => /** @type {Entry} */ (list[i]));
+    return lastEntries;
+  };
+}
+
+/** Code points run to 0x10ffff: a pair's number is above every single character's. */
+const PAIR = 0x110000;
+const pairCode = (/** @type {number} */ a, /** @type {number} */ b) => (a + 1) * PAIR + b;
+/** A key (one or two characters) as a number, the way the scan reads a text. */
+function keyCode(/** @type {string} */ key) {
+  const [a = 0, b] = [...key].map((ch) => /** @type {number} */ (ch.codePointAt(0)));
+  return b === undefined ? a : pairCode(a, b);
 }
 
 /** Per phrase list, its index (built on first use). */
@@ -180,4 +283,4 @@ function candidatesIn(list, text) {
   return index(text);
 }
 
-module.exports = { phraseIndex, candidatesIn, requiredCharacters };
+module.exports = { phraseIndex, candidatesIn, requiredKeys };
