@@ -14,6 +14,11 @@ const { coveredByCertain } = require("./phrases-certain.js");
 
 /** An い-adjective's endings after its stem, and what a な-adjective takes instead. */
 const ENDING = /(?:かった|くて|くな[いかくけっるりれら]|ければ)/gu;
+/**
+ * 「にぎやかい屋台」「静かい朝」: a な-adjective's stem in か with い before a noun (the commonest
+ * slip of the kind; 「暖かい」「細かい」 are い-adjectives and stay).
+ */
+const KA_I = /(?<=[\u3041-\u3096\u4e00-\u9fff]か)い(?=[\u4e00-\u9fff\u30a1-\u30fa]|[。、！]|$)/gmu;
 /** 〜なそう: an adjective's look (〜そう) or hearsay (〜だそう), never with な. */
 const NA_SOU = /なそう(?=[だでなに。、！!）)」]|$)/gmu;
 /** Characters a stem is made of (kanji, kana, katakana, the long-vowel mark). */
@@ -76,6 +81,21 @@ async function adjectiveForms(text, found) {
       `「${stem}」は「な」で終わる形容詞（形容動詞）です。「${stem}${ending}」は「${stem}${right}」と書きます。`,
       { replace: ending.length, text: right },
       ending.length,
+    );
+  }
+  for (const match of text.matchAll(KA_I)) {
+    const at = /** @type {number} */ (match.index);
+    const stem = await stemBefore(text, at, (kind) => kind === "形容動詞語幹");
+    if (stem === undefined) continue;
+    // 「暖かい」 is an い-adjective, 「嫌い」 a word of its own.
+    const withI = await tokenize(`${stem}い`);
+    if (withI.length === 1 && withI[0]?.word_type === "KNOWN") continue;
+    const beforeNoun = /[\u4e00-\u9fff\u30a1-\u30fa]/u.test(text[at + 1] ?? "");
+    found(
+      at,
+      `「${stem}」は「な」で終わる形容詞（形容動詞）です。${beforeNoun ? `名詞の前では「${stem}な」と書きます。` : `「${stem}い」とは言いません（「${stem}だ」「${stem}です」）。`}`,
+      beforeNoun ? { replace: 1, text: "な" } : undefined,
+      1,
     );
   }
   for (const match of text.matchAll(NA_SOU)) {

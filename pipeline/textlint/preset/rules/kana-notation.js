@@ -53,6 +53,8 @@ const KANA_NOTATION = [
   [/(?<=と、)言って(?=も)/gu, "いって", "「といっても」の「いう」は、かなで書きます"],
   [/どう言う(?=[\u4e00-\u9fffァ-ヴ]|こと|もの|ふう|風|わけ)/gu, "どういう", "「どういう」は、かなで書きます"],
   [/皆んな/gu, "みんな", "「みんな」は、かなで書きます（「皆」は「みな」）"],
+  // Sixteenth round, beginner list 32: 「〜について」 (about) is a particle, not 付く (attach).
+  [/(?<=[\u4e00-\u9fffァ-ヴー]に)付いて(?=は|の)/gu, "ついて", "「〜について」（〜に関して）は、かなで書きます"],
 ];
 
 module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {

@@ -1,0 +1,48 @@
+import { describeProseCases, type FoundCase } from "../support/prose-cases.ts";
+import { REPO_ROOT } from "../support/repo.ts";
+
+const L = "kawaraban/likely-mistakes";
+// Beginner list 32's families (measured blind first, then read), on other words than the list's:
+// a な-adjective in か with い before a noun, 「一緒に」 before 同〜, set phrases with the wrong
+// verb, 「ことに可能」, and homophones beside the noun that decides them.
+const LIST_32: FoundCase[] = [
+  ["駅前はいつもにぎやかい通りです。", L, "にぎやかい", "駅前はいつもにぎやかな通りです。"],
+  ["山あいの静かい集落を訪ねました。", L, "静かい", "山あいの静かな集落を訪ねました。"],
+  ["秋は色鮮やかい紅葉が見られます。", L, "鮮やかい", "秋は色鮮やかな紅葉が見られます。"],
+  ["心豊かい暮らしを目指します。", L, "豊かい", "心豊かな暮らしを目指します。"],
+  ["新しい体育館は本当に静かい。", L, "静かい"],
+  ["保健師が一緒に同伴します。", L, "一緒に", "保健師が同伴します。"],
+  ["担当者も一緒に同席しました。", L, "一緒に", "担当者も同席しました。"],
+  ["地元チームは強豪の後塵を受けました。", L, "後塵を受"],
+  ["手作りの味で他店と一線を描く老舗です。", L, "一線を描"],
+  ["これは願ってもみないお話です。", L, "願ってもみな", "これは願ってもないお話です。"],
+  ["当日は会場で購入することに可能です。", L, "に", "当日は会場で購入することが可能です。"],
+  ["歩行者天国の間は車の侵入ができません。", L, "侵入", "歩行者天国の間は車の進入ができません。"],
+  ["公園内へのバスの侵入を禁じています。", L, "侵入", "公園内へのバスの進入を禁じています。"],
+  ["来年度から使用料を改訂します。", L, "改訂", "来年度から使用料を改定します。"],
+  ["乗り合いタクシーの運賃は十月に改訂されました。", L, "改訂", "乗り合いタクシーの運賃は十月に改定されました。"],
+];
+const LIST_32_QUIET = [
+  "暖かい日差しです。細かい作業を続けます。柔らかい布です。納豆が嫌い。何かいい案はありますか。",
+  "ガイドが同行します。一緒に行きましょう。一緒に同じ本を読みました。先輩の後塵を拝しました。他店とは一線を画しています。",
+  "思ってもみない結果でした。願ってもない機会です。ことに可愛らしい花です。",
+  "不審者の侵入を防ぎます。車両の進入を禁止します。料金表を改訂しました。教科書が改訂されました。規約の改訂版です。",
+];
+describeProseCases("beginner list 32's families", LIST_32, LIST_32_QUIET, "leaves the right forms alone");
+
+// The 表記 of 〜ております and 〜について (the template's prh.yml and kawaraban/kana-notation).
+const CITY: FoundCase[] = [
+  ["窓口で相談を受け付けて居ります。", "prh", "居", "窓口で相談を受け付けております。"],
+  ["皆さまのご来場を心よりお待ちして居りました。", "prh", "居", "皆さまのご来場を心よりお待ちしておりました。"],
+  ["費用に付いては後日お知らせします。", "kawaraban/kana-notation", "付いて", "費用については後日お知らせします。"],
+  ["講座の内容に付いての質問を受けます。", "kawaraban/kana-notation", "付いて", "講座の内容についての質問を受けます。"],
+];
+const CITY_QUIET = ["服に付いている泥を落とします。名札が胸に付いていました。居間に居ります。", "ボタンが袖に付いて、取れません。"];
+describeProseCases(
+  "〜ております and 〜について as the city writes them",
+  CITY,
+  CITY_QUIET,
+  "adds no error, warning or 表記 note",
+  REPO_ROOT,
+  /^prh$|kana-notation/,
+);
