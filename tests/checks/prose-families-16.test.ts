@@ -46,3 +46,31 @@ describeProseCases(
   REPO_ROOT,
   /^prh$|kana-notation/,
 );
+
+// Words with a kanji outside the 常用漢字表 (kawaraban/kana-notation, info with a fix): judged on
+// the word the tokenizer reads, its other kanji kept where its own kana splits the reading.
+const K = "kawaraban/kana-notation";
+const OUTSIDE_JOYO: FoundCase[] = [
+  ["参加した子どもたちは嬉しそうでした。", K, "嬉し", "参加した子どもたちはうれしそうでした。"],
+  ["朝市は地元の人で賑わいました。", K, "賑わい", "朝市は地元の人でにぎわいました。"],
+  ["駅前がいつもより賑やかです。", K, "賑やか", "駅前がいつもよりにぎやかです。"],
+  ["川の水を汲み上げて畑にまきます。", K, "汲み上げ", "川の水をくみ上げて畑にまきます。"],
+  ["朝市は大変な賑わいでした。", K, "賑わい", "朝市は大変なにぎわいでした。"],
+  ["太鼓を叩いて練り歩きます。", K, "叩い", "太鼓をたたいて練り歩きます。"],
+  ["地域の人と人を繋ぐ場所です。", K, "繋ぐ", "地域の人と人をつなぐ場所です。"],
+  ["会場には花が綺麗に飾られていました。", K, "綺麗", "会場には花がきれいに飾られていました。"],
+];
+// Names (a place, a shrine, a person), a verb the dictionary reads two ways, loanwords in kanji,
+// and nouns whose reading a verb does not confirm keep their kanji.
+const OUTSIDE_JOYO_QUIET = [
+  "箕輪町の公民館です。八幡神社のお祭りです。瑞穂さんが来ました。",
+  "布団を叩きます。珈琲と蕎麦を味わいました。叩きで棚を払いました。",
+];
+describeProseCases(
+  "words outside the 常用漢字表",
+  OUTSIDE_JOYO,
+  OUTSIDE_JOYO_QUIET,
+  "adds no 表記 note to names and unsure readings",
+  REPO_ROOT,
+  /kana-notation/,
+);

@@ -9,6 +9,7 @@
  * .textlintrc.json. Each pattern names the context that makes the kana certain.
  */
 const { textRule, findPhrases } = require("./japanese-text.js");
+const { outsideJoyo } = require("./outside-joyo.js");
 
 /** @type {[RegExp, string | undefined, string][]} */
 const KANA_NOTATION = [
@@ -57,7 +58,8 @@ const KANA_NOTATION = [
   [/(?<=[\u4e00-\u9fffァ-ヴー]に)付いて(?=は|の)/gu, "ついて", "「〜について」（〜に関して）は、かなで書きます"],
 ];
 
-module.exports = textRule((/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
+module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {
   findPhrases(KANA_NOTATION, text, found);
+  await outsideJoyo(text, found);
 });
 module.exports.KANA_NOTATION = KANA_NOTATION;

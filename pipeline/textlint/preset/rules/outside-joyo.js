@@ -1,0 +1,116 @@
+// @ts-check
+"use strict";
+/**
+ * Words written with a kanji outside the 常用漢字表 (part of kawaraban/kana-notation, info):
+ * 「嬉しい」「賑やか」「綺麗」「繋がる」「叶う」「溜まる」. 公用文作成の考え方 (令和4年) writes a
+ * word the table has no kanji for in kana (「うれしい」「にぎやか」); one editor of the evaluation
+ * sets marked them every time. Judged on each word the tokenizer knows, not a list of words: only
+ * words whose kana a reading gives safely — verbs, adjectives, な-adjectives, adverbs, and nouns
+ * made from a verb (「賑わい」) — get a finding, with the word's own reading as the fix; the word's
+ * other kanji are kept where its kana lets the reading be split (「くみ上げ」「生きがい」).
+ * Proper nouns, words before an honorific (a person's name) and words the dictionary does not
+ * know are left alone: a place or a person keeps the kanji of its name.
+ */
+const { tokenize } = require("kuromojin");
+const { kanji: JOYO_LIST } = require("joyo-kanji");
+
+/** The table's kanji, with the forms it lists beside them (𠮟/叱, 剝/剥, 頰/頬, 塡/填). */
+const JOYO = new Set([...JOYO_LIST, "叱", "剥", "頬", "填", "𠮟", "剝", "頰", "塡"]);
+const KANJI = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/gu;
+const HONORIFIC = new Set(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "先生", "殿"]);
+
+/** @param {string} katakana */
+const hiragana = (katakana) => katakana.replace(/[\u30a1-\u30f6]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+/** @param {string} kana */
+const katakana = (kana) => kana.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+const KANA_RUN = /([\u3041-\u3096\u30a1-\u30fa\u30fc]+)/u;
+
+/**
+ * The word in kana where the table has no kanji for it, its other kanji kept (「汲み上げ」 →
+ * 「くみ上げ」, 「勢揃い」 → 「勢ぞろい」 only when 勢 stands apart): the reading is aligned on the
+ * word's own kana. Undefined when the reading does not align.
+ * @param {string} surface
+ * @param {string} reading katakana
+ */
+function inKana(surface, reading) {
+  const parts = surface.split(KANA_RUN).filter((part) => part !== "");
+  const kanaPart = (/** @type {string} */ part) => KANA_RUN.test(part);
+  const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const shape = new RegExp(`^${parts.map((part) => (kanaPart(part) ? escape(katakana(part)) : "(.+?)")).join("")}$`, "u");
+  const groups = reading.match(shape)?.slice(1);
+  if (!groups) return undefined;
+  let group = 0;
+  return parts
+    .map((part) => {
+      if (kanaPart(part)) return part;
+      const read = groups[group++] ?? "";
+      return [...part].every((ch) => JOYO.has(ch)) ? part : hiragana(read);
+    })
+    .join("");
+}
+
+/**
+ * Whether the word's kana is certain: verbs, adjectives, adverbs and な-adjectives; a noun with
+ * okurigana only when the same letters read the same as a verb (「賑わい」, not 「叩き」: はたき or
+ * たたき). A noun in kanji only may be a loanword (「珈琲」) and is left alone.
+ * @param {import("./japanese-text.js").Token} token
+ */
+async function kanaIsSafe(token) {
+  // A name read otherwise where it stands (「八幡神社」) is still a name.
+  if ((await tokenize(token.surface_form)).some((alone) => alone.pos_detail_1 === "固有名詞")) return false;
+  if (token.pos === "動詞" || token.pos === "形容詞") return readsAsItsDictionaryForm(token);
+  if (token.pos === "副詞" || token.pos_detail_1 === "形容動詞語幹") return true;
+  if (token.pos !== "名詞" || !/[\u3041-\u3096]/u.test(token.surface_form)) return false;
+  const [asVerb] = await tokenize(`${token.surface_form}ます`);
+  const sameWord = asVerb?.pos === "動詞" && asVerb.surface_form === token.surface_form && asVerb.reading === token.reading;
+  return sameWord && (await readsAsItsDictionaryForm(asVerb));
+}
+
+/**
+ * A verb the dictionary reads two ways (叩く: たたく, はたく) may be read the other way in its
+ * conjugated form (叩き → ハタキ): its reading must begin as its dictionary form's does.
+ * @param {import("./japanese-text.js").Token} token
+ */
+async function readsAsItsDictionaryForm(token) {
+  const [base] = await tokenize(token.basic_form);
+  return base?.reading !== undefined && base.reading.slice(0, 2) === token.reading?.slice(0, 2);
+}
+
+/**
+ * The word as a dictionary lists it, for the message (「嬉しかっ」 → 「嬉しい」「うれしい」).
+ * @param {import("./japanese-text.js").Token} token
+ * @param {string} kana the token's own kana
+ * @returns {Promise<[string, string]>}
+ */
+async function dictionaryForm(token, kana) {
+  if (token.basic_form === token.surface_form) return [token.surface_form, kana];
+  const [base] = await tokenize(token.basic_form);
+  const baseKana = base?.reading ? inKana(token.basic_form, base.reading) : undefined;
+  return baseKana ? [token.basic_form, baseKana] : [token.surface_form, kana];
+}
+
+/**
+ * @param {string} text
+ * @param {import("./japanese-text.js").Found} found
+ */
+async function outsideJoyo(text, found) {
+  if (![...text.matchAll(KANJI)].some(([ch]) => !JOYO.has(ch))) return;
+  const tokens = await tokenize(text);
+  for (const [i, token] of tokens.entries()) {
+    const outside = [...token.surface_form.matchAll(KANJI)].map(([ch]) => ch).filter((ch) => !JOYO.has(ch));
+    if (outside.length === 0 || token.word_type !== "KNOWN" || token.pos_detail_1 === "固有名詞") continue;
+    if (HONORIFIC.has(tokens[i + 1]?.surface_form ?? "") || !(await kanaIsSafe(token))) continue;
+    const reading = token.reading;
+    const kana = reading && /^[\u30a1-\u30f6\u30fc]+$/u.test(reading) ? inKana(token.surface_form, reading) : undefined;
+    if (kana === undefined || kana.includes("ー")) continue;
+    const [word, wordKana] = await dictionaryForm(token, kana);
+    found(
+      token.word_position - 1,
+      `「${outside.join("」「")}」は常用漢字表にない漢字です。「${word}」は「${wordKana}」と、かなで書きます（公用文作成の考え方）`,
+      { replace: token.surface_form.length, text: kana },
+      token.surface_form.length,
+    );
+  }
+}
+
+module.exports = { outsideJoyo };
