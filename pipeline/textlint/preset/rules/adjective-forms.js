@@ -15,10 +15,11 @@ const { coveredByCertain } = require("./phrases-certain.js");
 /** An い-adjective's endings after its stem, and what a な-adjective takes instead. */
 const ENDING = /(?:かった|くて|くな[いかくけっるりれら]|ければ)/gu;
 /**
- * 「にぎやかい屋台」「静かい朝」: a な-adjective's stem in か with い before a noun (the commonest
- * slip of the kind; 「暖かい」「細かい」 are い-adjectives and stay).
+ * 「にぎやかい屋台」「静かい朝」「にぎやかく盛り上がる」: a な-adjective's stem in か with い before a
+ * noun or く before a verb (the commonest slip of the kind; 「暖かい」「細かく」 are い-adjectives and
+ * stay; くて・くない are ENDING's).
  */
-const KA_I = /(?<=[\u3041-\u3096\u4e00-\u9fff]か)い(?=[\u4e00-\u9fff\u30a1-\u30fa]|[。、！]|$)/gmu;
+const KA_I = /(?<=[\u3041-\u3096\u4e00-\u9fff]か)(?:い(?=[\u4e00-\u9fff\u30a1-\u30fa]|[。、！]|$)|く(?=[\u3041-\u3096\u4e00-\u9fff、])(?![なてさ]))/gmu;
 /** 〜なそう: an adjective's look (〜そう) or hearsay (〜だそう), never with な. */
 const NA_SOU = /なそう(?=[だでなに。、！!）)」]|$)/gmu;
 /** Characters a stem is made of (kanji, kana, katakana, the long-vowel mark). */
@@ -90,6 +91,10 @@ async function adjectiveForms(text, found) {
     // 「暖かい」 is an い-adjective, 「嫌い」 a word of its own.
     const withI = await tokenize(`${stem}い`);
     if (withI.length === 1 && withI[0]?.word_type === "KNOWN") continue;
+    if (match[0] === "く") {
+      found(at, `「${stem}」は「な」で終わる形容詞（形容動詞）です。「${stem}く」は「${stem}に」と書きます。`, { replace: 1, text: "に" }, 1);
+      continue;
+    }
     const beforeNoun = /[\u4e00-\u9fff\u30a1-\u30fa]/u.test(text[at + 1] ?? "");
     found(
       at,
