@@ -9,7 +9,7 @@
  * ければ. The sentence's own tokens are no help here: the tokenizer reads 「静かかった」 as 静 +
  * かかっ and 「便利くない」 as 便 + 利く.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 const { coveredByCertain } = require("./phrases-certain.js");
 
 /** An い-adjective's endings after its stem, and what a な-adjective takes instead. */

@@ -9,7 +9,7 @@
  * places, tokenized alone) is the idiom converted wrong. A run the dictionary knows as one word
  * (「一所懸命」) is a word, not a slip.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 const { coveredByCertain } = require("./phrases-certain.js");
 
 /** The idioms in their right form: common in city and community writing (data, not slips). */

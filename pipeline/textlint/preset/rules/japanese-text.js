@@ -67,7 +67,7 @@ function textRule(check) {
  * @param {PairCheck} check
  */
 async function eachTokenPair(text, check) {
-  const { tokenize } = require("kuromojin");
+  const { tokenize } = require("./tokens.js");
   const tokens = await tokenize(text);
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1];

@@ -64,7 +64,11 @@ const KANA_NOTATION = [
   [/(?<![\u4e00-\u9fff])哀し(?=[いくかけさみ])/gu, "悲し", "「哀しい」は常用漢字表にない読みです。「悲しい」と書きます"],
   [/温もり/gu, "ぬくもり", "「温もり」は常用漢字表にない読みです。「ぬくもり」と、かなで書きます"],
   // Sixteenth round, beginner list 32: 「〜について」 (about) is a particle, not 付く (attach).
-  [/(?<=[\u4e00-\u9fffァ-ヴー]に)付いて(?=は|の)/gu, "ついて", "「〜について」（〜に関して）は、かなで書きます"],
+  [
+    /(?<=[\u4e00-\u9fffァ-ヴー]に)(?<!(?:[手足指服体身顔肌靴後跡親父母師]|あと|先生|先輩|師匠)に)付いて(?=は|の)/gu,
+    "ついて",
+    "「〜について」（〜に関して）は、かなで書きます",
+  ],
 ];
 
 module.exports = textRule(async (/** @type {string} */ text, /** @type {import("./japanese-text.js").Found} */ found) => {

@@ -11,7 +11,7 @@
  * left alone; intentional pairs a city uses (「まち」 for the community, 「町」 in names) are
  * allowed through the `allow` option. The later spelling is fixed to the one the article uses most.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 
 const DEFAULT_ALLOW = [
   ["まち", "町", "街"],

@@ -11,13 +11,25 @@
  * Proper nouns, words before an honorific (a person's name) and words the dictionary does not
  * know are left alone: a place or a person keeps the kanji of its name.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 const { kanji: JOYO_LIST } = require("joyo-kanji");
 
 /** The table's kanji, with the forms it lists beside them (𠮟/叱, 剝/剥, 頰/頬, 塡/填). */
 const JOYO = new Set([...JOYO_LIST, "叱", "剥", "頬", "填", "𠮟", "剝", "頰", "塡"]);
 const KANJI = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/gu;
 const HONORIFIC = new Set(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "先生", "殿"]);
+/**
+ * The kanji outside the table that real community writing uses: every one found at least twice
+ * in the 1,110 real articles of the evaluation sets and the sweep corpus (docs/prose-eval.md),
+ * without those used mostly in names (幡, 瑞) or alone (俄). The dictionary's reading of a rare
+ * kanji is often not the writer's (「袖を捲って」 read めくって, 「見惚れる」 みほれる), and a kana
+ * fix from a wrong reading is worse than the kanji.
+ */
+const COVERED = new Set(
+  "嬉賑揃綺繋覗叩勿馴溢遽鯉焚茹溜叶喋亘馳濡挽詫涸洒汲搗憐吊蔭綴炒贅貰纏眩廻冴逢輿訊撒掴惹噛呑儲闊逞辿萌翳窺稀祀熾焙淋棲播撫揉掠捌悴恙怯喰呟呆吠偲佇些",
+);
+/** Words in kanji only that are written in kana as a whole (記者ハンドブック); other 漢語 keep their kanji. */
+const WHOLE_WORDS = new Set(["綺麗", "勿論", "贅沢", "喧嘩", "呑気"]);
 
 /** @param {string} katakana */
 const hiragana = (katakana) => katakana.replace(/[\u30a1-\u30f6]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
@@ -90,16 +102,55 @@ async function dictionaryForm(token, kana) {
 }
 
 /**
+ * Every reading the dictionary has for exactly these letters (「滲み」: にじみ, しみ; 「溢れ」:
+ * あふれ, こぼれ). More than one: the tokenizer's choice may not be the writer's. Empty when
+ * kuromoji's internals are not there (another version): then no finding.
+ * @param {string} surface
+ * @returns {Promise<Set<string>>}
+ */
+async function readings(surface) {
+  const tokenizer = /** @type {any} */ (await require("kuromojin").getTokenizer());
+  const trie = tokenizer?.viterbi_builder?.trie;
+  const dictionary = tokenizer?.token_info_dictionary;
+  /** @type {Set<string>} */
+  const found = new Set();
+  if (typeof trie?.commonPrefixSearch !== "function" || typeof dictionary?.getFeatures !== "function") return found;
+  for (const { k, v } of trie.commonPrefixSearch(surface)) {
+    if (k !== surface) continue;
+    // The entry's features: surface, four parts of speech, conjugation type and form, base form, reading.
+    for (const id of dictionary.target_map[v] ?? []) found.add(String(dictionary.getFeatures(id)).split(",")[8] ?? "");
+  }
+  return found;
+}
+
+/** Where the text is inside 「」 or 『』: [from, to) of each bracket's content. @param {string} text */
+function quotedRanges(text) {
+  /** @type {[number, number][]} */
+  const ranges = [];
+  for (const match of text.matchAll(/「[^「」]*」|『[^『』]*』/gu)) {
+    const at = /** @type {number} */ (match.index);
+    ranges.push([at + 1, at + match[0].length - 1]);
+  }
+  return ranges;
+}
+
+/**
  * @param {string} text
  * @param {import("./japanese-text.js").Found} found
  */
 async function outsideJoyo(text, found) {
   if (![...text.matchAll(KANJI)].some(([ch]) => !JOYO.has(ch))) return;
   const tokens = await tokenize(text);
+  const quoted = quotedRanges(text);
   for (const [i, token] of tokens.entries()) {
     const outside = [...token.surface_form.matchAll(KANJI)].map(([ch]) => ch).filter((ch) => !JOYO.has(ch));
-    if (outside.length === 0 || token.word_type !== "KNOWN" || token.pos_detail_1 === "固有名詞") continue;
-    if (HONORIFIC.has(tokens[i + 1]?.surface_form ?? "") || !(await kanaIsSafe(token))) continue;
+    if (outside.length === 0 || !outside.every((ch) => COVERED.has(ch))) continue;
+    if (token.word_type !== "KNOWN" || token.pos_detail_1 === "固有名詞" || HONORIFIC.has(tokens[i + 1]?.surface_form ?? "")) continue;
+    // A name or title in brackets (「賑わい祭り」『嬉しい知らせ』) is written as its owner writes it.
+    if (quoted.some(([from, to]) => token.word_position - 1 >= from && token.word_position - 1 < to)) continue;
+    // Kanji only: a 漢語 keeps its kanji (強靱, 明媚), but for the few written in kana as a whole.
+    if (!/[\u3041-\u3096]/u.test(token.surface_form) && !WHOLE_WORDS.has(token.surface_form)) continue;
+    if (!(await kanaIsSafe(token)) || (await readings(token.surface_form)).size !== 1) continue;
     const reading = token.reading;
     const kana = reading && /^[\u30a1-\u30f6\u30fc]+$/u.test(reading) ? inKana(token.surface_form, reading) : undefined;
     if (kana === undefined || kana.includes("ー")) continue;

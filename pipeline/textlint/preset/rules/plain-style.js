@@ -117,7 +117,7 @@ function reporter(context) {
   return {
     /** @param {TxtParentNode} node */
     async [Syntax.Document](node) {
-      const { tokenize } = require("kuromojin");
+      const { tokenize } = require("./tokens.js");
       /** @type {Ending[]} */
       const endings = [];
       /** @type {{ node: TxtNode, index: number, plain: string, polite: string }[]} */

@@ -8,7 +8,7 @@
  * (「……」「・・・」「、、、」) and placeholders (「○○」) are Japanese, not mistakes, so unlike
  * ja-no-successive-word only function words are compared.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 const { textRule } = require("./japanese-text.js");
 
 const FUNCTION_WORDS = new Set(["助詞", "助動詞", "連体詞"]);

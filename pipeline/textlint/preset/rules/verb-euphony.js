@@ -8,7 +8,7 @@
  * that kanji with a verb ending is a verb the dictionary knows, its own て/た form is the one meant;
  * a kanji that makes no verb, or a form one of its verbs takes (「強いて」 from 強いる), is left alone.
  */
-const { tokenize } = require("kuromojin");
+const { tokenize } = require("./tokens.js");
 
 /** The kana a 五段 verb takes before た/て (連用タ接続), by conjugation class, and whether た/て is voiced. */
 const EUPHONY = [
