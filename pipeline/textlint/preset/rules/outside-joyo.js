@@ -29,6 +29,8 @@ const HONORIFIC = new Set(["さん", "様", "さま", "氏", "君", "くん", "�
 const COVERED = new Set(
   "嬉賑揃綺繋覗叩勿馴溢遽鯉焚茹溜叶喋亘馳濡挽詫涸洒汲搗憐吊蔭綴炒贅貰纏眩廻冴逢輿訊撒掴惹噛呑儲闊逞辿萌翳窺稀祀熾焙淋棲播撫揉掠捌悴恙怯喰呟呆吠偲佇些",
 );
+/** Whether a text holds any covered kanji: every other text is left without tokenizing it. */
+const ANY_COVERED = new RegExp(`[${[...COVERED].join("")}]`, "u");
 /** Words in kanji only that are written in kana as a whole (記者ハンドブック); other 漢語 keep their kanji. */
 const WHOLE_WORDS = new Set(["綺麗", "勿論", "贅沢", "喧嘩", "呑気"]);
 
@@ -140,7 +142,7 @@ function quotedRanges(text) {
  * @param {import("./japanese-text.js").Found} found
  */
 async function outsideJoyo(text, found) {
-  if (![...text.matchAll(KANJI)].some(([ch]) => !JOYO.has(ch))) return;
+  if (!ANY_COVERED.test(text)) return;
   const tokens = await tokenize(text);
   const quoted = quotedRanges(text);
   for (const [i, token] of tokens.entries()) {
