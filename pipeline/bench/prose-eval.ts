@@ -23,6 +23,7 @@ interface EvalMistake {
   wrong: string;
   context: string;
   kind: string;
+  right: string;
 }
 
 export interface SplitFigures {
@@ -111,7 +112,7 @@ export async function evaluate(repoRoot: string, dir: string): Promise<SplitFigu
       const kind = f.byKind.get(x.m.kind) ?? { found: 0, total: 0 };
       kind.total++;
       if (pointing.some((d) => hits(d).includes(x))) kind.found++;
-      else f.missed.push(`${x.m.kind}: ${x.m.wrong}`);
+      else f.missed.push(`${x.m.kind}: ${x.m.wrong} (${x.m.context.replace(/\n/gu, " ")} → ${x.m.right})`);
       f.byKind.set(x.m.kind, kind);
     }
   }
