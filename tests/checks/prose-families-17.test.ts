@@ -2,6 +2,7 @@ import { describeProseCases, type FoundCase } from "../support/prose-cases.ts";
 import { REPO_ROOT } from "../support/repo.ts";
 
 const K = "kawaraban/kana-notation";
+const L = "kawaraban/likely-mistakes";
 // 公用文作成の考え方's kana for 形式名詞, 助詞 and counters, and words whose reading the 常用漢字表
 // does not give: each with the context that decides it (kawaraban/kana-notation, info with a fix).
 const FORMAL_WORDS: FoundCase[] = [
@@ -105,3 +106,23 @@ const CITY_QUIET = [
   "友達と遊びました。配達の車です。上達しました。又吉さんの店です。判決が下されました。",
 ];
 describeProseCases("the template's 表記 on every form of the word", CITY, CITY_QUIET, "adds no 表記 note", REPO_ROOT, /^prh$/);
+
+// Conjugations from the tokenizer's data, for every verb: a 五段 verb's plain 連用形 before たり
+// (kawaraban/grammar, with the 音便 as the fix), a dictionary form before the look's そうな/そうに,
+// and a kana written both inside the kanji's reading and as 送り仮名 (kawaraban/likely-mistakes).
+const CONJUGATION: FoundCase[] = [
+  ["週末は庭で草を刈りたり、野菜を植えたりしています。", "kawaraban/grammar", "刈りたり", "週末は庭で草を刈ったり、野菜を植えたりしています。"],
+  ["子どもたちはプールで泳ぎたり、砂遊びをしたりしました。", "kawaraban/grammar", "泳ぎたり", "子どもたちはプールで泳いだり、砂遊びをしたりしました。"],
+  ["図書館で本を選びたり読んだりできます。", "kawaraban/grammar", "選びたり", "図書館で本を選んだり読んだりできます。"],
+  ["今にも崩れるそうな古い塀です。", L, "崩れる", "今にも崩れそうな古い塀です。"],
+  ["子どもが転ぶそうになりました。", L, "転ぶ", "子どもが転びそうになりました。"],
+  ["今日は少し肌寒かったので、暖たかい上着を着ました。", L, "暖たか", "今日は少し肌寒かったので、暖かい上着を着ました。"],
+  ["朝から大勢のボランティアが集つまりました。", L, "集つま", "朝から大勢のボランティアが集まりました。"],
+];
+const CONJUGATION_QUIET = [
+  "話したり笑ったりしました。見たり聞いたりしました。読みたい本です。書きたての年賀状です。",
+  "雨が降るそうです。明日は晴れるそうで、安心しました。今にも降りそうな空です。",
+  "停まっている車です。癒やされる景色です。川向こうの林です。うたごえ便より、お知らせです。来たりしないでください。",
+  "表わす言葉です。男らしい人です。愛らしい犬です。手をつなぎます。",
+];
+describeProseCases("conjugations and 送り仮名 read from the dictionary", CONJUGATION, CONJUGATION_QUIET, "leaves right forms alone");

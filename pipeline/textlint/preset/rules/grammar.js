@@ -4,14 +4,15 @@
  * Sequences Japanese grammar does not allow, found on the tokenizer's part of speech and
  * conjugation — each one a slip of the keyboard or of the conversion, never a style:
  * - a compound case particle followed by another (「講座としてを実施」「町についてが」);
- * - a 五段 verb's plain 連用形 before て/た where it takes its 音便 (「気付きていない」→「気付いて」;
- *   サ行 verbs have no 音便: 「話して」 is right);
+ * - a 五段 verb's plain 連用形 before て/た/たり where it takes its 音便 (「気付きていない」→「気付いて」,
+ *   「踊りたり」→「踊ったり」; サ行 verbs have no 音便: 「話して」 is right), with the 音便 as the fix;
  * - an 音便 form before ます (「いただいました」→「いただきました」);
  * - 「でしょか」 (「でしょうか」), and the past た before ます (「したました」);
  * - a closing bracket (」』】）〕) with no opening one before it in the paragraph (a quotation over several
  *   paragraphs is understood by the kawaraban filter).
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
+const { EUPHONY } = require("./verb-euphony.js");
 
 const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
 
@@ -59,12 +60,16 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       !String(token.conjugated_type).includes("サ行") &&
       !String(token.conjugated_type).includes("行く") &&
       next &&
-      // Only て and た: before で a 連用形 is a noun with the case particle (「お祝いで」「手伝いで」), whatever the tokenizer says.
-      ((next.pos === "助詞" && next.surface_form === "て") || (next.pos === "助動詞" && next.basic_form === "た"))
+      // Only て, た and たり: before で a 連用形 is a noun with the case particle (「お祝いで」「手伝いで」), whatever the tokenizer says.
+      ((next.pos === "助詞" && /^(?:て|たり)$/u.test(next.surface_form)) || (next.pos === "助動詞" && next.basic_form === "た"))
     ) {
+      const written = `${token.surface_form}${next.surface_form}`;
+      const right = withEuphony(token, next.surface_form);
       found(
         token.word_position - 1,
-        `「${token.surface_form}${next.surface_form}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります）。`,
+        `「${written}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります${right ? `。「${right}」` : ""}）。`,
+        right ? { replace: written.length, text: right } : undefined,
+        written.length,
       );
     }
   }
@@ -190,4 +195,17 @@ function reporter(context) {
 function fixer(context) {
   return { ...tokenRule.fixer(context), ...strayClosers(context) };
 }
+/**
+ * 「踊りたり」 → 「踊ったり」: the verb's 音便 from its conjugation class, and the voicing it gives
+ * た・て (「読みた」 → 「読んだ」). Undefined for a class EUPHONY does not list.
+ * @param {import("./japanese-text.js").Token} verb a 五段 verb's plain 連用形
+ * @param {string} suffix
+ */
+function withEuphony(verb, suffix) {
+  const rule = EUPHONY.find(([type]) => /** @type {RegExp} */ (type).test(verb.conjugated_type));
+  if (!rule || !/[いきぎちにびみり]$/u.test(verb.surface_form)) return undefined;
+  const voiced = rule[2] ? suffix.replace(/^た/u, "だ").replace(/^て/u, "で") : suffix;
+  return `${verb.surface_form.slice(0, -1)}${rule[1]}${voiced}`;
+}
+
 module.exports = { linter: reporter, fixer, PAIRS };

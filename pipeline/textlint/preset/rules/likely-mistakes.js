@@ -24,6 +24,7 @@ const {
 } = require("./dropped-particles.js");
 const { tokenSlips } = require("./token-slips.js");
 const { stemSlips } = require("./stem-slips.js");
+const { okuriganaSlips } = require("./okurigana-slips.js");
 const { kanaSlips } = require("./kana-slips.js");
 const { repeatedPhrase } = require("./repeated-phrase.js");
 const { iNuki, plainAt, spokenAt } = require("./i-nuki.js");
@@ -180,6 +181,7 @@ async function check(text, reportFound, doc) {
   });
   await wrongEuphony(tokens, found);
   ichidanAsGodan(tokens, found);
+  await okuriganaSlips(text, tokens, found, taken);
   repeatedPhrase(text, tokens, found);
   await kanaTypos(text, found, doc, taken);
 }

@@ -109,4 +109,4 @@ function stemOf(verb) {
   return undefined;
 }
 
-module.exports = { stemSlips };
+module.exports = { stemSlips, stemOf };

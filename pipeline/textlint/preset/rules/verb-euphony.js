@@ -133,4 +133,4 @@ function ichidanAsGodan(tokens, found) {
   }
 }
 
-module.exports = { wrongEuphony, ichidanAsGodan };
+module.exports = { wrongEuphony, ichidanAsGodan, EUPHONY };
