@@ -79,15 +79,16 @@ const ONE_KANJI_IDIOM = /^(?:及ぶ|差す|立つ|向く)$/u;
 function droppedParticle(noun, verb, before, after) {
   // 「集会所開かれ」「参加者集まり」: a noun and its kanji suffix are one noun (not a count's 「人」,
   // a name's 「さん」, 「時」, nor kana the tokenizer split off wrongly: 「農業ら|しからぬ」).
+  // 「お母さんたち集まりました」: people named with たち・ども after a noun are that noun too (not ら:
+  // 「農業らしからぬ」 is らしい cut wrongly).
+  const people = /^(?:たち|達|ども)$/u.test(noun.surface_form) && noun.pos_detail_1 === "接尾" && before?.pos === "名詞";
   const compound =
     noun.pos === "名詞" &&
     noun.pos_detail_1 === "接尾" &&
-    noun.pos_detail_2 === "一般" &&
-    /^[\u4e00-\u9fff]+$/u.test(noun.surface_form) &&
-    before?.pos === "名詞";
-  const head = compound ? before : noun;
-  const word = compound ? before.surface_form + noun.surface_form : noun.surface_form;
-  if (head.pos !== "名詞" || !NOUN_KINDS.has(head.pos_detail_1) || head.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(word)) return false;
+    ((noun.pos_detail_2 === "一般" && /^[\u4e00-\u9fff]+$/u.test(noun.surface_form) && before?.pos === "名詞") || people);
+  const head = compound && before !== undefined ? before : noun;
+  const word = compound && before !== undefined ? before.surface_form + noun.surface_form : noun.surface_form;
+  if (head.pos !== "名詞" || !(NOUN_KINDS.has(head.pos_detail_1) || people) || head.word_type !== "KNOWN" || ADVERBIAL_NOUNS.has(word)) return false;
   // 「一店舗増えた」「3人来た」: a count stands before its verb on its own.
   if (!compound && before?.pos === "名詞" && before.pos_detail_1 === "数") return false;
   // 「活気づける」「色づく」「片づける」: one verb written with づく／づける; 「海藻ついて」 is reported as a dropped に.
@@ -224,6 +225,17 @@ function droppedAfterNado(tokens, i) {
 }
 
 /**
+ * 「予約なし使えます」「文句なし楽しめる」: 〜なし straight before a verb lost its で (「予約なしで」).
+ * @param {readonly import("./japanese-text.js").Token[]} tokens
+ * @param {number} i the なし
+ */
+function droppedAfterNashi(tokens, i) {
+  const [before, nashi, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  if (nashi?.surface_form !== "なし" || nashi.pos !== "形容詞" || before?.pos !== "名詞" || before.pos_detail_1 === "非自立") return false;
+  return next?.pos === "動詞" && next.pos_detail_1 === "自立" && next.word_type === "KNOWN" && !LINKING_VERBS.has(next.basic_form);
+}
+
+/**
  * 「大まかな調整して」「同じ体験しました」「新しい挑戦する」: a サ変 noun that a word describes is a
  * noun, so its する takes を (「大まかな調整をして」). Not after 「すごい」 (an adverb there: 「すごく」,
  * reported as such).
@@ -271,6 +283,7 @@ module.exports = {
   droppedBeforeWord,
   describedNounAsVerb,
   droppedAfterNado,
+  droppedAfterNashi,
   insideQuote,
   insideReading,
   kanjiSuffixOf,

@@ -147,21 +147,32 @@ function clauseStart(text, index) {
  * @param {import("@textlint/types").TextlintRuleContext} context
  */
 function strayClosers(context) {
-  const { Syntax, RuleError, report, getSource, locator } = context;
+  const { Syntax, RuleError, report, getSource, locator, fixer } = context;
   return {
     /** @param {import("@textlint/ast-node-types").TxtNode} node */
     [Syntax.Paragraph](node) {
       const text = getSource(node);
       /** @type {Map<string, number>} */
       const depth = new Map();
+      /** The round brackets open here, innermost last: 「（」 closed by 「)」 is a slip of the width. */
+      const rounds = [];
       for (let index = 0; index < text.length; index++) {
         const ch = /** @type {string} */ (text[index]);
-        // Round brackets of either width close each other here: a mixed pair 「（)」 is likely-mistakes' finding.
+        // Round brackets of either width close each other here; a mixed pair 「（…)」 is reported on its closer.
         const closes = round(OPENING.get(ch));
         if (closes !== undefined) depth.set(closes, (depth.get(closes) ?? 0) + 1);
+        if (ch === "（" || ch === "(") rounds.push(ch);
         const opener = PAIRS.get(ch);
         if (opener === undefined) continue;
         const key = /** @type {string} */ (round(ch));
+        const openedWith = key === "）" && (depth.get(key) ?? 0) > 0 ? rounds.pop() : undefined;
+        // An empty pair 「（)」 is likely-mistakes' (「かっこの中が空です」).
+        const empty = text[index - 1] === "（" || text[index - 1] === "(";
+        if (openedWith !== undefined && openedWith !== opener && !empty && !closesOnPurpose(text, index)) {
+          const right = openedWith === "（" ? "）" : ")";
+          const message = `${openedWith === "（" ? "全角" : "半角"}の開きかっこ「${openedWith}」を「${ch}」で閉じています。「${right}」にそろえます。`;
+          report(node, new RuleError(message, { padding: locator.range([index, index + 1]), fix: fixer.replaceTextRange([index, index + 1], right) }));
+        }
         if ((depth.get(key) ?? 0) > 0) depth.set(key, (depth.get(key) ?? 0) - 1);
         else if (!closesOnPurpose(text, index)) {
           // From where the quotation likely began (the clause's start) to the bracket: the opening

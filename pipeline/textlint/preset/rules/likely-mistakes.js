@@ -18,6 +18,7 @@ const {
   droppedBeforeWord,
   describedNounAsVerb,
   droppedAfterNado,
+  droppedAfterNashi,
   insideQuote,
   insideReading,
   kanjiSuffixOf,
@@ -166,6 +167,9 @@ async function check(text, reportFound, doc) {
       const end = token.word_position - 1 + token.surface_form.length;
       const describer = prev.pos === "助動詞" ? `${tokens[i - 2]?.surface_form ?? ""}${prev.surface_form}` : prev.surface_form;
       found(end, `「${token.surface_form}」のあとの「を」が抜けていませんか（「${describer}${token.surface_form}をする」）。`, { insert: "を" });
+    }
+    if (droppedAfterNashi(tokens, i - 1) && !insideQuote(text, at)) {
+      found(at, `「${tokens[i - 2]?.surface_form ?? ""}なし」と「${token.surface_form}」の間の「で」が抜けていませんか。`, { insert: "で" });
     }
     if (droppedAfterNado(tokens, i - 1) && !insideQuote(text, at)) {
       found(at, `「など」と「${token.surface_form}」の間の助詞（を・が・に など）が抜けていませんか。`);
