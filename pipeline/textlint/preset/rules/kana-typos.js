@@ -60,6 +60,8 @@ const contentWord = (t) =>
   ((t.pos === "名詞" && /^(?:一般|サ変接続|形容動詞語幹|副詞可能)$/u.test(t.pos_detail_1)) ||
     (t.pos === "動詞" && t.pos_detail_1 === "自立") ||
     t.pos === "副詞" ||
+    // 「ありがうと」→「ありがとう」: greetings are one word of their own.
+    t.pos === "感動詞" ||
     (t.pos === "形容詞" && t.pos_detail_1 === "自立"));
 
 /**
@@ -98,8 +100,10 @@ async function kanaTypos(text, found, doc, taken) {
     const start = /** @type {number} */ (match.index);
     if (taken.some((index) => index >= start && index < start + match[0].length)) continue;
     if (match[0].length > MAX_RUN) continue;
-    // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice.
-    if (/(.)\1\1|(..)\2/u.test(match[0])) continue;
+    // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice,
+    // unless the run with one of the three dropped is an adjective or a verb (「あたたたかい」).
+    const tripled = /(.)\1\1/u.test(match[0]);
+    if (/(..)\1/u.test(match[0])) continue;
     // Whole characters only: half of a surrogate pair (an emoji cut by the slice, or one that came
     // alone) breaks the dictionary's search, so the context drops any.
     const before = text.slice(Math.max(0, start - CONTEXT), start).replace(LONE_SURROGATE, "");
@@ -123,6 +127,7 @@ async function kanaTypos(text, found, doc, taken) {
       const tokens = tokenizer.tokenize(edited);
       const i = tokens.findIndex((t) => contentWord(t) && t.word_position - 1 <= at && t.word_position - 1 + t.surface_form.length >= at + v.length);
       const word = tokens[i];
+      if (tripled && !(word && /^(?:形容詞|動詞)$/u.test(word.pos))) continue;
       // 「濾過したいして」 is not 「したしいて」: an adjective's plain form takes no て.
       if (!word || (word.pos === "形容詞" && word.conjugated_form === "基本形" && tokens[i + 1]?.surface_form === "て")) continue;
       const from = word.word_position - 1;
