@@ -174,3 +174,29 @@ const CONJUGATION_QUIET = [
   "子どもたちが「わわわ」と声を上げました。とととっと走ります。ねえねえ、聞いて。ありがとうございました。",
 ];
 describeProseCases("conjugations and 送り仮名 read from the dictionary", CONJUGATION, CONJUGATION_QUIET, "leaves right forms alone");
+
+// What an attack on this round's rules found (each once a wrong finding or a wrong fix): hearsay
+// そうな before の, に before もらう/いただく, compounds with 程 and 事, names and places, 時 as
+// time itself or どき, a drink's 一杯, a street's 通り, a place's 所, 参る as the verb, a list
+// number inside full-width brackets, 問う's ウ音便, pears, people called to, and a 許容 送り仮名.
+const ATTACK_QUIET = [
+  "すぐに売り切れるそうなので、お早めに。台風が来るそうなので、延期です。寒いそうなんです。",
+  "地元の高校生10人に参加していただきました。5世帯に集まってもらいました。",
+  "全3工程です。第2日程です。二次方程式の講座です。",
+  "争い事のない町です。きれい事だけではありません。もの事を深く考えます。願い事を書きます。",
+  "2025年甲斐市民まつりです。かつての甲斐の国です。講師は又野さんです。最寄り駅は、又穂町です。ミニ達磨です。",
+  "楽しい時を過ごしました。時が過ぎました。時の流れを感じます。今が食べ時です。6月10日は時の記念日です。",
+  "仕事帰りに地ビールで一杯、なんていかがでしょう。授かった位です。",
+  "次の通りを右に曲がると会場です。神輿が約2時間通りを練り歩きます。",
+  "ここは昔、お城があった所です。当日は電車で参ります。家族で参りました。五ヶ所湾の景色です。",
+  "会いたいと言ったら喜びました。何と言うか迷いました。大きな声で言えば届きます。前は海、後は山に囲まれた町です。",
+  "どんな風にも負けない花です。ずっと共に歩んできました。お土産に頂いたお菓子です。おいしい頂き物です。",
+  "あれから数日たち落ち着いてきました。学生たち頑張ってください。日本なし食べ比べセットです。著わした本です。",
+  "持ち物（1)筆記用具、2)上履き）を用意します。注意事項（a)雨天中止、b)駐車場なし）です。",
+];
+describeProseCases("what the attack on this round found", [], ATTACK_QUIET, "stays quiet", REPO_ROOT, /kana-notation|^prh$/);
+const ATTACK_FIXES: FoundCase[] = [
+  ["賛否を問いたりしました。", "kawaraban/grammar", "問いたり", "賛否を問うたりしました。"],
+  ["先日は御馳走様でした。", K, "御馳走", "先日はごちそう様でした。"],
+];
+describeProseCases("fixes the attack found broken", ATTACK_FIXES, [], "", REPO_ROOT);

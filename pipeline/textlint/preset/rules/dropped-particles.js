@@ -81,7 +81,14 @@ function droppedParticle(noun, verb, before, after) {
   // a name's 「さん」, 「時」, nor kana the tokenizer split off wrongly: 「農業ら|しからぬ」).
   // 「お母さんたち集まりました」: people named with たち・ども after a noun are that noun too (not ら:
   // 「農業らしからぬ」 is らしい cut wrongly).
-  const people = /^(?:たち|達|ども)$/u.test(noun.surface_form) && noun.pos_detail_1 === "接尾" && before?.pos === "名詞";
+  // Not 「数日たち」 (経ち after a time), nor people called to (「学生たち頑張ってください」: only before an ending).
+  const people =
+    /^(?:たち|達|ども)$/u.test(noun.surface_form) &&
+    noun.pos_detail_1 === "接尾" &&
+    before?.pos === "名詞" &&
+    before.pos_detail_1 !== "数" &&
+    !/[日年月間週]$/u.test(before.surface_form) &&
+    after?.pos === "助動詞";
   const compound =
     noun.pos === "名詞" &&
     noun.pos_detail_1 === "接尾" &&
@@ -231,7 +238,9 @@ function droppedAfterNado(tokens, i) {
  */
 function droppedAfterNashi(tokens, i) {
   const [before, nashi, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
-  if (nashi?.surface_form !== "なし" || nashi.pos !== "形容詞" || before?.pos !== "名詞" || before.pos_detail_1 === "非自立") return false;
+  if (nashi?.surface_form !== "なし" || nashi.pos !== "形容詞" || before?.pos !== "名詞") return false;
+  // An action done without (「予約なし」「申し込みなし」), not a pear (「日本なし」「洋なし」).
+  if (before.pos_detail_1 !== "サ変接続" && !/^(?:申し込み|申込み|申込|断り|手続き|許可|会員証)$/u.test(before.surface_form)) return false;
   return next?.pos === "動詞" && next.pos_detail_1 === "自立" && next.word_type === "KNOWN" && !LINKING_VERBS.has(next.basic_form);
 }
 

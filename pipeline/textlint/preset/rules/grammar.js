@@ -67,7 +67,9 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       const right = withEuphony(token, next.surface_form);
       found(
         token.word_position - 1,
-        `「${written}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります${right ? `。「${right}」` : ""}）。`,
+        right
+          ? `「${written}」は活用の誤りです。「${right}」と書きます（五段動詞の音便）。`
+          : `「${written}」は活用の誤りです（「${token.basic_form}」は「〜いて」「〜って」「〜んで」の形になります）。`,
         right ? { replace: written.length, text: right } : undefined,
         written.length,
       );
@@ -164,6 +166,8 @@ function strayClosers(context) {
         if (ch === "（" || ch === "(") rounds.push(ch);
         const opener = PAIRS.get(ch);
         if (opener === undefined) continue;
+        // A list number inside full-width brackets (「持ち物（1)筆記用具、2)上履き）」) closes nothing.
+        if (ch === ")" && rounds.at(-1) === "（" && closesOnPurpose(text, index, "（")) continue;
         const key = /** @type {string} */ (round(ch));
         const openedWith = key === "）" && (depth.get(key) ?? 0) > 0 ? rounds.pop() : undefined;
         // An empty pair 「（)」 is likely-mistakes' (「かっこの中が空です」).
@@ -192,10 +196,13 @@ const round = (closer) => (closer === ")" ? "）" : closer);
  * @param {string} text
  * @param {number} index a round closing bracket's place
  */
-function closesOnPurpose(text, index) {
+function closesOnPurpose(text, index, opener = "") {
   if (text[index] !== ")" && text[index] !== "）") return false;
   const [before, after] = [text[index - 1] ?? "", text[index + 1] ?? ""];
-  return ENUMERATOR.test(text.slice(Math.max(0, index - 8), index)) || FACE_MARK.test(before) || FACE_MARK.test(after);
+  // A list number right after an opening bracket (「（1)」) reads as one after a space.
+  const near = text.slice(Math.max(0, index - 8), index);
+  const number = opener && near.includes(opener) ? ` ${near.slice(near.lastIndexOf(opener) + 1)}` : near;
+  return ENUMERATOR.test(number) || FACE_MARK.test(before) || FACE_MARK.test(after);
 }
 
 /** @param {import("@textlint/types").TextlintRuleContext} context */
@@ -216,7 +223,9 @@ function withEuphony(verb, suffix) {
   const rule = EUPHONY.find(([type]) => /** @type {RegExp} */ (type).test(verb.conjugated_type));
   if (!rule || !/[いきぎちにびみり]$/u.test(verb.surface_form)) return undefined;
   const voiced = rule[2] ? suffix.replace(/^た/u, "だ").replace(/^て/u, "で") : suffix;
-  return `${verb.surface_form.slice(0, -1)}${rule[1]}${voiced}`;
+  // 問う・乞う take う (「問うたり」「問うて」), not the っ of the other ワ行 verbs.
+  const sound = String(verb.conjugated_type).includes("ウ音便") || /^(?:問う|とう)$/u.test(verb.basic_form) ? "う" : rule[1];
+  return `${verb.surface_form.slice(0, -1)}${sound}${voiced}`;
 }
 
 module.exports = { linter: reporter, fixer, PAIRS };

@@ -120,7 +120,7 @@ async function check(text, reportFound, doc) {
       );
     }
     if (token.pos === "助詞" && token.pos_detail_1 === "接続助詞" && token.surface_form === "て") teSlip(prev, at, found);
-    tokenSlips(prev, token, at, found, tokens[i + 1], tokens[i - 2]);
+    tokenSlips(prev, token, at, found, tokens[i + 1], tokens[i - 2], tokens[i + 2]);
     stemSlips(prev, token, at, found);
     kanaSlips(prev, token, at, found, tokens[i + 1]);
     // 「召し上がられる」: 二重敬語, common in polite writing, so a warning here (verb-forms' error for the others).

@@ -13,6 +13,8 @@
 /** @typedef {import("./japanese-text.js").Token} Token */
 
 const KANJI_WORD = /^[\u4e00-\u9fff]{1,3}$/u;
+/** 許容 of 送り仮名の付け方 (通則1) the dictionary does not hold. */
+const ALLOWED = /^(?:著わ|表わ|現わ|行な|断わ|賜わ)$/u;
 const HIRAGANA_RUN = /^[\u3041-\u3096]{2,8}/u;
 /** The parts of speech whose 送り仮名 are the slip: verbs and adjectives (a noun only as below). */
 const WORD = /^(?:動詞|形容詞)$/u;
@@ -61,6 +63,8 @@ async function okuriganaSlips(text, tokens, found, taken) {
     const nounMeant = next.pos === "名詞" && /^[\u3041-\u3096]+$/u.test(next.surface_form);
     const end = token.word_position - 1 + head.length;
     if (taken.some((index) => index >= token.word_position - 1 && index <= end)) continue;
+    // 送り仮名の付け方's 許容 the dictionary lacks (「著わす」 beside 表わす・現われる): not a slip.
+    if (ALLOWED.test(`${head}${text[end] ?? ""}`)) continue;
     const kana = HIRAGANA_RUN.exec(text.slice(end))?.[0];
     if (!kana) continue;
     // The writer's own form is a word the dictionary knows (「表わす」): not a slip.

@@ -31,8 +31,9 @@ const PARTICLE_PAIRS = new Set([
  * @param {import("./japanese-text.js").Found} found
  * @param {import("./japanese-text.js").Token} [next]
  * @param {import("./japanese-text.js").Token} [before] the token before `prev`
+ * @param {import("./japanese-text.js").Token} [afterNext] the token after `next`
  */
-function tokenSlips(prev, token, at, found, next, before) {
+function tokenSlips(prev, token, at, found, next, before, afterNext) {
   doubledEnding(prev, token, at, found, next);
   // 「少なかれば」: ば takes an adjective's conditional (けれ); かれ is the old imperative (「多かれ少なかれ」).
   if (prev.pos === "形容詞" && String(prev.conjugated_form).startsWith("命令") && token.pos === "助詞" && token.surface_form === "ば") {
@@ -94,7 +95,15 @@ function tokenSlips(prev, token, at, found, next, before) {
     prev.pos_detail_1 === "自立" &&
     token.pos_detail_1 === "接尾" &&
     (next?.surface_form === "な" ? next.pos === "助動詞" : next?.surface_form === "に");
-  if ((prev.pos === "形容詞" || verbLook) && prev.conjugated_form === "基本形" && token.surface_form === "そう" && /^[なに]$/u.test(next?.surface_form ?? "")) {
+  // 「売り切れるそうなので」「寒いそうなんです」: the hearsay そうだ does take な before の・ん.
+  const hearsay = next?.surface_form === "な" && /^[のん]/u.test(afterNext?.surface_form ?? "");
+  if (
+    (prev.pos === "形容詞" || verbLook) &&
+    !hearsay &&
+    prev.conjugated_form === "基本形" &&
+    token.surface_form === "そう" &&
+    /^[なに]$/u.test(next?.surface_form ?? "")
+  ) {
     const stem = lookStem(prev);
     if (stem !== undefined)
       found(
