@@ -130,6 +130,9 @@ const ENUMERATOR = /(?:^|[\s　、。：:])[ \t　]*[0-9０-９a-zA-Zａ-ｚＡ-
 /** A face's eye or mouth beside a round bracket (「^^)」「(笑)」 aside): 「ﾉ)」「^_^)」「@)」. */
 const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝ﾉノ丿ヽ~〜'’-]/u;
 
+/** One digit or letter on its own before a round bracket: a list number (「1)」「b)」), not 「20)」 or 「第1部)」. */
+const LIST_NUMBER = /(?:^|[^0-9０-９a-zA-Zａ-ｚＡ-Ｚ])[0-9０-９a-zA-Zａ-ｚＡ-Ｚ①-⑳]$/u;
+
 /** How far back a stray closing bracket's finding reaches for the start of its clause. */
 const CLAUSE_REACH = 40;
 /** What ends the clause before it: a mark, a line break or a bracket. */
@@ -166,8 +169,11 @@ function strayClosers(context) {
         if (ch === "（" || ch === "(") rounds.push(ch);
         const opener = PAIRS.get(ch);
         if (opener === undefined) continue;
-        // A list number inside full-width brackets (「持ち物（1)筆記用具、2)上履き）」) closes nothing.
-        if (ch === ")" && rounds.at(-1) === "（" && closesOnPurpose(text, index, "（")) continue;
+        // A list number of the other width inside brackets (「持ち物（1)筆記用具、2)上履き）」
+        // 「持ち物(1）筆記用具)」「（持ち物は1)印鑑）」) closes nothing.
+        const top = rounds.at(-1);
+        if (top !== undefined && (ch === ")" || ch === "）") && (top === "（") !== (ch === "）") && LIST_NUMBER.test(text.slice(Math.max(0, index - 3), index)))
+          continue;
         const key = /** @type {string} */ (round(ch));
         const openedWith = key === "）" && (depth.get(key) ?? 0) > 0 ? rounds.pop() : undefined;
         // An empty pair 「（)」 is likely-mistakes' (「かっこの中が空です」).
@@ -196,13 +202,10 @@ const round = (closer) => (closer === ")" ? "）" : closer);
  * @param {string} text
  * @param {number} index a round closing bracket's place
  */
-function closesOnPurpose(text, index, opener = "") {
+function closesOnPurpose(text, index) {
   if (text[index] !== ")" && text[index] !== "）") return false;
   const [before, after] = [text[index - 1] ?? "", text[index + 1] ?? ""];
-  // A list number right after an opening bracket (「（1)」) reads as one after a space.
-  const near = text.slice(Math.max(0, index - 8), index);
-  const number = opener && near.includes(opener) ? ` ${near.slice(near.lastIndexOf(opener) + 1)}` : near;
-  return ENUMERATOR.test(number) || FACE_MARK.test(before) || FACE_MARK.test(after);
+  return ENUMERATOR.test(text.slice(Math.max(0, index - 8), index)) || FACE_MARK.test(before) || FACE_MARK.test(after);
 }
 
 /** @param {import("@textlint/types").TextlintRuleContext} context */

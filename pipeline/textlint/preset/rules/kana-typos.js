@@ -103,6 +103,8 @@ async function kanaTypos(text, found, doc, taken) {
     // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice,
     // unless the run with one of the three dropped is an adjective or a verb (「あたたたかい」).
     const tripled = /(.)\1\1/u.test(match[0]);
+    // Said aloud, a kana drawn out three times is emphasis (「おおおきい!」).
+    if (tripled && text.lastIndexOf("「", start) > text.lastIndexOf("」", start)) continue;
     if (/(..)\1/u.test(match[0])) continue;
     // Whole characters only: half of a surrogate pair (an emoji cut by the slice, or one that came
     // alone) breaks the dictionary's search, so the context drops any.

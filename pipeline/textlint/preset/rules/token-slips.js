@@ -94,7 +94,10 @@ function tokenSlips(prev, token, at, found, next, before, afterNext) {
     prev.pos === "動詞" &&
     prev.pos_detail_1 === "自立" &&
     token.pos_detail_1 === "接尾" &&
-    (next?.surface_form === "な" ? next.pos === "助動詞" : next?.surface_form === "に");
+    // The look's そうな describes a noun (「降りそうな空」); 「鬼が出るそうな、」 is the old hearsay.
+    (next?.surface_form === "な"
+      ? next.pos === "助動詞" && afterNext !== undefined && afterNext.pos !== "記号" && afterNext.pos !== "助詞"
+      : next?.surface_form === "に");
   // 「売り切れるそうなので」「寒いそうなんです」: the hearsay そうだ does take な before の・ん.
   const hearsay = next?.surface_form === "な" && /^[のん]/u.test(afterNext?.surface_form ?? "");
   if (
