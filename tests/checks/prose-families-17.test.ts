@@ -206,6 +206,23 @@ const SECOND_ATTACK_QUIET = [
   "新しい位に就いた僧です。毎の字の書き順です。山車を曳き回します。",
 ];
 describeProseCases("what a second attack found", [], SECOND_ATTACK_QUIET, "stays quiet", REPO_ROOT, /kana-notation|^prh$/);
+// A third attack, on the warnings and errors of this round.
+const THIRD_ATTACK_QUIET = [
+  "テストの点は平均より下でした。鍵は机の下だそうです。子どもの為なら頑張れます。堅苦しい話なしで話します。",
+  "流行やら伝統やらの話です。見事な突破ぶりでした。寄付つき自動販売機です。組合あっての農業です。講師の勝さんです。",
+  "半熟の煮込みたまごをのせたラーメンです。定番の焼きたらこです。産みたてたまごの直売所です。",
+  "校歌の「学びの窓に集いて」を歌います。いざ、鎌倉へ参りたり。",
+  "注意事項（ア)雨天中止、イ)駐車場なし）です。持ち物（i)筆記用具、ii)上履き）です。",
+  "新鮮でおいしいいかを焼きました。そんなのうそですね、と言いました。",
+  "会場の視線が最後の3人に集まりました。兄は地元の3チームに参加しました。",
+  "店先には、かわいいそうな雑貨が並びます。この池はとても深いそうな。楽しかった時が終わりました。ただ事ではない雰囲気です。",
+];
+describeProseCases("what a third attack found", [], THIRD_ATTACK_QUIET, "stays quiet", REPO_ROOT, /kana-notation|^prh$/);
+const THIRD_ATTACK_FIXES: FoundCase[] = [
+  ["教えを請いたりしました。", "kawaraban/grammar", "請いたり", "教えを請うたりしました。"],
+  ["かっこいいそうな車が並びます。", L, "かっこいい", "かっこよさそうな車が並びます。"],
+];
+describeProseCases("fixes the third attack found broken", THIRD_ATTACK_FIXES, [], "", REPO_ROOT);
 const ATTACK_FIXES: FoundCase[] = [
   ["賛否を問いたりしました。", "kawaraban/grammar", "問いたり", "賛否を問うたりしました。"],
   ["先日は御馳走様でした。", K, "御馳走", "先日はごちそう様でした。"],

@@ -61,7 +61,10 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       !String(token.conjugated_type).includes("行く") &&
       next &&
       // Only て, た and たり: before で a 連用形 is a noun with the case particle (「お祝いで」「手伝いで」), whatever the tokenizer says.
-      ((next.pos === "助詞" && /^(?:て|たり)$/u.test(next.surface_form)) || (next.pos === "助動詞" && next.basic_form === "た"))
+      ((next.pos === "助詞" && /^(?:て|たり)$/u.test(next.surface_form)) || (next.pos === "助動詞" && next.basic_form === "た")) &&
+      !kanaNounAfter(next, tokens[i + 2]) &&
+      !(next.surface_form === "たり" && !listGoesOn(tokens[i + 2])) &&
+      text.lastIndexOf("「", token.word_position - 1) <= text.lastIndexOf("」", token.word_position - 1)
     ) {
       const written = `${token.surface_form}${next.surface_form}`;
       const right = withEuphony(token, next.surface_form);
@@ -131,7 +134,7 @@ const ENUMERATOR = /(?:^|[\s　、。：:])[ \t　]*[0-9０-９a-zA-Zａ-ｚＡ-
 const FACE_MARK = /[\^＾*´`;；・ω≧≦><_＿°ﾟ゜〃∀▽△@＠=＝ﾉノ丿ヽ~〜'’-]/u;
 
 /** One digit or letter on its own before a round bracket: a list number (「1)」「b)」), not 「20)」 or 「第1部)」. */
-const LIST_NUMBER = /(?:^|[^0-9０-９a-zA-Zａ-ｚＡ-Ｚ])[0-9０-９a-zA-Zａ-ｚＡ-Ｚ①-⑳]$/u;
+const LIST_NUMBER = /(?:^|[^0-9０-９a-zA-Zａ-ｚＡ-Ｚ])(?:[0-9０-９①-⑳ア-ンイロハニホヘトⅰ-ⅹⅠ-Ⅹ一二三四五六七八九十]|[a-zA-Zａ-ｚＡ-Ｚ]{1,4})$/u;
 
 /** How far back a stray closing bracket's finding reaches for the start of its clause. */
 const CLAUSE_REACH = 40;
@@ -217,6 +220,22 @@ function fixer(context) {
   return { ...tokenRule.fixer(context), ...strayClosers(context) };
 }
 /**
+ * A stem before a word in kana that begins with た (「巻きたまご」「焼きたらこ」「産みたて」): the
+ * tokenizer cut a menu word, not a verb's た.
+ * @param {import("./japanese-text.js").Token} suffix
+ * @param {import("./japanese-text.js").Token | undefined} after
+ */
+function kanaNounAfter(suffix, after) {
+  if (suffix.pos !== "助動詞" || !after) return false;
+  return suffix.surface_form === "た" && after.surface_form === "て"
+    ? true
+    : /^[\u3041-\u3096]$/u.test(after.surface_form) && !/^(?:助詞|助動詞|記号)$/u.test(after.pos);
+}
+
+/** 「踊りたりして」「歌ったり、」: the list form goes on; 「参りたり」」 at the end is the classical 完了. @param {import("./japanese-text.js").Token | undefined} after */
+const listGoesOn = (after) => after !== undefined && !(after.pos === "記号" && /^[」』。）)]/u.test(after.surface_form));
+
+/**
  * 「踊りたり」 → 「踊ったり」: the verb's 音便 from its conjugation class, and the voicing it gives
  * た・て (「読みた」 → 「読んだ」). Undefined for a class EUPHONY does not list.
  * @param {import("./japanese-text.js").Token} verb a 五段 verb's plain 連用形
@@ -227,7 +246,7 @@ function withEuphony(verb, suffix) {
   if (!rule || !/[いきぎちにびみり]$/u.test(verb.surface_form)) return undefined;
   const voiced = rule[2] ? suffix.replace(/^た/u, "だ").replace(/^て/u, "で") : suffix;
   // 問う・乞う take う (「問うたり」「問うて」), not the っ of the other ワ行 verbs.
-  const sound = String(verb.conjugated_type).includes("ウ音便") || /^(?:問う|とう)$/u.test(verb.basic_form) ? "う" : rule[1];
+  const sound = /^(?:問う|とう|請う|乞う|こう)$/u.test(verb.basic_form) ? "う" : rule[1];
   return `${verb.surface_form.slice(0, -1)}${sound}${voiced}`;
 }
 

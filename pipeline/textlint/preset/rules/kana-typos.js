@@ -11,6 +11,8 @@
  * where it reported 2 places, both annotated mistakes (docs/prose-eval.md, thirteenth round).
  */
 
+/** Greetings a swap of two kana may have broken. */
+const GREETINGS = /^(?:ありがとう|おめでとう|こんにちは|こんばんは|おはよう|さようなら|いただきます|ごちそうさま|よろしく)/u;
 /** Runs of hiragana (and ー) at least this long are tried. */
 const RUN = /[\u3041-\u3096ー]{4,}/gu;
 /** The word the edit makes: at least four kana, a content word, not a verb's volitional stem or a name's さん. */
@@ -60,8 +62,8 @@ const contentWord = (t) =>
   ((t.pos === "名詞" && /^(?:一般|サ変接続|形容動詞語幹|副詞可能)$/u.test(t.pos_detail_1)) ||
     (t.pos === "動詞" && t.pos_detail_1 === "自立") ||
     t.pos === "副詞" ||
-    // 「ありがうと」→「ありがとう」: greetings are one word of their own.
-    t.pos === "感動詞" ||
+    // 「ありがうと」→「ありがとう」: greetings are one word of their own (not 「そう」: 「うそですね」 is right).
+    (t.pos === "感動詞" && GREETINGS.test(t.surface_form)) ||
     (t.pos === "形容詞" && t.pos_detail_1 === "自立"));
 
 /**
@@ -102,7 +104,9 @@ async function kanaTypos(text, found, doc, taken) {
     if (match[0].length > MAX_RUN) continue;
     // Sounds and calls repeat on purpose (「とととっと」「ねえねえ」): a kana three times, or two kana twice,
     // unless the run with one of the three dropped is an adjective or a verb (「あたたたかい」).
-    const tripled = /(.)\1\1/u.test(match[0]);
+    // A vowel three times is a long sound or an adjective's い before a word in い (「おいしいいか」).
+    const tripled = /([^あいうえおぁぃぅぇぉ])\1\1/u.test(match[0]);
+    if (/([あいうえお])\1\1/u.test(match[0])) continue;
     // Said aloud, a kana drawn out three times is emphasis (「おおおきい!」).
     if (tripled && text.lastIndexOf("「", start) > text.lastIndexOf("」", start)) continue;
     if (/(..)\1/u.test(match[0])) continue;
@@ -130,6 +134,8 @@ async function kanaTypos(text, found, doc, taken) {
       const i = tokens.findIndex((t) => contentWord(t) && t.word_position - 1 <= at && t.word_position - 1 + t.surface_form.length >= at + v.length);
       const word = tokens[i];
       if (tripled && !(word && /^(?:形容詞|動詞)$/u.test(word.pos))) continue;
+      // 「おいしいいか」: an adjective's い before a word that begins with い, not い typed twice.
+      if (v.length === 1 && match[0][v.at] === "い" && word?.pos === "形容詞") continue;
       // 「濾過したいして」 is not 「したしいて」: an adjective's plain form takes no て.
       if (!word || (word.pos === "形容詞" && word.conjugated_form === "基本形" && tokens[i + 1]?.surface_form === "て")) continue;
       const from = word.word_position - 1;

@@ -18,8 +18,21 @@ const ALLOWED = /^(?:著わ|表わ|現わ|行な|断わ|賜わ)$/u;
 const HIRAGANA_RUN = /^[\u3041-\u3096]{2,8}/u;
 /** The parts of speech whose 送り仮名 are the slip: verbs and adjectives (a noun only as below). */
 const WORD = /^(?:動詞|形容詞)$/u;
-/** Particles that make the kana a word of its own after a noun (「便より」「駅まで」). */
-const OWN_PARTICLE = /^(?:格助詞|係助詞|副助詞|連体化)$/u;
+/**
+ * What the tokenizer leaves after a kanji whose 送り仮名 has a kana too many: the rest read as an
+ * adjective (「快|よい」), a verb (「分|わかり」), a kana noun (「幸|わせ」), や (「耕|やし」) or かい
+ * (「短|かい」). After a noun, だ・なら・とか・ぶり・つき・なし・ある are words of their own
+ * (「下だった」「為なら」「突破ぶり」「話なし」「組合あって」).
+ * @param {Token} next
+ */
+function slipAfter(next) {
+  if (next.pos === "形容詞") return next.pos_detail_1 === "自立" && next.basic_form !== "ない";
+  if (next.pos === "動詞") return next.pos_detail_1 === "自立" && !/^(?:ある|いる|する|なる|つく|できる)$/u.test(next.basic_form);
+  if (next.pos === "名詞") return next.pos_detail_1 === "一般" && /^[\u3041-\u3096]+$/u.test(next.surface_form);
+  return (
+    (next.pos === "助詞" && next.surface_form === "や" && next.pos_detail_1 === "並立助詞") || (next.surface_form === "かい" && next.pos_detail_1 === "終助詞")
+  );
+}
 
 /** @param {string} kana */
 const katakana = (kana) => kana.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
@@ -58,7 +71,7 @@ async function okuriganaSlips(text, tokens, found, taken) {
     // A verb the tokenizer split into its stem and ending (「来たり」「停まって」), a name, a word it does
     // not know (「癒やす」 is newer than its dictionary) or a noun before its particle is no slip.
     if (token.pos === "動詞" || token.pos_detail_1 === "固有名詞" || token.word_type !== "KNOWN") continue;
-    if (next.pos === "助詞" && OWN_PARTICLE.test(next.pos_detail_1)) continue;
+    if (!slipAfter(next)) continue;
     // A noun is meant only where the tokenizer left a kana noun after the kanji (「幸わせ」: 幸 + わせ).
     const nounMeant = next.pos === "名詞" && /^[\u3041-\u3096]+$/u.test(next.surface_form);
     const end = token.word_position - 1 + head.length;

@@ -99,7 +99,10 @@ function tokenSlips(prev, token, at, found, next, before, afterNext) {
       ? next.pos === "助動詞" && afterNext !== undefined && afterNext.pos !== "記号" && afterNext.pos !== "助詞"
       : next?.surface_form === "に");
   // 「売り切れるそうなので」「寒いそうなんです」: the hearsay そうだ does take な before の・ん.
-  const hearsay = next?.surface_form === "な" && /^[のん]/u.test(afterNext?.surface_form ?? "");
+  // 「深いそうな。」「多いそうな、と」: the old hearsay at a clause's end, for adjectives too.
+  const hearsay =
+    next?.surface_form === "な" &&
+    (/^[のん]/u.test(afterNext?.surface_form ?? "") || afterNext === undefined || afterNext.pos === "記号" || afterNext.pos === "助詞");
   if (
     (prev.pos === "形容詞" || verbLook) &&
     !hearsay &&
@@ -263,7 +266,14 @@ function missingKana(prev, token, at, kana, found) {
  */
 function lookStem(word) {
   const form = word.surface_form;
-  if (word.pos === "形容詞") return word.basic_form === "ない" ? "なさ" : /^(?:いい|よい)$/u.test(word.basic_form) ? "よさ" : form.slice(0, -1);
+  if (word.pos === "形容詞") {
+    // 「かわいいそうな」 may be かわいそう (pitiful) or かわいらしそう: no fix to give, no finding.
+    if (/^(?:かわいい|可愛い)$/u.test(form)) return undefined;
+    if (/^(?:無い|ない)$/u.test(form)) return `${form.slice(0, -1)}さ`;
+    // 「かっこいい」「気持ちいい」: the stem of いい・よい is よ (かっこよさそう, 良さそう).
+    if (/(?:いい|よい|良い)$/u.test(form)) return `${form.slice(0, -2)}${form.endsWith("良い") ? "良" : "よ"}さ`;
+    return form.slice(0, -1);
+  }
   if (String(word.conjugated_type).startsWith("サ変") && form.endsWith("する")) return `${form.slice(0, -2)}し`;
   if (String(word.conjugated_type).startsWith("カ変")) return form === "来る" ? "来" : form === "くる" ? "き" : undefined;
   return stemOf(word);
