@@ -13,6 +13,7 @@
  */
 const { textRule, eachTokenPair } = require("./japanese-text.js");
 const { EUPHONY } = require("./verb-euphony.js");
+const { insideQuote } = require("./dropped-particles.js");
 
 const COMPOUND_PARTICLES = new Set(["として", "について", "に対して", "にとって", "によって", "に関して", "において", "にかけて"]);
 
@@ -64,7 +65,7 @@ const tokenRule = textRule(async (/** @type {string} */ text, /** @type {import(
       ((next.pos === "助詞" && /^(?:て|たり)$/u.test(next.surface_form)) || (next.pos === "助動詞" && next.basic_form === "た")) &&
       !kanaNounAfter(next, tokens[i + 2]) &&
       !(next.surface_form === "たり" && !listGoesOn(tokens[i + 2])) &&
-      text.lastIndexOf("「", token.word_position - 1) <= text.lastIndexOf("」", token.word_position - 1)
+      !insideQuote(text, token.word_position - 1)
     ) {
       const written = `${token.surface_form}${next.surface_form}`;
       const right = withEuphony(token, next.surface_form);

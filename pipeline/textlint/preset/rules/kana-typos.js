@@ -11,6 +11,8 @@
  * where it reported 2 places, both annotated mistakes (docs/prose-eval.md, thirteenth round).
  */
 
+const { insideQuote } = require("./dropped-particles.js");
+
 /** Greetings a swap of two kana may have broken. */
 const GREETINGS = /^(?:ありがとう|おめでとう|こんにちは|こんばんは|おはよう|さようなら|いただきます|ごちそうさま|よろしく)/u;
 /** Runs of hiragana (and ー) at least this long are tried. */
@@ -108,7 +110,7 @@ async function kanaTypos(text, found, doc, taken) {
     const tripled = /([^あいうえおぁぃぅぇぉ])\1\1/u.test(match[0]);
     if (/([あいうえお])\1\1/u.test(match[0])) continue;
     // Said aloud, a kana drawn out three times is emphasis (「おおおきい!」).
-    if (tripled && text.lastIndexOf("「", start) > text.lastIndexOf("」", start)) continue;
+    if (tripled && insideQuote(text, start)) continue;
     if (/(..)\1/u.test(match[0])) continue;
     // Whole characters only: half of a surrogate pair (an emoji cut by the slice, or one that came
     // alone) breaks the dictionary's search, so the context drops any.

@@ -11,6 +11,7 @@
  */
 
 /** @typedef {import("./japanese-text.js").Token} Token */
+const { dictionaryEntries, toKatakana } = require("./tokens.js");
 
 const KANJI_WORD = /^[\u4e00-\u9fff]{1,3}$/u;
 /** 許容 of 送り仮名の付け方 (通則1) the dictionary does not hold. */
@@ -34,27 +35,13 @@ function slipAfter(next) {
   );
 }
 
-/** @param {string} kana */
-const katakana = (kana) => kana.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-
 /**
- * The dictionary's words that begin `text`, longer than `head`: [surface, features][] (kuromoji's
- * trie and token dictionary; empty when its internals are not there, so no finding).
+ * The dictionary's words that begin `text` and are longer than `head`: [surface, features][].
  * @param {string} text
  * @param {string} head
  */
 async function wordsBeginning(text, head) {
-  const tokenizer = /** @type {any} */ (await require("kuromojin").getTokenizer());
-  const trie = tokenizer?.viterbi_builder?.trie;
-  const dictionary = tokenizer?.token_info_dictionary;
-  /** @type {[string, string[]][]} */
-  const words = [];
-  if (typeof trie?.commonPrefixSearch !== "function" || typeof dictionary?.getFeatures !== "function") return words;
-  for (const { k, v } of trie.commonPrefixSearch(text)) {
-    if (k.length <= head.length || !k.startsWith(head)) continue;
-    for (const id of dictionary.target_map[v] ?? []) words.push([k, String(dictionary.getFeatures(id)).split(",")]);
-  }
-  return words;
+  return (await dictionaryEntries(text)).filter(([surface]) => surface.length > head.length && surface.startsWith(head));
 }
 
 /**
@@ -85,7 +72,7 @@ async function okuriganaSlips(text, tokens, found, taken) {
     const meant = (await wordsBeginning(`${head}${kana.slice(1)}`, head)).find(
       ([surface, features]) =>
         (WORD.test(features[1] ?? "") || (nounMeant && features[1] === "名詞" && features[2] === "一般")) &&
-        (features[8] ?? "").endsWith(katakana(`${kana[0]}${surface.slice(head.length)}`)),
+        (features[8] ?? "").endsWith(toKatakana(`${kana[0]}${surface.slice(head.length)}`)),
     );
     if (!meant) continue;
     const written = `${head}${kana.slice(0, meant[0].length - head.length + 1)}`;

@@ -12,7 +12,7 @@
  * Proper nouns, words before an honorific (a person's name) and words the dictionary does not
  * know are left alone: a place or a person keeps the kanji of its name.
  */
-const { tokenize } = require("./tokens.js");
+const { tokenize, dictionaryEntries, toKatakana: katakana, toHiragana: hiragana } = require("./tokens.js");
 const { kanji: JOYO_LIST } = require("joyo-kanji");
 
 /** The table's kanji, with the forms it lists beside them (𠮟/叱, 剝/剥, 頰/頬, 塡/填). */
@@ -35,10 +35,6 @@ const ANY_COVERED = new RegExp(`[${[...COVERED].join("")}]`, "u");
 /** Words in kanji only that are written in kana as a whole (記者ハンドブック); other 漢語 keep their kanji. */
 const WHOLE_WORDS = new Set(["綺麗", "勿論", "贅沢", "喧嘩", "呑気", "咄嗟"]);
 
-/** @param {string} katakana */
-const hiragana = (katakana) => katakana.replace(/[\u30a1-\u30f6]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
-/** @param {string} kana */
-const katakana = (kana) => kana.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
 const KANA_RUN = /([\u3041-\u3096\u30a1-\u30fa\u30fc]+)/u;
 
 /**
@@ -113,18 +109,7 @@ async function dictionaryForm(token, kana) {
  * @returns {Promise<Set<string>>}
  */
 async function readings(surface) {
-  const tokenizer = /** @type {any} */ (await require("kuromojin").getTokenizer());
-  const trie = tokenizer?.viterbi_builder?.trie;
-  const dictionary = tokenizer?.token_info_dictionary;
-  /** @type {Set<string>} */
-  const found = new Set();
-  if (typeof trie?.commonPrefixSearch !== "function" || typeof dictionary?.getFeatures !== "function") return found;
-  for (const { k, v } of trie.commonPrefixSearch(surface)) {
-    if (k !== surface) continue;
-    // The entry's features: surface, four parts of speech, conjugation type and form, base form, reading.
-    for (const id of dictionary.target_map[v] ?? []) found.add(String(dictionary.getFeatures(id)).split(",")[8] ?? "");
-  }
-  return found;
+  return new Set((await dictionaryEntries(surface)).filter(([word]) => word === surface).map(([, features]) => features[8] ?? ""));
 }
 
 /** Where the text is inside 「」 or 『』: [from, to) of each bracket's content. @param {string} text */

@@ -9,7 +9,7 @@
  */
 
 const { godanMizen } = require("./japanese-text.js");
-const { stemOf } = require("./stem-slips.js");
+const { lookWithSou } = require("./look-sou.js");
 
 /** Case particle pairs no sentence has (「には」「では」「とは」「をも」 are right and not listed). */
 const PARTICLE_PAIRS = new Set([
@@ -87,38 +87,7 @@ function tokenSlips(prev, token, at, found, next, before, afterNext) {
   if (prev.pos === "助動詞" && prev.surface_form === "た" && token.pos_detail_1 === "自立" && /^(?:いう|言う)$/u.test(token.basic_form)) {
     missingKana(prev, token, at, "と", found);
   }
-  // 「やさしいそうな方」: the hearsay そうだ has no そうな, so before a noun it is the look of it (やさしそうな).
-  // 「楽しいそうに」 too: に makes the look an adverb (hearsay has no そうに either).
-  // A verb too (「降るそうな空」 for 降りそうな): the tokenizer reads そう as the look (接尾) only there.
-  const verbLook =
-    prev.pos === "動詞" &&
-    prev.pos_detail_1 === "自立" &&
-    token.pos_detail_1 === "接尾" &&
-    // The look's そうな describes a noun (「降りそうな空」); 「鬼が出るそうな、」 is the old hearsay.
-    (next?.surface_form === "な"
-      ? next.pos === "助動詞" && afterNext !== undefined && afterNext.pos !== "記号" && afterNext.pos !== "助詞"
-      : next?.surface_form === "に");
-  // 「売り切れるそうなので」「寒いそうなんです」: the hearsay そうだ does take な before の・ん.
-  // 「深いそうな。」「多いそうな、と」: the old hearsay at a clause's end, for adjectives too.
-  const hearsay =
-    next?.surface_form === "な" &&
-    (/^[のん]/u.test(afterNext?.surface_form ?? "") || afterNext === undefined || afterNext.pos === "記号" || afterNext.pos === "助詞");
-  if (
-    (prev.pos === "形容詞" || verbLook) &&
-    !hearsay &&
-    prev.conjugated_form === "基本形" &&
-    token.surface_form === "そう" &&
-    /^[なに]$/u.test(next?.surface_form ?? "")
-  ) {
-    const stem = lookStem(prev);
-    if (stem !== undefined)
-      found(
-        prev.word_position - 1,
-        `「${prev.surface_form}そう${next?.surface_form}」は「${stem}そう${next?.surface_form}」です（様子は「〜そう${next?.surface_form}」、聞いたことは「〜そうだ」）。`,
-        { replace: prev.surface_form.length, text: stem },
-        prev.surface_form.length + 3,
-      );
-  }
+  lookWithSou(prev, token, found, next, afterNext);
   // 「列ができいました」「仕上げくれました」: an 一段 verb's stem straight before いる or a helper verb lost its て.
   if (
     prev.pos === "動詞" &&
@@ -257,26 +226,6 @@ function missingKana(prev, token, at, kana, found) {
   found(at, `「${prev.surface_form}${token.surface_form}」は「${prev.surface_form}${kana}${token.surface_form}」の「${kana}」が抜けていませんか。`, {
     insert: kana,
   });
-}
-
-/**
- * What the look's そう follows: an adjective's stem (楽しい → 楽し; ない → なさ, いい・よい → よさ), a
- * verb's 連用形 (降る → 降り, 集める → 集め, 参加する → 参加し, 来る → 来).
- * @param {import("./japanese-text.js").Token} word in its dictionary form
- */
-function lookStem(word) {
-  const form = word.surface_form;
-  if (word.pos === "形容詞") {
-    // 「かわいいそうな」 may be かわいそう (pitiful) or かわいらしそう: no fix to give, no finding.
-    if (/^(?:かわいい|可愛い)$/u.test(form)) return undefined;
-    if (/^(?:無い|ない)$/u.test(form)) return `${form.slice(0, -1)}さ`;
-    // 「かっこいい」「気持ちいい」: the stem of いい・よい is よ (かっこよさそう, 良さそう).
-    if (/(?:いい|よい|良い)$/u.test(form)) return `${form.slice(0, -2)}${form.endsWith("良い") ? "良" : "よ"}さ`;
-    return form.slice(0, -1);
-  }
-  if (String(word.conjugated_type).startsWith("サ変") && form.endsWith("する")) return `${form.slice(0, -2)}し`;
-  if (String(word.conjugated_type).startsWith("カ変")) return form === "来る" ? "来" : form === "くる" ? "き" : undefined;
-  return stemOf(word);
 }
 
 /**

@@ -42,4 +42,28 @@ async function tokenize(text) {
   return restored;
 }
 
-module.exports = { tokenize };
+/**
+ * Every dictionary entry whose surface begins `text`: [surface, features] with kuromoji's features
+ * (surface, four parts of speech, conjugation type and form, base form, reading, pronunciation).
+ * Empty when kuromoji's internals are not there (another version): then the rules that ask find nothing.
+ * @param {string} text
+ * @returns {Promise<[string, string[]][]>}
+ */
+async function dictionaryEntries(text) {
+  const tokenizer = /** @type {any} */ (await require("kuromojin").getTokenizer());
+  const trie = tokenizer?.viterbi_builder?.trie;
+  const dictionary = tokenizer?.token_info_dictionary;
+  /** @type {[string, string[]][]} */
+  const entries = [];
+  if (typeof trie?.commonPrefixSearch !== "function" || typeof dictionary?.getFeatures !== "function") return entries;
+  for (const { k, v } of trie.commonPrefixSearch(text))
+    for (const id of dictionary.target_map[v] ?? []) entries.push([k, String(dictionary.getFeatures(id)).split(",")]);
+  return entries;
+}
+
+/** @param {string} kana hiragana → katakana (the dictionary's readings) */
+const toKatakana = (kana) => kana.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+/** @param {string} kana katakana → hiragana */
+const toHiragana = (kana) => kana.replace(/[\u30a1-\u30f6]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+
+module.exports = { tokenize, dictionaryEntries, toKatakana, toHiragana };
